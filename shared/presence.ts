@@ -1,0 +1,42 @@
+import { z } from 'zod'
+
+/** The shape of one person's awareness state: who they are, where their cursor is, what they selected. */
+export const presenceSchema = z.object({
+  user: z.object({
+    id: z.string().min(1).max(64),
+    name: z.string().max(60),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    role: z.enum(['facilitator', 'participant', 'viewer']),
+  }),
+  cursor: z
+    .object({ canvas: z.string().max(64), x: z.number().finite(), y: z.number().finite() })
+    .nullable()
+    .default(null),
+  selection: z.array(z.string().max(64)).max(500).default([]),
+})
+
+export type Presence = z.infer<typeof presenceSchema>
+
+/** Parses a remote awareness state; null when it is not a presence this build understands. */
+export function readPresence(state: unknown): Presence | null {
+  const parsed = presenceSchema.safeParse(state)
+  return parsed.success ? parsed.data : null
+}
+
+export const PRESENCE_COLORS = [
+  '#d1495b',
+  '#00798c',
+  '#edae49',
+  '#66a182',
+  '#8e44ad',
+  '#2e4057',
+  '#e76f51',
+  '#1d7874',
+] as const
+
+/** A stable colour for a user id. */
+export function colorFor(userId: string): string {
+  let h = 0
+  for (let i = 0; i < userId.length; i++) h = (h * 31 + userId.charCodeAt(i)) >>> 0
+  return PRESENCE_COLORS[h % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0]
+}

@@ -1,0 +1,143 @@
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { KINDS, isObjectKind, type BoardObject, type ObjectKind, type PropsOf } from './kinds'
+import { fragmentToPlainText } from './richText'
+
+/**
+ * The board room's document: `objects` maps an object id to a Y.Map of its fields. Kind props are
+ * stored flat beside the common fields so two people changing different props of one object both win;
+ * rich text lives in a Y.XmlFragment under `text`.
+ */
+const OBJECTS = 'objects'
+const META = 'meta'
+export const TEXT_KEY = 'text'
+const BASE_KEYS = new Set(['id', 'kind', 'v', 'canvas', 'x', 'y', 'rotation', 'z', 'createdBy', 'author', 'createdAt', TEXT_KEY])
+
+export type YObject = Y.Map<unknown>
+
+/** The map of every object on the board, keyed by id. */
+export const objectsOf = (doc: Y.Doc): Y.Map<YObject> => doc.getMap<YObject>(OBJECTS)
+/** Document-level metadata (schema version). */
+export const metaOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META)
+
+const finite = z.number().finite()
+const baseSchema = z.object({
+  id: z.string().min(1).max(64),
+  kind: z.string(),
+  v: z.number().int().positive(),
+  canvas: z.string().min(1).max(64),
+  x: finite.min(-1e7).max(1e7),
+  y: finite.min(-1e7).max(1e7),
+  rotation: finite.default(0),
+  z: finite,
+  createdBy: z.string().max(64).default(''),
+  author: z.string().max(120).default(''),
+  createdAt: z.number().default(0),
+})
+
+/** An object this build cannot show: an unknown kind, or props that fail validation. */
+export interface InvalidObject {
+  readonly id: string
+  readonly kind: string
+  readonly canvas: string | undefined
+  readonly x: number | undefined
+  readonly y: number | undefined
+  readonly reason: string
+}
+
+export type ReadResult = { ok: true; object: BoardObject } | { ok: false; invalid: InvalidObject }
+
+/** Reads one object's Y.Map into a validated plain snapshot, or says why it cannot be shown. */
+export function readObject(id: string, map: YObject): ReadResult {
+  const raw: Record<string, unknown> = {}
+  const props: Record<string, unknown> = {}
+  for (const [key, value] of map.entries()) {
+    if (BASE_KEYS.has(key)) raw[key] = value
+    else props[key] = value
+  }
+  const invalid = (reason: string): ReadResult => ({
+    ok: false,
+    invalid: {
+      id,
+      kind: typeof raw.kind === 'string' ? raw.kind : '?',
+      canvas: typeof raw.canvas === 'string' ? raw.canvas : undefined,
+      x: typeof raw.x === 'number' && Number.isFinite(raw.x) ? raw.x : undefined,
+      y: typeof raw.y === 'number' && Number.isFinite(raw.y) ? raw.y : undefined,
+      reason,
+    },
+  })
+  const base = baseSchema.safeParse(raw)
+  if (!base.success) return invalid(`invalid fields: ${base.error.issues.map((i) => i.path.join('.')).join(', ')}`)
+  const kind = base.data.kind
+  if (!isObjectKind(kind)) return invalid(`unknown kind "${kind}"`)
+  const def = KINDS[kind]
+  if (base.data.v > def.version) return invalid(`"${kind}" version ${base.data.v} is newer than this app`)
+  const upgraded = base.data.v < def.version && def.migrate ? def.migrate(props, base.data.v) : props
+  const parsed = def.props.safeParse({ ...def.defaults(), ...upgraded })
+  if (!parsed.success) return invalid(`invalid props: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`)
+  const fragment = map.get(TEXT_KEY)
+  const text = def.richText && fragment instanceof Y.XmlFragment ? fragmentToPlainText(fragment) : ''
+  const { v: _v, ...common } = base.data
+  return { ok: true, object: { ...common, id, kind, props: parsed.data, text } as BoardObject }
+}
+
+/** The object's rich-text fragment, if its kind has one. */
+export function textOf(doc: Y.Doc, id: string): Y.XmlFragment | undefined {
+  const fragment = objectsOf(doc).get(id)?.get(TEXT_KEY)
+  return fragment instanceof Y.XmlFragment ? fragment : undefined
+}
+
+export interface NewObject<K extends ObjectKind> {
+  readonly id: string
+  readonly kind: K
+  readonly canvas: string
+  readonly x: number
+  readonly y: number
+  readonly z: number
+  readonly createdBy: string
+  readonly author: string
+  readonly createdAt: number
+  readonly props: PropsOf<K>
+  readonly rotation?: number
+}
+
+/** Builds the Y.Map for a new object (not yet attached to the document). */
+export function writeObject<K extends ObjectKind>(obj: NewObject<K>): YObject {
+  const def = KINDS[obj.kind]
+  const props = def.props.parse(obj.props) as Record<string, unknown>
+  const map = new Y.Map<unknown>()
+  map.set('id', obj.id)
+  map.set('kind', obj.kind)
+  map.set('v', def.version)
+  map.set('canvas', obj.canvas)
+  map.set('x', obj.x)
+  map.set('y', obj.y)
+  map.set('rotation', obj.rotation ?? 0)
+  map.set('z', obj.z)
+  map.set('createdBy', obj.createdBy)
+  map.set('author', obj.author)
+  map.set('createdAt', obj.createdAt)
+  for (const [key, value] of Object.entries(props)) map.set(key, value)
+  if (def.richText) map.set(TEXT_KEY, new Y.XmlFragment())
+  return map
+}
+
+/** Ids of the objects touched by a batch of deep events on the objects map. */
+export function changedObjectIds(events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): {
+  ids: Set<string>
+  all: boolean
+} {
+  const ids = new Set<string>()
+  let all = false
+  for (const event of events) {
+    if (event.path.length === 0) {
+      // the objects map itself: objects added or removed
+      for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key)
+    } else {
+      const first = event.path[0]
+      if (typeof first === 'string') ids.add(first)
+      else all = true
+    }
+  }
+  return { ids, all }
+}

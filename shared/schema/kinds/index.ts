@@ -1,0 +1,37 @@
+import type { z } from 'zod'
+import { sticky } from './sticky'
+
+/** The registry of every object kind. Adding a kind: a file beside this one, then one line here. */
+export const KINDS = {
+  sticky,
+} as const
+
+export type ObjectKind = keyof typeof KINDS
+export type PropsOf<K extends ObjectKind> = z.infer<(typeof KINDS)[K]['props']>
+
+/** Is this string the name of a kind this build knows? */
+export function isObjectKind(kind: unknown): kind is ObjectKind {
+  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(KINDS, kind)
+}
+
+/** Fields every object has, whatever its kind. */
+export interface ObjectBase {
+  readonly id: string
+  readonly canvas: string
+  readonly x: number
+  readonly y: number
+  readonly rotation: number
+  readonly z: number
+  readonly createdBy: string
+  readonly author: string
+  readonly createdAt: number
+  /** Plain text of the rich text, for kinds that have it ('' otherwise). */
+  readonly text: string
+}
+
+export type ObjectOf<K extends ObjectKind> = ObjectBase & { readonly kind: K; readonly props: PropsOf<K> }
+
+/** A plain, validated snapshot of one object on the board. */
+export type BoardObject = { [K in ObjectKind]: ObjectOf<K> }[ObjectKind]
+
+export { STICKY_COLORS, type StickyColor } from './sticky'
