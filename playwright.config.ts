@@ -1,6 +1,12 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const port = Number(process.env.E2E_PORT ?? 18080)
+// A fresh data folder per run (workers re-read this file, so reuse the one the main process chose).
+const dataDir = (process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'wb-e2e-')))
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -11,9 +17,15 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '.tmp/e2e-results.json' }]],
-  globalSetup: './tests/e2e/globalSetup.ts',
+  webServer: {
+    command: 'node --import tsx server/start.ts',
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NO_COLOR: '1' },
+  },
   use: {
-    baseURL: process.env.E2E_BASE_URL,
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'off',
     screenshot: 'only-on-failure',
     launchOptions: {
