@@ -1,0 +1,98 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createApi } from './http/api'
+import { sendError } from './http/respond'
+import { createStaticHandler } from './http/static'
+import type { Logger } from './logger'
+import { createMetrics } from './metrics'
+import type { ConnectionLimits } from './relay/connection'
+import { Relay } from './relay/relay'
+import { createUpgradeHandler } from './relay/upgrade'
+import type { Storage } from './storage/types'
+
+export interface AppOptions {
+  readonly storage: Storage
+  readonly log: Logger
+  /** Folder of the built client. */
+  readonly clientDir: string
+  readonly maxMessageBytes?: number
+  readonly compactAfterRows?: number
+  readonly limits?: Partial<ConnectionLimits>
+  readonly pingIntervalMs?: number
+  /** Default metrics (process, GC) are off in tests that start many servers. */
+  readonly defaultMetrics?: boolean
+}
+
+export interface App {
+  readonly server: Server
+  readonly relay: Relay
+  listen(port: number, host: string): Promise<{ port: number; url: string }>
+  /** Stops accepting, closes connections, stores everything pending; the storage stays open. */
+  close(): Promise<void>
+}
+
+export const DEFAULT_LIMITS: ConnectionLimits = {
+  burstMessages: 1000,
+  messagesPerSecond: 300,
+  burstBytes: 32 * 1024 * 1024,
+  bytesPerSecond: 8 * 1024 * 1024,
+  maxBufferedBytes: 64 * 1024 * 1024,
+}
+
+/** Builds the HTTP server, API and relay on one port. */
+export function createApp(options: AppOptions): App {
+  const { storage, log } = options
+  const metrics = createMetrics(options.defaultMetrics ?? true)
+  const relay = new Relay(storage, metrics, log, { compactAfterRows: options.compactAfterRows ?? 500 })
+  let ready = false
+  const api = createApi({ storage, relay, metrics, log, isReady: () => ready })
+  const serveStatic = createStaticHandler(options.clientDir)
+  const upgrade = createUpgradeHandler({
+    sessions: storage,
+    relay,
+    metrics,
+    log,
+    maxMessageBytes: options.maxMessageBytes ?? 2 * 1024 * 1024,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    pingIntervalMs: options.pingIntervalMs ?? 30_000,
+  })
+
+  const server = createServer((req, res) => {
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost')
+    } catch {
+      sendError(res, 400, 'malformed URL')
+      return
+    }
+    void api(req, res, url).then((handled) => {
+      if (!handled) serveStatic(req, res, url.pathname)
+    })
+  })
+  server.on('upgrade', upgrade.handle)
+  server.on('clientError', (_err, socket) => socket.destroy())
+
+  return {
+    server,
+    relay,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(port, host, () => {
+          server.off('error', reject)
+          ready = true
+          const { port: actual } = server.address() as AddressInfo
+          const shownHost = host.includes(':') ? `[${host}]` : host
+          resolve({ port: actual, url: `http://${shownHost}:${actual}/` })
+        })
+      }),
+    close: async () => {
+      ready = false
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      upgrade.closeAll()
+      server.closeIdleConnections()
+      await relay.close()
+      await closed
+    },
+  }
+}

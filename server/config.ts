@@ -1,0 +1,57 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+const envSchema = z.object({
+  PORT: z
+    .string()
+    .default('8080')
+    .refine((v) => /^\d{1,5}$/.test(v) && Number(v) <= 65535, 'must be a whole number from 0 to 65535'),
+  HOST: z
+    .string()
+    .default('127.0.0.1')
+    .refine((v) => /^[A-Za-z0-9.:[\]-]{1,253}$/.test(v), 'must be a host name or IP address'),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^rediss?:\/\/\S+$/.test(v), 'must be a redis:// or rediss:// URL'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+})
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  readonly dataDir: string
+  readonly redisUrl: string | undefined
+  readonly logLevel: (typeof LOG_LEVELS)[number]
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates every environment variable the server uses; throws a ConfigError saying what is wrong. */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse({
+    PORT: env.PORT,
+    HOST: env.HOST,
+    DATA_DIR: env.DATA_DIR,
+    REDIS_URL: env.REDIS_URL,
+    LOG_LEVEL: env.LOG_LEVEL,
+  })
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0])
+      return `${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`
+    })
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`)
+  }
+  const e = parsed.data
+  const redisUrl = e.REDIS_URL === '' ? undefined : e.REDIS_URL
+  if (redisUrl !== undefined) {
+    throw new ConfigError(
+      'REDIS_URL is set, but running several instances on Redis is not available in this version yet; unset REDIS_URL to run one instance.',
+    )
+  }
+  return { port: Number(e.PORT), host: e.HOST, dataDir: resolve(e.DATA_DIR), redisUrl, logLevel: e.LOG_LEVEL }
+}

@@ -1,0 +1,126 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { z } from 'zod'
+import { SESSION_ID_PATTERN } from '../../shared/rooms'
+import { LIMITS } from '../../shared/schema/limits'
+import { TEMPLATES } from '../../shared/templates'
+import type { Logger } from '../logger'
+import type { Metrics } from '../metrics'
+import type { Relay } from '../relay/relay'
+import { SessionError, authorize, createSession } from '../sessions/service'
+import type { Storage } from '../storage/types'
+import { HttpError, readJson, sendError, sendJson } from './respond'
+
+export interface ApiDeps {
+  readonly storage: Storage
+  readonly relay: Relay
+  readonly metrics: Metrics
+  readonly log: Logger
+  readonly isReady: () => boolean
+}
+
+const createBody = z.object({
+  template: z.string({ message: 'template must be a template id' }).max(64),
+  title: z
+    .string({ message: 'title must be text' })
+    .max(LIMITS.titleMax, `title is longer than ${LIMITS.titleMax} characters`)
+    .optional()
+    .default(''),
+})
+
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, match: RegExpMatchArray) => Promise<void>
+interface Route {
+  readonly method: string
+  readonly pattern: RegExp
+  readonly handle: Handler
+}
+
+/** The HTTP API: health, metrics, templates and sessions. Returns false when no route matches. */
+export function createApi(deps: ApiDeps) {
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      pattern: /^\/healthz$/,
+      handle: async (_req, res) =>
+        deps.isReady() ? sendJson(res, 200, { ok: true }) : sendJson(res, 503, { ok: false, error: 'starting' }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/metrics$/,
+      handle: async (_req, res) => {
+        const body = await deps.metrics.registry.metrics()
+        res.writeHead(200, { 'content-type': deps.metrics.registry.contentType }).end(body)
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/templates$/,
+      handle: async (_req, res) =>
+        sendJson(
+          res,
+          200,
+          TEMPLATES.map(({ id, title, description }) => ({ id, title, description })),
+        ),
+    },
+    { method: 'POST', pattern: /^\/api\/sessions$/, handle: (req, res) => create(deps, req, res) },
+    {
+      method: 'GET',
+      pattern: /^\/api\/sessions\/([^/]+)$/,
+      handle: async (_req, res, url, match) => {
+        const { session, role } = await authorize(deps.storage, sessionId(match), url.searchParams.get('key'))
+        sendJson(res, 200, { id: session.id, title: session.title, template: session.template, role })
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/sessions\/([^/]+)$/,
+      handle: async (_req, res, url, match) => {
+        const { session, role } = await authorize(deps.storage, sessionId(match), url.searchParams.get('key'))
+        if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator can delete a session')
+        deps.relay.closeSession(session.id)
+        await deps.storage.deleteSession(session.id)
+        deps.log.info({ session: session.id }, 'session deleted')
+        res.writeHead(204).end()
+      },
+    },
+  ]
+
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    const candidates = routes.filter((r) => r.pattern.test(url.pathname))
+    if (candidates.length === 0) {
+      if (!url.pathname.startsWith('/api/')) return false
+      sendError(res, 404, `no such endpoint: ${url.pathname}`)
+      return true
+    }
+    const route = candidates.find((r) => r.method === req.method)
+    if (!route) {
+      res.setHeader('allow', candidates.map((r) => r.method).join(', '))
+      sendError(res, 405, `${req.method} is not allowed here`)
+      return true
+    }
+    try {
+      await route.handle(req, res, url, url.pathname.match(route.pattern)!)
+    } catch (err) {
+      if (err instanceof HttpError || err instanceof SessionError) sendError(res, err.status, err.message)
+      else {
+        deps.log.error({ err, path: url.pathname }, 'request failed')
+        if (!res.headersSent) sendError(res, 500, 'internal error')
+      }
+    }
+    return true
+  }
+}
+
+function sessionId(match: RegExpMatchArray): string {
+  const id = match[1] ?? ''
+  if (!SESSION_ID_PATTERN.test(id)) throw new HttpError(404, 'no such session')
+  return id
+}
+
+async function create(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = createBody.safeParse(await readJson(req, 16 * 1024))
+  if (!body.success) throw new HttpError(400, body.error.issues.map((i) => i.message).join('; '))
+  const created = await createSession(deps.storage, body.data.template, body.data.title)
+  deps.metrics.sessionsCreated.inc()
+  deps.log.info({ session: created.id, template: body.data.template }, 'session created')
+  sendJson(res, 201, created)
+}

@@ -1,0 +1,52 @@
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+}
+
+/** Serves the built client from `root`; unknown paths get index.html so client routes work. */
+export function createStaticHandler(root: string) {
+  const base = resolve(root)
+  const index = join(base, 'index.html')
+  return (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end()
+      return
+    }
+    const candidate = normalize(join(base, decodeURIComponentSafe(pathname)))
+    const inside = candidate === base || candidate.startsWith(base + sep)
+    const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index
+    if (!existsSync(file)) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The client is not built yet.')
+      return
+    }
+    const immutable = file !== index && pathname.startsWith('/assets/')
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    })
+    if (req.method === 'HEAD') res.end()
+    else createReadStream(file).pipe(res)
+  }
+}
+
+function decodeURIComponentSafe(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return '/'
+  }
+}

@@ -1,0 +1,53 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { ProtocolError } from './protocol'
+
+/** One client's entry in an awareness update. */
+export interface AwarenessEntry {
+  readonly clientId: number
+  readonly clock: number
+  /** The state as JSON text; 'null' when the client left. */
+  readonly json: string
+}
+
+/** Largest awareness state one client may publish (JSON characters). */
+export const MAX_AWARENESS_STATE = 8 * 1024
+const MAX_ENTRIES = 64
+
+/** Parses an awareness update, checking each state is JSON of bounded size. */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  try {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    if (count > MAX_ENTRIES) throw new ProtocolError('too many awareness entries')
+    const entries: AwarenessEntry[] = []
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const json = decoding.readVarString(decoder)
+      if (json.length > MAX_AWARENESS_STATE) throw new ProtocolError('awareness state too large')
+      const state: unknown = JSON.parse(json)
+      if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
+        throw new ProtocolError('awareness state must be an object or null')
+      }
+      entries.push({ clientId, clock, json })
+    }
+    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the awareness update')
+    return entries
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err
+    throw new ProtocolError(`malformed awareness update: ${(err as Error).message}`)
+  }
+}
+
+/** Encodes awareness entries as an awareness update. */
+export function encodeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId)
+    encoding.writeVarUint(encoder, e.clock)
+    encoding.writeVarString(encoder, e.json)
+  }
+  return encoding.toUint8Array(encoder)
+}

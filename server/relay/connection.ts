@@ -1,0 +1,183 @@
+import type { WebSocket, RawData } from 'ws'
+import { canWrite, type ParsedRoom, type Role } from '../../shared/rooms'
+import type { Logger } from '../logger'
+import type { Metrics } from '../metrics'
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness'
+import { ProtocolError, decodeMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './protocol'
+import { TokenBucket } from './rateLimit'
+import type { Relay } from './relay'
+import type { Room, RoomPeer } from './room'
+
+export const CLOSE = {
+  normal: 1000,
+  goingAway: 1001,
+  protocol: 1002,
+  unsupported: 1003,
+  policy: 1008,
+  tooBig: 1009,
+  internal: 1011,
+} as const
+
+export interface ConnectionLimits {
+  /** Messages a connection may send in a burst, and per second after that. */
+  readonly burstMessages: number
+  readonly messagesPerSecond: number
+  /** Bytes a connection may send in a burst, and per second after that. */
+  readonly burstBytes: number
+  readonly bytesPerSecond: number
+  /** A peer that lets this many bytes pile up unread is dropped. */
+  readonly maxBufferedBytes: number
+}
+
+/**
+ * One websocket in one room, with the role its key granted. Messages that arrive while the room
+ * loads wait in order; each is decoded and checked whole before anything is applied.
+ */
+export class Connection implements RoomPeer {
+  readonly clientIds = new Set<number>()
+  private room: Room | null = null
+  private queue: Uint8Array[] = []
+  private closed = false
+  private readonly messages: TokenBucket
+  private readonly bytes: TokenBucket
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly roomName: string,
+    private readonly roomInfo: ParsedRoom,
+    readonly role: Role,
+    private readonly relay: Relay,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+    private readonly limits: ConnectionLimits,
+  ) {
+    this.messages = new TokenBucket(limits.burstMessages, limits.messagesPerSecond)
+    this.bytes = new TokenBucket(limits.burstBytes, limits.bytesPerSecond)
+    ws.on('message', (data, isBinary) => this.receive(data, isBinary))
+    ws.on('close', () => this.closedByPeer())
+    ws.on('error', (err) => this.log.debug({ err: err.message, room: roomName }, 'socket error'))
+    void this.relay.join(roomName, roomInfo, this).then(
+      (room) => this.ready(room),
+      (err: unknown) => {
+        this.log.error({ err, room: roomName }, 'room failed to load')
+        this.close(CLOSE.internal, 'room unavailable')
+      },
+    )
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed) return
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CLOSE.policy, 'not reading fast enough')
+      return
+    }
+    this.ws.send(message)
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    this.ws.close(code, reason)
+    this.detach()
+  }
+
+  private closedByPeer(): void {
+    this.closed = true
+    this.detach()
+  }
+
+  private detach(): void {
+    this.metrics.connections.dec()
+    if (this.room) this.relay.leave(this.room, this)
+    this.room = null
+    this.queue = []
+  }
+
+  private ready(room: Room): void {
+    if (this.closed) {
+      this.relay.leave(room, this)
+      return
+    }
+    this.room = room
+    this.send(encodeSyncStep1(room.doc))
+    const states = [...room.awareness.values()].map((a) => a.entry)
+    if (states.length > 0) this.send(encodeAwarenessMessage(encodeAwarenessUpdate(states)))
+    const queued = this.queue
+    this.queue = []
+    for (const message of queued) if (!this.closed) this.handle(room, message)
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (this.closed) return
+    if (!isBinary) return this.reject(CLOSE.unsupported, 'text frames are not supported', 'text-frame')
+    const message = toUint8Array(data)
+    if (!this.messages.take() || !this.bytes.take(message.byteLength)) {
+      return this.reject(CLOSE.policy, 'rate limit exceeded', 'rate-limit')
+    }
+    if (this.room) this.handle(this.room, message)
+    else this.queue.push(message)
+  }
+
+  private handle(room: Room, data: Uint8Array): void {
+    try {
+      const message = decodeMessage(data)
+      switch (message.type) {
+        case 'sync-step1':
+          this.send(encodeSyncStep2(room.doc, message.stateVector))
+          return
+        case 'update':
+          if (!canWrite(this.role, this.roomInfo.kind)) {
+            this.metrics.messagesDropped.inc({ reason: 'read-only' })
+            return // dropped: not applied, stored or relayed; the connection stays open
+          }
+          this.relay.applyUpdate(room, message.update, this)
+          return
+        case 'awareness':
+          this.awareness(room, message.update)
+          return
+        case 'query-awareness':
+          this.send(encodeAwarenessMessage(encodeAwarenessUpdate([...room.awareness.values()].map((a) => a.entry))))
+          return
+      }
+    } catch (err) {
+      if (err instanceof ProtocolError) return this.reject(CLOSE.protocol, err.message.slice(0, 120), 'malformed')
+      this.log.error({ err, room: this.roomName }, 'failed to handle a message')
+      this.reject(CLOSE.internal, 'could not apply the message', 'apply-failed')
+    }
+  }
+
+  /** Applies awareness entries for this connection's own client id only, and relays them. */
+  private awareness(room: Room, update: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(update)
+    const accepted: AwarenessEntry[] = []
+    for (const entry of entries) {
+      if (this.clientIds.size > 0 && !this.clientIds.has(entry.clientId)) {
+        return this.reject(CLOSE.policy, 'awareness for another client', 'awareness-spoof')
+      }
+      const current = room.awareness.get(entry.clientId)
+      if (current !== undefined && current.owner !== this) {
+        // someone else's id (or our own from a connection not yet timed out): never relayed
+        this.metrics.messagesDropped.inc({ reason: 'awareness-owned' })
+        continue
+      }
+      if (current && entry.clock <= current.entry.clock && entry.json !== 'null') continue // stale
+      this.clientIds.add(entry.clientId)
+      if (entry.json === 'null') room.awareness.delete(entry.clientId)
+      else room.awareness.set(entry.clientId, { entry, owner: this })
+      accepted.push(entry)
+    }
+    if (accepted.length > 0) room.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(accepted)), this)
+  }
+
+  private reject(code: number, reason: string, metric: string): void {
+    this.metrics.messagesDropped.inc({ reason: metric })
+    this.log.warn({ room: this.roomName, role: this.role, reason }, 'closing connection on bad input')
+    this.close(code, reason)
+  }
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}

@@ -1,0 +1,32 @@
+import * as Y from 'yjs'
+import type { ParsedRoom } from '../../shared/rooms'
+import type { AwarenessEntry } from './awareness'
+
+/** What a room needs from a connection: a way to send, and who it is. */
+export interface RoomPeer {
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+  readonly clientIds: Set<number>
+}
+
+/** One open room: its document in memory, its connections and their awareness states. */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly peers = new Set<RoomPeer>()
+  /** The latest awareness entry of each client id, and which peer owns it. */
+  readonly awareness = new Map<number, { entry: AwarenessEntry; owner: RoomPeer }>()
+  /** Updates applied but not yet stored and relayed. */
+  pending: Uint8Array[] = []
+  /** Rows in storage for this room since the last compaction. */
+  storedRows = 0
+
+  constructor(
+    readonly name: string,
+    readonly info: ParsedRoom,
+  ) {}
+
+  /** Sends a message to every peer (the sender too: the echo is a client's only acknowledgement). */
+  broadcast(message: Uint8Array, except?: RoomPeer): void {
+    for (const peer of this.peers) if (peer !== except) peer.send(message)
+  }
+}

@@ -1,0 +1,93 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { parseRoom, type ParsedRoom, type Role } from '../../shared/rooms'
+import type { Logger } from '../logger'
+import type { Metrics } from '../metrics'
+import { SessionError, authorize } from '../sessions/service'
+import type { SessionStore } from '../storage/types'
+import { CLOSE, Connection, type ConnectionLimits } from './connection'
+import type { Relay } from './relay'
+
+export interface UpgradeDeps {
+  readonly sessions: SessionStore
+  readonly relay: Relay
+  readonly metrics: Metrics
+  readonly log: Logger
+  readonly maxMessageBytes: number
+  readonly limits: ConnectionLimits
+  readonly pingIntervalMs: number
+}
+
+/**
+ * Accepts websocket upgrades on `/ws/<room>?key=<key>`. The key and room are checked before the
+ * upgrade: a bad one gets a plain HTTP error and no room is created.
+ */
+export function createUpgradeHandler(deps: UpgradeDeps) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes, perMessageDeflate: false })
+  const alive = new WeakMap<WebSocket, boolean>()
+  const ping = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate()
+        continue
+      }
+      alive.set(ws, false)
+      ws.ping()
+    }
+  }, deps.pingIntervalMs)
+  ping.unref()
+
+  const handle = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    socket.on('error', () => socket.destroy())
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const room = roomFromPath(url.pathname)
+    if (!room) return refuse(socket, 404, 'no such room')
+    let role: Role
+    try {
+      ;({ role } = await authorize(deps.sessions, room.info.sessionId, url.searchParams.get('key')))
+    } catch (err) {
+      if (err instanceof SessionError) return refuse(socket, err.status, err.message)
+      deps.log.error({ err }, 'upgrade failed')
+      return refuse(socket, 500, 'internal error')
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      alive.set(ws, true)
+      ws.on('pong', () => alive.set(ws, true))
+      deps.metrics.connections.inc()
+      deps.log.info({ room: room.name, role }, 'connection opened')
+      ws.on('close', (code) => deps.log.info({ room: room.name, role, code }, 'connection closed'))
+      new Connection(ws, room.name, room.info, role, deps.relay, deps.metrics, deps.log, deps.limits)
+    })
+  }
+
+  return {
+    handle: (req: IncomingMessage, socket: Duplex, head: Buffer) => void handle(req, socket, head),
+    /** Closes every connection with "going away" (shutdown). */
+    closeAll: () => {
+      clearInterval(ping)
+      for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'server shutting down')
+      wss.close()
+    },
+  }
+}
+
+function roomFromPath(pathname: string): { name: string; info: ParsedRoom } | null {
+  if (!pathname.startsWith('/ws/')) return null
+  let name: string
+  try {
+    name = decodeURIComponent(pathname.slice(4))
+  } catch {
+    return null
+  }
+  const info = parseRoom(name)
+  return info ? { name, info } : null
+}
+
+function refuse(socket: Duplex, status: number, message: string): void {
+  const reason = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' }[status] ?? 'Error'
+  const body = JSON.stringify({ error: message })
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}

@@ -1,0 +1,60 @@
+import { boardRoom, controlRoom, type Role } from '../../shared/rooms'
+import { LIMITS } from '../../shared/schema/limits'
+import { buildSessionDocs, findTemplate } from '../../shared/templates'
+import type { SessionStore, SessionRecord } from '../storage/types'
+import { hashKey, newKey, newSessionId, roleForKey } from './keys'
+
+export interface CreatedSession {
+  readonly id: string
+  readonly links: Record<Role, string>
+}
+
+export class SessionError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Creates a session from a template: its keys (stored hashed) and its rooms' first state, in one transaction. */
+export async function createSession(store: SessionStore, templateId: string, title: string): Promise<CreatedSession> {
+  const template = findTemplate(templateId)
+  if (!template) throw new SessionError(400, `unknown template "${templateId}"`)
+  const cleanTitle = title.trim() || template.title
+  if (cleanTitle.length > LIMITS.titleMax) throw new SessionError(400, `title is longer than ${LIMITS.titleMax} characters`)
+  const id = newSessionId()
+  const keys = { facilitator: newKey(), participant: newKey(), viewer: newKey() }
+  const record: SessionRecord = {
+    id,
+    title: cleanTitle,
+    template: template.id,
+    createdAt: Date.now(),
+    keyHashes: {
+      facilitator: hashKey(keys.facilitator),
+      participant: hashKey(keys.participant),
+      viewer: hashKey(keys.viewer),
+    },
+  }
+  const docs = buildSessionDocs(template, cleanTitle)
+  await store.createSession(record, [
+    { room: boardRoom(id), update: docs.board },
+    { room: controlRoom(id), update: docs.control },
+  ])
+  const link = (key: string): string => `/s/${id}?key=${key}`
+  return { id, links: { facilitator: link(keys.facilitator), participant: link(keys.participant), viewer: link(keys.viewer) } }
+}
+
+/** Resolves a session id and key to the session and the role the key grants; throws 404 or 403. */
+export async function authorize(
+  store: SessionStore,
+  id: string,
+  key: string | null,
+): Promise<{ session: SessionRecord; role: Role }> {
+  const session = await store.getSession(id)
+  if (!session) throw new SessionError(404, 'no such session')
+  const role = roleForKey(session, key)
+  if (!role) throw new SessionError(403, key ? 'wrong key for this session' : 'a key is required')
+  return { session, role }
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import WebSocket from 'ws'
+import { createApp, type App } from '../../server/app'
+import { createLogger } from '../../server/logger'
+import { openSqliteStorage } from '../../server/storage/sqlite'
+import type { Storage } from '../../server/storage/types'
+import type { ConnectionLimits } from '../../server/relay/connection'
+
+export interface TestServer {
+  readonly app: App
+  readonly storage: Storage
+  readonly dataDir: string
+  readonly http: string
+  readonly ws: string
+  /** Closes the server and its storage (keeps the data folder). */
+  stop(): Promise<void>
+  /** Closes everything and removes the data folder. */
+  close(): Promise<void>
+}
+
+export interface TestServerOptions {
+  readonly dataDir?: string
+  readonly compactAfterRows?: number
+  readonly limits?: Partial<ConnectionLimits>
+}
+
+/** Starts a real server on port 0 with a temporary DATA_DIR (or the given one). */
+export async function startServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wb-test-'))
+  const storage = openSqliteStorage(dataDir)
+  const app = createApp({
+    storage,
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    clientDir: join(dataDir, 'no-client'),
+    defaultMetrics: false,
+    compactAfterRows: options.compactAfterRows,
+    limits: options.limits,
+  })
+  const { port } = await app.listen(0, '127.0.0.1')
+  let stopped = false
+  const stop = async (): Promise<void> => {
+    if (stopped) return
+    stopped = true
+    await app.close()
+    storage.close()
+  }
+  return {
+    app,
+    storage,
+    dataDir,
+    http: `http://127.0.0.1:${port}`,
+    ws: `ws://127.0.0.1:${port}/ws`,
+    stop,
+    close: async () => {
+      await stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface CreatedSession {
+  readonly id: string
+  readonly keys: { facilitator: string; participant: string; viewer: string }
+}
+
+/** Creates a session through the HTTP API and returns its id and keys. */
+export async function createSession(http: string, template = 'sense-making', title = 'Test session'): Promise<CreatedSession> {
+  const res = await fetch(`${http}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ template, title }),
+  })
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`)
+  const body = (await res.json()) as { id: string; links: Record<string, string> }
+  const key = (link: string | undefined): string => new URL(link ?? '', 'http://x').searchParams.get('key') ?? ''
+  return {
+    id: body.id,
+    keys: { facilitator: key(body.links.facilitator), participant: key(body.links.participant), viewer: key(body.links.viewer) },
+  }
+}
+
+export interface Client {
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+  destroy(): void
+}
+
+/** Connects the stock y-websocket client to a room. */
+export function connect(wsBase: string, room: string, key: string, doc = new Y.Doc()): Client {
+  const provider = new WebsocketProvider(wsBase, room, doc, {
+    params: { key },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  })
+  return {
+    doc,
+    provider,
+    destroy: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+/** Resolves when the provider has synced with the server. */
+export function synced(client: Client): Promise<void> {
+  if (client.provider.synced) return Promise.resolve()
+  return new Promise((resolve) => {
+    const on = (isSynced: boolean): void => {
+      if (!isSynced) return
+      client.provider.off('sync', on)
+      resolve()
+    }
+    client.provider.on('sync', on)
+  })
+}
