@@ -14,7 +14,9 @@ const serverOnly = ['ws', 'better-sqlite3', 'ioredis', 'pino', 'prom-client', 'n
 const uiLibs = ['react', 'react-dom', 'react-konva', 'konva', '@tiptap/*']
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', '.tmp/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,7 +32,11 @@ export default tseslint.config(
   {
     files: ['client/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/refs': 'off', 'react-hooks/set-state-in-effect': 'off' },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/refs': 'off',
+      'react-hooks/set-state-in-effect': 'off',
+    },
   },
   {
     files: ['shared/**/*.ts'],
@@ -48,7 +54,10 @@ export default tseslint.config(
   {
     files: ['client/**/*.{ts,tsx}'],
     rules: restrict([
-      { group: ['**/server/**', ...serverOnly], message: 'client/ never imports server/ or server libraries.' },
+      {
+        group: ['**/server/**', ...serverOnly],
+        message: 'client/ never imports server/ or server libraries.',
+      },
     ]),
   },
   {
@@ -57,7 +66,8 @@ export default tseslint.config(
       { group: ['**/server/**', ...serverOnly], message: 'client/ never imports server/.' },
       {
         group: ['yjs', 'y-websocket', 'y-protocols/*', '**/sync/**', '**/sync'],
-        message: 'canvas/ and panels/ read snapshots and call commands; they never touch Y types or the socket.',
+        message:
+          'canvas/ and panels/ read snapshots and call commands; they never touch Y types or the socket.',
       },
     ]),
   },
@@ -65,7 +75,10 @@ export default tseslint.config(
     files: ['client/**/*.{ts,tsx}'],
     ignores: ['client/sync/**'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'WebSocket', message: 'Only client/sync/ touches the socket.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'WebSocket', message: 'Only client/sync/ touches the socket.' },
+      ],
     },
   },
 )

@@ -14,7 +14,11 @@ function vitest(file) {
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)
   for (const suite of r.testResults ?? []) {
     const ran = (suite.assertionResults ?? []).length
-    if (suite.status === 'failed' && (ran === 0 || (suite.assertionResults ?? []).every((a) => a.status !== 'failed'))) failed += 1
+    if (
+      suite.status === 'failed' &&
+      (ran === 0 || (suite.assertionResults ?? []).every((a) => a.status !== 'failed'))
+    )
+      failed += 1
   }
   return true
 }
@@ -30,7 +34,10 @@ function playwright(file) {
   return true
 }
 
-const expected = process.argv.slice(2)
+const expected = process.argv.slice(2).filter((a) => !a.startsWith('--failed-stages='))
+// stages without a test report of their own (typecheck, lint, format, build) count as one failure each
+const stageFailures = Number(process.argv.find((a) => a.startsWith('--failed-stages='))?.split('=')[1] ?? 0)
+failed += stageFailures
 for (const name of expected) {
   const [kind, file] = name.split('=')
   const found = kind === 'vitest' ? vitest(file) : playwright(file)

@@ -17,7 +17,11 @@ function newestMtime(dirs: readonly string[]): number {
 }
 
 /** Builds the client with Vite when dist/ is missing or older than its sources. */
-export async function buildClientIfNeeded(root: string, outDir: string, say: (msg: string) => void): Promise<void> {
+export async function buildClientIfNeeded(
+  root: string,
+  outDir: string,
+  say: (msg: string) => void,
+): Promise<void> {
   const index = join(outDir, 'index.html')
   const sources = [join(root, 'client'), join(root, 'shared')]
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return

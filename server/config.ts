@@ -16,7 +16,10 @@ const envSchema = z.object({
   REDIS_URL: z
     .string()
     .optional()
-    .refine((v) => v === undefined || v === '' || /^rediss?:\/\/\S+$/.test(v), 'must be a redis:// or rediss:// URL'),
+    .refine(
+      (v) => v === undefined || v === '' || /^rediss?:\/\/\S+$/.test(v),
+      'must be a redis:// or rediss:// URL',
+    ),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 })
 

@@ -6,7 +6,11 @@ export function createMetrics(withDefaults = true) {
   if (withDefaults) collectDefaultMetrics({ register: registry })
   return {
     registry,
-    roomsOpen: new Gauge({ name: 'whiteboard_rooms_open', help: 'Rooms loaded in memory', registers: [registry] }),
+    roomsOpen: new Gauge({
+      name: 'whiteboard_rooms_open',
+      help: 'Rooms loaded in memory',
+      registers: [registry],
+    }),
     connections: new Gauge({
       name: 'whiteboard_connections_open',
       help: 'Open websocket connections',

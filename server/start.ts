@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..')
   const clientDir = join(root, 'dist')
   // `--no-build` is for tests that start the server as a child process and need no client
-  if (!process.argv.includes('--no-build')) await buildClientIfNeeded(root, clientDir, (msg) => console.log(msg))
+  if (!process.argv.includes('--no-build'))
+    await buildClientIfNeeded(root, clientDir, (msg) => console.log(msg))
   const log = createLogger(config.logLevel)
   const storage = openSqliteStorage(config.dataDir)
   const app = createApp({ storage, log, clientDir })

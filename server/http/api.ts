@@ -41,7 +41,9 @@ export function createApi(deps: ApiDeps) {
       method: 'GET',
       pattern: /^\/healthz$/,
       handle: async (_req, res) =>
-        deps.isReady() ? sendJson(res, 200, { ok: true }) : sendJson(res, 503, { ok: false, error: 'starting' }),
+        deps.isReady()
+          ? sendJson(res, 200, { ok: true })
+          : sendJson(res, 503, { ok: false, error: 'starting' }),
     },
     {
       method: 'GET',

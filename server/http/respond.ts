@@ -28,7 +28,8 @@ export const sendError = (res: ServerResponse, status: number, message: string):
 /** Reads a JSON request body of at most `limit` bytes; throws an HttpError for anything else. */
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const type = req.headers['content-type'] ?? ''
-  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'the body must be JSON (content-type: application/json)')
+  if (!/^application\/json\b/i.test(type))
+    throw new HttpError(415, 'the body must be JSON (content-type: application/json)')
   const declared = Number(req.headers['content-length'] ?? 0)
   if (declared > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`)
   const chunks: Buffer[] = []

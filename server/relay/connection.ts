@@ -3,7 +3,13 @@ import { canWrite, type ParsedRoom, type Role } from '../../shared/rooms'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness'
-import { ProtocolError, decodeMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from './protocol'
+import {
+  ProtocolError,
+  decodeMessage,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+} from './protocol'
 import { TokenBucket } from './rateLimit'
 import type { Relay } from './relay'
 import type { Room, RoomPeer } from './room'
@@ -136,11 +142,14 @@ export class Connection implements RoomPeer {
           this.awareness(room, message.update)
           return
         case 'query-awareness':
-          this.send(encodeAwarenessMessage(encodeAwarenessUpdate([...room.awareness.values()].map((a) => a.entry))))
+          this.send(
+            encodeAwarenessMessage(encodeAwarenessUpdate([...room.awareness.values()].map((a) => a.entry))),
+          )
           return
       }
     } catch (err) {
-      if (err instanceof ProtocolError) return this.reject(CLOSE.protocol, err.message.slice(0, 120), 'malformed')
+      if (err instanceof ProtocolError)
+        return this.reject(CLOSE.protocol, err.message.slice(0, 120), 'malformed')
       this.log.error({ err, room: this.roomName }, 'failed to handle a message')
       this.reject(CLOSE.internal, 'could not apply the message', 'apply-failed')
     }

@@ -100,7 +100,10 @@ export class Relay {
     try {
       await this.storage.append(batch)
     } catch (err) {
-      this.log.error({ err, rooms: rooms.map((r) => r.name) }, 'storage append failed; closing affected rooms')
+      this.log.error(
+        { err, rooms: rooms.map((r) => r.name) },
+        'storage append failed; closing affected rooms',
+      )
       for (const room of rooms) this.evict(room)
       return
     } finally {
@@ -140,7 +143,11 @@ export class Relay {
       .map((id) => room.awareness.get(id))
       .filter((a): a is NonNullable<typeof a> => a !== undefined && a.owner === peer)
     if (gone.length > 0) {
-      const removals = gone.map(({ entry }) => ({ clientId: entry.clientId, clock: entry.clock + 1, json: 'null' }))
+      const removals = gone.map(({ entry }) => ({
+        clientId: entry.clientId,
+        clock: entry.clock + 1,
+        json: 'null',
+      }))
       for (const r of removals) room.awareness.delete(r.clientId)
       room.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(removals)))
     }

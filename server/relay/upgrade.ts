@@ -24,7 +24,11 @@ export interface UpgradeDeps {
  * upgrade: a bad one gets a plain HTTP error and no room is created.
  */
 export function createUpgradeHandler(deps: UpgradeDeps) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes, perMessageDeflate: false })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: deps.maxMessageBytes,
+    perMessageDeflate: false,
+  })
   const alive = new WeakMap<WebSocket, boolean>()
   const ping = setInterval(() => {
     for (const ws of wss.clients) {
@@ -85,7 +89,9 @@ function roomFromPath(pathname: string): { name: string; info: ParsedRoom } | nu
 }
 
 function refuse(socket: Duplex, status: number, message: string): void {
-  const reason = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' }[status] ?? 'Error'
+  const reason =
+    { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' }[status] ??
+    'Error'
   const body = JSON.stringify({ error: message })
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

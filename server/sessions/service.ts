@@ -19,11 +19,16 @@ export class SessionError extends Error {
 }
 
 /** Creates a session from a template: its keys (stored hashed) and its rooms' first state, in one transaction. */
-export async function createSession(store: SessionStore, templateId: string, title: string): Promise<CreatedSession> {
+export async function createSession(
+  store: SessionStore,
+  templateId: string,
+  title: string,
+): Promise<CreatedSession> {
   const template = findTemplate(templateId)
   if (!template) throw new SessionError(400, `unknown template "${templateId}"`)
   const cleanTitle = title.trim() || template.title
-  if (cleanTitle.length > LIMITS.titleMax) throw new SessionError(400, `title is longer than ${LIMITS.titleMax} characters`)
+  if (cleanTitle.length > LIMITS.titleMax)
+    throw new SessionError(400, `title is longer than ${LIMITS.titleMax} characters`)
   const id = newSessionId()
   const keys = { facilitator: newKey(), participant: newKey(), viewer: newKey() }
   const record: SessionRecord = {
@@ -43,7 +48,14 @@ export async function createSession(store: SessionStore, templateId: string, tit
     { room: controlRoom(id), update: docs.control },
   ])
   const link = (key: string): string => `/s/${id}?key=${key}`
-  return { id, links: { facilitator: link(keys.facilitator), participant: link(keys.participant), viewer: link(keys.viewer) } }
+  return {
+    id,
+    links: {
+      facilitator: link(keys.facilitator),
+      participant: link(keys.participant),
+      viewer: link(keys.viewer),
+    },
+  }
 }
 
 /** Resolves a session id and key to the session and the role the key grants; throws 404 or 403. */

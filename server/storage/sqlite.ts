@@ -44,10 +44,14 @@ export function openSqliteStorage(dataDir: string): Storage {
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
 
-  const selectRoom = db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE room = ? ORDER BY id')
+  const selectRoom = db.prepare<[string], { data: Buffer }>(
+    'SELECT data FROM updates WHERE room = ? ORDER BY id',
+  )
   const insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)')
   const deleteRoom = db.prepare<[string]>('DELETE FROM updates WHERE room = ?')
-  const deleteSessionRooms = db.prepare<[string, string]>("DELETE FROM updates WHERE room = ? OR room LIKE ? ESCAPE '\\'")
+  const deleteSessionRooms = db.prepare<[string, string]>(
+    "DELETE FROM updates WHERE room = ? OR room LIKE ? ESCAPE '\\'",
+  )
   const insertSession = db.prepare<[string, string, string, number, Buffer, Buffer, Buffer]>(
     'INSERT INTO sessions (id, title, template, created_at, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
@@ -90,7 +94,11 @@ export function openSqliteStorage(dataDir: string): Storage {
         title: row.title,
         template: row.template,
         createdAt: row.created_at,
-        keyHashes: { facilitator: row.facilitator_hash, participant: row.participant_hash, viewer: row.viewer_hash },
+        keyHashes: {
+          facilitator: row.facilitator_hash,
+          participant: row.participant_hash,
+          viewer: row.viewer_hash,
+        },
       }
     },
     deleteSession: async (id) => removeAll(id),

@@ -11,7 +11,20 @@ import { fragmentToPlainText } from './richText'
 const OBJECTS = 'objects'
 const META = 'meta'
 export const TEXT_KEY = 'text'
-const BASE_KEYS = new Set(['id', 'kind', 'v', 'canvas', 'x', 'y', 'rotation', 'z', 'createdBy', 'author', 'createdAt', TEXT_KEY])
+const BASE_KEYS = new Set([
+  'id',
+  'kind',
+  'v',
+  'canvas',
+  'x',
+  'y',
+  'rotation',
+  'z',
+  'createdBy',
+  'author',
+  'createdAt',
+  TEXT_KEY,
+])
 
 export type YObject = Y.Map<unknown>
 
@@ -67,14 +80,16 @@ export function readObject(id: string, map: YObject): ReadResult {
     },
   })
   const base = baseSchema.safeParse(raw)
-  if (!base.success) return invalid(`invalid fields: ${base.error.issues.map((i) => i.path.join('.')).join(', ')}`)
+  if (!base.success)
+    return invalid(`invalid fields: ${base.error.issues.map((i) => i.path.join('.')).join(', ')}`)
   const kind = base.data.kind
   if (!isObjectKind(kind)) return invalid(`unknown kind "${kind}"`)
   const def = KINDS[kind]
   if (base.data.v > def.version) return invalid(`"${kind}" version ${base.data.v} is newer than this app`)
   const upgraded = base.data.v < def.version && def.migrate ? def.migrate(props, base.data.v) : props
   const parsed = def.props.safeParse({ ...def.defaults(), ...upgraded })
-  if (!parsed.success) return invalid(`invalid props: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`)
+  if (!parsed.success)
+    return invalid(`invalid props: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`)
   const fragment = map.get(TEXT_KEY)
   const text = def.richText && fragment instanceof Y.XmlFragment ? fragmentToPlainText(fragment) : ''
   const { v: _v, ...common } = base.data

@@ -30,7 +30,10 @@ export function readSessionInfo(doc: Y.Doc): SessionInfo {
   const map = sessionMapOf(doc)
   const title = map.get('title')
   const template = map.get('template')
-  return { title: typeof title === 'string' ? title : '', template: typeof template === 'string' ? template : '' }
+  return {
+    title: typeof title === 'string' ? title : '',
+    template: typeof template === 'string' ? template : '',
+  }
 }
 
 /** Reads the Community Commitments, skipping anything that is not text. */

@@ -35,7 +35,15 @@ export function fragmentToPlainText(fragment: Y.XmlFragment | Y.XmlElement): str
   return lines.join('').replace(/\n+$/, '')
 }
 
-const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'bulletList', 'orderedList', 'blockquote', 'codeBlock'])
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'listItem',
+  'bulletList',
+  'orderedList',
+  'blockquote',
+  'codeBlock',
+])
 const isBlock = (name: string): boolean => BLOCKS.has(name)
 
 /** Replaces a fragment's content with plain paragraphs, one per line of `text`. */

@@ -68,7 +68,11 @@ export interface CreatedSession {
 }
 
 /** Creates a session through the HTTP API and returns its id and keys. */
-export async function createSession(http: string, template = 'sense-making', title = 'Test session'): Promise<CreatedSession> {
+export async function createSession(
+  http: string,
+  template = 'sense-making',
+  title = 'Test session',
+): Promise<CreatedSession> {
   const res = await fetch(`${http}/api/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -76,10 +80,15 @@ export async function createSession(http: string, template = 'sense-making', tit
   })
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`)
   const body = (await res.json()) as { id: string; links: Record<string, string> }
-  const key = (link: string | undefined): string => new URL(link ?? '', 'http://x').searchParams.get('key') ?? ''
+  const key = (link: string | undefined): string =>
+    new URL(link ?? '', 'http://x').searchParams.get('key') ?? ''
   return {
     id: body.id,
-    keys: { facilitator: key(body.links.facilitator), participant: key(body.links.participant), viewer: key(body.links.viewer) },
+    keys: {
+      facilitator: key(body.links.facilitator),
+      participant: key(body.links.participant),
+      viewer: key(body.links.viewer),
+    },
   }
 }
 

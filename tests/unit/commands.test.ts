@@ -1,7 +1,14 @@
 import * as Y from 'yjs'
 import * as prng from 'lib0/prng'
 import { describe, expect, it } from 'vitest'
-import { addObject, createUndo, deleteObjects, moveObjects, setPlainText, updateProps } from '../../shared/ops/objects'
+import {
+  addObject,
+  createUndo,
+  deleteObjects,
+  moveObjects,
+  setPlainText,
+  updateProps,
+} from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { objectsOf, readObject } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
@@ -21,7 +28,14 @@ describe('commands', () => {
     const origins: unknown[] = []
     doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin))
     const id = addObject(doc, { kind: 'sticky', canvas: 'c', x: 1, y: 2, text: 'hi', now: 7 }, ann)
-    moveObjects(doc, [{ id, x: 30, y: 40 }, { id: 'gone', x: 0, y: 0 }], ann)
+    moveObjects(
+      doc,
+      [
+        { id, x: 30, y: 40 },
+        { id: 'gone', x: 0, y: 0 },
+      ],
+      ann,
+    )
     updateProps(doc, id, 'sticky', { color: 'blue' }, ann)
     setPlainText(doc, id, 'hello', ann)
     expect(snapshot(doc)[0]).toMatchObject({ x: 30, y: 40, text: 'hello', author: 'Ann', createdAt: 7 })
@@ -98,7 +112,8 @@ describe('convergence of linked docs (seeded)', () => {
       }
       // resync: every pair exchanges state vectors and diffs, as sync step 1/2 does
       for (const a of peers)
-        for (const b of peers) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'net')
+        for (const b of peers)
+          if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'net')
       const states = peers.map((d) => JSON.stringify(snapshot(d)))
       expect(states[1], `seed ${seed}`).toBe(states[0])
       expect(states[2], `seed ${seed}`).toBe(states[0])

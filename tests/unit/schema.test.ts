@@ -43,7 +43,14 @@ describe('readObject', () => {
     const r = readObject('n1', objectsOf(doc).get('n1')!)
     expect(r.ok).toBe(true)
     if (!r.ok) return
-    expect(r.object).toMatchObject({ id: 'n1', kind: 'sticky', x: 1, y: 2, author: 'Ann', text: 'hello\nworld' })
+    expect(r.object).toMatchObject({
+      id: 'n1',
+      kind: 'sticky',
+      x: 1,
+      y: 2,
+      author: 'Ann',
+      text: 'hello\nworld',
+    })
     expect(r.object.props).toEqual({ w: 100, h: 120, color: 'pink' })
   })
 

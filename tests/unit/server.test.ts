@@ -58,7 +58,8 @@ describe('rooms', () => {
     const id = 'abcdefghijklmnopqrstuv'
     expect(parseRoom(id)).toEqual({ sessionId: id, kind: 'board' })
     expect(parseRoom(`${id}/control`)).toEqual({ sessionId: id, kind: 'control' })
-    for (const bad of ['', '../etc', `${id}/../x`, `${id}/control/x`, `${id}/other`, 'short']) expect(parseRoom(bad)).toBe(null)
+    for (const bad of ['', '../etc', `${id}/../x`, `${id}/control/x`, `${id}/other`, 'short'])
+      expect(parseRoom(bad)).toBe(null)
   })
   it('lets facilitators write control, participants the board, viewers nothing', () => {
     expect(canWrite('facilitator', 'control')).toBe(true)
@@ -91,7 +92,9 @@ describe('protocol', () => {
     expect(decodeAwarenessUpdate(encodeAwarenessUpdate(entries))).toEqual(entries)
     const big = [{ clientId: 5, clock: 2, json: JSON.stringify({ s: 'x'.repeat(9000) }) }]
     expect(() => decodeAwarenessUpdate(encodeAwarenessUpdate(big))).toThrow(/too large/)
-    expect(() => decodeAwarenessUpdate(encodeAwarenessUpdate([{ clientId: 1, clock: 1, json: '[1]' }]))).toThrow()
+    expect(() =>
+      decodeAwarenessUpdate(encodeAwarenessUpdate([{ clientId: 1, clock: 1, json: '[1]' }])),
+    ).toThrow()
     const e = encoding.createEncoder()
     encoding.writeVarUint(e, 1)
     encoding.writeVarUint(e, 1)
