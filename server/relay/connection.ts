@@ -88,12 +88,14 @@ export class Connection implements RoomPeer {
   }
 
   private closedByPeer(): void {
+    if (this.closed) return // closed by us: already detached (and counted out) in close()
     this.closed = true
     this.detach()
   }
 
   private detach(): void {
     this.metrics.connections.dec()
+    if (this.room) for (const id of this.clientIds) this.room.departed.add(id)
     if (this.room) this.relay.leave(this.room, this)
     this.room = null
     this.queue = []
@@ -160,19 +162,25 @@ export class Connection implements RoomPeer {
     const entries = decodeAwarenessUpdate(update)
     const accepted: AwarenessEntry[] = []
     for (const entry of entries) {
-      if (this.clientIds.size > 0 && !this.clientIds.has(entry.clientId)) {
-        return this.reject(CLOSE.policy, 'awareness for another client', 'awareness-spoof')
-      }
       const current = room.awareness.get(entry.clientId)
       if (current !== undefined && current.owner !== this) {
-        // someone else's id (or our own from a connection not yet timed out): never relayed
+        // someone else's id (or our own from a connection not yet timed out): never relayed.
+        // The stock client re-sends every state it receives, so this is routine, not an attack.
         this.metrics.messagesDropped.inc({ reason: 'awareness-owned' })
         continue
       }
+      if (this.clientIds.size > 0 && !this.clientIds.has(entry.clientId)) {
+        // an echoed removal, or an echo of a client that left while it was in flight: nothing to do
+        if (entry.json === 'null' || room.departed.has(entry.clientId)) continue
+        return this.reject(CLOSE.policy, 'awareness for another client', 'awareness-spoof')
+      }
       if (current && entry.clock <= current.entry.clock && entry.json !== 'null') continue // stale
       this.clientIds.add(entry.clientId)
-      if (entry.json === 'null') room.awareness.delete(entry.clientId)
-      else room.awareness.set(entry.clientId, { entry, owner: this })
+      room.departed.delete(entry.clientId)
+      if (entry.json === 'null') {
+        room.awareness.delete(entry.clientId)
+        room.departed.add(entry.clientId)
+      } else room.awareness.set(entry.clientId, { entry, owner: this })
       accepted.push(entry)
     }
     if (accepted.length > 0) room.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(accepted)), this)

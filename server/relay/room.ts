@@ -15,6 +15,8 @@ export class Room {
   readonly peers = new Set<RoomPeer>()
   /** The latest awareness entry of each client id, and which peer owns it. */
   readonly awareness = new Map<number, { entry: AwarenessEntry; owner: RoomPeer }>()
+  /** Client ids whose state was removed; late echoes of them from other clients are ignored, not punished. */
+  readonly departed = new Set<number>()
   /** Updates applied but not yet stored and relayed. */
   pending: Uint8Array[] = []
   /** Rows in storage for this room since the last compaction. */

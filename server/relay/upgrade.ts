@@ -44,7 +44,12 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
 
   const handle = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     socket.on('error', () => socket.destroy())
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost')
+    } catch {
+      return refuse(socket, 400, 'malformed URL') // e.g. `GET http://[`; a throw would be an unhandled rejection
+    }
     const room = roomFromPath(url.pathname)
     if (!room) return refuse(socket, 404, 'no such room')
     let role: Role

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { defineKind } from '../defineKind'
+
+const line = z.string().max(500)
+
+/**
+ * A recipe card: a method for co-production, credited to its authors. The method's steps are the
+ * card's rich text; the other fields are plain. An empty `credits` with `anonymous` set credits no one.
+ */
+export const recipe = defineKind({
+  kind: 'recipe',
+  version: 1,
+  richText: true,
+  props: z.object({
+    w: z.number().positive().max(4000),
+    h: z.number().positive().max(4000),
+    title: z.string().max(200),
+    forWhom: line,
+    ingredients: z.array(line).max(100),
+    tips: z.string().max(4000),
+    credits: z.array(z.string().max(120)).max(30),
+    anonymous: z.boolean(),
+  }),
+  defaults: () => ({
+    w: 280,
+    h: 340,
+    title: 'New recipe',
+    forWhom: '',
+    ingredients: [] as string[],
+    tips: '',
+    credits: [] as string[],
+    anonymous: false,
+  }),
+})
+
+/** The credit line of a recipe: "Recipe by A and B", or anonymous. */
+export function creditLine(credits: readonly string[], anonymous: boolean): string {
+  const names = credits.map((c) => c.trim()).filter(Boolean)
+  if (anonymous || names.length === 0) return 'Recipe by anonymous'
+  if (names.length === 1) return `Recipe by ${names[0]}`
+  return `Recipe by ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}

@@ -1,0 +1,332 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { addObject } from '../../shared/ops/objects'
+import { createOrigin } from '../../shared/ops/origin'
+import { loadStoredDoc, noteTexts } from '../helpers/board'
+import { harness, type Harness } from '../helpers/harness'
+import {
+  awarenessFrame,
+  messageTypeFrame,
+  rawUpgradeStatus,
+  refusedUpgrade,
+  syncStep1Frame,
+  syncUpdateFrame,
+  type RawSocket,
+} from '../helpers/raw'
+import { createSession, synced, type Client, type CreatedSession } from '../helpers/server'
+
+const alice = createOrigin('u-alice', 'Alice')
+const bob = createOrigin('u-bob', 'Bob')
+const BEFORE = 'written before the bad input'
+const CLOSE_PROTOCOL = 1002
+const CLOSE_UNSUPPORTED = 1003
+const CLOSE_POLICY = 1008
+const CLOSE_TOO_BIG = 1009
+
+interface Seeded extends CreatedSession {
+  /** A good client connected before the bad input and kept open through it. */
+  readonly bystander: Client
+}
+
+/** A session with a note written by a good client and stored, and a bystander client left open. */
+async function seed(h: Harness): Promise<Seeded> {
+  const session = await createSession(h.server.http)
+  const writer = h.open(session.id, session.keys.participant)
+  await synced(writer)
+  addObject(writer.doc, { kind: 'sticky', canvas: 'c1', x: 0, y: 0, text: BEFORE }, alice)
+  const bystander = h.open(session.id, session.keys.facilitator)
+  await expect.poll(() => noteTexts(bystander.doc)).toEqual([BEFORE])
+  return { ...session, bystander }
+}
+
+/**
+ * After bad input: the bystander is still connected, new stock clients sync and exchange an edit,
+ * every stored row still decodes, and (with `restart`) a fresh client of a new server sees it all.
+ */
+async function expectCarriesOn(h: Harness, s: Seeded, tag: string, { restart = false } = {}): Promise<void> {
+  expect(s.bystander.provider.wsconnected).toBe(true)
+  const a = h.open(s.id, s.keys.participant)
+  const b = h.open(s.id, s.keys.participant)
+  await Promise.all([synced(a), synced(b)])
+  expect(noteTexts(a.doc)).toEqual([BEFORE])
+  const after = `after ${tag}`
+  addObject(a.doc, { kind: 'sticky', canvas: 'c1', x: 100, y: 0, text: after }, bob)
+  await expect.poll(() => noteTexts(b.doc)).toEqual([after, BEFORE])
+  await expect.poll(() => noteTexts(s.bystander.doc)).toEqual([after, BEFORE])
+
+  await h.server.app.relay.flushed()
+  const stored = await loadStoredDoc(h.server.storage, s.id)
+  expect(noteTexts(stored.doc)).toEqual([after, BEFORE])
+
+  if (!restart) return
+  await h.restart()
+  const fresh = h.open(s.id, s.keys.viewer)
+  await synced(fresh)
+  expect(noteTexts(fresh.doc)).toEqual([after, BEFORE])
+}
+
+/** Opens a raw socket and waits until the server has loaded the room (its sync step 1 arrived). */
+async function rawInRoom(h: Harness, room: string, key: string): Promise<RawSocket> {
+  const raw = h.raw(room, key)
+  await raw.opened
+  await expect.poll(() => raw.received.length).toBeGreaterThan(0)
+  return raw
+}
+
+/** A real Yjs update adding a note, made on a document of its own. */
+function noteUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc()
+  addObject(doc, { kind: 'sticky', canvas: 'c1', x: 5, y: 5, text }, alice)
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}
+
+/** Counts how often the given clients lose their connection from now on. */
+function countDisconnects(...clients: Client[]): () => number {
+  let count = 0
+  for (const c of clients) c.provider.on('connection-close', () => count++)
+  return () => count
+}
+
+/** Deterministic bytes from a small LCG, so a failing run can be repeated exactly. */
+function pseudoRandomBytes(length: number, seed: number): Uint8Array {
+  const out = new Uint8Array(length)
+  let x = seed >>> 0
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0
+    out[i] = x >>> 24
+  }
+  return out
+}
+
+describe('bad input on the websocket relay closes only that connection', () => {
+  it('malformed varints: closed as a protocol error; the content survives a restart', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const raw = await rawInRoom(h, s.id, s.keys.participant)
+    raw.ws.send(new Uint8Array(12).fill(0xff))
+    expect((await raw.closed).code).toBe(CLOSE_PROTOCOL)
+    await expectCarriesOn(h, s, 'malformed varints', { restart: true })
+  })
+
+  it('an unknown message type: closed as a protocol error', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const raw = await rawInRoom(h, s.id, s.keys.participant)
+    raw.ws.send(messageTypeFrame(7))
+    expect((await raw.closed).code).toBe(CLOSE_PROTOCOL)
+    await expectCarriesOn(h, s, 'unknown type')
+  })
+
+  it('a truncated update: closed, and none of it is applied or stored', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const whole = noteUpdate('truncated note')
+    const half = whole.slice(0, Math.floor(whole.length / 2))
+    expect(() => Y.decodeUpdate(half)).toThrow()
+    const raw = await rawInRoom(h, s.id, s.keys.participant)
+    raw.ws.send(syncUpdateFrame(half))
+    expect((await raw.closed).code).toBe(CLOSE_PROTOCOL)
+    await expectCarriesOn(h, s, 'truncated update', { restart: true })
+  })
+
+  it('random bytes inside a well-formed sync update frame: closed, nothing stored', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const garbage = pseudoRandomBytes(64, 0xc0ffee)
+    expect(() => Y.decodeUpdate(garbage)).toThrow()
+    const rowsBefore = (await h.server.storage.load(s.id)).length
+    const raw = await rawInRoom(h, s.id, s.keys.participant)
+    raw.ws.send(syncUpdateFrame(garbage))
+    expect((await raw.closed).code).toBe(CLOSE_PROTOCOL)
+    await h.server.app.relay.flushed()
+    expect((await h.server.storage.load(s.id)).length).toBe(rowsBefore)
+    await expectCarriesOn(h, s, 'random bytes', { restart: true })
+  })
+
+  it('a valid update over the 2 MiB message cap: closed with 1009 and not applied', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const doc = new Y.Doc()
+    doc.getText('big').insert(0, 'x'.repeat(2 * 1024 * 1024 + 1024))
+    const frame = syncUpdateFrame(Y.encodeStateAsUpdate(doc))
+    doc.destroy()
+    expect(frame.byteLength).toBeGreaterThan(2 * 1024 * 1024)
+    const raw = await rawInRoom(h, s.id, s.keys.participant)
+    raw.ws.send(frame)
+    expect((await raw.closed).code).toBe(CLOSE_TOO_BIG)
+    await expectCarriesOn(h, s, 'oversized message', { restart: true })
+    const { doc: stored } = await loadStoredDoc(h.server.storage, s.id)
+    expect(stored.getText('big').length).toBe(0)
+  })
+
+  it('a flood of tiny valid messages from one socket: that socket is closed by the rate limit', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const raw = await rawInRoom(h, s.id, s.keys.participant)
+    const me = 910_001
+    for (let clock = 1; clock <= 5000; clock++) {
+      // alternate awareness updates of its own and sync step 1s: each one alone is fine
+      raw.ws.send(
+        clock % 2
+          ? awarenessFrame([{ clientId: me, clock, json: `{"n":${clock}}` }])
+          : syncStep1Frame(new Uint8Array([0])),
+      )
+    }
+    expect((await raw.closed).code).toBe(CLOSE_POLICY)
+    await expectCarriesOn(h, s, 'flood')
+  })
+
+  it('a text frame: closed with 1003', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const raw = await rawInRoom(h, s.id, s.keys.participant)
+    raw.ws.send('{"hello":"this is text"}')
+    expect((await raw.closed).code).toBe(CLOSE_UNSUPPORTED)
+    await expectCarriesOn(h, s, 'text frame')
+  })
+
+  it('awareness for someone else’s client id is never shown; a socket using two ids is closed', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const victimState = { user: { name: 'Victim', color: '#00798c' } }
+    const victim = h.open(s.id, s.keys.participant)
+    victim.provider.awareness.setLocalState(victimState)
+    const victimId = victim.doc.clientID
+    const observer = h.open(s.id, s.keys.viewer)
+    observer.provider.awareness.setLocalState({ user: { name: 'Observer' } })
+    const drops = countDisconnects(victim, observer)
+    await expect.poll(() => observer.provider.awareness.getStates().get(victimId)).toEqual(victimState)
+    // stock clients re-send every state they receive: that echo is not a spoof and costs no one the connection
+    await expect
+      .poll(() => victim.provider.awareness.getStates().get(observer.doc.clientID))
+      .toEqual({ user: { name: 'Observer' } })
+
+    const raw = await rawInRoom(h, s.id, s.keys.participant)
+    const own = 910_002
+    raw.ws.send(awarenessFrame([{ clientId: victimId, clock: 1000, json: '{"user":{"name":"Mallory"}}' }]))
+    raw.ws.send(awarenessFrame([{ clientId: victimId, clock: 1001, json: 'null' }]))
+    // the socket's own state, sent after the spoof: once the observer sees it, the spoof was handled
+    raw.ws.send(awarenessFrame([{ clientId: own, clock: 1, json: '{"marker":"after the spoof"}' }]))
+    await expect
+      .poll(() => observer.provider.awareness.getStates().get(own))
+      .toEqual({ marker: 'after the spoof' })
+    expect(observer.provider.awareness.getStates().get(victimId)).toEqual(victimState)
+    expect(victim.provider.awareness.getLocalState()).toEqual(victimState)
+    const late = h.open(s.id, s.keys.viewer)
+    await expect
+      .poll(() => late.provider.awareness.getStates().get(own))
+      .toEqual({ marker: 'after the spoof' })
+    expect(late.provider.awareness.getStates().get(victimId)).toEqual(victimState)
+
+    const twoIds = await rawInRoom(h, s.id, s.keys.participant)
+    twoIds.ws.send(awarenessFrame([{ clientId: 910_003, clock: 1, json: '{}' }]))
+    twoIds.ws.send(awarenessFrame([{ clientId: 910_004, clock: 1, json: '{"user":{"name":"Other"}}' }]))
+    expect((await twoIds.closed).code).toBe(CLOSE_POLICY)
+    expect(observer.provider.awareness.getStates().get(910_004)).toBeUndefined()
+    expect(drops()).toBe(0)
+    await expectCarriesOn(h, s, 'awareness spoof')
+  })
+
+  it('a late echo of a client that has left is ignored, not punished, and not shown', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const raw = await rawInRoom(h, s.id, s.keys.participant)
+    const own = 910_006
+    raw.ws.send(awarenessFrame([{ clientId: own, clock: 1, json: '{"marker":1}' }]))
+    const leaver = h.open(s.id, s.keys.participant)
+    leaver.provider.awareness.setLocalState({ user: { name: 'Leaver' } })
+    const leaverId = leaver.doc.clientID
+    const observer = s.bystander
+    await expect
+      .poll(() => observer.provider.awareness.getStates().get(leaverId))
+      .toEqual({ user: { name: 'Leaver' } })
+    await expect.poll(() => observer.provider.awareness.getStates().get(own)).toEqual({ marker: 1 })
+    leaver.destroy()
+    await expect.poll(() => observer.provider.awareness.getStates().has(leaverId)).toBe(false)
+
+    // what a stock client that received the leaver's last state just before it left would send back
+    raw.ws.send(awarenessFrame([{ clientId: leaverId, clock: 5, json: '{"user":{"name":"Leaver"}}' }]))
+    raw.ws.send(awarenessFrame([{ clientId: own, clock: 2, json: '{"marker":2}' }]))
+    await expect.poll(() => observer.provider.awareness.getStates().get(own)).toEqual({ marker: 2 })
+    expect(raw.isOpen()).toBe(true)
+    expect(observer.provider.awareness.getStates().has(leaverId)).toBe(false)
+    await expectCarriesOn(h, s, 'late echo')
+  })
+
+  it('an awareness state over 8 KiB: closed, and never shown', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const raw = await rawInRoom(h, s.id, s.keys.participant)
+    const me = 910_005
+    raw.ws.send(
+      awarenessFrame([{ clientId: me, clock: 1, json: JSON.stringify({ big: 'x'.repeat(9 * 1024) }) }]),
+    )
+    expect((await raw.closed).code).toBe(CLOSE_PROTOCOL)
+    expect(s.bystander.provider.awareness.getStates().has(me)).toBe(false)
+    await expectCarriesOn(h, s, 'oversized awareness')
+  })
+})
+
+describe('refused connections create nothing', () => {
+  const bogusId = 'AAAAAAAAAAAAAAAAAAAAAA'
+
+  it('an unknown session or room: 404 on upgrade', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const roomsOpen = h.server.app.relay.openRooms
+    const unknownSession = await refusedUpgrade(`${h.server.ws}/${bogusId}?key=${s.keys.facilitator}`)
+    expect(unknownSession).toEqual({ status: 404, body: { error: expect.any(String) } })
+    const unknownRoom = await refusedUpgrade(`${h.server.ws}/${s.id}/secrets?key=${s.keys.facilitator}`)
+    expect(unknownRoom.status).toBe(404)
+
+    expect(await h.server.storage.load(bogusId)).toEqual([])
+    expect(await h.server.storage.load(`${s.id}/secrets`)).toEqual([])
+    expect(h.server.app.relay.openRooms).toBe(roomsOpen)
+    const res = await fetch(`${h.server.http}/api/sessions/${bogusId}?key=x`)
+    expect(res.status).toBe(404)
+    await expectCarriesOn(h, s, 'unknown room')
+  })
+
+  it('a missing or wrong key: 403 on upgrade', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const roomsOpen = h.server.app.relay.openRooms
+    expect((await refusedUpgrade(`${h.server.ws}/${s.id}`)).status).toBe(403)
+    expect((await refusedUpgrade(`${h.server.ws}/${s.id}?key=`)).status).toBe(403)
+    const wrong = 'A'.repeat(43)
+    const refused = await refusedUpgrade(`${h.server.ws}/${s.id}?key=${wrong}`)
+    expect(refused).toEqual({ status: 403, body: { error: expect.any(String) } })
+    expect((await refusedUpgrade(`${h.server.ws}/${s.id}/control?key=${wrong}`)).status).toBe(403)
+    expect(h.server.app.relay.openRooms).toBe(roomsOpen)
+    await expectCarriesOn(h, s, 'wrong key')
+  })
+
+  it('path-traversal room names: refused with 404, nothing created', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const key = s.keys.facilitator
+    const roomsOpen = h.server.app.relay.openRooms
+    expect((await refusedUpgrade(`${h.server.ws}/..%2F..%2Fetc%2Fpasswd?key=${key}`)).status).toBe(404)
+    expect((await refusedUpgrade(`${h.server.ws}/${s.id}%2F..%2F..%2Fx?key=${key}`)).status).toBe(404)
+    // sent as written: the `ws` client and fetch would normalise the dot segments away
+    expect(await rawUpgradeStatus(h.server.http, `/ws/${s.id}/../x?key=${key}`)).toBe(404)
+    expect(await rawUpgradeStatus(h.server.http, `/ws/${s.id}/..%2F..%2Fetc%2Fpasswd?key=${key}`)).toBe(404)
+    expect(await rawUpgradeStatus(h.server.http, `/ws/${s.id}/control/..?key=${key}`)).toBe(404)
+
+    for (const room of ['../../etc/passwd', `${s.id}/../../x`, 'x', `${s.id}/..`]) {
+      expect(await h.server.storage.load(room)).toEqual([])
+    }
+    expect(h.server.app.relay.openRooms).toBe(roomsOpen)
+    await expectCarriesOn(h, s, 'path traversal')
+  })
+
+  it('a malformed request target on upgrade is refused and the server carries on', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    expect(await rawUpgradeStatus(h.server.http, 'http://[')).toBe(400)
+    expect(await rawUpgradeStatus(h.server.http, '//[')).toBe(400)
+    await expectCarriesOn(h, s, 'malformed target')
+  })
+})
