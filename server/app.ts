@@ -9,9 +9,11 @@ import type { ConnectionLimits } from './relay/connection'
 import { Relay } from './relay/relay'
 import { createUpgradeHandler } from './relay/upgrade'
 import type { Storage } from './storage/types'
+import type { ImageStore } from './uploads/imageStore'
 
 export interface AppOptions {
   readonly storage: Storage
+  readonly images: ImageStore
   readonly log: Logger
   /** Folder of the built client. */
   readonly clientDir: string
@@ -45,7 +47,7 @@ export function createApp(options: AppOptions): App {
   const metrics = createMetrics(options.defaultMetrics ?? true)
   const relay = new Relay(storage, metrics, log, { compactAfterRows: options.compactAfterRows ?? 500 })
   let ready = false
-  const api = createApi({ storage, relay, metrics, log, isReady: () => ready })
+  const api = createApi({ storage, images: options.images, relay, metrics, log, isReady: () => ready })
   const serveStatic = createStaticHandler(options.clientDir)
   const upgrade = createUpgradeHandler({
     sessions: storage,

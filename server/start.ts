@@ -5,6 +5,7 @@ import { buildClientIfNeeded } from './build'
 import { ConfigError, readConfig } from './config'
 import { createLogger } from './logger'
 import { openSqliteStorage } from './storage/sqlite'
+import { createFileImageStore } from './uploads/imageStore'
 
 /** Entry point of `npm start`: validated config, client build if needed, one port for everything. */
 async function main(): Promise<void> {
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     await buildClientIfNeeded(root, clientDir, (msg) => console.log(msg))
   const log = createLogger(config.logLevel)
   const storage = openSqliteStorage(config.dataDir)
-  const app = createApp({ storage, log, clientDir })
+  const app = createApp({ storage, images: createFileImageStore(config.dataDir), log, clientDir })
   let url: string
   try {
     ;({ url } = await app.listen(config.port, config.host))

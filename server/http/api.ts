@@ -8,10 +8,13 @@ import type { Metrics } from '../metrics'
 import type { Relay } from '../relay/relay'
 import { SessionError, authorize, createSession } from '../sessions/service'
 import type { Storage } from '../storage/types'
+import type { ImageStore } from '../uploads/imageStore'
+import { createImageRoutes } from './images'
 import { HttpError, readJson, sendError, sendJson } from './respond'
 
 export interface ApiDeps {
   readonly storage: Storage
+  readonly images: ImageStore
   readonly relay: Relay
   readonly metrics: Metrics
   readonly log: Logger
@@ -36,6 +39,7 @@ interface Route {
 
 /** The HTTP API: health, metrics, templates and sessions. Returns false when no route matches. */
 export function createApi(deps: ApiDeps) {
+  const images = createImageRoutes(deps.storage, deps.images, deps.log)
   const routes: Route[] = [
     {
       method: 'GET',
@@ -80,9 +84,28 @@ export function createApi(deps: ApiDeps) {
         if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator can delete a session')
         deps.relay.closeSession(session.id)
         await deps.storage.deleteSession(session.id)
+        await deps.images.deleteSession(session.id)
         deps.log.info({ session: session.id }, 'session deleted')
         res.writeHead(204).end()
       },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sessions\/([^/]+)\/images$/,
+      handle: (req, res, url, match) =>
+        images.upload(req, res, sessionId(match), url.searchParams.get('key')),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/sessions\/([^/]+)\/images\/([a-f0-9]{64})$/,
+      handle: (_req, res, url, match) =>
+        images.download(
+          res,
+          sessionId(match),
+          match[2] ?? '',
+          url.searchParams.get('key'),
+          url.searchParams.get('display') === '1',
+        ),
     },
   ]
 

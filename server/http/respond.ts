@@ -25,21 +25,26 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export const sendError = (res: ServerResponse, status: number, message: string): void =>
   sendJson(res, status, { error: message })
 
+/** Reads a raw request body of at most `limit` bytes; throws 413 past it. */
+export async function readBytes(req: IncomingMessage, limit: number, what = 'the body'): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > limit) throw new HttpError(413, `${what} is larger than ${limit} bytes`)
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) throw new HttpError(413, `${what} is larger than ${limit} bytes`)
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
 /** Reads a JSON request body of at most `limit` bytes; throws an HttpError for anything else. */
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const type = req.headers['content-type'] ?? ''
   if (!/^application\/json\b/i.test(type))
     throw new HttpError(415, 'the body must be JSON (content-type: application/json)')
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`)
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) throw new HttpError(413, `the body is larger than ${limit} bytes`)
-    chunks.push(chunk)
-  }
-  const text = Buffer.concat(chunks).toString('utf8')
+  const text = (await readBytes(req, limit)).toString('utf8')
   try {
     return JSON.parse(text) as unknown
   } catch {

@@ -8,6 +8,7 @@ import { createApp, type App } from '../../server/app'
 import { createLogger } from '../../server/logger'
 import { openSqliteStorage } from '../../server/storage/sqlite'
 import type { Storage } from '../../server/storage/types'
+import { createFileImageStore } from '../../server/uploads/imageStore'
 import type { ConnectionLimits } from '../../server/relay/connection'
 
 export interface TestServer {
@@ -34,6 +35,7 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
   const storage = openSqliteStorage(dataDir)
   const app = createApp({
     storage,
+    images: createFileImageStore(dataDir),
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     clientDir: join(dataDir, 'no-client'),
     defaultMetrics: false,
