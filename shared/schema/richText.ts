@@ -56,3 +56,71 @@ export function writePlainText(fragment: Y.XmlFragment, text: string): void {
   })
   fragment.insert(0, paragraphs)
 }
+
+/** Rich text as plain JSON, for the clipboard and exports. */
+export type RichNode =
+  | {
+      readonly type: 'element'
+      readonly name: string
+      readonly attrs: Record<string, unknown>
+      readonly children: RichNode[]
+    }
+  | { readonly type: 'text'; readonly delta: { insert: string; attributes?: Record<string, unknown> }[] }
+
+const MAX_RICH_DEPTH = 32
+
+/** Serialises a fragment's content to JSON nodes. */
+export function readRichText(fragment: Y.XmlFragment | Y.XmlElement): RichNode[] {
+  return fragment.toArray().flatMap((child): RichNode[] => {
+    if (child instanceof Y.XmlText) {
+      const delta = (child.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[])
+        .filter(
+          (op): op is { insert: string; attributes?: Record<string, unknown> } =>
+            typeof op.insert === 'string',
+        )
+        .map((op) =>
+          op.attributes ? { insert: op.insert, attributes: op.attributes } : { insert: op.insert },
+        )
+      return [{ type: 'text', delta }]
+    }
+    if (child instanceof Y.XmlElement) {
+      return [
+        {
+          type: 'element',
+          name: child.nodeName,
+          attrs: child.getAttributes(),
+          children: readRichText(child),
+        },
+      ]
+    }
+    return []
+  })
+}
+
+/** Appends JSON nodes to a fragment (the inverse of readRichText). */
+export function writeRichText(
+  target: Y.XmlFragment | Y.XmlElement,
+  nodes: readonly RichNode[],
+  depth = 0,
+): void {
+  if (depth > MAX_RICH_DEPTH) return
+  const built = nodes.map((node) => {
+    if (node.type === 'text') {
+      const text = new Y.XmlText()
+      let at = 0
+      for (const op of node.delta) {
+        text.insert(at, op.insert, op.attributes)
+        at += op.insert.length
+      }
+      return text
+    }
+    const el = new Y.XmlElement(/^[A-Za-z][A-Za-z0-9]{0,40}$/.test(node.name) ? node.name : 'paragraph')
+    for (const [k, v] of Object.entries(node.attrs)) el.setAttribute(k, v as string)
+    return { el, children: node.children }
+  })
+  target.insert(
+    target.length,
+    built.map((b) => (b instanceof Y.XmlText ? b : b.el)),
+  )
+  for (const b of built) if (!(b instanceof Y.XmlText)) writeRichText(b.el, b.children, depth + 1)
+}

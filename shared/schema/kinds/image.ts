@@ -19,7 +19,13 @@ export const image = defineKind({
     alt: z.string().max(ALT_MAX),
     mime: z.enum(IMAGE_TYPES),
   }),
-  defaults: () => ({ w: 320, h: 240, src: '0'.repeat(64), alt: '', mime: 'image/png' as (typeof IMAGE_TYPES)[number] }),
+  defaults: () => ({
+    w: 320,
+    h: 240,
+    src: '0'.repeat(64),
+    alt: '',
+    mime: 'image/png' as (typeof IMAGE_TYPES)[number],
+  }),
 })
 
 /** Does this image still need a description? */

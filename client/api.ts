@@ -1,0 +1,63 @@
+import type { Role } from '../shared/rooms'
+
+/** A template the home page offers. */
+export interface TemplateSummary {
+  readonly id: string
+  readonly title: string
+  readonly description: string
+}
+
+export interface CreatedSession {
+  readonly id: string
+  readonly links: { readonly facilitator: string; readonly participant: string; readonly viewer: string }
+}
+
+export interface SessionAccess {
+  readonly id: string
+  readonly title: string
+  readonly role: Role
+}
+
+/** A failed request, with the HTTP status (0 when the server could not be reached). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Fetches JSON; a non-2xx answer becomes an ApiError carrying the server's `{"error"}` text. */
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } })
+  } catch {
+    throw new ApiError(0, 'The server could not be reached. Check your connection and try again.')
+  }
+  const body: unknown = await response.json().catch(() => null)
+  if (!response.ok) {
+    const message =
+      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
+        ? body.error
+        : `The server answered ${response.status}.`
+    throw new ApiError(response.status, message)
+  }
+  return body as T
+}
+
+/** The templates a session can start from. */
+export const fetchTemplates = (): Promise<TemplateSummary[]> => request('/api/templates')
+
+/** Creates a session; the answer holds one link per role. */
+export const createSession = (template: string, title: string): Promise<CreatedSession> =>
+  request('/api/sessions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ template, title }),
+  })
+
+/** Checks a link: which session, and which role its key gives. */
+export const fetchSessionAccess = (id: string, key: string): Promise<SessionAccess> =>
+  request(`/api/sessions/${encodeURIComponent(id)}?key=${encodeURIComponent(key)}`)

@@ -1,0 +1,117 @@
+import { useCallback, useRef, type RefObject } from 'react'
+import type * as Y from 'yjs'
+import type { InvalidObject } from '../../shared/schema/boardDoc'
+import type { CanvasInfo } from '../../shared/schema/controlDoc'
+import type { BoardObject } from '../../shared/schema/kinds'
+import { BoardCanvas } from '../canvas/BoardCanvas'
+import type { RemoteCursor } from '../canvas/CursorsLayer'
+import { Toolbar } from '../canvas/tools/Toolbar'
+import type { ToolId } from '../canvas/tools/tools'
+import type { Point, Size, Viewport } from '../canvas/viewport'
+import { ZoomControls } from '../canvas/ZoomControls'
+import { BOARD_PANEL_ID, tabDomId } from '../panels/CanvasTabs'
+import { useUndoState, type BoardModel } from '../state'
+import { NoteEditorLayer } from './NoteEditorLayer'
+import { SelectionActions } from './SelectionActions'
+import { useBoardShortcuts } from './useBoardShortcuts'
+import type { BoardUi } from './useBoardUi'
+
+export interface BoardAreaProps {
+  readonly doc: Y.Doc
+  readonly model: BoardModel
+  readonly canvas: CanvasInfo
+  readonly objects: readonly BoardObject[]
+  readonly invalid: readonly InvalidObject[]
+  readonly ui: BoardUi
+  readonly areaRef: RefObject<HTMLDivElement | null>
+  readonly size: Size
+  readonly viewport: Viewport
+  readonly setViewport: (v: Viewport) => void
+  readonly peerSelections: ReadonlyMap<string, string>
+  readonly cursors: readonly RemoteCursor[]
+  readonly onPointer: (point: Point | null) => void
+}
+
+/** The canvas of the current tab with everything floating over it: tools, selection, editor, zoom. */
+export function BoardArea(props: BoardAreaProps) {
+  const { model, ui, objects, viewport, canvas } = props
+  const canvasFocus = useRef<HTMLDivElement>(null)
+  const undoState = useUndoState(model.undo)
+  const onTool = (tool: ToolId) => {
+    if (tool === 'sticky') ui.addSticky()
+  }
+  const endEditing = useCallback(() => {
+    ui.edit(null)
+    // Back to the canvas, so Delete, Enter and the arrows act on the note just edited.
+    canvasFocus.current?.focus({ preventScroll: true })
+  }, [ui])
+  useBoardShortcuts({
+    ui,
+    readOnly: model.readOnly,
+    undo: model.undo.undo,
+    redo: model.undo.redo,
+    onTool,
+    canvasFocus,
+  })
+  const count = `${objects.length} ${objects.length === 1 ? 'note' : 'notes'}`
+
+  return (
+    <div
+      ref={props.areaRef}
+      className="board-area"
+      id={BOARD_PANEL_ID}
+      role="tabpanel"
+      aria-labelledby={tabDomId(canvas.id)}
+    >
+      <div
+        ref={canvasFocus}
+        className="canvas-focus"
+        tabIndex={0}
+        role="group"
+        aria-roledescription="canvas"
+        aria-label={`${canvas.name}: ${count}. The List view shows them as text.`}
+        onPointerDown={() => canvasFocus.current?.focus({ preventScroll: true })}
+      >
+        {props.size.width > 0 && (
+          <BoardCanvas
+            objects={objects}
+            invalid={props.invalid}
+            size={props.size}
+            viewport={viewport}
+            onViewportChange={props.setViewport}
+            selection={ui.selection}
+            onSelectionChange={ui.select}
+            editingId={ui.editing?.id ?? null}
+            onEdit={ui.edit}
+            readOnly={model.readOnly}
+            peerSelections={props.peerSelections}
+            cursors={props.cursors}
+            onMove={model.commands.moveObjects}
+            onPointer={props.onPointer}
+          />
+        )}
+      </div>
+      <Toolbar
+        activeTool="select"
+        onTool={onTool}
+        readOnly={model.readOnly}
+        canUndo={undoState.canUndo}
+        canRedo={undoState.canRedo}
+        onUndo={model.undo.undo}
+        onRedo={model.undo.redo}
+      />
+      {model.readOnly && <p className="view-only-chip">View only</p>}
+      {!model.readOnly && <SelectionActions objects={objects} ui={ui} commands={model.commands} />}
+      {ui.editing && (
+        <NoteEditorLayer doc={props.doc} object={ui.editing} viewport={viewport} onDone={endEditing} />
+      )}
+      <ZoomControls
+        scale={viewport.scale}
+        onZoomIn={ui.zoom.in}
+        onZoomOut={ui.zoom.out}
+        onReset={ui.zoom.reset}
+        onFit={ui.zoom.fit}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,60 @@
+import { useEffect, useMemo, useState } from 'react'
+import { createOrigin, type Origin } from '../../shared/ops/origin'
+import { colorFor } from '../../shared/presence'
+import { boardRoom } from '../../shared/rooms'
+import type { SessionAccess } from '../api'
+import { deviceUserId } from '../device'
+import { MessagePage } from '../pages/MessagePage'
+import { createBoardModel, type BoardModel } from '../state'
+import {
+  joinPresence,
+  leavePresence,
+  useRoomConnection,
+  type PresenceUser,
+  type RoomConnection,
+} from '../sync'
+import { EDITOR_ORIGIN } from '../text/editorOrigin'
+import { Board } from './Board'
+
+export interface BoardScreenProps {
+  readonly access: SessionAccess
+  readonly accessKey: string
+  readonly control: RoomConnection
+  readonly name: string
+}
+
+/** After Join: opens the board room, builds the model, announces the person, then shows the board. */
+export function BoardScreen({ access, accessKey, control, name }: BoardScreenProps) {
+  const board = useRoomConnection(boardRoom(access.id), accessKey)
+  const user = useMemo<PresenceUser>(() => {
+    const id = deviceUserId()
+    return { id, name, color: colorFor(id), role: access.role }
+  }, [name, access.role])
+  // One origin object for all of this person's commands: the undo manager recognises it by identity.
+  const origin = useMemo(() => createOrigin(user.id, user.name), [user])
+  const model = useBoardModel(board, origin, access.role === 'viewer')
+
+  useEffect(() => {
+    if (!board) return
+    joinPresence(board.awareness, user)
+    return () => leavePresence(board.awareness)
+  }, [board, user])
+
+  if (!board || !model) return <MessagePage title="Opening the board…" />
+  return <Board access={access} board={board} control={control} model={model} />
+}
+
+/** The board model lives exactly as long as its connection. */
+function useBoardModel(board: RoomConnection | null, origin: Origin, readOnly: boolean): BoardModel | null {
+  const [model, setModel] = useState<BoardModel | null>(null)
+  useEffect(() => {
+    if (!board) return
+    const created = createBoardModel(board.doc, origin, { readOnly, extraUndoOrigins: [EDITOR_ORIGIN] })
+    setModel(created)
+    return () => {
+      setModel(null)
+      created.dispose()
+    }
+  }, [board, origin, readOnly])
+  return model
+}

@@ -1,0 +1,92 @@
+import { useCallback, useMemo, useState } from 'react'
+import { KINDS, type BoardObject } from '../../shared/schema/kinds'
+import { freeSpot } from '../canvas/placement'
+import { boundsOf, isEditable } from '../canvas/objects/bounds'
+import { fitRects, viewCenter, zoomAt, ZOOM_STEP, type Size, type Viewport } from '../canvas/viewport'
+import type { BoardModel } from '../state'
+
+export interface BoardUiArgs {
+  readonly model: BoardModel
+  readonly canvasId: string
+  readonly objects: readonly BoardObject[]
+  readonly size: Size
+  readonly viewport: Viewport
+  readonly setViewport: (v: Viewport) => void
+}
+
+/**
+ * This person's view state of the board (selection, the note being edited) and the actions on
+ * it. Selection and editing drop objects that have gone (deleted by someone, or undone).
+ */
+export function useBoardUi({ model, canvasId, objects, size, viewport, setViewport }: BoardUiArgs) {
+  const [rawSelection, setRawSelection] = useState<readonly string[]>([])
+  const [rawEditing, setRawEditing] = useState<string | null>(null)
+  const byId = useMemo(() => new Map(objects.map((o) => [o.id, o])), [objects])
+  const selection = useMemo(() => new Set(rawSelection.filter((id) => byId.has(id))), [rawSelection, byId])
+  const editing = (rawEditing && byId.get(rawEditing)) || null
+
+  const select = useCallback((ids: readonly string[]) => {
+    setRawSelection(ids)
+    // Picking something else ends editing of a note that is no longer selected.
+    setRawEditing((current) => (current && ids.includes(current) ? current : null))
+  }, [])
+  const edit = useCallback(
+    (id: string | null) => {
+      const target = id ? byId.get(id) : undefined
+      if (id && (!target || !isEditable(target) || model.readOnly)) return
+      model.undo.stopCapturing()
+      setRawEditing(id)
+      if (id) setRawSelection([id])
+    },
+    [byId, model],
+  )
+  const clear = useCallback(() => {
+    setRawSelection([])
+    setRawEditing(null)
+  }, [])
+
+  /** Adds a note in the middle of the view; opens it for typing unless the list view will take it. */
+  const addSticky = useCallback(
+    (openEditor = true) => {
+      const { w, h } = KINDS.sticky.defaults()
+      const center = viewCenter(viewport, size)
+      const preferred = { x: Math.round(center.x - w / 2), y: Math.round(center.y - h / 2), w, h }
+      const spot = freeSpot(objects.map(boundsOf), preferred)
+      const id = model.commands.addSticky(canvasId, spot.x, spot.y)
+      if (id) {
+        setRawSelection([id])
+        setRawEditing(openEditor ? id : null)
+      }
+      return id
+    },
+    [model, canvasId, objects, viewport, size],
+  )
+
+  const deleteSelected = useCallback(() => {
+    model.commands.deleteObjects([...selection])
+    clear()
+  }, [model, selection, clear])
+
+  const nudge = useCallback(
+    (dx: number, dy: number) => {
+      const moves = [...selection].flatMap((id) => {
+        const o = byId.get(id)
+        return o ? [{ id, x: o.x + dx, y: o.y + dy }] : []
+      })
+      model.commands.moveObjects(moves)
+    },
+    [model, selection, byId],
+  )
+
+  const center = { x: size.width / 2, y: size.height / 2 }
+  const zoom = {
+    in: () => setViewport(zoomAt(viewport, center, viewport.scale * ZOOM_STEP)),
+    out: () => setViewport(zoomAt(viewport, center, viewport.scale / ZOOM_STEP)),
+    reset: () => setViewport(zoomAt(viewport, center, 1)),
+    fit: () => setViewport(fitRects(objects.map(boundsOf), size)),
+  }
+
+  return { selection, editing, select, edit, clear, addSticky, deleteSelected, nudge, zoom }
+}
+
+export type BoardUi = ReturnType<typeof useBoardUi>

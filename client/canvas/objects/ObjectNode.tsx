@@ -1,0 +1,13 @@
+import { memo } from 'react'
+import type { BoardObject } from '../../../shared/schema/kinds'
+import { OBJECT_NODES } from './registry'
+import type { NodeComponent, NodeProps } from './types'
+
+/**
+ * Draws any object with its kind's node. TypeScript cannot follow the link between `kind` and the
+ * registry entry through a union, so the one cast lives here, checked by the registry's mapped type.
+ */
+export const ObjectNode = memo(function ObjectNode(props: NodeProps<BoardObject>) {
+  const Node = OBJECT_NODES[props.object.kind] as NodeComponent<BoardObject>
+  return <Node {...props} />
+})

@@ -1,0 +1,82 @@
+import { memo } from 'react'
+import { Group, Rect, Text } from 'react-konva'
+import type Konva from 'konva'
+import type { ObjectOf } from '../../../shared/schema/kinds'
+import { ACCENT, NOTE_TEXT, STICKY_FILL } from '../../theme'
+import type { NodeProps } from './types'
+
+const SELECTED_STROKE = 3
+const CORNER = 4
+
+/** A sticky note: a coloured square with its text and, small at the bottom, who wrote it. */
+export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'sticky'>>) {
+  const { object, selected, editing, draggable, peerColor, handlers } = props
+  const { w, h, color } = object.props
+  const pad = NOTE_TEXT.padding
+  const authorHeight = object.author ? NOTE_TEXT.authorSize + 6 : 0
+  const stroke = selected ? ACCENT : (peerColor ?? undefined)
+  const position = (e: Konva.KonvaEventObject<DragEvent>) => [e.target.x(), e.target.y()] as const
+  return (
+    <Group
+      id={object.id}
+      name="object"
+      x={object.x}
+      y={object.y}
+      rotation={object.rotation}
+      draggable={draggable}
+      onClick={(e) => handlers.select(object.id, e.evt.shiftKey || e.evt.metaKey || e.evt.ctrlKey)}
+      onTap={() => handlers.select(object.id, false)}
+      onDblClick={() => handlers.edit(object.id)}
+      onDblTap={() => handlers.edit(object.id)}
+      onDragStart={() => handlers.dragStart(object.id)}
+      onDragMove={(e) => handlers.dragMove(object.id, ...position(e))}
+      onDragEnd={(e) => handlers.dragEnd(object.id, ...position(e))}
+    >
+      <Rect
+        width={w}
+        height={h}
+        fill={STICKY_FILL[color]}
+        cornerRadius={CORNER}
+        shadowColor="rgba(0, 0, 0, 0.2)"
+        shadowBlur={8}
+        shadowOffsetY={2}
+        shadowForStrokeEnabled={false}
+        stroke={stroke}
+        strokeWidth={stroke ? SELECTED_STROKE : 0}
+        perfectDrawEnabled={false}
+      />
+      {!editing && (
+        <Text
+          x={pad}
+          y={pad}
+          width={w - pad * 2}
+          height={h - pad * 2 - authorHeight}
+          text={object.text}
+          fontSize={NOTE_TEXT.fontSize}
+          fontFamily={NOTE_TEXT.fontFamily}
+          lineHeight={NOTE_TEXT.lineHeight}
+          fill={NOTE_TEXT.color}
+          wrap="word"
+          ellipsis
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+      {object.author && (
+        <Text
+          x={pad}
+          y={h - pad - NOTE_TEXT.authorSize}
+          width={w - pad * 2}
+          text={object.author}
+          fontSize={NOTE_TEXT.authorSize}
+          fontFamily={NOTE_TEXT.fontFamily}
+          fill={NOTE_TEXT.authorColor}
+          wrap="none"
+          ellipsis
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+    </Group>
+  )
+})

@@ -1,0 +1,81 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import type { CreatedSession } from '../api'
+import { copyText } from './copyText'
+
+/** How long "Copied" stays visible after a copy. */
+const COPIED_MS = 2500
+
+const ROLES = [
+  {
+    role: 'facilitator',
+    label: 'Facilitator',
+    hint: 'For you and co-facilitators. Keep it private: it can change everything.',
+  },
+  { role: 'participant', label: 'Participant', hint: 'Share with everyone taking part.' },
+  { role: 'viewer', label: 'Viewer', hint: 'Read-only, for observers or a projector.' },
+] as const
+
+/** The three links of a new session, each as a full URL with a Copy button. */
+export function SessionLinks({ session }: { session: CreatedSession }) {
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // Screen-reader and keyboard users land on the result, not back at the top of the form.
+  useEffect(() => headingRef.current?.focus(), [session.id])
+  const absolute = (path: string) => new URL(path, window.location.origin).href
+  return (
+    <section className="card links" aria-labelledby="links-heading">
+      <h2 id="links-heading" ref={headingRef} tabIndex={-1}>
+        Your session is ready
+      </h2>
+      {ROLES.map(({ role, label, hint }) => (
+        <LinkRow key={role} label={label} hint={hint} url={absolute(session.links[role])} />
+      ))}
+      <p>
+        <a className="button primary" href={session.links.facilitator}>
+          Open the board as facilitator
+        </a>
+      </p>
+    </section>
+  )
+}
+
+function LinkRow({ label, hint, url }: { label: string; hint: string; url: string }) {
+  const id = useId()
+  const fieldRef = useRef<HTMLInputElement>(null)
+  const [note, setNote] = useState('')
+  useEffect(() => {
+    if (!note) return
+    const timer = setTimeout(() => setNote(''), COPIED_MS)
+    return () => clearTimeout(timer)
+  }, [note])
+  const copy = async () => {
+    const ok = await copyText(url, fieldRef.current)
+    setNote(ok ? 'Copied' : 'Could not copy: the link is selected, press Ctrl+C')
+  }
+  return (
+    <div className="link-row" role="group" aria-labelledby={`${id}-label`}>
+      <label id={`${id}-label`} htmlFor={id}>
+        {label}
+      </label>
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      <div className="link-field">
+        <input
+          id={id}
+          ref={fieldRef}
+          type="text"
+          readOnly
+          value={url}
+          aria-describedby={`${id}-hint`}
+          onFocus={(e) => e.target.select()}
+        />
+        <button type="button" onClick={copy}>
+          Copy
+        </button>
+        <span className="copied" role="status">
+          {note}
+        </span>
+      </div>
+    </div>
+  )
+}

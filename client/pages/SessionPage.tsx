@@ -1,0 +1,75 @@
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { controlRoom } from '../../shared/rooms'
+import type { SessionAccess } from '../api'
+import { hasJoined, rememberJoined, rememberName, rememberedName } from '../device'
+import { useCommitments, useSessionInfo, useStore } from '../state'
+import { useRoomConnection, type RoomConnection } from '../sync'
+import { JoinScreen } from './JoinScreen'
+import { MessagePage } from './MessagePage'
+import { useSessionAccess } from './useSessionAccess'
+
+// The board (Konva, Tiptap) is most of the code; the home and join pages load without it.
+const loadBoard = () => import('../board/BoardScreen')
+const BoardScreen = lazy(() => loadBoard().then((m) => ({ default: m.BoardScreen })))
+
+/** `/s/<id>?key=…`: check the link, then the join screen, then the board. */
+export function SessionPage({ sessionId, accessKey }: { sessionId: string; accessKey: string }) {
+  const state = useSessionAccess(sessionId, accessKey)
+  if (state.status === 'checking') return <MessagePage title="Opening the session…" />
+  if (state.status === 'invalid') return <MessagePage title={state.title} message={state.message} alert />
+  return <SessionRoom access={state.access} accessKey={accessKey} />
+}
+
+/** The control room opens as soon as the link is known good: the join screen shows its commitments. */
+function SessionRoom({ access, accessKey }: { access: SessionAccess; accessKey: string }) {
+  const control = useRoomConnection(controlRoom(access.id), accessKey)
+  // Fetch the board's code while the person reads the commitments, so Join is instant.
+  useEffect(() => void loadBoard(), [])
+  // A reload in the same tab goes straight back to the board; a new tab asks again.
+  const [name, setName] = useState<string | null>(() =>
+    hasJoined(access.id) && rememberedName() ? rememberedName() : null,
+  )
+  if (!control) return <MessagePage title="Opening the session…" />
+  if (name === null) {
+    const join = (chosen: string) => {
+      rememberName(chosen)
+      rememberJoined(access.id)
+      setName(chosen)
+    }
+    return <JoinGate access={access} control={control} onJoin={join} />
+  }
+  return (
+    <Suspense fallback={<MessagePage title="Opening the board…" />}>
+      <BoardScreen access={access} accessKey={accessKey} control={control} name={name} />
+    </Suspense>
+  )
+}
+
+function JoinGate(props: { access: SessionAccess; control: RoomConnection; onJoin: (name: string) => void }) {
+  const { access, control } = props
+  const status = useStore(control.status)
+  const info = useSessionInfo(control.doc)
+  const commitments = useCommitments(control.doc)
+  const title = info.title || access.title
+  useEffect(() => {
+    document.title = `${title} · Workshop whiteboard`
+  }, [title])
+  if (status.refused) {
+    return (
+      <MessagePage
+        title="This link is not valid"
+        message={`The server refused it: ${status.refused}`}
+        alert
+      />
+    )
+  }
+  return (
+    <JoinScreen
+      title={title}
+      role={access.role}
+      commitments={commitments}
+      commitmentsLoading={!status.everSynced}
+      onJoin={props.onJoin}
+    />
+  )
+}

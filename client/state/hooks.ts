@@ -1,0 +1,50 @@
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import type * as Y from 'yjs'
+import type { ObjectIndex, CanvasObjects } from './objectIndex'
+import type { UndoState, UndoStore } from './undoStore'
+
+/** The objects of one canvas as plain snapshots; unchanged objects keep their identity. */
+export function useCanvasObjects(index: ObjectIndex, canvasId: string): CanvasObjects {
+  const get = useCallback(() => index.canvas(canvasId), [index, canvasId])
+  return useSyncExternalStore(index.subscribe, get)
+}
+
+/** Whether this person has something to undo or redo. */
+export function useUndoState(undo: UndoStore): UndoState {
+  return useSyncExternalStore(undo.subscribe, undo.get)
+}
+
+/** A store over a small document: the value is read again on each update, identity kept while equal. */
+function createDocValueStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T) {
+  let cached: T = read(doc)
+  let key = JSON.stringify(cached)
+  return {
+    subscribe: (listener: () => void) => {
+      doc.on('update', listener)
+      return () => doc.off('update', listener)
+    },
+    get: (): T => {
+      const next = read(doc)
+      const nextKey = JSON.stringify(next)
+      if (nextKey !== key) {
+        cached = next
+        key = nextKey
+      }
+      return cached
+    },
+  }
+}
+
+/**
+ * A plain value read from a small document (the control room's). Consumers re-render only when
+ * its JSON changes, so an edit elsewhere in the document costs them nothing.
+ */
+export function useDocValue<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
+  const store = useMemo(() => createDocValueStore(doc, read), [doc, read])
+  return useSyncExternalStore(store.subscribe, store.get)
+}
+
+/** A value kept in any store with `get` and `subscribe` (connection status, for instance). */
+export function useStore<T>(store: { get: () => T; subscribe: (listener: () => void) => () => void }): T {
+  return useSyncExternalStore(store.subscribe, store.get)
+}

@@ -1,0 +1,109 @@
+import * as Y from 'yjs'
+import {
+  changedObjectIds,
+  objectsOf,
+  readObject,
+  type InvalidObject,
+  type ReadResult,
+} from '../../shared/schema/boardDoc'
+import type { BoardObject } from '../../shared/schema/kinds'
+
+/** What one canvas shows: valid objects in paint order, and the ones this build cannot read. */
+export interface CanvasObjects {
+  readonly objects: readonly BoardObject[]
+  readonly invalid: readonly InvalidObject[]
+}
+
+const EMPTY: CanvasObjects = { objects: [], invalid: [] }
+
+/**
+ * A live, plain mirror of the board's objects. Only objects touched by a change are read again, so
+ * the others keep their snapshot identity and React skips them (thousands of notes, one keystroke).
+ */
+export class ObjectIndex {
+  private results = new Map<string, ReadResult>()
+  private version = 0
+  private listeners = new Set<() => void>()
+  private views = new Map<string, { version: number; value: CanvasObjects }>()
+  private readonly objects: Y.Map<Y.Map<unknown>>
+
+  constructor(doc: Y.Doc) {
+    this.objects = objectsOf(doc)
+    this.rebuild()
+    this.objects.observeDeep(this.onChange)
+  }
+
+  /** Stops listening to the document. */
+  dispose(): void {
+    this.objects.unobserveDeep(this.onChange)
+    this.listeners.clear()
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The objects of one canvas; the same array until something on the board changes. */
+  canvas(canvasId: string): CanvasObjects {
+    const cached = this.views.get(canvasId)
+    if (cached && cached.version === this.version) return cached.value
+    const value = this.computeCanvas(canvasId)
+    this.views.set(canvasId, { version: this.version, value })
+    return value
+  }
+
+  /** One object's snapshot, valid or not, wherever it is. */
+  get(id: string): ReadResult | undefined {
+    return this.results.get(id)
+  }
+
+  private computeCanvas(canvasId: string): CanvasObjects {
+    const objects: BoardObject[] = []
+    const invalid: InvalidObject[] = []
+    for (const result of this.results.values()) {
+      if (result.ok) {
+        if (result.object.canvas === canvasId) objects.push(result.object)
+      } else if (result.invalid.canvas === canvasId) {
+        invalid.push(result.invalid)
+      }
+    }
+    if (objects.length === 0 && invalid.length === 0) return EMPTY
+    objects.sort((a, b) => a.z - b.z || (a.id < b.id ? -1 : 1))
+    return { objects, invalid }
+  }
+
+  private rebuild(): void {
+    this.results.clear()
+    for (const [id, map] of this.objects.entries()) this.results.set(id, safeRead(id, map))
+  }
+
+  private onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
+    const { ids, all } = changedObjectIds(events)
+    if (all) {
+      this.rebuild()
+    } else {
+      for (const id of ids) {
+        const map = this.objects.get(id)
+        if (map !== undefined) this.results.set(id, safeRead(id, map))
+        else this.results.delete(id)
+      }
+    }
+    this.version++
+    for (const listener of [...this.listeners]) listener()
+  }
+}
+
+/** Reads an entry without ever throwing: one malformed object must not take the board down. */
+function safeRead(id: string, map: unknown): ReadResult {
+  const broken = (reason: string): ReadResult => ({
+    ok: false,
+    invalid: { id, kind: '?', canvas: undefined, x: undefined, y: undefined, reason },
+  })
+  if (!(map instanceof Y.Map)) return broken('not an object')
+  try {
+    return readObject(id, map)
+  } catch (error) {
+    return broken(error instanceof Error ? error.message : 'unreadable')
+  }
+}

@@ -1,0 +1,13 @@
+/** The only door to the socket: rooms, their documents, awareness and connection status. */
+export { connectRoom, type RoomConnection, type ConnectRoomOptions } from './roomConnection'
+export { combineStatus, ValueStore, type RoomStatus, type LinkState } from './statusStore'
+export {
+  joinPresence,
+  leavePresence,
+  setPresenceSelection,
+  createCursorPublisher,
+  type PresenceUser,
+  type CursorPosition,
+} from './presence'
+export { wsBase } from './wsBase'
+export { useRoomConnection } from './useRoomConnection'

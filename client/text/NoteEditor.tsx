@@ -1,0 +1,50 @@
+import { useLayoutEffect, useRef, type CSSProperties } from 'react'
+import { EditorContent, useEditor } from '@tiptap/react'
+import StarterKit from '@tiptap/starter-kit'
+import Collaboration from '@tiptap/extension-collaboration'
+import type * as Y from 'yjs'
+
+export interface NoteEditorProps {
+  /** The note's rich text; the editor edits it directly, so others see each keystroke. */
+  readonly fragment: Y.XmlFragment
+  /** Accessible name of the text box. */
+  readonly label: string
+  /** Escape: editing is over. */
+  readonly onDone: () => void
+  readonly style?: CSSProperties
+}
+
+/**
+ * A Tiptap editor bound to one note's Y.XmlFragment. StarterKit's own undo is off: Collaboration
+ * brings a Yjs-aware undo for typing, and the board's undo covers the rest.
+ */
+export function NoteEditor({ fragment, label, onDone, style }: NoteEditorProps) {
+  const done = useRef(onDone)
+  done.current = onDone
+  const editor = useEditor(
+    {
+      extensions: [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ fragment })],
+      autofocus: 'end',
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+          class: 'note-editor-content',
+        },
+        handleKeyDown: (_view, event) => {
+          if (event.key !== 'Escape') return false
+          done.current()
+          return true
+        },
+      },
+    },
+    [fragment],
+  )
+  // Tiptap's own autofocus waits a tick; focusing as soon as the editor is in the page means the
+  // first keys typed right after pressing Sticky note land in the note, not on the board.
+  useLayoutEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.focus('end')
+  }, [editor])
+  return <EditorContent editor={editor} className="note-editor" style={style} />
+}

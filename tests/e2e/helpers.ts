@@ -1,0 +1,39 @@
+import { expect, type Browser, type Page } from '@playwright/test'
+
+/** Creates a session from the home page and returns its participant link (a full URL). */
+export async function createSession(page: Page, title: string): Promise<string> {
+  await page.goto('/')
+  await page.getByRole('combobox', { name: 'Template' }).selectOption('sense-making')
+  await page.getByRole('textbox', { name: 'Session title' }).fill(title)
+  await page.getByRole('button', { name: 'Create session' }).click()
+  const participant = page.getByRole('textbox', { name: 'Participant', exact: true })
+  await expect(participant).toHaveValue(/^http:\/\/.+\/s\/[\w-]{22}\?key=.+/)
+  return participant.inputValue()
+}
+
+/** Opens a link in a fresh browser context (its own storage: another person, another device). */
+export async function openAsNewPerson(browser: Browser, link: string): Promise<Page> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(link)
+  return page
+}
+
+/** Joins from the join screen and waits until the board is live. */
+export async function join(page: Page, name: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name)
+  await page.getByRole('button', { name: 'Join' }).click()
+  await expectConnected(page)
+}
+
+export async function expectConnected(page: Page): Promise<void> {
+  await expect(page.getByRole('status')).toHaveText('Connected')
+}
+
+/** Opens the list view (if it is not open) and returns its list of notes. */
+export async function openListView(page: Page) {
+  const toggle = page.getByRole('button', { name: 'List view' })
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+  return page.getByRole('list', { name: /^Notes on/ })
+}
