@@ -12,6 +12,7 @@ const OBJECTS = 'objects'
 const META = 'meta'
 export const TEXT_KEY = 'text'
 const BASE_KEYS = new Set([
+  'locked',
   'id',
   'kind',
   'v',
@@ -46,6 +47,7 @@ const baseSchema = z.object({
   createdBy: z.string().max(64).default(''),
   author: z.string().max(120).default(''),
   createdAt: z.number().default(0),
+  locked: z.boolean().default(false),
 })
 
 /** An object this build cannot show: an unknown kind, or props that fail validation. */

@@ -39,7 +39,8 @@ describe('commands', () => {
     updateProps(doc, id, 'sticky', { color: 'blue' }, ann)
     setPlainText(doc, id, 'hello', ann)
     expect(snapshot(doc)[0]).toMatchObject({ x: 30, y: 40, text: 'hello', author: 'Ann', createdAt: 7 })
-    expect(snapshot(doc)[0]!.props.color).toBe('blue')
+    const note = snapshot(doc)[0]!
+    expect(note.kind === 'sticky' && note.props.color).toBe('blue')
     expect(() => updateProps(doc, id, 'sticky', { w: -5 }, ann)).toThrow()
     deleteObjects(doc, [id], ann)
     expect(snapshot(doc)).toEqual([])

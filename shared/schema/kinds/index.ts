@@ -1,9 +1,21 @@
 import type { z } from 'zod'
+import { frame } from './frame'
+import { image } from './image'
+import { recipe } from './recipe'
+import { shape } from './shape'
 import { sticky } from './sticky'
+import { stroke } from './stroke'
+import { text } from './text'
 
 /** The registry of every object kind. Adding a kind: a file beside this one, then one line here. */
 export const KINDS = {
   sticky,
+  text,
+  stroke,
+  shape,
+  frame,
+  image,
+  recipe,
 } as const
 
 export type ObjectKind = keyof typeof KINDS
@@ -25,6 +37,8 @@ export interface ObjectBase {
   readonly createdBy: string
   readonly author: string
   readonly createdAt: number
+  /** Locked by a facilitator: it cannot be moved, resized or deleted until unlocked. */
+  readonly locked: boolean
   /** Plain text of the rich text, for kinds that have it ('' otherwise). */
   readonly text: string
 }
@@ -35,3 +49,9 @@ export type ObjectOf<K extends ObjectKind> = ObjectBase & { readonly kind: K; re
 export type BoardObject = { [K in ObjectKind]: ObjectOf<K> }[ObjectKind]
 
 export { STICKY_COLORS, type StickyColor } from './sticky'
+export { TEXT_SIZES, TEXT_SIZE_PX, type TextSize } from './text'
+export { STROKE_WIDTHS, MAX_STROKE_COORDS } from './stroke'
+export { SHAPES, type ShapeType } from './shape'
+export { IMAGE_TYPES, ALT_MAX, needsDescription } from './image'
+export { creditLine } from './recipe'
+export { INK_COLORS } from './colors'
