@@ -18,7 +18,8 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '.tmp/e2e-results.json' }]],
   webServer: {
-    command: 'node --import tsx server/start.ts',
+    // E2E_CLIENT_DIR lets parallel runs serve their own build (vite build --outDir …)
+    command: `node --import tsx server/start.ts${process.env.E2E_CLIENT_DIR ? ` --client-dir=${process.env.E2E_CLIENT_DIR}` : ''}`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
 import { buildClientIfNeeded } from './build'
@@ -20,10 +20,13 @@ async function main(): Promise<void> {
     throw err
   }
   const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-  const clientDir = join(root, 'dist')
+  // `--client-dir=PATH` serves an already-built client from elsewhere (parallel test runs);
   // `--no-build` is for tests that start the server as a child process and need no client
-  if (!process.argv.includes('--no-build'))
+  const dirArg = process.argv.find((a) => a.startsWith('--client-dir='))
+  const clientDir = dirArg ? resolve(dirArg.slice('--client-dir='.length)) : join(root, 'dist')
+  if (!dirArg && !process.argv.includes('--no-build')) {
     await buildClientIfNeeded(root, clientDir, (msg) => console.log(msg))
+  }
   const log = createLogger(config.logLevel)
   const storage = openSqliteStorage(config.dataDir)
   const app = createApp({ storage, images: createFileImageStore(config.dataDir), log, clientDir })
