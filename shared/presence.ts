@@ -13,6 +13,15 @@ export const presenceSchema = z.object({
     .nullable()
     .default(null),
   selection: z.array(z.string().max(64)).max(500).default([]),
+  /**
+   * The world point at the middle of this person's screen, on the canvas they have open: where
+   * "Go to" takes others when this person's cursor is hidden or off the board. Optional with a
+   * default, so states from builds that do not send it still parse.
+   */
+  view: z
+    .object({ canvas: z.string().max(64), x: z.number().finite(), y: z.number().finite() })
+    .nullable()
+    .default(null),
 })
 
 export type Presence = z.infer<typeof presenceSchema>

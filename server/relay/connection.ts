@@ -1,5 +1,5 @@
 import type { WebSocket, RawData } from 'ws'
-import { canWrite, type ParsedRoom, type Role } from '../../shared/rooms'
+import type { ParsedRoom, Role } from '../../shared/rooms'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness'
@@ -10,6 +10,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
 } from './protocol'
+import { mayWrite } from './policy'
 import { TokenBucket } from './rateLimit'
 import type { Relay } from './relay'
 import type { Room, RoomPeer } from './room'
@@ -134,7 +135,7 @@ export class Connection implements RoomPeer {
           this.send(encodeSyncStep2(room.doc, message.stateVector))
           return
         case 'update':
-          if (!canWrite(this.role, this.roomInfo.kind)) {
+          if (!mayWrite(this.role, room)) {
             this.metrics.messagesDropped.inc({ reason: 'read-only' })
             return // dropped: not applied, stored or relayed; the connection stays open
           }

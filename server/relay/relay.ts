@@ -1,11 +1,12 @@
 import * as Y from 'yjs'
-import type { ParsedRoom } from '../../shared/rooms'
+import { controlRoom, type ParsedRoom } from '../../shared/rooms'
+import { isBoardLocked } from '../../shared/schema/controlDoc'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { DocStorage, StoredUpdate } from '../storage/types'
 import { encodeAwarenessUpdate } from './awareness'
-import { encodeAwarenessMessage, encodeUpdate } from './protocol'
-import { Room, type RoomPeer } from './room'
+import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdate } from './protocol'
+import { HoldPeer, Room, type RoomPeer } from './room'
 
 export interface RelayOptions {
   /** Compact a room's stored rows into one snapshot past this many. */
@@ -54,6 +55,17 @@ export class Relay {
 
   private async load(name: string, info: ParsedRoom): Promise<Room> {
     const room = new Room(name, info)
+    if (info.kind === 'board') {
+      // the board's rules (lock) live in the control room: keep it loaded while the board is
+      const hold = new HoldPeer()
+      const control = await this.join(
+        controlRoom(info.sessionId),
+        { sessionId: info.sessionId, kind: 'control' },
+        hold,
+      )
+      room.control = { room: control, hold }
+      this.resyncOnUnlock(room, control)
+    }
     const updates = await this.storage.load(name)
     room.doc.transact(() => {
       for (const u of updates) Y.applyUpdate(room.doc, u)
@@ -65,6 +77,22 @@ export class Relay {
     this.rooms.set(name, room)
     this.metrics.roomsOpen.set(this.rooms.size)
     return room
+  }
+
+  /**
+   * Writes dropped while the board was locked are still in their authors' documents, and their later
+   * writes depend on them. When the lock lifts, ask every board peer for what the server lacks (sync
+   * step 1), so those writes arrive now and nothing stays stuck waiting for them.
+   */
+  private resyncOnUnlock(board: Room, control: Room): void {
+    let locked = isBoardLocked(control.doc)
+    const onUpdate = (): void => {
+      const now = isBoardLocked(control.doc)
+      if (locked && !now && this.rooms.get(board.name) === board) board.broadcast(encodeSyncStep1(board.doc))
+      locked = now
+    }
+    control.doc.on('update', onUpdate)
+    board.doc.once('destroy', () => control.doc.off('update', onUpdate))
   }
 
   /** Applies a validated update from a peer; it is stored and relayed on the next flush. */
@@ -160,6 +188,8 @@ export class Relay {
 
   private unload(room: Room): void {
     this.rooms.delete(room.name)
+    if (room.control) this.leave(room.control.room, room.control.hold)
+    room.control = null
     room.doc.destroy()
     this.metrics.roomsOpen.set(this.rooms.size)
   }

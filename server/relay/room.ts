@@ -21,6 +21,8 @@ export class Room {
   pending: Uint8Array[] = []
   /** Rows in storage for this room since the last compaction. */
   storedRows = 0
+  /** For a board room: its session's control room, held open while the board is (lock state). */
+  control: { room: Room; hold: RoomPeer } | null = null
 
   constructor(
     readonly name: string,
@@ -31,4 +33,11 @@ export class Room {
   broadcast(message: Uint8Array, except?: RoomPeer): void {
     for (const peer of this.peers) if (peer !== except) peer.send(message)
   }
+}
+
+/** A peer that only keeps a room loaded; it receives nothing and owns no awareness. */
+export class HoldPeer implements RoomPeer {
+  readonly clientIds = new Set<number>()
+  send(): void {}
+  close(): void {}
 }

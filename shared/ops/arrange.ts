@@ -71,7 +71,8 @@ export function placeObjects(doc: Y.Doc, placements: readonly Placement[], origi
       if (!obj || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue
       obj.set('x', p.x)
       obj.set('y', p.y)
-      if (p.rotation !== undefined && Number.isFinite(p.rotation)) obj.set('rotation', ((p.rotation % 360) + 360) % 360)
+      if (p.rotation !== undefined && Number.isFinite(p.rotation))
+        obj.set('rotation', ((p.rotation % 360) + 360) % 360)
     }
   }, origin)
 }

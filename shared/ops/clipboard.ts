@@ -34,7 +34,12 @@ const richNode: z.ZodType<RichNode> = z.lazy(() =>
     z.object({
       type: z.literal('text'),
       delta: z
-        .array(z.object({ insert: z.string().max(100_000), attributes: z.record(z.string(), z.unknown()).optional() }))
+        .array(
+          z.object({
+            insert: z.string().max(100_000),
+            attributes: z.record(z.string(), z.unknown()).optional(),
+          }),
+        )
         .max(2000),
     }),
   ]),

@@ -16,6 +16,8 @@ export const canvasesOf = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray<
 export interface SessionInfo {
   readonly title: string
   readonly template: string
+  /** While locked, only facilitators may change the board (the server drops everyone else's writes). */
+  readonly locked: boolean
 }
 
 export interface CanvasInfo {
@@ -33,6 +35,7 @@ export function readSessionInfo(doc: Y.Doc): SessionInfo {
   return {
     title: typeof title === 'string' ? title : '',
     template: typeof template === 'string' ? template : '',
+    locked: isBoardLocked(doc),
   }
 }
 
@@ -61,3 +64,6 @@ export function writeCanvas(canvas: CanvasInfo): Y.Map<unknown> {
   map.set('name', canvas.name)
   return map
 }
+
+/** Is the board locked for everyone but facilitators? */
+export const isBoardLocked = (doc: Y.Doc): boolean => sessionMapOf(doc).get('locked') === true

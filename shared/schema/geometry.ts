@@ -40,14 +40,22 @@ export function boundsOf(obj: BoardObject): Rect {
         maxY = Math.max(maxY, p[i + 1]!)
       }
       const pad = obj.props.width / 2
-      return { x: obj.x + minX - pad, y: obj.y + minY - pad, w: maxX - minX + 2 * pad, h: maxY - minY + 2 * pad }
+      return {
+        x: obj.x + minX - pad,
+        y: obj.y + minY - pad,
+        w: maxX - minX + 2 * pad,
+        h: maxY - minY + 2 * pad,
+      }
     }
   }
 }
 
 /** Does `outer` wholly contain `inner`? */
 export const contains = (outer: Rect, inner: Rect): boolean =>
-  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.w <= outer.x + outer.w &&
+  inner.y + inner.h <= outer.y + outer.h
 
 /** Do two boxes overlap? */
 export const intersects = (a: Rect, b: Rect): boolean =>

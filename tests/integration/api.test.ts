@@ -254,7 +254,7 @@ describe('GET /metrics', () => {
     const b = h.open(id, keys.facilitator)
     await Promise.all([synced(a), synced(b)])
     await expect.poll(async () => sample(await metrics(h), 'whiteboard_connections_open')).toBe(2)
-    expect(sample(await metrics(h), 'whiteboard_rooms_open')).toBe(1)
+    expect(sample(await metrics(h), 'whiteboard_rooms_open')).toBe(2) // the board, and its control room held open for the lock state
 
     addObject(a.doc, { kind: 'sticky', canvas: 'c1', x: 0, y: 0, text: 'counted' }, pat)
     await expect.poll(() => noteTexts(b.doc)).toEqual(['counted'])

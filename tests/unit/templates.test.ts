@@ -13,7 +13,7 @@ describe('templates', () => {
     const { board, control } = buildSessionDocs(template, 'My session')
     const c = new Y.Doc()
     Y.applyUpdate(c, control)
-    expect(readSessionInfo(c)).toEqual({ title: 'My session', template: template.id })
+    expect(readSessionInfo(c)).toEqual({ title: 'My session', template: template.id, locked: false })
     expect(readCommitments(c).length).toBeGreaterThanOrEqual(5)
     expect(readCommitments(c).length).toBeLessThanOrEqual(8)
     const canvases = readCanvases(c)

@@ -1,0 +1,236 @@
+/**
+ * `npm run bench:canvas`: a board of 2,000 mixed objects (notes with text, pen strokes, images) in
+ * headless Chromium. Measures first render, pan and zoom frame times (requestAnimationFrame in the
+ * page), how many object nodes re-render when someone else edits one note, and the board page's
+ * gzipped JavaScript. Writes the figures to docs/benchmarks.md (section "Canvas").
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir, cpus } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium } from 'playwright-core'
+import sharp from 'sharp'
+import * as Y from 'yjs'
+import { createApp } from '../../server/app'
+import { buildClientIfNeeded } from '../../server/build'
+import { createLogger } from '../../server/logger'
+import { openSqliteStorage } from '../../server/storage/sqlite'
+import { createFileImageStore } from '../../server/uploads/imageStore'
+import { addObject, setPlainText } from '../../shared/ops/objects'
+import { createOrigin } from '../../shared/ops/origin'
+import { boardRoom, controlRoom } from '../../shared/rooms'
+import { objectsOf } from '../../shared/schema/boardDoc'
+import { readCanvases } from '../../shared/schema/controlDoc'
+import { connect, createSession, synced } from '../helpers/server'
+import { writeSection } from './report'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const OBJECTS = 2000
+const FRAMES = 180
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+const round = (n: number): number => Math.round(n * 10) / 10
+
+async function seedBoard(http: string, ws: string, dataDir: string) {
+  const session = await createSession(http, 'collage', 'Benchmark board')
+  const png = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#7aa6c2' } })
+    .png()
+    .toBuffer()
+  const up = await fetch(`${http}/api/sessions/${session.id}/images?key=${session.keys.facilitator}`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/png' },
+    body: new Uint8Array(png),
+  })
+  const { src } = (await up.json()) as { src: string }
+  const storage = openSqliteStorage(dataDir)
+  const control = new Y.Doc()
+  for (const u of await storage.load(controlRoom(session.id))) Y.applyUpdate(control, u)
+  storage.close()
+  const canvas = readCanvases(control)[0]!.id
+  const client = connect(ws, boardRoom(session.id), session.keys.facilitator)
+  await synced(client)
+  const who = createOrigin('bench', 'Bench')
+  const cols = 50
+  let firstNote = ''
+  client.doc.transact(() => {
+    for (let i = 0; i < OBJECTS; i++) {
+      const x = (i % cols) * 240
+      const y = Math.floor(i / cols) * 240
+      const k = i % 10
+      if (k < 6) {
+        const id = addObject(
+          client.doc,
+          { kind: 'sticky', canvas, x, y, text: `Note ${i}: what we heard today` },
+          who,
+        )
+        if (!firstNote) firstNote = id
+      } else if (k < 9) {
+        const points = Array.from({ length: 40 }, (_, j) => [j * 4, Math.sin(j / 3) * 30]).flat()
+        addObject(client.doc, { kind: 'stroke', canvas, x, y: y + 100, props: { points, width: 4 } }, who)
+      } else {
+        addObject(
+          client.doc,
+          {
+            kind: 'image',
+            canvas,
+            x,
+            y,
+            props: { src, w: 200, h: 150, alt: `Picture ${i}`, mime: 'image/png' },
+          },
+          who,
+        )
+      }
+    }
+  }, who)
+  // the board is stored once another client sees every object
+  const check = connect(ws, boardRoom(session.id), session.keys.viewer)
+  await synced(check)
+  while (objectsOf(check.doc).size < OBJECTS) await new Promise((r) => setTimeout(r, 50))
+  check.destroy()
+  return { session, client, firstNote, who }
+}
+
+async function main(): Promise<void> {
+  await buildClientIfNeeded(ROOT, join(ROOT, 'dist'), (m) => console.log(m))
+  const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-'))
+  const storage = openSqliteStorage(dataDir)
+  const app = createApp({
+    storage,
+    images: createFileImageStore(dataDir),
+    log: createLogger('warn'),
+    clientDir: join(ROOT, 'dist'),
+    defaultMetrics: false,
+    limits: { burstMessages: 100_000, messagesPerSecond: 100_000 },
+  })
+  const { port } = await app.listen(0, '127.0.0.1')
+  const http = `http://127.0.0.1:${port}`
+  const { session, client, firstNote, who } = await seedBoard(http, `ws://127.0.0.1:${port}/ws`, dataDir)
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  await page.addInitScript(() => {
+    ;(window as unknown as { __wbBench: unknown }).__wbBench = { renders: {} }
+  })
+  await page.goto(`${http}/s/${session.id}?key=${session.keys.participant}`)
+  await page.getByLabel('Your name').fill('Bench')
+  const joinedAt = await page.evaluate(() => performance.now())
+  await page
+    .getByRole('button', { name: /Join|I agree/ })
+    .first()
+    .click()
+  await page.waitForFunction(() => performance.getEntriesByName('board-first-draw').length > 0, null, {
+    timeout: 60_000,
+  })
+  const firstDraw = await page.evaluate(() => performance.getEntriesByName('board-first-draw')[0]!.startTime)
+  const firstRenderMs = firstDraw - joinedAt
+
+  // zoom out so most of the board is on screen, then pan and zoom with real wheel events
+  const box = (await page.locator('.board-canvas canvas').first().boundingBox())!
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  await page.mouse.move(centre.x, centre.y)
+  const measure = async (label: string, action: (i: number) => Promise<void>): Promise<number[]> => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __stop: boolean }
+      w.__frames = []
+      w.__stop = false
+      let last = performance.now()
+      const tick = (t: number): void => {
+        w.__frames.push(t - last)
+        last = t
+        if (!w.__stop) requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+    })
+    for (let i = 0; i < FRAMES; i++) await action(i)
+    const frames = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __stop: boolean }
+      w.__stop = true
+      return w.__frames.slice(2)
+    })
+    console.log(`${label}: ${frames.length} frames`)
+    return frames
+  }
+  await page.keyboard.down('Control')
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 120)
+  await page.keyboard.up('Control')
+  const pan = await measure('pan', async (i) =>
+    page.mouse.wheel(i % 60 < 30 ? 12 : -12, i % 40 < 20 ? 8 : -8),
+  )
+  await page.keyboard.down('Control')
+  const zoom = await measure('zoom', async (i) => page.mouse.wheel(0, i % 60 < 30 ? -6 : 6))
+  await page.keyboard.up('Control')
+
+  // a remote edit to one note: how many nodes render again?
+  await page.evaluate(() => {
+    ;(window as unknown as { __wbBench: { renders: Record<string, number> } }).__wbBench.renders = {}
+  })
+  setPlainText(client.doc, firstNote, 'Edited by someone else', who)
+  await page.waitForFunction(
+    (id) =>
+      ((window as unknown as { __wbBench: { renders: Record<string, number> } }).__wbBench.renders[id] ?? 0) >
+      0,
+    firstNote,
+    { timeout: 10_000 },
+  )
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+  const renders = await page.evaluate(
+    () => (window as unknown as { __wbBench: { renders: Record<string, number> } }).__wbBench.renders,
+  )
+  const rerendered = Object.keys(renders).length
+
+  await browser.close()
+  client.destroy()
+  await app.close()
+  storage.close()
+  rmSync(dataDir, { recursive: true, force: true })
+
+  const assets = join(ROOT, 'dist', 'assets')
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'))
+  const gz = (f: string): number => gzipSync(readFileSync(join(assets, f))).length
+  const boardJs = js.reduce((sum, f) => sum + gz(f), 0)
+
+  const rows = [
+    ['objects on the board', String(OBJECTS), '2,000'],
+    ['first render (Join click → first draw)', `${Math.round(firstRenderMs)} ms`, '≤ 1,000 ms'],
+    [
+      'pan frame time p50 / p95',
+      `${round(percentile(pan, 50))} / ${round(percentile(pan, 95))} ms`,
+      'p95 ≤ 16.7 ms',
+    ],
+    [
+      'zoom frame time p50 / p95',
+      `${round(percentile(zoom, 50))} / ${round(percentile(zoom, 95))} ms`,
+      'p95 ≤ 16.7 ms',
+    ],
+    ['nodes re-rendered by a remote edit to one note', String(rerendered), '1'],
+    ['board page JavaScript, gzipped (all chunks)', `${Math.round(boardJs / 1024)} KB`, '≤ 400 KB'],
+  ]
+  const table = [
+    '| measure | result | target |',
+    '| --- | --- | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n')
+  console.log(table)
+  writeSection(
+    'Canvas',
+    'npm run bench:canvas',
+    `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, headless Chromium (/usr/bin/chromium, --disable-gpu), viewport 1440×900`,
+    `${table}\n\nFrame times are intervals between requestAnimationFrame callbacks while wheel events pan or zoom the view, ${FRAMES} events each; the first two frames are dropped.`,
+  )
+}
+
+void main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})
