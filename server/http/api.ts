@@ -6,6 +6,7 @@ import { TEMPLATES } from '../../shared/templates'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { Relay } from '../relay/relay'
+import { revealPrivateNotes } from '../sessions/reveal'
 import { SessionError, authorize, createSession } from '../sessions/service'
 import type { Storage } from '../storage/types'
 import type { ImageStore } from '../uploads/imageStore'
@@ -87,6 +88,17 @@ export function createApi(deps: ApiDeps) {
         await deps.images.deleteSession(session.id)
         deps.log.info({ session: session.id }, 'session deleted')
         res.writeHead(204).end()
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sessions\/([^/]+)\/reveal$/,
+      handle: async (_req, res, url, match) => {
+        const { session, role } = await authorize(deps.storage, sessionId(match), url.searchParams.get('key'))
+        if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator can reveal private notes')
+        const revealed = await revealPrivateNotes(deps.relay, deps.storage, session.id)
+        deps.log.info({ session: session.id, revealed }, 'private notes revealed')
+        sendJson(res, 200, { revealed })
       },
     },
     {

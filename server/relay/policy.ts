@@ -1,4 +1,5 @@
-import { canWrite, type Role } from '../../shared/rooms'
+import { ownerOfToken } from '../../shared/identity'
+import { canWrite, type ParsedRoom, type Role } from '../../shared/rooms'
 import { isBoardLocked } from '../../shared/schema/controlDoc'
 import type { Room } from './room'
 
@@ -17,4 +18,16 @@ export function mayWrite(role: Role, room: Room): boolean {
     return false
   }
   return true
+}
+
+/**
+ * Why a connection may not open this room, or null if it may. A private room is served only to
+ * facilitators and to its author, who proves it with the token whose hash names the room.
+ */
+export function privateRoomDenial(room: ParsedRoom, role: Role, token: string | null): string | null {
+  if (room.kind !== 'private' || role === 'facilitator') return null
+  if (role === 'viewer') return 'viewers cannot open private rooms'
+  if (!token || token.length > 200 || ownerOfToken(token) !== room.owner)
+    return 'this private room is not yours'
+  return null
 }

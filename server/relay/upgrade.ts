@@ -5,6 +5,7 @@ import { parseRoom, type ParsedRoom, type Role } from '../../shared/rooms'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import { SessionError, authorize } from '../sessions/service'
+import { privateRoomDenial } from './policy'
 import type { SessionStore } from '../storage/types'
 import { CLOSE, Connection, type ConnectionLimits } from './connection'
 import type { Relay } from './relay'
@@ -60,6 +61,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       deps.log.error({ err }, 'upgrade failed')
       return refuse(socket, 500, 'internal error')
     }
+    const denied = privateRoomDenial(room.info, role, url.searchParams.get('token'))
+    if (denied) return refuse(socket, 403, denied)
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true)
       ws.on('pong', () => alive.set(ws, true))

@@ -20,6 +20,7 @@ export function createMemoryStorage(): Storage {
     compact: async (room, state) => {
       rooms.set(room, [state.slice()])
     },
+    listRooms: async (prefix) => [...rooms.keys()].filter((r) => r.startsWith(prefix)),
     deleteSessionDocs: async (id) => dropSessionDocs(id),
     createSession: async (record, docs) => {
       sessions.set(record.id, record)

@@ -52,6 +52,9 @@ export function openSqliteStorage(dataDir: string): Storage {
   const deleteSessionRooms = db.prepare<[string, string]>(
     "DELETE FROM updates WHERE room = ? OR room LIKE ? ESCAPE '\\'",
   )
+  const selectRooms = db.prepare<[string], { room: string }>(
+    "SELECT DISTINCT room FROM updates WHERE room LIKE ? ESCAPE '\\'",
+  )
   const insertSession = db.prepare<[string, string, string, number, Buffer, Buffer, Buffer]>(
     'INSERT INTO sessions (id, title, template, created_at, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
@@ -70,7 +73,7 @@ export function openSqliteStorage(dataDir: string): Storage {
     insertSession.run(r.id, r.title, r.template, r.createdAt, facilitator, participant, viewer)
     appendAll(docs)
   })
-  const likePrefix = (id: string): string => `${id.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`
+  const likePrefix = (id: string): string => `${escapeLike(id)}/%`
   const removeAll = db.transaction((id: string) => {
     deleteSessionRooms.run(id, likePrefix(id))
     return removeSession.run(id).changes > 0
@@ -82,6 +85,7 @@ export function openSqliteStorage(dataDir: string): Storage {
       if (batch.length > 0) appendAll(batch)
     },
     compact: async (room, state) => compactRoom(room, state),
+    listRooms: async (prefix) => selectRooms.all(`${escapeLike(prefix)}%`).map((r) => r.room),
     deleteSessionDocs: async (id) => {
       deleteSessionRooms.run(id, likePrefix(id))
     },
@@ -107,3 +111,6 @@ export function openSqliteStorage(dataDir: string): Storage {
     },
   }
 }
+
+/** Escapes LIKE wildcards so a prefix matches itself only. */
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`)

@@ -15,6 +15,8 @@ export interface DocStorage {
   append(batch: readonly StoredUpdate[]): Promise<void>
   /** Replaces every stored row of a room with one merged state, in one transaction. */
   compact(room: string, state: Uint8Array): Promise<void>
+  /** Names of the stored rooms that start with a prefix (e.g. a session's private rooms). */
+  listRooms(prefix: string): Promise<string[]>
   /** Deletes every document of a session (its board room and all `<id>/...` rooms). */
   deleteSessionDocs(sessionId: string): Promise<void>
 }

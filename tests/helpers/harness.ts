@@ -6,7 +6,7 @@ export interface Harness {
   /** The running server (a new one after `restart`). */
   readonly server: TestServer
   /** A stock y-websocket client, closed when the test ends. */
-  open(room: string, key: string): Client
+  open(room: string, key: string, params?: Record<string, string>): Client
   /** A raw `ws` socket, terminated when the test ends. */
   raw(room: string, key: string): RawSocket
   /** Closes every client, stops the server and starts a new one on the same DATA_DIR. */
@@ -30,8 +30,8 @@ export async function harness(options: TestServerOptions = {}): Promise<Harness>
     get server() {
       return server
     },
-    open: (room, key) => {
-      const c = connect(server.ws, room, key)
+    open: (room, key, params) => {
+      const c = connect(server.ws, room, key, undefined, params)
       clients.push(c)
       return c
     },

@@ -101,9 +101,15 @@ export interface Client {
 }
 
 /** Connects the stock y-websocket client to a room. */
-export function connect(wsBase: string, room: string, key: string, doc = new Y.Doc()): Client {
+export function connect(
+  wsBase: string,
+  room: string,
+  key: string,
+  doc = new Y.Doc(),
+  params: Record<string, string> = {},
+): Client {
   const provider = new WebsocketProvider(wsBase, room, doc, {
-    params: { key },
+    params: { key, ...params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,

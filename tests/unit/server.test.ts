@@ -6,7 +6,9 @@ import { decodeAwarenessUpdate, encodeAwarenessUpdate } from '../../server/relay
 import { ProtocolError, decodeMessage, encodeUpdate } from '../../server/relay/protocol'
 import { TokenBucket } from '../../server/relay/rateLimit'
 import { hashKey, newKey, newSessionId, roleForKey } from '../../server/sessions/keys'
+import { newPrivateToken, ownerOfToken } from '../../shared/identity'
 import { canWrite, parseRoom } from '../../shared/rooms'
+import { privateRoomDenial } from '../../server/relay/policy'
 
 describe('config', () => {
   it('has the contract defaults', () => {
@@ -58,6 +60,11 @@ describe('rooms', () => {
     const id = 'abcdefghijklmnopqrstuv'
     expect(parseRoom(id)).toEqual({ sessionId: id, kind: 'board' })
     expect(parseRoom(`${id}/control`)).toEqual({ sessionId: id, kind: 'control' })
+    const owner = 'a'.repeat(43)
+    expect(parseRoom(`${id}/private/${owner}`)).toEqual({ sessionId: id, kind: 'private', owner })
+    expect(parseRoom(`${id}/private/short`)).toBe(null)
+    expect(parseRoom(`${id}/private`)).toBe(null)
+    expect(parseRoom(`${id}/control/${owner}`)).toBe(null)
     for (const bad of ['', '../etc', `${id}/../x`, `${id}/control/x`, `${id}/other`, 'short'])
       expect(parseRoom(bad)).toBe(null)
   })
@@ -66,6 +73,22 @@ describe('rooms', () => {
     expect(canWrite('participant', 'control')).toBe(false)
     expect(canWrite('participant', 'board')).toBe(true)
     expect(canWrite('viewer', 'board')).toBe(false)
+  })
+})
+
+describe('private identity', () => {
+  it('names a private room by the hash of a secret token, which only the token proves', () => {
+    const token = newPrivateToken()
+    expect(token.length).toBeGreaterThanOrEqual(32)
+    expect(ownerOfToken(token)).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(ownerOfToken(token)).toBe(ownerOfToken(token))
+    expect(ownerOfToken(newPrivateToken())).not.toBe(ownerOfToken(token))
+    const room = parseRoom(`${'b'.repeat(22)}/private/${ownerOfToken(token)}`)!
+    expect(privateRoomDenial(room, 'participant', token)).toBe(null)
+    expect(privateRoomDenial(room, 'facilitator', null)).toBe(null)
+    expect(privateRoomDenial(room, 'participant', newPrivateToken())).toMatch(/not yours/)
+    expect(privateRoomDenial(room, 'participant', null)).toMatch(/not yours/)
+    expect(privateRoomDenial(room, 'viewer', token)).toMatch(/viewers/)
   })
 })
 

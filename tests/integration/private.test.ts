@@ -1,0 +1,70 @@
+import WebSocket from 'ws'
+import { describe, expect, it } from 'vitest'
+import { newPrivateToken, ownerOfToken } from '../../shared/identity'
+import { addObject } from '../../shared/ops/objects'
+import { createOrigin } from '../../shared/ops/origin'
+import { controlRoom, privateRoom } from '../../shared/rooms'
+import { loadStoredDoc, noteTexts } from '../helpers/board'
+import { harness } from '../helpers/harness'
+import { refusedUpgrade } from '../helpers/raw'
+import { createSession, synced } from '../helpers/server'
+
+const fay = createOrigin('u-fay', 'Fay')
+const SECRET = 'my private thought 秘密'
+
+describe('private writing', () => {
+  it('serves a private room only to its author and facilitators; others never receive its notes; reveal moves them onto the board', async () => {
+    const h = await harness()
+    const { id, keys } = await createSession(h.server.http)
+    const annToken = newPrivateToken()
+    const annRoom = privateRoom(id, ownerOfToken(annToken))
+
+    // a raw participant socket on the board and control rooms records every byte it is sent
+    const received: Buffer[] = []
+    const spies = [id, controlRoom(id)].map((room) => {
+      const ws = new WebSocket(`${h.server.ws}/${room}?key=${keys.participant}`)
+      ws.on('message', (d: Buffer) => received.push(d))
+      return ws
+    })
+    const ann = h.open(annRoom, keys.participant, { token: annToken })
+    await synced(ann)
+    addObject(
+      ann.doc,
+      { kind: 'sticky', canvas: 'c', x: 0, y: 0, text: SECRET },
+      createOrigin('u-ann', 'Ann'),
+    )
+
+    // the facilitator can read it…
+    const fac = h.open(annRoom, keys.facilitator)
+    await synced(fac)
+    await expect.poll(() => noteTexts(fac.doc)).toEqual([SECRET])
+    // …nobody else can open the room
+    const base = `${h.server.ws}/${annRoom}`
+    expect((await refusedUpgrade(`${base}?key=${keys.participant}`)).status).toBe(403)
+    expect((await refusedUpgrade(`${base}?key=${keys.participant}&token=${newPrivateToken()}`)).status).toBe(
+      403,
+    )
+    expect((await refusedUpgrade(`${base}?key=${keys.viewer}&token=${annToken}`)).status).toBe(403)
+
+    // a marker through the board proves the spies were listening while the secret existed
+    const board = h.open(id, keys.facilitator)
+    await synced(board)
+    addObject(board.doc, { kind: 'sticky', canvas: 'c', x: 0, y: 0, text: 'marker' }, fay)
+    await expect.poll(() => Buffer.concat(received).includes('marker')).toBe(true)
+    expect(Buffer.concat(received).includes(Buffer.from(SECRET))).toBe(false)
+
+    // reveal: only the facilitator may; the note moves onto the board with its author
+    const reveal = (key: string) =>
+      fetch(`${h.server.http}/api/sessions/${id}/reveal?key=${key}`, { method: 'POST' })
+    expect((await reveal(keys.participant)).status).toBe(403)
+    const res = await reveal(keys.facilitator)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ revealed: 1 })
+    await expect.poll(() => noteTexts(board.doc).sort()).toEqual(['marker', SECRET].sort())
+    await expect.poll(() => noteTexts(ann.doc)).toEqual([])
+    await expect.poll(() => Buffer.concat(received).includes(Buffer.from(SECRET))).toBe(true)
+    const { doc: stored } = await loadStoredDoc(h.server.storage, id)
+    expect(noteTexts(stored).sort()).toEqual(['marker', SECRET].sort())
+    spies.forEach((ws) => ws.terminate())
+  })
+})
