@@ -4,7 +4,7 @@
  */
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
 
-export type RoomKind = 'board' | 'control' | 'private'
+export type RoomKind = 'board' | 'control' | 'facilitator' | 'private'
 
 export interface ParsedRoom {
   readonly sessionId: string
@@ -22,6 +22,7 @@ export function parseRoom(name: string): ParsedRoom | null {
   if (!sessionId || !SESSION_ID_PATTERN.test(sessionId) || rest.length > 0) return null
   if (sub === undefined) return { sessionId, kind: 'board' }
   if (sub === 'control' && owner === undefined) return { sessionId, kind: 'control' }
+  if (sub === 'facilitator' && owner === undefined) return { sessionId, kind: 'facilitator' }
   if (sub === 'private' && owner !== undefined && OWNER_PATTERN.test(owner))
     return { sessionId, kind: 'private', owner }
   return null
@@ -29,6 +30,8 @@ export function parseRoom(name: string): ParsedRoom | null {
 
 export const boardRoom = (sessionId: string): string => sessionId
 export const controlRoom = (sessionId: string): string => `${sessionId}/control`
+/** What only facilitators read and write: the agenda's guidance notes. */
+export const facilitatorRoom = (sessionId: string): string => `${sessionId}/facilitator`
 /** A participant's private room: notes written in private-writing mode, until the facilitator reveals them. */
 export const privateRoom = (sessionId: string, owner: string): string => `${sessionId}/private/${owner}`
 export const PRIVATE_PREFIX = (sessionId: string): string => `${sessionId}/private/`
@@ -42,6 +45,6 @@ export const ROLES: readonly Role[] = ['facilitator', 'participant', 'viewer']
  */
 export function canWrite(role: Role, room: RoomKind): boolean {
   if (role === 'viewer') return false
-  if (room === 'control') return role === 'facilitator'
+  if (room === 'control' || room === 'facilitator') return role === 'facilitator'
   return true
 }

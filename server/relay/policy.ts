@@ -21,10 +21,12 @@ export function mayWrite(role: Role, room: Room): boolean {
 }
 
 /**
- * Why a connection may not open this room, or null if it may. A private room is served only to
- * facilitators and to its author, who proves it with the token whose hash names the room.
+ * Why a connection may not open this room, or null if it may. The facilitator room is theirs alone;
+ * a private room is served only to facilitators and to its author, who proves it with the token
+ * whose hash names the room.
  */
 export function privateRoomDenial(room: ParsedRoom, role: Role, token: string | null): string | null {
+  if (room.kind === 'facilitator' && role !== 'facilitator') return 'only facilitators can open this room'
   if (room.kind !== 'private' || role === 'facilitator') return null
   if (role === 'viewer') return 'viewers cannot open private rooms'
   if (!token || token.length > 200 || ownerOfToken(token) !== room.owner)

@@ -1,4 +1,4 @@
-import { boardRoom, controlRoom, type Role } from '../../shared/rooms'
+import { boardRoom, controlRoom, facilitatorRoom, type Role } from '../../shared/rooms'
 import { LIMITS } from '../../shared/schema/limits'
 import { buildSessionDocs, findTemplate } from '../../shared/templates'
 import type { SessionStore, SessionRecord } from '../storage/types'
@@ -46,6 +46,7 @@ export async function createSession(
   await store.createSession(record, [
     { room: boardRoom(id), update: docs.board },
     { room: controlRoom(id), update: docs.control },
+    { room: facilitatorRoom(id), update: docs.facilitator },
   ])
   const link = (key: string): string => `/s/${id}?key=${key}`
   return {

@@ -5,8 +5,39 @@ export interface Template {
   readonly description: string
   readonly commitments: readonly string[]
   readonly canvases: readonly TemplateCanvas[]
+  readonly agenda: readonly TemplateStep[]
 }
 
 export interface TemplateCanvas {
+  /** How agenda steps refer to this canvas within the template. */
+  readonly key: string
   readonly name: string
+  /** Frames laid out on the canvas: themes, prompt areas, flipchart pages (in this order). */
+  readonly frames?: readonly TemplateFrame[]
+}
+
+export interface TemplateFrame {
+  readonly title: string
+  readonly x: number
+  readonly y: number
+  readonly w: number
+  readonly h: number
+}
+
+export type StepMode = 'free' | 'private' | 'voting'
+
+/** One agenda step: the prompt everyone sees, guidance for the facilitator, a duration and a place. */
+export interface TemplateStep {
+  readonly title: string
+  readonly prompt: string
+  readonly guidance: string
+  readonly minutes: number
+  readonly canvas: string
+  readonly frame?: string
+  readonly mode: StepMode
+}
+
+/** Frames in a row, `w`×`h` each with a gap: for themes, prompts and pages. */
+export function frameRow(titles: readonly string[], w = 900, h = 700, gap = 120): TemplateFrame[] {
+  return titles.map((title, i) => ({ title, x: i * (w + gap), y: 0, w, h }))
 }

@@ -3,11 +3,11 @@ import { expect } from 'vitest'
 import { objectsOf, readObject } from '../../shared/schema/boardDoc'
 import type { Storage } from '../../server/storage/types'
 
-/** The sorted texts of every valid object on a board document. */
+/** The sorted texts of every sticky note on a board document (template frames are not notes). */
 export const noteTexts = (doc: Y.Doc): string[] =>
   [...objectsOf(doc).entries()]
     .map(([id, map]) => readObject(id, map))
-    .flatMap((r) => (r.ok ? [r.object.text] : []))
+    .flatMap((r) => (r.ok && r.object.kind === 'sticky' ? [r.object.text] : []))
     .sort()
 
 /**

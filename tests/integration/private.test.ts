@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { newPrivateToken, ownerOfToken } from '../../shared/identity'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
-import { controlRoom, privateRoom } from '../../shared/rooms'
+import { controlRoom, facilitatorRoom, privateRoom } from '../../shared/rooms'
+import { guidanceOf } from '../../shared/schema/controlDoc'
 import { loadStoredDoc, noteTexts } from '../helpers/board'
 import { harness } from '../helpers/harness'
 import { refusedUpgrade } from '../helpers/raw'
@@ -66,5 +67,18 @@ describe('private writing', () => {
     const { doc: stored } = await loadStoredDoc(h.server.storage, id)
     expect(noteTexts(stored).sort()).toEqual(['marker', SECRET].sort())
     spies.forEach((ws) => ws.terminate())
+  })
+})
+
+describe('the facilitator room', () => {
+  it('holds the agenda guidance, served to facilitators only', async () => {
+    const h = await harness()
+    const { id, keys } = await createSession(h.server.http)
+    const base = `${h.server.ws}/${facilitatorRoom(id)}`
+    expect((await refusedUpgrade(`${base}?key=${keys.participant}`)).status).toBe(403)
+    expect((await refusedUpgrade(`${base}?key=${keys.viewer}`)).status).toBe(403)
+    const fac = h.open(facilitatorRoom(id), keys.facilitator)
+    await synced(fac)
+    expect(guidanceOf(fac.doc).size).toBe(6)
   })
 })

@@ -10,7 +10,7 @@ const bob = createOrigin('u-bob', 'Bob')
 const noteTexts = (client: Client): string[] =>
   [...objectsOf(client.doc).entries()]
     .map(([id, map]) => readObject(id, map))
-    .flatMap((r) => (r.ok ? [r.object.text] : []))
+    .flatMap((r) => (r.ok && r.object.kind === 'sticky' ? [r.object.text] : []))
     .sort()
 
 describe('two stock y-websocket clients on a real server', () => {

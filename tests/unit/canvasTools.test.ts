@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { resizedProps } from '../../client/canvas/objects/resize'
 import { idsInMarquee, rectFromPoints } from '../../client/canvas/tools/marquee'
 import { snapRect } from '../../client/canvas/tools/snap'
 import {
@@ -114,5 +115,55 @@ describe('marquee', () => {
       'frame',
       'small-frame',
     ])
+  })
+})
+
+describe('resizing', () => {
+  const base = {
+    canvas: 'c',
+    x: 0,
+    y: 0,
+    rotation: 0,
+    z: 1,
+    createdBy: 'u',
+    author: 'A',
+    createdAt: 0,
+    locked: false,
+    text: '',
+  }
+
+  it('folds the scale into sizes, widths or points', () => {
+    const sticky = {
+      ...base,
+      id: 's',
+      kind: 'sticky' as const,
+      props: { w: 200, h: 200, color: 'yellow' as const },
+    }
+    expect(resizedProps(sticky, 1.5, 0.5)).toEqual({ w: 300, h: 100 })
+    const text = {
+      ...base,
+      id: 't',
+      kind: 'text' as const,
+      props: { w: 300, size: 'medium' as const, color: '#1f2933' },
+    }
+    expect(resizedProps(text, 2, 3)).toEqual({ w: 600 })
+    const stroke = {
+      ...base,
+      id: 'p',
+      kind: 'stroke' as const,
+      props: { points: [0, 0, 10, 20], color: '#1f2933', width: 4 },
+    }
+    expect(resizedProps(stroke, 2, 0.5)).toEqual({ points: [0, 0, 20, 10] })
+  })
+
+  it('never shrinks below a grabbable size and refuses invalid results', () => {
+    const sticky = {
+      ...base,
+      id: 's',
+      kind: 'sticky' as const,
+      props: { w: 200, h: 200, color: 'yellow' as const },
+    }
+    expect(resizedProps(sticky, 0.001, 0.001)).toEqual({ w: 8, h: 8 })
+    expect(resizedProps(sticky, 100, 1)).toBeNull()
   })
 })

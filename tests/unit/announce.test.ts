@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import type { BoardObject } from '../../shared/schema/kinds'
+import { KINDS } from '../../shared/schema/kinds'
+import { MAX_WAIT_MS, NewNoteTracker, SETTLE_MS, announcement } from '../../client/panels/announce'
+
+function note(id: string, text: string, by = 'u-ben', author = 'Ben'): BoardObject {
+  return {
+    id,
+    kind: 'sticky',
+    canvas: 'c',
+    x: 0,
+    y: 0,
+    rotation: 0,
+    z: 1,
+    createdBy: by,
+    author,
+    createdAt: 0,
+    locked: false,
+    text,
+    props: KINDS.sticky.defaults(),
+  }
+}
+
+describe('announcement', () => {
+  it('says who added a note and what it says', () => {
+    expect(announcement([{ author: 'Ben', text: 'Bring  chairs\n' }])).toEqual([
+      'Ben added a note: Bring chairs',
+    ])
+    expect(announcement([{ author: ' ', text: '' }])).toEqual(['Someone added an empty note'])
+  })
+
+  it('cuts long notes short and counts many notes', () => {
+    const [said] = announcement([{ author: 'Ben', text: 'x'.repeat(500) }])
+    expect(said!.length).toBeLessThan(170)
+    expect(said!.endsWith('…')).toBe(true)
+    const many = Array.from({ length: 5 }, () => ({ author: 'Ben', text: 'a' }))
+    expect(announcement(many)).toEqual(['Ben added 5 notes'])
+    expect(announcement([...many, { author: 'Cy', text: 'b' }])).toEqual(['6 notes were added'])
+  })
+})
+
+describe('NewNoteTracker', () => {
+  it('announces others’ notes once their text settles, never the ones already there or my own', () => {
+    const tracker = new NewNoteTracker('u-me')
+    tracker.reset([note('old', 'Already here')])
+    expect(tracker.update([note('old', 'Already here'), note('mine', 'Mine', 'u-me', 'Me')], 0)).toEqual([])
+    expect(tracker.nextCheck()).toBeNull()
+
+    const board = [note('old', 'Already here'), note('new', '')]
+    expect(tracker.update(board, 1000)).toEqual([])
+    board[1] = note('new', 'Bring')
+    expect(tracker.update(board, 1200)).toEqual([])
+    board[1] = note('new', 'Bring chairs')
+    expect(tracker.update(board, 1400)).toEqual([])
+    expect(tracker.nextCheck()).toBe(1400 + SETTLE_MS)
+    expect(tracker.update(board, 1400 + SETTLE_MS)).toEqual(['Ben added a note: Bring chairs'])
+    expect(tracker.update(board, 99_999)).toEqual([])
+  })
+
+  it('announces a note left empty after a while, and forgets one deleted before that', () => {
+    const tracker = new NewNoteTracker('u-me')
+    tracker.reset([])
+    tracker.update([note('empty', ''), note('gone', '')], 0)
+    expect(tracker.update([note('empty', '')], MAX_WAIT_MS)).toEqual(['Ben added an empty note'])
+    expect(tracker.nextCheck()).toBeNull()
+  })
+})
