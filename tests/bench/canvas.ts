@@ -140,18 +140,18 @@ async function main(): Promise<void> {
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
   await page.mouse.move(centre.x, centre.y)
   const measure = async (label: string, action: (i: number) => Promise<void>): Promise<number[]> => {
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __stop: boolean }
-      w.__frames = []
-      w.__stop = false
+    // a string, not a function: the TypeScript loader would wrap named functions in helpers the page lacks
+    await page.evaluate(`(() => {
+      window.__frames = []
+      window.__stop = false
       let last = performance.now()
-      const tick = (t: number): void => {
-        w.__frames.push(t - last)
+      const tick = (t) => {
+        window.__frames.push(t - last)
         last = t
-        if (!w.__stop) requestAnimationFrame(tick)
+        if (!window.__stop) requestAnimationFrame(tick)
       }
       requestAnimationFrame(tick)
-    })
+    })()`)
     for (let i = 0; i < FRAMES; i++) await action(i)
     const frames = await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __stop: boolean }

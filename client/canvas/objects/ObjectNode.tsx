@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { BoardObject } from '../../../shared/schema/kinds'
+import { countRender, markFirstDraw } from '../benchProbe'
 import { OBJECT_NODES } from './registry'
 import type { NodeComponent, NodeProps } from './types'
 
@@ -8,6 +9,8 @@ import type { NodeComponent, NodeProps } from './types'
  * registry entry through a union, so the one cast lives here, checked by the registry's mapped type.
  */
 export const ObjectNode = memo(function ObjectNode(props: NodeProps<BoardObject>) {
+  countRender(props.object.id)
+  markFirstDraw(1)
   const Node = OBJECT_NODES[props.object.kind] as NodeComponent<BoardObject>
   return <Node {...props} />
 })
