@@ -6,6 +6,8 @@ import { TEMPLATES } from '../../shared/templates'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { Relay } from '../relay/relay'
+import { ownerOfToken } from '../../shared/identity'
+import { endVoting, recordAnswer } from '../sessions/facilitation'
 import { revealPrivateNotes } from '../sessions/reveal'
 import { SessionError, authorize, createSession } from '../sessions/service'
 import type { Storage } from '../storage/types'
@@ -30,6 +32,8 @@ const createBody = z.object({
     .optional()
     .default(''),
 })
+
+const answerBody = z.object({ answer: z.enum(['agree', 'discuss']) })
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, match: RegExpMatchArray) => Promise<void>
 interface Route {
@@ -88,6 +92,35 @@ export function createApi(deps: ApiDeps) {
         await deps.images.deleteSession(session.id)
         deps.log.info({ session: session.id }, 'session deleted')
         res.writeHead(204).end()
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/time$/,
+      handle: async (_req, res) => sendJson(res, 200, { now: Date.now() }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sessions\/([^/]+)\/answer$/,
+      handle: async (req, res, url, match) => {
+        const { session } = await authorize(deps.storage, sessionId(match), url.searchParams.get('key'))
+        const token = url.searchParams.get('token')
+        if (!token || token.length < 16 || token.length > 200)
+          throw new HttpError(400, 'a private token is required')
+        const body = answerBody.safeParse(await readJson(req, 1024))
+        if (!body.success) throw new HttpError(400, 'answer must be "agree" or "discuss"')
+        await recordAnswer(deps.relay, session.id, ownerOfToken(token), body.data.answer)
+        res.writeHead(204).end()
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sessions\/([^/]+)\/voting\/end$/,
+      handle: async (_req, res, url, match) => {
+        const { session, role } = await authorize(deps.storage, sessionId(match), url.searchParams.get('key'))
+        if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator can end voting')
+        const results = await endVoting(deps.relay, deps.storage, session.id)
+        sendJson(res, 200, { results })
       },
     },
     {

@@ -3,9 +3,7 @@ import { PRIVATE_PREFIX, boardRoom, parseRoom } from '../../shared/rooms'
 import type { Relay } from '../relay/relay'
 import { HoldPeer } from '../relay/room'
 import type { DocStorage } from '../storage/types'
-
-/** Origin of the server's own writes (they are stored and relayed like anyone's). */
-export const SERVER_ORIGIN = Symbol('server')
+import { SERVER_ORIGIN } from './roomAccess'
 
 /**
  * Reveal: moves every participant's private notes onto the board. Done by the server through the

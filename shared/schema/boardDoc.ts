@@ -11,7 +11,13 @@ import { fragmentToPlainText } from './richText'
 const OBJECTS = 'objects'
 const META = 'meta'
 export const TEXT_KEY = 'text'
+/** Reactions: a Y.Map whose keys are `<emoji> <userId>`, so each person reacts once per emoji. */
+export const REACTIONS_KEY = 'reactions'
 const BASE_KEYS = new Set([
+  'consent',
+  'hidden',
+  'lang',
+  REACTIONS_KEY,
   'locked',
   'id',
   'kind',
@@ -48,6 +54,12 @@ const baseSchema = z.object({
   author: z.string().max(120).default(''),
   createdAt: z.number().default(0),
   locked: z.boolean().default(false),
+  consent: z.boolean().default(true),
+  hidden: z.boolean().default(false),
+  lang: z
+    .string()
+    .regex(/^([a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3})?$/)
+    .default(''),
 })
 
 /** An object this build cannot show: an unknown kind, or props that fail validation. */
@@ -81,6 +93,8 @@ export function readObject(id: string, map: YObject): ReadResult {
       reason,
     },
   })
+  const reactionsMap = raw[REACTIONS_KEY]
+  delete raw[REACTIONS_KEY]
   const base = baseSchema.safeParse(raw)
   if (!base.success)
     return invalid(`invalid fields: ${base.error.issues.map((i) => i.path.join('.')).join(', ')}`)
@@ -95,8 +109,25 @@ export function readObject(id: string, map: YObject): ReadResult {
   const fragment = map.get(TEXT_KEY)
   const text = def.richText && fragment instanceof Y.XmlFragment ? fragmentToPlainText(fragment) : ''
   const { v: _v, ...common } = base.data
-  return { ok: true, object: { ...common, id, kind, props: parsed.data, text } as BoardObject }
+  const reactions = reactionsMap instanceof Y.Map ? readReactions(reactionsMap) : {}
+  return { ok: true, object: { ...common, id, kind, props: parsed.data, text, reactions } as BoardObject }
 }
+
+/** Who reacted with what: emoji → user ids, for the fixed set of reactions only. */
+function readReactions(map: Y.Map<unknown>): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const key of map.keys()) {
+    const space = key.indexOf(' ')
+    const emoji = key.slice(0, space)
+    if (space < 0 || !(REACTIONS as readonly string[]).includes(emoji)) continue
+    ;(out[emoji] ??= []).push(key.slice(space + 1))
+  }
+  return out
+}
+
+/** The fixed set of reactions a note can get. */
+export const REACTIONS = ['👍', '❤️', '💡', '😮', '🙏'] as const
+export type Reaction = (typeof REACTIONS)[number]
 
 /** The object's rich-text fragment, if its kind has one. */
 export function textOf(doc: Y.Doc, id: string): Y.XmlFragment | undefined {

@@ -1,24 +1,18 @@
+import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
+import { addObject } from '../../shared/ops/objects'
+import { createOrigin } from '../../shared/ops/origin'
+import { objectsOf, readObject } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
-import { KINDS } from '../../shared/schema/kinds'
 import { MAX_WAIT_MS, NewNoteTracker, SETTLE_MS, announcement } from '../../client/panels/announce'
 
+/** A note's snapshot, as the board reads it. */
 function note(id: string, text: string, by = 'u-ben', author = 'Ben'): BoardObject {
-  return {
-    id,
-    kind: 'sticky',
-    canvas: 'c',
-    x: 0,
-    y: 0,
-    rotation: 0,
-    z: 1,
-    createdBy: by,
-    author,
-    createdAt: 0,
-    locked: false,
-    text,
-    props: KINDS.sticky.defaults(),
-  }
+  const doc = new Y.Doc()
+  addObject(doc, { kind: 'sticky', canvas: 'c', x: 0, y: 0, id, text }, createOrigin(by, author))
+  const read = readObject(id, objectsOf(doc).get(id)!)
+  if (!read.ok) throw new Error(read.invalid.reason)
+  return read.object
 }
 
 describe('announcement', () => {

@@ -1,4 +1,11 @@
+import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
+import { addObject } from '../../shared/ops/objects'
+import { createOrigin } from '../../shared/ops/origin'
+import { objectsOf, readObject } from '../../shared/schema/boardDoc'
+import type { BoardObject, ObjectKind, PropsOf } from '../../shared/schema/kinds'
+import { frameFromDrag, shapeFromDrag } from '../../client/canvas/tools/drawings'
+import { DEFAULT_TOOL_OPTIONS } from '../../client/canvas/tools/tools'
 import { resizedProps } from '../../client/canvas/objects/resize'
 import { idsInMarquee, rectFromPoints } from '../../client/canvas/tools/marquee'
 import { snapRect } from '../../client/canvas/tools/snap'
@@ -119,51 +126,51 @@ describe('marquee', () => {
 })
 
 describe('resizing', () => {
-  const base = {
-    canvas: 'c',
-    x: 0,
-    y: 0,
-    rotation: 0,
-    z: 1,
-    createdBy: 'u',
-    author: 'A',
-    createdAt: 0,
-    locked: false,
-    text: '',
+  /** A real snapshot, read back from a document, so the test follows the schema's base fields. */
+  function make<K extends ObjectKind>(kind: K, props: Partial<PropsOf<K>>): BoardObject {
+    const doc = new Y.Doc()
+    const id = addObject(doc, { kind, canvas: 'c', x: 0, y: 0, props }, createOrigin('u', 'A'))
+    const read = readObject(id, objectsOf(doc).get(id)!)
+    if (!read.ok) throw new Error(read.invalid.reason)
+    return read.object
   }
 
   it('folds the scale into sizes, widths or points', () => {
-    const sticky = {
-      ...base,
-      id: 's',
-      kind: 'sticky' as const,
-      props: { w: 200, h: 200, color: 'yellow' as const },
-    }
-    expect(resizedProps(sticky, 1.5, 0.5)).toEqual({ w: 300, h: 100 })
-    const text = {
-      ...base,
-      id: 't',
-      kind: 'text' as const,
-      props: { w: 300, size: 'medium' as const, color: '#1f2933' },
-    }
-    expect(resizedProps(text, 2, 3)).toEqual({ w: 600 })
-    const stroke = {
-      ...base,
-      id: 'p',
-      kind: 'stroke' as const,
-      props: { points: [0, 0, 10, 20], color: '#1f2933', width: 4 },
-    }
-    expect(resizedProps(stroke, 2, 0.5)).toEqual({ points: [0, 0, 20, 10] })
+    expect(resizedProps(make('sticky', { w: 200, h: 200 }), 1.5, 0.5)).toEqual({ w: 300, h: 100 })
+    expect(resizedProps(make('text', { w: 300 }), 2, 3)).toEqual({ w: 600 })
+    expect(resizedProps(make('stroke', { points: [0, 0, 10, 20] }), 2, 0.5)).toEqual({
+      points: [0, 0, 20, 10],
+    })
+    expect(resizedProps(make('shape', { w: 100, h: -50 }), 2, 2)).toEqual({ w: 200, h: -100 })
   })
 
   it('never shrinks below a grabbable size and refuses invalid results', () => {
-    const sticky = {
-      ...base,
-      id: 's',
-      kind: 'sticky' as const,
-      props: { w: 200, h: 200, color: 'yellow' as const },
-    }
+    const sticky = make('sticky', { w: 200, h: 200 })
     expect(resizedProps(sticky, 0.001, 0.001)).toEqual({ w: 8, h: 8 })
     expect(resizedProps(sticky, 100, 1)).toBeNull()
+  })
+})
+
+describe('drawing shapes and frames', () => {
+  it('boxes are stored from their top-left whichever way the drag went; lines keep their direction', () => {
+    const rect = shapeFromDrag({ x: 100, y: 100 }, { x: 40, y: 70 }, DEFAULT_TOOL_OPTIONS)
+    expect(rect).toMatchObject({ x: 40, y: 70, props: { shape: 'rect', w: 60, h: 30 } })
+    const arrow = shapeFromDrag(
+      { x: 100, y: 100 },
+      { x: 40, y: 70 },
+      { ...DEFAULT_TOOL_OPTIONS, shape: 'arrow' },
+    )
+    expect(arrow).toMatchObject({
+      x: 100,
+      y: 100,
+      props: { shape: 'arrow', w: -60, h: -30, fill: 'transparent' },
+    })
+  })
+
+  it('a click places a default-sized shape or frame', () => {
+    const click = shapeFromDrag({ x: 5, y: 5 }, { x: 6, y: 6 }, DEFAULT_TOOL_OPTIONS)
+    expect(click.props.w).toBeGreaterThan(50)
+    expect(frameFromDrag({ x: 10, y: 20, w: 3, h: 3 })).toEqual({ x: 10, y: 20, w: 800, h: 600 })
+    expect(frameFromDrag({ x: 10, y: 20, w: 300, h: 200 })).toEqual({ x: 10, y: 20, w: 300, h: 200 })
   })
 })

@@ -39,6 +39,14 @@ export interface ObjectBase {
   readonly createdAt: number
   /** Locked by a facilitator: it cannot be moved, resized or deleted until unlocked. */
   readonly locked: boolean
+  /** The author agrees to this being included in exports (default yes; the author can change it). */
+  readonly consent: boolean
+  /** Hidden from the board by a facilitator (moderation). */
+  readonly hidden: boolean
+  /** BCP 47 language tag of the text ('' for the session's language), for screen readers and exports. */
+  readonly lang: string
+  /** Reactions: emoji → ids of the people who gave it. */
+  readonly reactions: Readonly<Record<string, readonly string[]>>
   /** Plain text of the rich text, for kinds that have it ('' otherwise). */
   readonly text: string
 }
