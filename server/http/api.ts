@@ -7,7 +7,18 @@ import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { Relay } from '../relay/relay'
 import { ownerOfToken } from '../../shared/identity'
+import { ImportError } from '../../shared/export/json'
 import { endVoting, recordAnswer } from '../sessions/facilitation'
+import {
+  CONTENT_TYPES,
+  EXPORT_FORMATS,
+  imagesOf,
+  importSession,
+  renderExport,
+  snapshotOf,
+  type ExportFormat,
+} from '../sessions/exports'
+import { ImageError } from '../uploads/imageStore'
 import { revealPrivateNotes } from '../sessions/reveal'
 import { SessionError, authorize, createSession } from '../sessions/service'
 import type { Storage } from '../storage/types'
@@ -32,6 +43,9 @@ const createBody = z.object({
     .optional()
     .default(''),
 })
+
+/** Exports with their images embedded can be large. */
+const IMPORT_LIMIT = 64 * 1024 * 1024
 
 const answerBody = z.object({ answer: z.enum(['agree', 'discuss']) })
 
@@ -92,6 +106,49 @@ export function createApi(deps: ApiDeps) {
         await deps.images.deleteSession(session.id)
         deps.log.info({ session: session.id }, 'session deleted')
         res.writeHead(204).end()
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/sessions\/([^/]+)\/export$/,
+      handle: async (_req, res, url, match) => {
+        const format = url.searchParams.get('format') ?? 'json'
+        if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+          throw new HttpError(400, `unknown format "${format.slice(0, 20)}"; use json, md or csv`)
+        }
+        const { session, role } = await authorize(deps.storage, sessionId(match), url.searchParams.get('key'))
+        if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator can export a session')
+        const f = format as ExportFormat
+        const snapshot = await snapshotOf(deps.relay, session.id)
+        const body = await renderExport(f, snapshot, () => imagesOf(deps.images, session.id, snapshot))
+        const name = `${
+          session.title
+            .replace(/[^\p{L}\p{N} _-]+/gu, '')
+            .trim()
+            .slice(0, 60) || 'session'
+        }.${f}`
+        res.writeHead(200, {
+          'content-type': CONTENT_TYPES[f],
+          'content-disposition': `attachment; filename="session.${f}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          'cache-control': 'no-store',
+        })
+        res.end(body)
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sessions\/import$/,
+      handle: async (req, res) => {
+        try {
+          const created = await importSession(deps.storage, deps.images, await readJson(req, IMPORT_LIMIT))
+          deps.metrics.sessionsCreated.inc()
+          deps.log.info({ session: created.id }, 'session imported')
+          sendJson(res, 201, created)
+        } catch (err) {
+          if (err instanceof ImportError) throw new HttpError(err.status, err.message)
+          if (err instanceof ImageError) throw new HttpError(400, `an image in the export: ${err.message}`)
+          throw err
+        }
       },
     },
     {

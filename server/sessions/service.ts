@@ -29,12 +29,34 @@ export async function createSession(
   const cleanTitle = title.trim() || template.title
   if (cleanTitle.length > LIMITS.titleMax)
     throw new SessionError(400, `title is longer than ${LIMITS.titleMax} characters`)
-  const id = newSessionId()
+  return createSessionFromDocs(
+    store,
+    newSessionId(),
+    template.id,
+    cleanTitle,
+    buildSessionDocs(template, cleanTitle),
+  )
+}
+
+export interface InitialDocs {
+  readonly board: Uint8Array
+  readonly control: Uint8Array
+  readonly facilitator: Uint8Array
+}
+
+/** Stores a new session with its keys (hashed) and the first state of its rooms, in one transaction. */
+export async function createSessionFromDocs(
+  store: SessionStore,
+  id: string,
+  template: string,
+  title: string,
+  docs: InitialDocs,
+): Promise<CreatedSession> {
   const keys = { facilitator: newKey(), participant: newKey(), viewer: newKey() }
   const record: SessionRecord = {
     id,
-    title: cleanTitle,
-    template: template.id,
+    title,
+    template,
     createdAt: Date.now(),
     keyHashes: {
       facilitator: hashKey(keys.facilitator),
@@ -42,7 +64,6 @@ export async function createSession(
       viewer: hashKey(keys.viewer),
     },
   }
-  const docs = buildSessionDocs(template, cleanTitle)
   await store.createSession(record, [
     { room: boardRoom(id), update: docs.board },
     { room: controlRoom(id), update: docs.control },

@@ -1,0 +1,68 @@
+/**
+ * `npm run export -- <session id> --format md|csv|json [--out FILE]`: exports a session straight
+ * from the database under DATA_DIR (default ./data), for organisers with access to the server.
+ */
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { docFromUpdates, readSnapshot } from '../../shared/export/snapshot'
+import { SESSION_ID_PATTERN, boardRoom, controlRoom, facilitatorRoom } from '../../shared/rooms'
+import { EXPORT_FORMATS, imagesOf, renderExport, type ExportFormat } from '../sessions/exports'
+import { openSqliteStorage } from '../storage/sqlite'
+import { createFileImageStore } from '../uploads/imageStore'
+
+const USAGE = 'usage: npm run export -- <session id> --format md|csv|json [--out FILE]'
+
+class CliError extends Error {}
+
+function parseArgs(argv: readonly string[]): { id: string; format: ExportFormat; out: string | null } {
+  let id: string | null = null
+  let format: string | null = null
+  let out: string | null = null
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--format') format = argv[++i] ?? ''
+    else if (arg.startsWith('--format=')) format = arg.slice(9)
+    else if (arg === '--out') out = argv[++i] ?? ''
+    else if (arg.startsWith('--out=')) out = arg.slice(6)
+    else if (arg.startsWith('-')) throw new CliError(`unknown option ${arg}\n${USAGE}`)
+    else if (id === null) id = arg
+    else throw new CliError(`unexpected argument ${arg}\n${USAGE}`)
+  }
+  if (!id) throw new CliError(`a session id is required\n${USAGE}`)
+  if (!format) throw new CliError(`--format is required\n${USAGE}`)
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new CliError(`unknown format "${format}": use md, csv or json`)
+  }
+  if (out === '') throw new CliError(`--out needs a file name\n${USAGE}`)
+  return { id, format: format as ExportFormat, out }
+}
+
+async function main(): Promise<void> {
+  const { id, format, out } = parseArgs(process.argv.slice(2))
+  const dataDir = resolve(process.env.DATA_DIR || './data')
+  const storage = openSqliteStorage(dataDir)
+  try {
+    const session = SESSION_ID_PATTERN.test(id) ? await storage.getSession(id) : undefined
+    if (!session) throw new CliError(`no session "${id}" in ${dataDir}`)
+    const [board, control, facilitator] = await Promise.all(
+      [boardRoom(id), controlRoom(id), facilitatorRoom(id)].map(async (r) =>
+        docFromUpdates(await storage.load(r)),
+      ),
+    )
+    const snapshot = readSnapshot(board!, control!, facilitator!)
+    const body = await renderExport(format, snapshot, () =>
+      imagesOf(createFileImageStore(dataDir), id, snapshot),
+    )
+    if (out) {
+      writeFileSync(out, body)
+      console.error(`Wrote ${format} export of "${session.title}" to ${out}`)
+    } else process.stdout.write(body)
+  } finally {
+    storage.close()
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof CliError ? `export: ${err.message}` : err)
+  process.exit(1)
+})

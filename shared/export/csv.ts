@@ -1,0 +1,48 @@
+import { creditFor, frameOf, frameTitle, isExportable, type SessionSnapshot } from './snapshot'
+
+/** Kinds that carry words or pictures worth a row (strokes and shapes are drawing, not content). */
+const CONTENT_KINDS = new Set(['sticky', 'text', 'image', 'recipe', 'frame'])
+
+/**
+ * A cell as RFC 4180 wants it: quoted when it holds a comma, quote or line break, quotes doubled.
+ * Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) get a leading apostrophe.
+ */
+export function csvCell(value: string | number): string {
+  let text = String(value)
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** One row per object (canvas, frame/theme, kind, text, author, votes, created), UTF-8 with a BOM for spreadsheets. */
+export function toCsv(s: SessionSnapshot): string {
+  const header = ['canvas', 'frame', 'kind', 'text', 'author', 'votes', 'created']
+  const canvasName = new Map(s.canvases.map((c) => [c.id, c.name]))
+  const order = new Map(s.canvases.map((c, i) => [c.id, i]))
+  const frames = s.objects.filter((o) => o.kind === 'frame')
+  const rows = s.objects
+    .filter((o) => isExportable(o) && CONTENT_KINDS.has(o.kind) && canvasName.has(o.canvas))
+    .sort((a, b) => order.get(a.canvas)! - order.get(b.canvas)! || a.createdAt - b.createdAt)
+    .map((o) => [
+      canvasName.get(o.canvas) ?? '',
+      frameTitle(frameOf(o, frames)),
+      o.kind,
+      plainText(o),
+      creditFor(o, s.facilitation.anonymous),
+      s.facilitation.results[o.id] ?? 0,
+      new Date(o.createdAt).toISOString(),
+    ])
+  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`
+}
+
+function plainText(o: SessionSnapshot['objects'][number]): string {
+  switch (o.kind) {
+    case 'image':
+      return o.props.alt.trim() || 'No description'
+    case 'recipe':
+      return [o.props.title, o.text].filter(Boolean).join('\n')
+    case 'frame':
+      return o.props.title
+    default:
+      return o.text
+  }
+}

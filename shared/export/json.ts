@@ -1,0 +1,253 @@
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { objectsOf, writeObject, REACTIONS, REACTIONS_KEY } from '../schema/boardDoc'
+import {
+  STEP_MODES,
+  agendaOf,
+  canvasesOf,
+  commitmentsOf,
+  guidanceOf,
+  sessionMapOf,
+  writeCanvas,
+  writeStep,
+} from '../schema/controlDoc'
+import { answersOf, resultsOf } from '../schema/facilitation'
+import { KINDS, isObjectKind, type ObjectKind } from '../schema/kinds'
+import { LIMITS } from '../schema/limits'
+import { stampVersion } from '../schema/migrations'
+import { writeRichText, type RichNode } from '../schema/richText'
+import type { SessionSnapshot } from './snapshot'
+
+export const EXPORT_FORMAT = 'workshop-whiteboard/session'
+export const EXPORT_VERSION = 1
+export const MAX_IMPORT_OBJECTS = 20_000
+
+export interface ExportedImage {
+  readonly mime: string
+  /** The file, base64-encoded. */
+  readonly data: string
+}
+
+/** The whole session as JSON: everything needed to make an identical one elsewhere. */
+export function toExportJson(
+  s: SessionSnapshot,
+  images: Record<string, ExportedImage>,
+  exportedAt = new Date(),
+) {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    session: {
+      title: s.title,
+      template: s.template,
+      anonymous: s.facilitation.anonymous,
+      mode: s.facilitation.mode,
+      step: s.facilitation.step,
+      voteBudget: s.facilitation.voteBudget,
+    },
+    commitments: [...s.commitments],
+    canvases: s.canvases.map((c) => ({ id: c.id, name: c.name })),
+    agenda: s.agenda.map((a) => ({ ...a })),
+    objects: s.objects.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      canvas: o.canvas,
+      x: o.x,
+      y: o.y,
+      rotation: o.rotation,
+      z: o.z,
+      createdBy: o.createdBy,
+      author: o.author,
+      createdAt: o.createdAt,
+      locked: o.locked,
+      consent: o.consent,
+      hidden: o.hidden,
+      lang: o.lang,
+      reactions: o.reactions,
+      props: o.props as Record<string, unknown>,
+      richText: s.richText[o.id] ?? [],
+    })),
+    votes: { ...s.facilitation.results },
+    answers: { ...s.facilitation.answers },
+    images,
+  }
+}
+
+export type SessionExport = ReturnType<typeof toExportJson>
+
+/** Import refused: says what is wrong, for a 4xx answer. */
+export class ImportError extends Error {
+  constructor(
+    readonly status: 400 | 413 | 422,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const richNode: z.ZodType<RichNode> = z.lazy(() =>
+  z.union([
+    z.object({
+      type: z.literal('element'),
+      name: z.string().max(40),
+      attrs: z.record(z.string(), z.unknown()),
+      children: z.array(richNode).max(5000),
+    }),
+    z.object({
+      type: z.literal('text'),
+      delta: z.array(
+        z.object({
+          insert: z.string().max(200_000),
+          attributes: z.record(z.string(), z.unknown()).optional(),
+        }),
+      ),
+    }),
+  ]),
+)
+const id = z.string().min(1).max(64)
+const importSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  session: z.object({
+    title: z.string().max(LIMITS.titleMax),
+    template: z.string().max(64),
+    anonymous: z.boolean(),
+    mode: z.enum(STEP_MODES),
+    step: z.number().int().min(0),
+    voteBudget: z.number().int().min(1).max(50),
+  }),
+  commitments: z.array(z.string().max(LIMITS.commitmentMax)).max(50),
+  canvases: z
+    .array(z.object({ id, name: z.string().max(200) }))
+    .min(1)
+    .max(100),
+  agenda: z
+    .array(
+      z.object({
+        id,
+        title: z.string().max(200),
+        prompt: z.string().max(2000),
+        guidance: z.string().max(4000),
+        minutes: z.number().min(0).max(600),
+        canvas: z.string().max(64),
+        frame: z.string().max(64),
+        mode: z.enum(STEP_MODES),
+      }),
+    )
+    .max(100),
+  objects: z
+    .array(
+      z.object({
+        id,
+        kind: z.string().max(40),
+        canvas: id,
+        x: z.number().finite(),
+        y: z.number().finite(),
+        rotation: z.number().finite(),
+        z: z.number().finite(),
+        createdBy: z.string().max(64),
+        author: z.string().max(120),
+        createdAt: z.number(),
+        locked: z.boolean(),
+        consent: z.boolean(),
+        hidden: z.boolean(),
+        lang: z.string().max(40),
+        reactions: z.record(z.string(), z.array(z.string().max(64)).max(1000)),
+        props: z.record(z.string(), z.unknown()),
+        richText: z.array(richNode).max(5000),
+      }),
+    )
+    .max(MAX_IMPORT_OBJECTS),
+  votes: z.record(z.string(), z.number().int().min(0)),
+  answers: z.object({ agree: z.number().int().min(0), discuss: z.number().int().min(0) }),
+  images: z.record(
+    z.string().regex(/^[a-f0-9]{64}$/),
+    z.object({ mime: z.string().max(40), data: z.string() }),
+  ),
+})
+
+export type ValidExport = z.infer<typeof importSchema>
+
+/** Checks an export before anything is created: format, version, every object's kind and props. */
+export function parseExport(input: unknown): ValidExport {
+  const head = z.object({ format: z.string(), version: z.number() }).safeParse(input)
+  if (!head.success || head.data.format !== EXPORT_FORMAT)
+    throw new ImportError(400, 'this is not a session export')
+  if (head.data.version > EXPORT_VERSION) {
+    throw new ImportError(
+      422,
+      `this export is format version ${head.data.version}, newer than this server reads (${EXPORT_VERSION}); update the server`,
+    )
+  }
+  const parsed = importSchema.safeParse(input)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    throw new ImportError(
+      400,
+      `the export is malformed at ${first?.path.join('.') || 'its top level'}: ${first?.message ?? ''}`,
+    )
+  }
+  const canvasIds = new Set(parsed.data.canvases.map((c) => c.id))
+  for (const o of parsed.data.objects) {
+    if (!isObjectKind(o.kind)) throw new ImportError(422, `object ${o.id} is of an unknown kind "${o.kind}"`)
+    if (!canvasIds.has(o.canvas))
+      throw new ImportError(400, `object ${o.id} is on a canvas the export does not have`)
+    const props = KINDS[o.kind].props.safeParse(o.props)
+    if (!props.success)
+      throw new ImportError(
+        400,
+        `object ${o.id} (${o.kind}) has invalid props: ${props.error.issues[0]?.path.join('.')}`,
+      )
+  }
+  return parsed.data
+}
+
+/** Builds a new session's documents from a checked export (ids inside the session are kept). */
+export function buildDocsFromExport(e: ValidExport) {
+  const board = new Y.Doc()
+  const control = new Y.Doc()
+  const facilitator = new Y.Doc()
+  board.transact(() => {
+    stampVersion(board)
+    for (const o of e.objects) {
+      const map = writeObject({ ...o, kind: o.kind as ObjectKind, props: o.props as never })
+      for (const key of ['locked', 'consent', 'hidden', 'lang'] as const) map.set(key, o[key])
+      const reactions = new Y.Map<boolean>()
+      for (const [emoji, who] of Object.entries(o.reactions)) {
+        if ((REACTIONS as readonly string[]).includes(emoji))
+          for (const u of who) reactions.set(`${emoji} ${u}`, true)
+      }
+      map.set(REACTIONS_KEY, reactions)
+      objectsOf(board).set(o.id, map)
+      const fragment = map.get('text')
+      if (fragment instanceof Y.XmlFragment) writeRichText(fragment, o.richText)
+    }
+  })
+  control.transact(() => {
+    const s = sessionMapOf(control)
+    s.set('title', e.session.title)
+    s.set('template', e.session.template)
+    s.set('anonymous', e.session.anonymous)
+    s.set('mode', e.session.mode)
+    s.set('step', e.session.step)
+    s.set('voteBudget', e.session.voteBudget)
+    commitmentsOf(control).push(e.commitments)
+    canvasesOf(control).push(e.canvases.map(writeCanvas))
+    agendaOf(control).push(e.agenda.map(({ guidance: _g, ...step }) => writeStep(step)))
+    for (const [objectId, n] of Object.entries(e.votes)) if (n > 0) resultsOf(control).set(objectId, n)
+    // who answered is never exported, only how many: keep the counts under placeholder owners
+    for (let i = 0; i < e.answers.agree; i++) answersOf(control).set(`imported-agree-${i}`, 'agree')
+    for (let i = 0; i < e.answers.discuss; i++) answersOf(control).set(`imported-discuss-${i}`, 'discuss')
+  })
+  facilitator.transact(() => {
+    for (const step of e.agenda) guidanceOf(facilitator).set(step.id, step.guidance)
+  })
+  const out = {
+    board: Y.encodeStateAsUpdate(board),
+    control: Y.encodeStateAsUpdate(control),
+    facilitator: Y.encodeStateAsUpdate(facilitator),
+  }
+  for (const d of [board, control, facilitator]) d.destroy()
+  return out
+}

@@ -1,0 +1,135 @@
+import type { BoardObject } from '../schema/kinds'
+import { creditLine } from '../schema/kinds/recipe'
+import type { RichNode } from '../schema/richText'
+import {
+  creditFor,
+  frameOf,
+  frameTitle,
+  isExportable,
+  reactionCounts,
+  type SessionSnapshot,
+} from './snapshot'
+
+/** Escapes text so Markdown shows it as written: no emphasis, links, HTML, headings or lists from notes. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]<>()#|~!]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([-+=]|\d+\.)/gm, (_m, space: string, mark: string) => `${space}\\${mark}`)
+}
+
+const withLang = (text: string, lang: string): string => (lang ? `<span lang="${lang}">${text}</span>` : text)
+
+/** Lines indented under a list item, so multi-line notes stay inside it. */
+const indent = (text: string): string => text.split('\n').join('  \n  ')
+
+/** The session as a Markdown report: commitments, agenda, then each canvas's content by frame, by votes. */
+export function toMarkdown(s: SessionSnapshot, exportedAt = new Date()): string {
+  const out: string[] = [`# ${escapeMarkdown(s.title || 'Untitled session')}`, '']
+  out.push(
+    `Exported ${exportedAt.toISOString().slice(0, 10)}${s.facilitation.anonymous ? ' · anonymous session' : ''}`,
+    '',
+  )
+  out.push('## Community Commitments', '')
+  s.commitments.forEach((c, i) => out.push(`${i + 1}. ${escapeMarkdown(c)}`))
+  out.push('', '## Agenda', '')
+  s.agenda.forEach((step, i) =>
+    out.push(
+      `${i + 1}. **${escapeMarkdown(step.title)}** (${step.minutes} min): ${escapeMarkdown(step.prompt)}`,
+    ),
+  )
+  const frames = s.objects.filter((o) => o.kind === 'frame')
+  for (const canvas of s.canvases) {
+    const items = s.objects.filter((o) => o.canvas === canvas.id && isExportable(o) && o.kind !== 'frame')
+    const content = items.filter((o) => o.kind !== 'stroke' && o.kind !== 'shape')
+    const canvasFrames = frames.filter((f) => f.canvas === canvas.id && isExportable(f))
+    if (content.length === 0 && canvasFrames.length === 0) continue
+    out.push('', `## ${escapeMarkdown(canvas.name)}`)
+    const groups = new Map<string, { title: string; items: BoardObject[] }>()
+    for (const f of canvasFrames) groups.set(f.id, { title: frameTitle(f), items: [] })
+    const loose: BoardObject[] = []
+    for (const o of content) {
+      const f = frameOf(o, canvasFrames)
+      if (f) groups.get(f.id)?.items.push(o)
+      else loose.push(o)
+    }
+    for (const g of groups.values())
+      section(out, s, `${escapeMarkdown(g.title || 'Frame')} (${countLabel(g.items)})`, g.items)
+    if (loose.length > 0) section(out, s, canvasFrames.length > 0 ? 'Not in a frame' : null, loose)
+    const drawings = items.length - content.length
+    if (drawings > 0)
+      out.push(
+        '',
+        `_${drawings} drawing${drawings === 1 ? '' : 's'} (pen strokes and shapes) not shown in text._`,
+      )
+  }
+  return `${out.join('\n')}\n`
+}
+
+const countLabel = (items: readonly BoardObject[]): string =>
+  `${items.length} item${items.length === 1 ? '' : 's'}`
+
+function section(out: string[], s: SessionSnapshot, heading: string | null, items: BoardObject[]): void {
+  if (heading) out.push('', `### ${heading}`)
+  out.push('')
+  const votes = (o: BoardObject): number => s.facilitation.results[o.id] ?? 0
+  const sorted = [...items].sort((a, b) => votes(b) - votes(a) || a.createdAt - b.createdAt)
+  for (const o of sorted) {
+    if (o.kind === 'recipe') out.push(...recipe(o, s), '')
+    else out.push(`- ${itemLine(o, s, votes(o))}`)
+  }
+}
+
+function itemLine(o: BoardObject, s: SessionSnapshot, votes: number): string {
+  const body =
+    o.kind === 'image'
+      ? `Image: ${o.props.alt.trim() ? escapeMarkdown(o.props.alt) : 'no description'}`
+      : indent(escapeMarkdown(o.text || ' '))
+  const extras: string[] = []
+  const credit = creditFor(o, s.facilitation.anonymous)
+  if (credit) extras.push(`*${escapeMarkdown(credit)}*`)
+  if (votes > 0) extras.push(`${votes} vote${votes === 1 ? '' : 's'}`)
+  const reactions = reactionCounts(o)
+  if (reactions.length > 0) extras.push(reactions.map(([e, n]) => `${e} ${n}`).join(' '))
+  return `${withLang(body, o.lang)}${extras.length ? ` (${extras.join(' · ')})` : ''}`
+}
+
+function recipe(o: Extract<BoardObject, { kind: 'recipe' }>, s: SessionSnapshot): string[] {
+  const p = o.props
+  const credit = s.facilitation.anonymous ? creditLine([], true) : creditLine(p.credits, p.anonymous)
+  const lines = [
+    `#### Recipe: ${escapeMarkdown(p.title || 'Untitled recipe')}`,
+    '',
+    `_${escapeMarkdown(credit)}_`,
+  ]
+  if (p.forWhom) lines.push('', `**Who it is for:** ${escapeMarkdown(p.forWhom)}`)
+  if (p.ingredients.length > 0) {
+    lines.push('', '**Ingredients:**', '')
+    for (const ing of p.ingredients) lines.push(`- ${escapeMarkdown(ing)}`)
+  }
+  const method = richToLines(s.richText[o.id] ?? [])
+  if (method.length > 0) {
+    lines.push('', '**Method:**', '')
+    method.forEach((step, i) => lines.push(`${i + 1}. ${escapeMarkdown(step)}`))
+  }
+  if (p.tips) lines.push('', `**Tips:** ${escapeMarkdown(p.tips)}`)
+  return lines
+}
+
+/** Text blocks (paragraphs, list items) of rich text, one string each. */
+export function richToLines(nodes: readonly RichNode[]): string[] {
+  const lines: string[] = []
+  const walk = (list: readonly RichNode[]): string => {
+    let inline = ''
+    for (const n of list) {
+      if (n.type === 'text') inline += n.delta.map((d) => d.insert).join('')
+      else if (['paragraph', 'heading', 'codeBlock'].includes(n.name)) {
+        const text = walk(n.children).trim()
+        if (text) lines.push(text)
+      } else inline += walk(n.children)
+    }
+    return inline
+  }
+  const rest = walk(nodes).trim()
+  if (rest) lines.push(rest)
+  return lines
+}

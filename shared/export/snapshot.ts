@@ -1,0 +1,92 @@
+import * as Y from 'yjs'
+import { objectsOf, readObject, textOf } from '../schema/boardDoc'
+import {
+  guidanceOf,
+  readAgenda,
+  readCanvases,
+  readCommitments,
+  readSessionInfo,
+  type AgendaStep,
+  type CanvasInfo,
+} from '../schema/controlDoc'
+import { readFacilitation, type FacilitationState } from '../schema/facilitation'
+import { boundsOf, contains } from '../schema/geometry'
+import type { BoardObject } from '../schema/kinds'
+import { readRichText, type RichNode } from '../schema/richText'
+
+/** Everything a report needs about a session, as plain data read from its rooms. */
+export interface SessionSnapshot {
+  readonly title: string
+  readonly template: string
+  readonly commitments: readonly string[]
+  readonly canvases: readonly CanvasInfo[]
+  readonly agenda: readonly (AgendaStep & { readonly guidance: string })[]
+  readonly facilitation: FacilitationState
+  readonly objects: readonly BoardObject[]
+  readonly richText: Readonly<Record<string, RichNode[]>>
+}
+
+/** Reads a snapshot from a session's board, control and (optionally) facilitator documents. */
+export function readSnapshot(board: Y.Doc, control: Y.Doc, facilitator?: Y.Doc): SessionSnapshot {
+  const objects: BoardObject[] = []
+  const richText: Record<string, RichNode[]> = {}
+  for (const [id, map] of objectsOf(board).entries()) {
+    const r = readObject(id, map)
+    if (!r.ok) continue
+    objects.push(r.object)
+    const fragment = textOf(board, id)
+    if (fragment) richText[id] = readRichText(fragment)
+  }
+  objects.sort((a, b) => a.z - b.z || a.id.localeCompare(b.id))
+  const info = readSessionInfo(control)
+  const guidance = facilitator ? guidanceOf(facilitator) : null
+  return {
+    title: info.title,
+    template: info.template,
+    commitments: readCommitments(control),
+    canvases: readCanvases(control),
+    agenda: readAgenda(control).map((s) => ({ ...s, guidance: guidance?.get(s.id) ?? '' })),
+    facilitation: readFacilitation(control),
+    objects,
+    richText,
+  }
+}
+
+/** Loads a document from stored updates. */
+export function docFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    for (const u of updates) Y.applyUpdate(doc, u)
+  })
+  return doc
+}
+
+/** May this object leave the room in a report? Not when its author withheld consent, nor when hidden. */
+export const isExportable = (o: BoardObject): boolean => o.consent && !o.hidden
+
+/** The credit for an object in a report: its author, or nothing in an anonymous session. */
+export const creditFor = (o: BoardObject, anonymous: boolean): string => (anonymous ? '' : o.author)
+
+/** The innermost frame holding an object (by its centre), or null. */
+export function frameOf(o: BoardObject, frames: readonly BoardObject[]): BoardObject | null {
+  const b = boundsOf(o)
+  const cx = b.x + b.w / 2
+  const cy = b.y + b.h / 2
+  let best: BoardObject | null = null
+  for (const f of frames) {
+    if (f.id === o.id || f.canvas !== o.canvas) continue
+    const fb = boundsOf(f)
+    if (cx < fb.x || cy < fb.y || cx > fb.x + fb.w || cy > fb.y + fb.h) continue
+    if (!best || contains(boundsOf(best), fb)) best = f
+  }
+  return best
+}
+
+/** Frame title of an object, or ''. */
+export const frameTitle = (f: BoardObject | null): string => (f?.kind === 'frame' ? f.props.title : '')
+
+/** Total reactions of an object, per emoji. */
+export const reactionCounts = (o: BoardObject): [string, number][] =>
+  Object.entries(o.reactions)
+    .map(([emoji, who]) => [emoji, who.length] as [string, number])
+    .filter(([, n]) => n > 0)

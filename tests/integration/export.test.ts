@@ -1,0 +1,326 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { newPrivateToken, ownerOfToken } from '../../shared/identity'
+import { addObject } from '../../shared/ops/objects'
+import { createOrigin } from '../../shared/ops/origin'
+import { castVote, setAnonymous, startVoting } from '../../shared/ops/session'
+import { controlRoom, privateRoom } from '../../shared/rooms'
+import { REACTIONS_KEY, objectsOf } from '../../shared/schema/boardDoc'
+import { readCanvases } from '../../shared/schema/controlDoc'
+import { writeRichText } from '../../shared/schema/richText'
+import { harness, type Harness } from '../helpers/harness'
+import { createSession, synced, type CreatedSession } from '../helpers/server'
+
+const ann = createOrigin('u-ann', 'Ann Author')
+const ben = createOrigin('u-ben', 'Ben Builder')
+const TRICKY = 'Rice, beans & "greens"\nline two — 米饭和豆子'
+
+/** A sense-making session built through the stock client: notes in themes, votes, an image, a recipe. */
+async function buildSession(h: Harness): Promise<{ s: CreatedSession; ids: Record<string, string> }> {
+  const s = await createSession(h.server.http, 'sense-making', 'Our *neighbourhood* report')
+  const control = h.open(controlRoom(s.id), s.keys.facilitator)
+  const board = h.open(s.id, s.keys.participant)
+  await Promise.all([synced(control), synced(board)])
+  const themes = readCanvases(control.doc).find((c) => c.name === 'Themes')!.id
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00ff00' } })
+    .png()
+    .toBuffer()
+  const up = await fetch(`${h.server.http}/api/sessions/${s.id}/images?key=${s.keys.participant}`, {
+    method: 'POST',
+    headers: { 'content-type': 'image/png' },
+    body: new Uint8Array(png),
+  })
+  const { src } = (await up.json()) as { src: string }
+  const ids = {} as Record<string, string> & { popular: string; recipe: string; withheld: string }
+  board.doc.transact(() => {
+    // Theme 1 is the first frame (0,0 900×700)
+    ids.popular = addObject(
+      board.doc,
+      { kind: 'sticky', canvas: themes, x: 50, y: 50, text: 'Popular idea' },
+      ann,
+    )
+    ids.quiet = addObject(
+      board.doc,
+      { kind: 'sticky', canvas: themes, x: 300, y: 50, text: 'Quiet idea' },
+      ben,
+    )
+    ids.tricky = addObject(board.doc, { kind: 'sticky', canvas: themes, x: 50, y: 300, text: TRICKY }, ben)
+    ids.formula = addObject(
+      board.doc,
+      { kind: 'sticky', canvas: themes, x: 300, y: 300, text: '=HYPERLINK("x")' },
+      ben,
+    )
+    ids.markdown = addObject(
+      board.doc,
+      { kind: 'sticky', canvas: themes, x: 50, y: 500, text: '# *not* a [link](x) <b>' },
+      ann,
+    )
+    ids.withheld = addObject(
+      board.doc,
+      { kind: 'sticky', canvas: themes, x: 500, y: 500, text: 'Please leave me out' },
+      ben,
+    )
+    objectsOf(board.doc).get(ids.withheld)!.set('consent', false)
+    ids.described = addObject(
+      board.doc,
+      {
+        kind: 'image',
+        canvas: themes,
+        x: 1100,
+        y: 50,
+        props: { src, alt: 'A mural on the bridge', w: 100, h: 100, mime: 'image/png' },
+      },
+      ann,
+    )
+    ids.undescribed = addObject(
+      board.doc,
+      {
+        kind: 'image',
+        canvas: themes,
+        x: 1100,
+        y: 300,
+        props: { src, alt: '', w: 100, h: 100, mime: 'image/png' },
+      },
+      ann,
+    )
+    ids.recipe = addObject(
+      board.doc,
+      {
+        kind: 'recipe',
+        canvas: themes,
+        x: 2100,
+        y: 50,
+        props: {
+          title: 'Listening circle',
+          forWhom: 'New groups',
+          ingredients: ['chairs', 'a talking stick'],
+          tips: 'Go slow',
+          credits: ['Ann Author', 'Chen Wei'],
+          anonymous: false,
+        },
+      },
+      ann,
+    )
+    const reactions = new Y.Map<boolean>()
+    reactions.set('👍 u-ben', true)
+    reactions.set('👍 u-cat', true)
+    objectsOf(board.doc).get(ids.popular)!.set(REACTIONS_KEY, reactions)
+  }, ann)
+  const method = objectsOf(board.doc).get(ids.recipe)!.get('text') as Y.XmlFragment
+  board.doc.transact(
+    () =>
+      writeRichText(method, [
+        {
+          type: 'element',
+          name: 'paragraph',
+          attrs: {},
+          children: [{ type: 'text', delta: [{ insert: 'Sit in a circle' }] }],
+        },
+        {
+          type: 'element',
+          name: 'paragraph',
+          attrs: {},
+          children: [{ type: 'text', delta: [{ insert: 'Pass the stick' }] }],
+        },
+      ]),
+    ann,
+  )
+  startVoting(control.doc, 3, ann)
+  const token = newPrivateToken()
+  const voter = h.open(privateRoom(s.id, ownerOfToken(token)), s.keys.participant, { token })
+  await synced(voter)
+  castVote(voter.doc, ids.popular, 3, 3, ben)
+  const seen = h.open(privateRoom(s.id, ownerOfToken(token)), s.keys.facilitator)
+  await synced(seen)
+  await expect.poll(() => seen.doc.getMap('votes').size).toBe(1)
+  const probe = h.open(s.id, s.keys.viewer)
+  await synced(probe)
+  await expect.poll(() => objectsOf(probe.doc).size).toBeGreaterThan(10)
+  await expect
+    .poll(() => (objectsOf(probe.doc).get(ids.recipe)?.get('text') as Y.XmlFragment | undefined)?.length)
+    .toBe(2)
+  expect(
+    (
+      await fetch(`${h.server.http}/api/sessions/${s.id}/voting/end?key=${s.keys.facilitator}`, {
+        method: 'POST',
+      })
+    ).status,
+  ).toBe(200)
+  return { s, ids }
+}
+
+const get = (h: Harness, s: CreatedSession, format: string, key = s.keys.facilitator) =>
+  fetch(`${h.server.http}/api/sessions/${s.id}/export?format=${format}&key=${key}`)
+
+describe('exports', () => {
+  it('Markdown: commitments, agenda, notes by theme and votes, alt text, recipes, credit and consent', async () => {
+    const h = await harness()
+    const { s } = await buildSession(h)
+    const res = await get(h, s, 'md')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/markdown/)
+    const md = await res.text()
+    expect(md).toMatch(/^# Our \\\*neighbourhood\\\* report/)
+    expect(md).toContain('## Community Commitments')
+    expect(md).toContain('We listen to understand')
+    expect(md).toContain('Think of a moment this year') // an agenda prompt
+    expect(md).toContain('### Theme 1')
+    expect(md.indexOf('Popular idea')).toBeLessThan(md.indexOf('Quiet idea')) // ordered by votes
+    expect(md).toMatch(/Popular idea \(\*Ann Author\* · 3 votes · 👍 2\)/)
+    expect(md).toContain('Image: A mural on the bridge')
+    expect(md).toContain('Image: no description')
+    expect(md).toContain('#### Recipe: Listening circle')
+    expect(md).toContain('_Recipe by Ann Author and Chen Wei_')
+    expect(md).toMatch(/1\. Sit in a circle\n2\. Pass the stick/)
+    expect(md).toContain('- chairs')
+    expect(md).not.toContain('Please leave me out')
+    expect(md).toContain('\\# \\*not\\* a \\[link\\]\\(x\\) \\<b\\>')
+    expect(md).not.toContain('<b>')
+  })
+
+  it('CSV: one row per object, RFC 4180 quoting, injection neutralised, UTF-8 for spreadsheets', async () => {
+    const h = await harness()
+    const { s } = await buildSession(h)
+    const res = await get(h, s, 'csv')
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/)
+    const csv = await res.text()
+    expect(csv.startsWith('canvas,frame,kind,text,author,votes,created\r\n')).toBe(true) // fetch strips the BOM
+    expect(csv).toContain(`Themes,Theme 1,sticky,"${TRICKY.replaceAll('"', '""')}",Ben Builder,0,`)
+    expect(csv).toContain(`Themes,Theme 1,sticky,Popular idea,Ann Author,3,`)
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`)
+    expect(csv).toContain('image,No description,Ann Author')
+    expect(csv).not.toContain('Please leave me out')
+    const raw = Buffer.from(await (await get(h, s, 'csv')).arrayBuffer())
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  })
+
+  it('anonymous sessions credit no one', async () => {
+    const h = await harness()
+    const { s } = await buildSession(h)
+    const control = h.open(controlRoom(s.id), s.keys.facilitator)
+    await synced(control)
+    setAnonymous(control.doc, true, ann)
+    await expect.poll(async () => (await (await get(h, s, 'md')).text()).includes('Ann Author')).toBe(false)
+    const md = await (await get(h, s, 'md')).text()
+    expect(md).toContain('Recipe by anonymous')
+    expect(await (await get(h, s, 'csv')).text()).not.toMatch(/Ben Builder|Ann Author/)
+  })
+
+  it('JSON: export → import → export is the same apart from ids and times; images come along', async () => {
+    const h = await harness()
+    const { s } = await buildSession(h)
+    const first = (await (await get(h, s, 'json')).json()) as Record<string, unknown>
+    expect(first).toMatchObject({ format: 'workshop-whiteboard/session', version: 1 })
+    expect(Object.keys(first.images as object)).toHaveLength(1)
+    const imported = await fetch(`${h.server.http}/api/sessions/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(first),
+    })
+    expect(imported.status).toBe(201)
+    const copy = (await imported.json()) as { id: string; links: Record<string, string> }
+    expect(copy.id).not.toBe(s.id)
+    const key = new URL(copy.links.facilitator!, 'http://x').searchParams.get('key')!
+    const second = (await (
+      await fetch(`${h.server.http}/api/sessions/${copy.id}/export?format=json&key=${key}`)
+    ).json()) as Record<string, unknown>
+    const strip = ({ exportedAt: _t, ...rest }: Record<string, unknown>) => rest
+    expect(strip(second)).toEqual(strip(first))
+  })
+
+  it('refuses unknown sessions (404), other keys (403) and unknown formats (400)', async () => {
+    const h = await harness()
+    const s = await createSession(h.server.http)
+    expect((await get(h, s, 'md', s.keys.participant)).status).toBe(403)
+    expect((await get(h, s, 'md', s.keys.viewer)).status).toBe(403)
+    const bad = await get(h, s, 'docx')
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: string }).error).toMatch(/unknown format/)
+    expect((await get(h, { ...s, id: 'A'.repeat(22) }, 'md')).status).toBe(404)
+  })
+
+  it('imports nothing from malformed, newer, unknown-kind or oversized exports', async () => {
+    const h = await harness()
+    const s = await createSession(h.server.http)
+    const good = (await (await get(h, s, 'json')).json()) as Record<string, unknown> & {
+      objects: Record<string, unknown>[]
+    }
+    const before = (await h.server.storage.listRooms('')).length
+    const post = (body: string) =>
+      fetch(`${h.server.http}/api/sessions/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
+    const cases: [string, string, number, RegExp][] = [
+      ['malformed JSON', '{"format": "workshop', 400, /not valid JSON/],
+      ['not an export', JSON.stringify({ hello: 1 }), 400, /not a session export/],
+      ['newer version', JSON.stringify({ ...good, version: 2 }), 422, /newer/],
+      [
+        'unknown kind',
+        JSON.stringify({ ...good, objects: [{ ...good.objects[0], kind: 'hologram' }] }),
+        422,
+        /unknown kind "hologram"/,
+      ],
+      [
+        'bad props',
+        JSON.stringify({ ...good, objects: [{ ...good.objects[0], props: { w: -1 } }] }),
+        400,
+        /invalid props/,
+      ],
+      [
+        'a lying image',
+        JSON.stringify({
+          ...good,
+          images: { ['a'.repeat(64)]: { mime: 'image/png', data: Buffer.from('<svg/>').toString('base64') } },
+        }),
+        400,
+        /image/,
+      ],
+      ['oversized', JSON.stringify({ ...good, padding: 'x'.repeat(65 * 1024 * 1024) }), 413, /larger/],
+    ]
+    for (const [name, body, status, message] of cases) {
+      const res = await post(body)
+      expect(res.status, name).toBe(status)
+      expect(((await res.json()) as { error: string }).error, name).toMatch(message)
+    }
+    expect((await h.server.storage.listRooms('')).length).toBe(before)
+  })
+})
+
+describe('npm run export (command line)', () => {
+  const cli = (args: string[], dataDir: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/export.ts', ...args], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      env: { ...process.env, DATA_DIR: dataDir },
+      encoding: 'utf8',
+    })
+
+  it('exports md, csv and json from the database, with clear errors for an unknown session or format', async () => {
+    const h = await harness()
+    const { s } = await buildSession(h)
+    const apiMd = await (await get(h, s, 'md')).text()
+    const dir = mkdtempSync(join(tmpdir(), 'wb-cli-'))
+    for (const format of ['md', 'csv', 'json']) {
+      const out = join(dir, `out.${format}`)
+      const r = cli([s.id, '--format', format, '--out', out], h.server.dataDir)
+      expect(r.status, r.stderr).toBe(0)
+      expect(readFileSync(out, 'utf8').length).toBeGreaterThan(100)
+    }
+    expect(readFileSync(join(dir, 'out.md'), 'utf8')).toBe(apiMd)
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).objects.length).toBeGreaterThan(10)
+    const unknown = cli(['A'.repeat(22), '--format', 'md'], h.server.dataDir)
+    expect(unknown.status).toBe(1)
+    expect(unknown.stderr).toMatch(/no session "A{22}"/)
+    const badFormat = cli([s.id, '--format', 'docx'], h.server.dataDir)
+    expect(badFormat.status).toBe(1)
+    expect(badFormat.stderr).toMatch(/unknown format "docx"/)
+    expect(cli([], h.server.dataDir).stderr).toMatch(/usage: npm run export/)
+    rmSync(dir, { recursive: true, force: true })
+  })
+})
