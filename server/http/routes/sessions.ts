@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { LIMITS } from '../../../shared/schema/limits'
+import { createSession } from '../../sessions/service'
+import { HttpError, readJson, sendJson } from '../respond'
+import { access, asFacilitator, type ApiDeps, type Route } from '../route'
+
+const createBody = z.object({
+  template: z.string({ message: 'template must be a template id' }).max(64),
+  title: z
+    .string({ message: 'title must be text' })
+    .max(LIMITS.titleMax, `title is longer than ${LIMITS.titleMax} characters`)
+    .optional()
+    .default(''),
+})
+
+/** Create, look up and delete sessions. */
+export const sessionRoutes = (deps: ApiDeps): Route[] => [
+  {
+    method: 'POST',
+    pattern: /^\/api\/sessions$/,
+    handle: async (req, res) => {
+      const body = createBody.safeParse(await readJson(req, 16 * 1024))
+      if (!body.success) throw new HttpError(400, body.error.issues.map((i) => i.message).join('; '))
+      const created = await createSession(deps.storage, body.data.template, body.data.title)
+      deps.metrics.sessionsCreated.inc()
+      deps.log.info({ session: created.id, template: body.data.template }, 'session created')
+      sendJson(res, 201, created)
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/sessions\/([^/]+)$/,
+    handle: async (_req, res, url, match) => {
+      const { session, role } = await access(deps, match, url)
+      sendJson(res, 200, { id: session.id, title: session.title, template: session.template, role })
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/api\/sessions\/([^/]+)$/,
+    handle: async (_req, res, url, match) => {
+      const session = await asFacilitator(deps, match, url, 'delete a session')
+      deps.relay.closeSession(session.id)
+      await deps.storage.deleteSession(session.id)
+      await deps.images.deleteSession(session.id)
+      deps.log.info({ session: session.id }, 'session deleted')
+      res.writeHead(204).end()
+    },
+  },
+]
