@@ -51,3 +51,10 @@ export const rememberJoined = (sessionId: string): void => write(session, joined
 export const rememberedCanvas = (sessionId: string): string | null => read(session, canvasKey(sessionId))
 export const rememberCanvas = (sessionId: string, canvasId: string): void =>
   write(session, canvasKey(sessionId), canvasId)
+
+const HIDE_CURSOR_KEY = 'wb:hide-cursor'
+
+/** Whether this person chose, on this device, not to show others their cursor. */
+export const rememberedCursorHidden = (): boolean => read(local, HIDE_CURSOR_KEY) === '1'
+export const rememberCursorHidden = (hidden: boolean): void =>
+  write(local, HIDE_CURSOR_KEY, hidden ? '1' : '0')

@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
+import type { Origin } from '../../shared/ops/origin'
 import type { SessionAccess } from '../api'
 import { useElementSize } from '../canvas/useElementSize'
 import { useViewports } from '../canvas/useViewports'
-import type { Point } from '../canvas/viewport'
+import { ExportControl } from '../export/ExportControl'
+import { Announcer } from '../panels/Announcer'
 import {
+  useCanvasCommands,
   useCanvasObjects,
   useCommitments,
   usePeers,
@@ -11,41 +14,70 @@ import {
   useStore,
   type BoardModel,
 } from '../state'
-import { combineStatus, createCursorPublisher, setPresenceSelection, type RoomConnection } from '../sync'
+import { combineStatus, type RoomConnection } from '../sync'
 import { BoardArea } from './BoardArea'
 import { BoardHeader } from './BoardHeader'
 import { SidePanel, type PanelId } from './SidePanel'
 import { useBoardUi } from './useBoardUi'
 import { useCanvasChoice } from './useCanvasChoice'
+import { useGoTo } from './useGoTo'
 import { usePeersView } from './usePeersView'
+import { usePresencePublishing } from './usePresencePublishing'
 
 export interface BoardProps {
   readonly access: SessionAccess
   readonly board: RoomConnection
   readonly control: RoomConnection
   readonly model: BoardModel
+  /** This person, as their commands name them. */
+  readonly origin: Origin
+  /** The link's key: pictures are fetched and uploaded with it. */
+  readonly accessKey: string
 }
 
 /** The joined board: the header, the current canvas, and a side panel. */
-export function Board({ access, board, control, model }: BoardProps) {
+export function Board({ access, board, control, model, origin, accessKey }: BoardProps) {
   const info = useSessionInfo(control.doc)
   const commitments = useCommitments(control.doc)
   const { canvases, current, choose } = useCanvasChoice(access.id, control.doc)
   const { objects, invalid } = useCanvasObjects(model.index, current.id)
   const [areaRef, size] = useElementSize<HTMLDivElement>()
-  const [viewport, setViewport] = useViewports(current.id, size)
+  const [viewport, setViewport, setViewportOf, viewportOf] = useViewports(current.id, size)
   const ui = useBoardUi({ model, canvasId: current.id, objects, size, viewport, setViewport })
-  const link = combineStatus([useStore(board.status), useStore(control.status)])
-  const peers = usePeersView(usePeers(board.awareness), current.id)
+  const boardStatus = useStore(board.status)
+  const link = combineStatus([boardStatus, useStore(control.status)])
+  const peers = usePeersView(usePeers(board.awareness), current.id, canvases)
   const [panel, setPanel] = useState<PanelId | null>(null)
   const title = info.title || access.title
   const toggle = (id: PanelId) => setPanel((open) => (open === id ? null : id))
+  const canvasCommands = useCanvasCommands(control.doc, board.doc, origin, access.role === 'facilitator')
+  const presence = usePresencePublishing({
+    board,
+    canvasId: current.id,
+    viewport,
+    size,
+    selection: ui.selection,
+  })
 
   useEffect(() => {
     document.title = `${title} · Workshop whiteboard`
   }, [title])
-  usePresenceSelection(board, ui.selection)
-  const onPointer = useCursorPublisher(board, current.id)
+
+  const openCanvas = useCallback(
+    (id: string) => {
+      ui.clear()
+      choose(id)
+    },
+    [ui, choose],
+  )
+  const goTo = useGoTo({
+    targets: peers.targets,
+    currentCanvas: current.id,
+    openCanvas,
+    setViewportOf,
+    viewportOf,
+    size,
+  })
 
   return (
     <div className="board-screen">
@@ -53,16 +85,31 @@ export function Board({ access, board, control, model }: BoardProps) {
         title={title}
         canvases={canvases}
         current={current.id}
-        onCanvas={(id) => {
-          ui.clear()
-          choose(id)
-        }}
+        onCanvas={openCanvas}
+        manageCanvases={
+          canvasCommands.canManage ? { actions: canvasCommands, objectCount: objects.length } : undefined
+        }
         people={peers.people}
         link={link}
         listOpen={panel === 'list'}
         onToggleList={() => toggle('list')}
         commitmentsOpen={panel === 'commitments'}
         onToggleCommitments={() => toggle('commitments')}
+        peopleOpen={panel === 'people'}
+        onTogglePeople={() => toggle('people')}
+        exportControl={
+          <ExportControl
+            session={{ id: access.id, key: accessKey, role: access.role }}
+            title={title}
+            template={info.template}
+            board={board.doc}
+            control={control.doc}
+            canvases={canvases}
+            current={current}
+            objects={objects}
+            selection={ui.selection}
+          />
+        }
       />
       {link.refused && (
         <p className="banner error" role="alert">
@@ -84,7 +131,8 @@ export function Board({ access, board, control, model }: BoardProps) {
           setViewport={setViewport}
           peerSelections={peers.selections}
           cursors={peers.cursors}
-          onPointer={onPointer}
+          session={{ id: access.id, key: accessKey, role: access.role }}
+          onPointer={presence.onPointer}
         />
         {panel && (
           <SidePanel
@@ -94,27 +142,21 @@ export function Board({ access, board, control, model }: BoardProps) {
             commitments={commitments}
             model={model}
             ui={ui}
+            people={{
+              people: peers.people,
+              cursorHidden: presence.cursorHidden,
+              onToggleCursor: presence.toggleCursor,
+              onGoTo: goTo,
+            }}
           />
         )}
       </div>
+      <Announcer
+        objects={objects}
+        canvasId={current.id}
+        selfId={origin.userId}
+        ready={boardStatus.everSynced}
+      />
     </div>
-  )
-}
-
-/** Others see what this person has selected. */
-function usePresenceSelection(board: RoomConnection, selection: ReadonlySet<string>): void {
-  const ids = useMemo(() => [...selection].sort().join(','), [selection])
-  useEffect(() => {
-    setPresenceSelection(board.awareness, ids ? ids.split(',') : [])
-  }, [board, ids])
-}
-
-/** Sends this person's pointer (throttled) in world coordinates of the canvas they are on. */
-function useCursorPublisher(board: RoomConnection, canvasId: string): (point: Point | null) => void {
-  const publisher = useMemo(() => createCursorPublisher(board.awareness), [board])
-  useEffect(() => () => publisher.dispose(), [publisher])
-  return useCallback(
-    (point: Point | null) => publisher.publish(point ? { canvas: canvasId, x: point.x, y: point.y } : null),
-    [publisher, canvasId],
   )
 }

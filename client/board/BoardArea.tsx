@@ -4,6 +4,7 @@ import type { InvalidObject } from '../../shared/schema/boardDoc'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { BoardCanvas } from '../canvas/BoardCanvas'
+import { ImageSourceContext } from '../canvas/objects/imageSource'
 import type { RemoteCursor } from '../canvas/CursorsLayer'
 import { Toolbar } from '../canvas/tools/Toolbar'
 import type { ToolId } from '../canvas/tools/tools'
@@ -12,9 +13,10 @@ import { ZoomControls } from '../canvas/ZoomControls'
 import { BOARD_PANEL_ID, tabDomId } from '../panels/CanvasTabs'
 import { useUndoState, type BoardModel } from '../state'
 import { NoteEditorLayer } from './NoteEditorLayer'
-import { SelectionActions } from './SelectionActions'
+import { ObjectToolsUi } from './ObjectToolsUi'
 import { useBoardShortcuts } from './useBoardShortcuts'
 import type { BoardUi } from './useBoardUi'
+import { useObjectTools, type BoardSession } from './useObjectTools'
 
 export interface BoardAreaProps {
   readonly doc: Y.Doc
@@ -30,6 +32,8 @@ export interface BoardAreaProps {
   readonly peerSelections: ReadonlyMap<string, string>
   readonly cursors: readonly RemoteCursor[]
   readonly onPointer: (point: Point | null) => void
+  /** The session and this person's key and role (images, locking). */
+  readonly session: BoardSession
 }
 
 /** The canvas of the current tab with everything floating over it: tools, selection, editor, zoom. */
@@ -37,14 +41,25 @@ export function BoardArea(props: BoardAreaProps) {
   const { model, ui, objects, viewport, canvas } = props
   const canvasFocus = useRef<HTMLDivElement>(null)
   const undoState = useUndoState(model.undo)
-  const onTool = (tool: ToolId) => {
-    if (tool === 'sticky') ui.addSticky()
-  }
+  const kit = useObjectTools({
+    session: props.session,
+    model,
+    canvasId: canvas.id,
+    objects,
+    ui,
+    viewport,
+    size: props.size,
+    area: props.areaRef,
+  })
+  const onTool = (tool: ToolId) => kit.tools.choose(tool)
+  const { onEditEnd } = kit
   const endEditing = useCallback(() => {
+    onEditEnd()
     ui.edit(null)
     // Back to the canvas, so Delete, Enter and the arrows act on the note just edited.
     canvasFocus.current?.focus({ preventScroll: true })
-  }, [ui])
+  }, [ui, onEditEnd])
+  const backToCanvas = useCallback(() => canvasFocus.current?.focus({ preventScroll: true }), [])
   useBoardShortcuts({
     ui,
     readOnly: model.readOnly,
@@ -52,6 +67,7 @@ export function BoardArea(props: BoardAreaProps) {
     redo: model.undo.redo,
     onTool,
     canvasFocus,
+    extraKeys: kit.actions.onKey,
   })
   const count = `${objects.length} ${objects.length === 1 ? 'note' : 'notes'}`
 
@@ -73,26 +89,29 @@ export function BoardArea(props: BoardAreaProps) {
         onPointerDown={() => canvasFocus.current?.focus({ preventScroll: true })}
       >
         {props.size.width > 0 && (
-          <BoardCanvas
-            objects={objects}
-            invalid={props.invalid}
-            size={props.size}
-            viewport={viewport}
-            onViewportChange={props.setViewport}
-            selection={ui.selection}
-            onSelectionChange={ui.select}
-            editingId={ui.editing?.id ?? null}
-            onEdit={ui.edit}
-            readOnly={model.readOnly}
-            peerSelections={props.peerSelections}
-            cursors={props.cursors}
-            onMove={model.commands.moveObjects}
-            onPointer={props.onPointer}
-          />
+          <ImageSourceContext.Provider value={kit.imageSource}>
+            <BoardCanvas
+              objects={objects}
+              invalid={props.invalid}
+              size={props.size}
+              viewport={viewport}
+              onViewportChange={props.setViewport}
+              selection={ui.selection}
+              onSelectionChange={ui.select}
+              editingId={ui.editing?.id ?? null}
+              onEdit={kit.onEdit}
+              readOnly={model.readOnly}
+              peerSelections={props.peerSelections}
+              cursors={props.cursors}
+              onMove={model.commands.moveObjects}
+              onPointer={props.onPointer}
+              tools={kit.tools.canvasTools}
+            />
+          </ImageSourceContext.Provider>
         )}
       </div>
       <Toolbar
-        activeTool="select"
+        activeTool={kit.tools.tool}
         onTool={onTool}
         readOnly={model.readOnly}
         canUndo={undoState.canUndo}
@@ -101,7 +120,18 @@ export function BoardArea(props: BoardAreaProps) {
         onRedo={model.undo.redo}
       />
       {model.readOnly && <p className="view-only-chip">View only</p>}
-      {!model.readOnly && <SelectionActions objects={objects} ui={ui} commands={model.commands} />}
+      <ObjectToolsUi
+        kit={kit}
+        doc={props.doc}
+        model={model}
+        ui={ui}
+        backToCanvas={backToCanvas}
+        session={props.session}
+        objects={objects}
+        viewport={viewport}
+        size={props.size}
+        setViewport={props.setViewport}
+      />
       {ui.editing && (
         <NoteEditorLayer doc={props.doc} object={ui.editing} viewport={viewport} onDone={endEditing} />
       )}

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
+import type { CanvasActions } from '../panels/CanvasManager'
 import { CanvasTabs } from '../panels/CanvasTabs'
 import { ConnectionStatus, type LinkState } from '../panels/ConnectionStatus'
 import { PresenceList, type PresentPerson } from '../panels/PresenceList'
@@ -8,12 +10,18 @@ export interface BoardHeaderProps {
   readonly canvases: readonly CanvasInfo[]
   readonly current: string
   readonly onCanvas: (id: string) => void
+  /** A facilitator's canvas controls (absent for everyone else). */
+  readonly manageCanvases?: { readonly actions: CanvasActions; readonly objectCount: number }
   readonly people: readonly PresentPerson[]
   readonly link: { readonly state: LinkState; readonly pending: number }
   readonly listOpen: boolean
   readonly onToggleList: () => void
   readonly commitmentsOpen: boolean
   readonly onToggleCommitments: () => void
+  readonly peopleOpen: boolean
+  readonly onTogglePeople: () => void
+  /** The Export menu (facilitators only; absent for everyone else). */
+  readonly exportControl?: ReactNode
 }
 
 /** The bar above the board: session title, canvas tabs, who is here, the link status and panels. */
@@ -23,9 +31,22 @@ export function BoardHeader(props: BoardHeaderProps) {
       <h1 className="board-title" title={props.title}>
         {props.title || 'Untitled session'}
       </h1>
-      <CanvasTabs canvases={props.canvases} current={props.current} onSelect={props.onCanvas} />
+      <CanvasTabs
+        canvases={props.canvases}
+        current={props.current}
+        onSelect={props.onCanvas}
+        manage={props.manageCanvases}
+      />
       <div className="board-header-end">
         <PresenceList people={props.people} />
+        <button
+          type="button"
+          aria-pressed={props.peopleOpen}
+          aria-controls={props.peopleOpen ? 'side-panel' : undefined}
+          onClick={props.onTogglePeople}
+        >
+          People
+        </button>
         <ConnectionStatus state={props.link.state} pending={props.link.pending} />
         <button
           type="button"
@@ -43,6 +64,7 @@ export function BoardHeader(props: BoardHeaderProps) {
         >
           List view
         </button>
+        {props.exportControl}
       </div>
     </header>
   )

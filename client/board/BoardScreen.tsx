@@ -41,7 +41,16 @@ export function BoardScreen({ access, accessKey, control, name }: BoardScreenPro
   }, [board, user])
 
   if (!board || !model) return <MessagePage title="Opening the board…" />
-  return <Board access={access} board={board} control={control} model={model} />
+  return (
+    <Board
+      access={access}
+      board={board}
+      control={control}
+      model={model}
+      origin={origin}
+      accessKey={accessKey}
+    />
+  )
 }
 
 /** The board model lives exactly as long as its connection. */

@@ -1,7 +1,8 @@
-import { useMemo } from 'react'
+import { useMemo, type CSSProperties } from 'react'
 import type * as Y from 'yjs'
 import { textOf } from '../../shared/schema/boardDoc'
-import type { BoardObject } from '../../shared/schema/kinds'
+import { LINE_HEIGHT } from '../../shared/schema/geometry'
+import { TEXT_SIZE_PX, type BoardObject } from '../../shared/schema/kinds'
 import { ObjectOverlay } from '../canvas/ObjectOverlay'
 import { boundsOf } from '../canvas/objects/bounds'
 import type { Viewport } from '../canvas/viewport'
@@ -18,16 +19,42 @@ export function NoteEditorLayer(props: {
   const { doc, object } = props
   const fragment = useMemo(() => textOf(doc, object.id), [doc, object.id])
   if (!fragment) return null
-  const background = object.kind === 'sticky' ? STICKY_FILL[object.props.color] : '#ffffff'
+  const look = editorLook(object)
   return (
-    <ObjectOverlay rect={boundsOf(object)} viewport={props.viewport}>
+    <ObjectOverlay rect={look.rect} viewport={props.viewport}>
       <NoteEditor
         key={object.id}
         fragment={fragment}
-        label={object.author ? `Note text, by ${object.author}` : 'Note text'}
+        label={`${look.label}${object.author ? `, by ${object.author}` : ''}`}
         onDone={props.onDone}
-        style={{ background }}
+        style={look.style}
       />
     </ObjectOverlay>
   )
+}
+
+/**
+ * How the editor matches what it edits: a note's colour and padding, or free text's size and ink
+ * on a faint white (so it stays readable over anything), one line taller to type into.
+ */
+function editorLook(object: BoardObject): {
+  rect: ReturnType<typeof boundsOf>
+  style: CSSProperties
+  label: string
+} {
+  const rect = boundsOf(object)
+  if (object.kind === 'text') {
+    const px = TEXT_SIZE_PX[object.props.size]
+    const style = {
+      background: 'rgba(255, 255, 255, 0.9)',
+      '--note-font-size': `${px}px`,
+      '--note-padding': '0px',
+      '--note-color': object.props.color,
+      '--note-weight': object.props.size === 'heading' ? '700' : '400',
+      '--note-line-height': String(LINE_HEIGHT),
+    } as CSSProperties
+    return { rect: { ...rect, h: rect.h + px * LINE_HEIGHT }, style, label: 'Text' }
+  }
+  const background = object.kind === 'sticky' ? STICKY_FILL[object.props.color] : '#ffffff'
+  return { rect, style: { background }, label: 'Note text' }
 }

@@ -1,32 +1,110 @@
-import type { BoardObject } from '../../shared/schema/kinds'
+import type { BoardObject, TextSize } from '../../shared/schema/kinds'
 import { SelectionBar } from '../canvas/SelectionBar'
 import type { BoardCommands } from '../state'
+import type { BoardTools } from './useBoardTools'
 import type { BoardUi } from './useBoardUi'
+import type { useObjectActions } from './useObjectActions'
+
+const EDIT_LABELS: Partial<Record<BoardObject['kind'], string>> = {
+  sticky: 'Edit',
+  text: 'Edit',
+  recipe: 'Edit recipe',
+  image: 'Describe image',
+}
+
+/** The one value all items share, or null. */
+function shared<T>(values: readonly T[]): T | null {
+  const first = values[0]
+  return first !== undefined && values.every((v) => v === first) ? first : null
+}
+
+/** The colour that stands for an object's ink: text and strokes' colour, a shape's outline. */
+function inkOf(o: BoardObject): string | null {
+  if (o.kind === 'text' || o.kind === 'stroke') return o.props.color
+  if (o.kind === 'shape') return o.props.stroke
+  return null
+}
+
+export interface SelectionActionsProps {
+  readonly objects: readonly BoardObject[]
+  readonly ui: BoardUi
+  readonly commands: BoardCommands
+  readonly tools: BoardTools
+  readonly actions: ReturnType<typeof useObjectActions>
+  readonly canLock: boolean
+  readonly describe: (id: string) => void
+  /** Focus goes back to the canvas (after editing a frame's title). */
+  readonly backToCanvas: () => void
+}
 
 /** The selection bar, fed with what the selected objects have in common. */
-export function SelectionActions({
-  objects,
-  ui,
-  commands,
-}: {
-  objects: readonly BoardObject[]
-  ui: BoardUi
-  commands: BoardCommands
-}) {
+export function SelectionActions(props: SelectionActionsProps) {
+  const { objects, ui, commands, tools, actions } = props
   if (ui.selection.size === 0) return null
   const selected = objects.filter((o) => ui.selection.has(o.id))
   const stickies = selected.flatMap((o) => (o.kind === 'sticky' ? [o] : []))
-  const first = stickies[0]?.props.color
-  const shared = first && stickies.every((s) => s.props.color === first) ? first : null
+  const texts = selected.flatMap((o) => (o.kind === 'text' ? [o] : []))
+  const inked = selected.filter((o) => inkOf(o) !== null)
+  const boxes = selected.flatMap((o) =>
+    o.kind === 'shape' && (o.props.shape === 'rect' || o.props.shape === 'ellipse') ? [o] : [],
+  )
   const only = selected.length === 1 ? selected[0] : undefined
+  const editLabel = (only && EDIT_LABELS[only.kind]) || 'Edit'
+  const anyLocked = selected.some((o) => o.locked)
+  const setInk = (color: string) => {
+    for (const o of inked) {
+      if (o.kind === 'shape') commands.updateProps(o.id, 'shape', { stroke: color })
+      else if (o.kind === 'text' || o.kind === 'stroke') commands.updateProps(o.id, o.kind, { color })
+    }
+  }
+  const onEdit = () => {
+    if (!only) return
+    if (only.kind === 'recipe') tools.openRecipe(only.id)
+    else if (only.kind === 'image') props.describe(only.id)
+    else ui.edit(only.id)
+  }
   return (
     <SelectionBar
       count={ui.selection.size}
-      color={shared}
+      color={shared(stickies.map((s) => s.props.color))}
       canColor={stickies.length > 0}
       onColor={(color) => stickies.forEach((s) => commands.setStickyColor(s.id, color))}
-      onEdit={only && !ui.editing ? () => ui.edit(only.id) : null}
-      onDelete={ui.deleteSelected}
+      ink={inked.length > 0 ? { value: shared(inked.map(inkOf)), onPick: setInk } : null}
+      fill={
+        boxes.length > 0
+          ? {
+              value: shared(boxes.map((b) => b.props.fill)),
+              onPick: (fill: string) => boxes.forEach((b) => commands.updateProps(b.id, 'shape', { fill })),
+            }
+          : null
+      }
+      textSize={
+        texts.length > 0
+          ? {
+              value: shared(texts.map((t) => t.props.size)),
+              onPick: (size: TextSize) => texts.forEach((t) => commands.updateProps(t.id, 'text', { size })),
+            }
+          : null
+      }
+      frameTitle={
+        only?.kind === 'frame'
+          ? {
+              value: only.props.title,
+              onChange: (title) => commands.updateProps(only.id, 'frame', { title }),
+              focusNow: tools.titleRequest === only.id,
+              onFocused: () => tools.requestTitle(null),
+              onDone: props.backToCanvas,
+            }
+          : null
+      }
+      onEdit={only && EDIT_LABELS[only.kind] && !ui.editing ? onEdit : null}
+      editLabel={editLabel}
+      onDuplicate={actions.duplicate}
+      onFront={actions.bringToFront}
+      onBack={actions.sendToBack}
+      lock={props.canLock ? { locked: anyLocked, onToggle: () => actions.setLocked(!anyLocked) } : null}
+      anyLocked={anyLocked}
+      onDelete={selected.some((o) => !o.locked) ? ui.deleteSelected : null}
     />
   )
 }

@@ -2,10 +2,17 @@ import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { Commitments } from '../panels/Commitments'
 import { ListView } from '../panels/ListView'
+import { PeoplePanel, type PeoplePanelProps } from '../panels/PeoplePanel'
 import type { BoardModel } from '../state'
 import type { BoardUi } from './useBoardUi'
 
-export type PanelId = 'list' | 'commitments'
+export type PanelId = 'list' | 'commitments' | 'people'
+
+const PANEL_NAMES: Record<PanelId, string> = {
+  list: 'List view',
+  commitments: 'Commitments',
+  people: 'People',
+}
 
 /** The panel beside the board (over it on narrow screens): the list view or the commitments. */
 export function SidePanel(props: {
@@ -15,14 +22,11 @@ export function SidePanel(props: {
   commitments: readonly string[]
   model: BoardModel
   ui: BoardUi
+  people: PeoplePanelProps
 }) {
   const { model } = props
   return (
-    <aside
-      className="side-panel"
-      id="side-panel"
-      aria-label={props.panel === 'list' ? 'List view' : 'Commitments'}
-    >
+    <aside className="side-panel" id="side-panel" aria-label={PANEL_NAMES[props.panel]}>
       {props.panel === 'list' ? (
         <ListView
           canvasName={props.canvas.name}
@@ -31,8 +35,11 @@ export function SidePanel(props: {
           // The list focuses the new note's field itself, so the canvas editor stays closed.
           onAdd={() => props.ui.addSticky(false)}
           onSetText={model.commands.setText}
+          onSetAlt={(id, alt) => model.commands.updateProps(id, 'image', { alt })}
           onDelete={(id) => model.commands.deleteObjects([id])}
         />
+      ) : props.panel === 'people' ? (
+        <PeoplePanel {...props.people} />
       ) : (
         <Commitments commitments={props.commitments} />
       )}

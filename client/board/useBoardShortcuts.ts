@@ -10,6 +10,8 @@ export interface ShortcutTargets {
   readonly onTool: (tool: ToolId) => void
   /** The focusable canvas: keys acting on the selection apply only when focus is there (or nowhere). */
   readonly canvasFocus: { readonly current: HTMLElement | null }
+  /** More keys (object actions, tool options); returns whether it used the key. */
+  readonly extraKeys?: (e: KeyboardEvent, onBoard: boolean) => boolean
 }
 
 /** Arrow keys move the selection this far (world units); with Shift, ten times as far. */
@@ -47,14 +49,16 @@ function handleKey(e: KeyboardEvent, t: ShortcutTargets): boolean {
     if (!t.readOnly) t.redo()
     return true
   }
-  if (mod || e.altKey) return false
-  if (handleViewKey(e.key, t)) return true
   const target = e.target
   const onBoard =
     target === document.body || (target instanceof Node && !!t.canvasFocus.current?.contains(target))
+  if (t.extraKeys?.(e, onBoard)) return true
+  if (mod || e.altKey) return false
+  if (handleViewKey(e.key, t)) return true
   if (onBoard && handleSelectionKey(e, t)) return true
+  if (onBoard && t.ui.selection.size === 0 && handlePanKey(e, t)) return true
   const tool = toolForKey(e.key)
-  if (!tool || !tool.ready || (tool.writes && t.readOnly)) return false
+  if (!tool || (tool.writes && t.readOnly)) return false
   t.onTool(tool.id)
   return true
 }
@@ -65,6 +69,23 @@ function handleViewKey(key: string, { ui }: ShortcutTargets): boolean {
   else if (key === '0') ui.zoom.reset()
   else if (key === '1') ui.zoom.fit()
   else return false
+  return true
+}
+
+/** Arrow keys pan the view when nothing is selected (this far in screen pixels; Shift: a screenful). */
+const PAN_STEP = 80
+
+function handlePanKey(e: KeyboardEvent, { ui }: ShortcutTargets): boolean {
+  const step = e.shiftKey ? PAN_STEP * 5 : PAN_STEP
+  const arrows: Record<string, [number, number]> = {
+    ArrowLeft: [step, 0],
+    ArrowRight: [-step, 0],
+    ArrowUp: [0, step],
+    ArrowDown: [0, -step],
+  }
+  const delta = arrows[e.key]
+  if (!delta) return false
+  ui.zoom.pan(delta[0], delta[1])
   return true
 }
 

@@ -1,8 +1,18 @@
 import { useCallback, useMemo, useState } from 'react'
+import { withFrameContents } from '../../shared/schema/geometry'
 import { KINDS, type BoardObject } from '../../shared/schema/kinds'
 import { freeSpot } from '../canvas/placement'
 import { boundsOf, isEditable } from '../canvas/objects/bounds'
-import { fitRects, viewCenter, zoomAt, ZOOM_STEP, type Size, type Viewport } from '../canvas/viewport'
+import {
+  fitRects,
+  panBy,
+  revealRect,
+  viewCenter,
+  zoomAt,
+  ZOOM_STEP,
+  type Size,
+  type Viewport,
+} from '../canvas/viewport'
 import type { BoardModel } from '../state'
 
 export interface BoardUiArgs {
@@ -56,26 +66,41 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
       if (id) {
         setRawSelection([id])
         setRawEditing(openEditor ? id : null)
+        // The free spot may be past the edge of a small screen: bring the new note into view.
+        const shown = revealRect(viewport, size, spot)
+        if (shown !== viewport) setViewport(shown)
       }
       return id
     },
-    [model, canvasId, objects, viewport, size],
+    [model, canvasId, objects, viewport, size, setViewport],
+  )
+
+  /** Selects an object just added (not in this render's snapshot yet) and maybe opens its editor. */
+  const openNew = useCallback(
+    (id: string, openEditor: boolean) => {
+      model.undo.stopCapturing()
+      setRawSelection([id])
+      setRawEditing(openEditor ? id : null)
+    },
+    [model],
   )
 
   const deleteSelected = useCallback(() => {
-    model.commands.deleteObjects([...selection])
+    // Locked objects stay: a facilitator unlocks them first.
+    model.commands.deleteObjects([...selection].filter((id) => !byId.get(id)?.locked))
     clear()
-  }, [model, selection, clear])
+  }, [model, selection, clear, byId])
 
   const nudge = useCallback(
     (dx: number, dy: number) => {
-      const moves = [...selection].flatMap((id) => {
+      // A frame carries what lies inside it; locked objects do not move.
+      const moves = withFrameContents(objects, [...selection]).flatMap((id) => {
         const o = byId.get(id)
-        return o ? [{ id, x: o.x + dx, y: o.y + dy }] : []
+        return o && !o.locked ? [{ id, x: o.x + dx, y: o.y + dy }] : []
       })
       model.commands.moveObjects(moves)
     },
-    [model, selection, byId],
+    [model, selection, byId, objects],
   )
 
   const center = { x: size.width / 2, y: size.height / 2 }
@@ -84,9 +109,11 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
     out: () => setViewport(zoomAt(viewport, center, viewport.scale / ZOOM_STEP)),
     reset: () => setViewport(zoomAt(viewport, center, 1)),
     fit: () => setViewport(fitRects(objects.map(boundsOf), size)),
+    /** Moves the view by a screen distance (arrow keys with nothing selected). */
+    pan: (dx: number, dy: number) => setViewport(panBy(viewport, dx, dy)),
   }
 
-  return { selection, editing, select, edit, clear, addSticky, deleteSelected, nudge, zoom }
+  return { selection, editing, select, edit, clear, addSticky, openNew, deleteSelected, nudge, zoom }
 }
 
 export type BoardUi = ReturnType<typeof useBoardUi>

@@ -9,7 +9,14 @@ import { boundsOf } from './objects/bounds'
 import { ObjectNode } from './objects/ObjectNode'
 import { PlaceholderNode } from './objects/PlaceholderNode'
 import type { NodeHandlers } from './objects/types'
-import { panBy, screenToWorld, zoomAt, type Point, type Size, type Viewport } from './viewport'
+import { ObjectDrag } from './ObjectDrag'
+import { SelectionTransformer } from './SelectionTransformer'
+import type { CanvasTools } from './tools/canvasTools'
+import { GesturePreviewLayer } from './tools/GesturePreviewLayer'
+import type { PreviewStore } from './tools/previewStore'
+import { useToolGestures } from './tools/useToolGestures'
+import { usePanZoom } from './usePanZoom'
+import { screenToWorld, viewCenter, type Point, type Size, type Viewport } from './viewport'
 
 /** A position an object is moved to; the board commits all of one drop in one transaction. */
 export interface ObjectMove {
@@ -35,10 +42,10 @@ export interface BoardCanvasProps {
   readonly onMove: (moves: readonly ObjectMove[]) => void
   /** The pointer in world coordinates, or null when it leaves the board. */
   readonly onPointer: (point: Point | null) => void
+  /** The active tool, its options, and where drawings and resizes go. */
+  readonly tools?: CanvasTools
 }
 
-/** Wheel notches feel right at this zoom rate (per pixel of wheel delta). */
-const WHEEL_ZOOM_RATE = 0.0025
 /** Objects this far (screen px) outside the view are still drawn, so panning never shows gaps. */
 const CULL_MARGIN = 200
 
@@ -48,26 +55,26 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const stageRef = useRef<Konva.Stage>(null)
   const latest = useRef(props)
   latest.current = props
-  const handlers = useNodeHandlers(latest, stageRef)
+  const gestures = useToolGestures(stageRef, latest)
+  // With the Hand tool or Space held, a drag anywhere pans: objects and tools stand aside.
+  const panZoom = usePanZoom(stageRef, latest, props.tools?.tool === 'hand')
+  const objectsListen = gestures.objectsListen && !panZoom.panMode
+  const handlers = useNodeHandlers(latest, stageRef, gestures.preview)
+  const transformable = useMemo(
+    () =>
+      readOnly || !objectsListen || !props.tools
+        ? []
+        : objects.filter((o) => selection.has(o.id) && !o.locked && o.id !== editingId),
+    [objects, selection, editingId, readOnly, objectsListen, props.tools],
+  )
   const visible = useMemo(() => cull(objects, viewport, size), [objects, viewport, size])
 
   const syncViewport = (e: Konva.KonvaEventObject<DragEvent>) => {
     const stage = stageRef.current
     if (stage && e.target === stage) props.onViewportChange({ ...viewport, x: stage.x(), y: stage.y() })
   }
-  const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
-    e.evt.preventDefault()
-    const pointer = stageRef.current?.getPointerPosition()
-    if ((e.evt.ctrlKey || e.evt.metaKey) && pointer) {
-      props.onViewportChange(
-        zoomAt(viewport, pointer, viewport.scale * Math.exp(-e.evt.deltaY * WHEEL_ZOOM_RATE)),
-      )
-    } else {
-      props.onViewportChange(panBy(viewport, -e.evt.deltaX, -e.evt.deltaY))
-    }
-  }
   const onEmptyClick = (e: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
-    if (e.target !== stageRef.current) return
+    if (e.target !== stageRef.current || gestures.takeClick()) return
     props.onSelectionChange([])
     props.onEdit(null)
   }
@@ -77,7 +84,11 @@ export function BoardCanvas(props: BoardCanvasProps) {
   }
 
   return (
-    <div className="board-canvas" style={gridStyle(viewport)}>
+    <div
+      className={panZoom.panMode ? 'board-canvas pan-mode' : 'board-canvas'}
+      style={gridStyle(viewport)}
+      {...testHooks(props.cursors, viewport, size)}
+    >
       <Stage
         ref={stageRef}
         width={size.width}
@@ -89,13 +100,14 @@ export function BoardCanvas(props: BoardCanvasProps) {
         draggable
         onDragMove={syncViewport}
         onDragEnd={syncViewport}
-        onWheel={onWheel}
+        onPointerDown={panZoom.panMode ? undefined : gestures.onPointerDown}
+        {...panZoom.handlers}
         onClick={onEmptyClick}
         onTap={onEmptyClick}
         onMouseMove={onPointerMove}
         onMouseLeave={() => props.onPointer(null)}
       >
-        <Layer>
+        <Layer listening={objectsListen}>
           {invalid.map((item) => (
             <PlaceholderNode key={item.id} invalid={item} />
           ))}
@@ -105,16 +117,33 @@ export function BoardCanvas(props: BoardCanvasProps) {
               object={object}
               selected={selection.has(object.id)}
               editing={object.id === editingId}
-              draggable={!readOnly && object.id !== editingId}
+              draggable={!readOnly && !object.locked && object.id !== editingId}
               peerColor={props.peerSelections.get(object.id) ?? null}
               handlers={handlers}
             />
           ))}
+          {props.tools && (
+            <SelectionTransformer objects={transformable} onTransform={props.tools.onTransform} />
+          )}
         </Layer>
+        <GesturePreviewLayer store={gestures.preview} />
         <CursorsLayer cursors={props.cursors} scale={viewport.scale} />
       </Stage>
     </div>
   )
+}
+
+/**
+ * What browser tests read of the canvas, which they cannot see: the names of the cursors shown, and
+ * the world point in the middle of the view (rounded).
+ */
+function testHooks(cursors: readonly RemoteCursor[], v: Viewport, size: Size) {
+  const c = viewCenter(v, size)
+  return {
+    'data-testid': 'board-canvas',
+    'data-cursors': cursors.map((r) => r.name).join(','),
+    'data-center': `${Math.round(c.x)},${Math.round(c.y)}`,
+  }
 }
 
 /** Objects that overlap the view (plus a margin); with thousands of notes most are off-screen. */
@@ -138,17 +167,16 @@ type Latest = { readonly current: BoardCanvasProps }
 
 /**
  * Node callbacks made once and reading the latest props through a ref, so that memoised nodes
- * never re-render just because the canvas did. Dragging one of several selected objects moves
- * the others along on screen; the drop commits all of them in one move.
+ * never re-render just because the canvas did. Drags are an ObjectDrag: the drop is one move.
  */
-function useNodeHandlers(latest: Latest, stageRef: { readonly current: Konva.Stage | null }): NodeHandlers {
-  const drag = useRef<{ id: string; origins: Map<string, Point> } | null>(null)
-  return useMemo<NodeHandlers>(() => {
-    const delta = (id: string, x: number, y: number): Point | null => {
-      const origin = drag.current?.origins.get(id)
-      return origin ? { x: x - origin.x, y: y - origin.y } : null
-    }
-    return {
+function useNodeHandlers(
+  latest: Latest,
+  stageRef: { readonly current: Konva.Stage | null },
+  preview: PreviewStore,
+): NodeHandlers {
+  const drag = useMemo(() => new ObjectDrag(stageRef, preview), [stageRef, preview])
+  return useMemo<NodeHandlers>(
+    () => ({
       select(id, additive) {
         const { selection, onSelectionChange } = latest.current
         if (!additive) return onSelectionChange([id])
@@ -161,32 +189,14 @@ function useNodeHandlers(latest: Latest, stageRef: { readonly current: Konva.Sta
         if (!latest.current.readOnly) latest.current.onEdit(id)
       },
       dragStart(id) {
-        const { selection, objects, onSelectionChange } = latest.current
-        const ids = selection.has(id) ? selection : new Set([id])
-        if (!selection.has(id)) onSelectionChange([id])
-        const origins = new Map<string, Point>()
-        for (const o of objects) if (ids.has(o.id)) origins.set(o.id, { x: o.x, y: o.y })
-        drag.current = { id, origins }
+        drag.start(id, { ...latest.current, snap: latest.current.tools?.options.snap ?? false })
       },
-      dragMove(id, x, y) {
-        const d = delta(id, x, y)
-        const stage = stageRef.current
-        if (!d || !stage || !drag.current) return
-        for (const [otherId, origin] of drag.current.origins) {
-          if (otherId === id) continue
-          stage
-            .findOne((node: Konva.Node) => node.id() === otherId)
-            ?.position({ x: origin.x + d.x, y: origin.y + d.y })
-        }
-      },
+      dragMove: (id, x, y) => drag.move(id, x, y),
       dragEnd(id, x, y) {
-        const d = delta(id, x, y)
-        const origins = drag.current?.origins
-        drag.current = null
-        if (!d || !origins) return
-        const moves = [...origins].map(([oid, o]) => ({ id: oid, x: o.x + d.x, y: o.y + d.y }))
-        latest.current.onMove(moves)
+        const moves = drag.end(id, x, y)
+        if (moves) latest.current.onMove(moves)
       },
-    }
-  }, [latest, stageRef])
+    }),
+    [latest, drag],
+  )
 }

@@ -1,4 +1,5 @@
-import type { KeyboardEvent } from 'react'
+import { useEffect, type KeyboardEvent } from 'react'
+import { CanvasManager, type CanvasActions } from './CanvasManager'
 
 export interface CanvasTab {
   readonly id: string
@@ -9,39 +10,80 @@ export interface CanvasTab {
 export const tabDomId = (canvasId: string): string => `canvas-tab-${canvasId}`
 export const BOARD_PANEL_ID = 'board-panel'
 
-/** The session's canvases as tabs (ARIA tabs pattern: arrow keys move and select). */
+const STRINGS = {
+  tablist: 'Canvases',
+  untitled: 'Untitled',
+}
+
+/** Focuses a canvas's tab once React has drawn it (a new or moved tab is not in the DOM yet). */
+export function focusTab(canvasId: string): void {
+  requestAnimationFrame(() => document.getElementById(tabDomId(canvasId))?.focus())
+}
+
+/**
+ * The session's canvases as tabs (ARIA tabs pattern: arrow keys, Home and End move and select).
+ * A facilitator also gets the controls to add, rename, reorder and delete canvases.
+ */
 export function CanvasTabs(props: {
   canvases: readonly CanvasTab[]
   current: string
   onSelect: (id: string) => void
+  /** Present for facilitators only: participants and viewers just switch. */
+  manage?: { readonly actions: CanvasActions; readonly objectCount: number }
 }) {
   const { canvases, current, onSelect } = props
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = canvases.findIndex((c) => c.id === current)
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
-    if (step === 0 || i < 0) return
-    e.preventDefault()
-    const next = canvases[(i + step + canvases.length) % canvases.length]
+    if (i < 0) return
+    const last = canvases.length - 1
+    const target =
+      e.key === 'ArrowRight'
+        ? (i + 1) % canvases.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + canvases.length) % canvases.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? last
+              : -1
+    const next = canvases[target]
     if (!next) return
+    e.preventDefault()
     onSelect(next.id)
     document.getElementById(tabDomId(next.id))?.focus()
   }
+  const currentTab = canvases.find((c) => c.id === current)
+  // A new canvas, or one chosen by "Go to", may sit past the edge of a row of many tabs.
+  useEffect(() => {
+    document.getElementById(tabDomId(current))?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }, [current, canvases.length])
   return (
-    <div className="canvas-tabs" role="tablist" aria-label="Canvases" onKeyDown={onKeyDown}>
-      {canvases.map((c) => (
-        <button
-          key={c.id}
-          id={tabDomId(c.id)}
-          type="button"
-          role="tab"
-          aria-selected={c.id === current}
-          aria-controls={BOARD_PANEL_ID}
-          tabIndex={c.id === current ? 0 : -1}
-          onClick={() => onSelect(c.id)}
-        >
-          {c.name || 'Untitled'}
-        </button>
-      ))}
+    <div className="canvas-bar">
+      <div className="canvas-tabs" role="tablist" aria-label={STRINGS.tablist} onKeyDown={onKeyDown}>
+        {canvases.map((c) => (
+          <button
+            key={c.id}
+            id={tabDomId(c.id)}
+            type="button"
+            role="tab"
+            aria-selected={c.id === current}
+            aria-controls={BOARD_PANEL_ID}
+            tabIndex={c.id === current ? 0 : -1}
+            onClick={() => onSelect(c.id)}
+          >
+            {c.name || STRINGS.untitled}
+          </button>
+        ))}
+      </div>
+      {props.manage && currentTab && (
+        <CanvasManager
+          canvases={canvases}
+          current={currentTab}
+          objectCount={props.manage.objectCount}
+          actions={props.manage.actions}
+          onSelect={onSelect}
+        />
+      )}
     </div>
   )
 }

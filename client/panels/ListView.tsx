@@ -1,6 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
+import { ImageRow } from './ImageRow'
 import { NoteRow } from './NoteRow'
+import { FrameRow, RecipeRow, SummaryRow } from './OtherRows'
+import { buildOutline, countInside, flattenOutline, numberByKind, type OutlineNode } from './outline'
 
 export interface ListViewProps {
   readonly canvasName: string
@@ -9,24 +12,32 @@ export interface ListViewProps {
   /** Adds a note; returns its id (or null when that is not allowed). */
   readonly onAdd: () => string | null
   readonly onSetText: (id: string, text: string) => void
+  readonly onSetAlt: (id: string, alt: string) => void
   readonly onDelete: (id: string) => void
 }
 
-/** Where focus goes next: a row's text field, or the Add note button. */
+const STRINGS = {
+  heading: (canvas: string) => `Notes on “${canvas}”`,
+  count: (n: number) => (n === 1 ? '1 item' : `${n} items`),
+  empty: 'Nothing on this canvas yet.',
+  add: 'Add note',
+}
+
+/** Where focus goes next: a row (its field, else its delete button), or the Add note button. */
 type FocusTarget = { readonly id: string | 'add'; readonly seq: number }
 
 /**
- * Every object of the current canvas as a plain list: the keyboard and screen-reader way to read,
- * add, edit and remove notes. Ordered by creation, which stays stable as people move notes around.
+ * Everything on the current canvas as an outline: the keyboard and screen-reader way to read the
+ * board, and to add, edit and remove notes. Frames are groups holding what lies inside them; notes
+ * and text can be edited, images described; shapes and strokes are summarised.
  */
 export function ListView(props: ListViewProps) {
   const headingId = useId()
   const addRef = useRef<HTMLButtonElement>(null)
   const [focus, setFocus] = useState<FocusTarget>({ id: '', seq: 0 })
-  const ordered = useMemo(
-    () => [...props.objects].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
-    [props.objects],
-  )
+  const outline = useMemo(() => buildOutline(props.objects), [props.objects])
+  const order = useMemo(() => flattenOutline(outline), [outline])
+  const numbers = useMemo(() => numberByKind(props.objects), [props.objects])
 
   useEffect(() => {
     if (focus.id === 'add' && focus.seq > 0) addRef.current?.focus()
@@ -37,35 +48,51 @@ export function ListView(props: ListViewProps) {
     if (id) setFocus((f) => ({ id, seq: f.seq + 1 }))
   }
   const remove = (id: string) => {
-    // Keep the keyboard user in the list: focus the next note, else the previous, else Add note.
-    const i = ordered.findIndex((o) => o.id === id)
-    const neighbour = ordered[i + 1] ?? ordered[i - 1]
+    // Keep the keyboard user in the list: focus the next item, else the previous, else Add note.
+    const i = order.findIndex((o) => o.id === id)
+    const neighbour = order[i + 1] ?? order[i - 1]
     props.onDelete(id)
     setFocus((f) => ({ id: neighbour?.id ?? 'add', seq: f.seq + 1 }))
+  }
+
+  const renderNode = (node: OutlineNode) => {
+    const { object } = node
+    const common = {
+      number: numbers.get(object.id) ?? 0,
+      readOnly: props.readOnly,
+      focusRequest: focus.id === object.id ? focus.seq : 0,
+      onDelete: remove,
+    }
+    if (node.type === 'frame') {
+      return (
+        <FrameRow key={object.id} {...common} object={node.object} inside={countInside(node.children)}>
+          {node.children.map(renderNode)}
+        </FrameRow>
+      )
+    }
+    switch (object.kind) {
+      case 'sticky':
+      case 'text':
+        return <NoteRow key={object.id} {...common} object={object} onSetText={props.onSetText} />
+      case 'image':
+        return <ImageRow key={object.id} {...common} object={object} onSetAlt={props.onSetAlt} />
+      case 'recipe':
+        return <RecipeRow key={object.id} {...common} object={object} />
+      default:
+        return <SummaryRow key={object.id} {...common} object={object} />
+    }
   }
 
   return (
     <section className="list-view" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        Notes on “{props.canvasName}” <span className="count">({ordered.length})</span>
+        {STRINGS.heading(props.canvasName)} <span className="count">({STRINGS.count(order.length)})</span>
       </h2>
-      {ordered.length === 0 && <p className="muted">No notes on this canvas yet.</p>}
-      <ul aria-labelledby={headingId}>
-        {ordered.map((object, i) => (
-          <NoteRow
-            key={object.id}
-            object={object}
-            number={i + 1}
-            readOnly={props.readOnly}
-            focusRequest={focus.id === object.id ? focus.seq : 0}
-            onSetText={props.onSetText}
-            onDelete={remove}
-          />
-        ))}
-      </ul>
+      {order.length === 0 && <p className="muted">{STRINGS.empty}</p>}
+      <ul aria-labelledby={headingId}>{outline.map(renderNode)}</ul>
       {!props.readOnly && (
         <button ref={addRef} type="button" className="primary" onClick={add}>
-          Add note
+          {STRINGS.add}
         </button>
       )}
     </section>

@@ -4,21 +4,34 @@ export interface PresentPerson {
   readonly color: string
   readonly role: 'facilitator' | 'participant' | 'viewer'
   readonly self: boolean
+  /** The name of the canvas they have open, when they share it. */
+  readonly canvasName: string | null
+  /** Whether "Go to" has somewhere to take you: their cursor, or else the middle of their view. */
+  readonly canGoTo: boolean
+  /** Whether their pointer is on a canvas right now (others see it moving). */
+  readonly pointing: boolean
 }
+
+const STRINGS = {
+  region: 'Who is here',
+  someone: 'Someone',
+  you: ' (you)',
+}
+
+/** Shown as the person's name wherever a name is missing. */
+export const displayName = (p: Pick<PresentPerson, 'name'>): string => p.name.trim() || STRINGS.someone
 
 /** "Who is here": everyone in the board room, each with the colour of their cursor. */
 export function PresenceList(props: { people: readonly PresentPerson[] }) {
   return (
-    <section className="presence" aria-label="Who is here">
+    <section className="presence" aria-label={STRINGS.region}>
       <ul>
         {props.people.map((p) => (
-          <li key={p.key} title={p.role === 'participant' ? p.name : `${p.name} (${p.role})`}>
-            <span className="presence-avatar" style={{ background: p.color }} aria-hidden="true">
-              {initial(p.name)}
-            </span>
+          <li key={p.key} title={p.role === 'participant' ? displayName(p) : `${displayName(p)} (${p.role})`}>
+            <Avatar person={p} />
             <span className="presence-name">
-              {p.name || 'Someone'}
-              {p.self && ' (you)'}
+              {displayName(p)}
+              {p.self && STRINGS.you}
               {p.role !== 'participant' && <span className="presence-role"> · {p.role}</span>}
             </span>
           </li>
@@ -28,4 +41,11 @@ export function PresenceList(props: { people: readonly PresentPerson[] }) {
   )
 }
 
-const initial = (name: string): string => (name.trim()[0] ?? '?').toUpperCase()
+/** A coloured disc with the person's initial; decorative, their name is always said next to it. */
+export function Avatar({ person }: { person: Pick<PresentPerson, 'name' | 'color'> }) {
+  return (
+    <span className="presence-avatar" style={{ background: person.color }} aria-hidden="true">
+      {(person.name.trim()[0] ?? '?').toUpperCase()}
+    </span>
+  )
+}

@@ -1,8 +1,9 @@
 /** Plain snapshots of the Y documents for React, and the commands and undo that change them. */
 export { createBoardModel, type BoardModel, type BoardModelOptions } from './boardModel'
-export { createBoardCommands, type BoardCommands } from './commands'
+export { createBoardCommands, type BoardCommands, type PropsChange } from './commands'
 export { ObjectIndex, type CanvasObjects } from './objectIndex'
 export { UndoStore, type UndoState } from './undoStore'
 export { useCanvasObjects, useUndoState, useDocValue, useStore } from './hooks'
 export { useSessionInfo, useCommitments, useCanvases } from './control'
 export { usePeers, createPeersStore, type Peer } from './peers'
+export { createCanvasCommands, useCanvasCommands, type CanvasCommands } from './canvasCommands'

@@ -8,6 +8,8 @@ export {
   createCursorPublisher,
   type PresenceUser,
   type CursorPosition,
+  type CursorPublisher,
+  type ViewPosition,
 } from './presence'
 export { wsBase } from './wsBase'
 export { useRoomConnection } from './useRoomConnection'

@@ -6,10 +6,11 @@ const CURSOR_INTERVAL_MS = 50
 
 export type PresenceUser = Presence['user']
 export type CursorPosition = NonNullable<Presence['cursor']>
+export type ViewPosition = NonNullable<Presence['view']>
 
 /** Makes this person visible to others; called once they have joined, never before. */
 export function joinPresence(awareness: Awareness, user: PresenceUser): void {
-  const state: Presence = { user, cursor: null, selection: [] }
+  const state: Presence = { user, cursor: null, selection: [], view: null }
   awareness.setLocalState(state)
 }
 
@@ -24,27 +25,50 @@ export function setPresenceSelection(awareness: Awareness, ids: readonly string[
   awareness.setLocalStateField('selection', [...ids])
 }
 
-/** A throttled cursor sender: the latest position wins, at most one message per interval. */
-export function createCursorPublisher(awareness: Awareness): {
+export interface CursorPublisher {
+  /** The pointer in world coordinates of a canvas, or null when it leaves the board. */
   publish(cursor: CursorPosition | null): void
+  /** The middle of this person's view (where "Go to" leads when the cursor is not shown). */
+  publishView(view: ViewPosition | null): void
+  /** While hidden, others get no cursor at all for this person, wherever the pointer goes. */
+  setCursorHidden(hidden: boolean): void
   dispose(): void
-} {
-  let latest: CursorPosition | null = null
+}
+
+/**
+ * A throttled sender of the cursor and the view: the latest values win, and both go out in one
+ * awareness update at most once per interval. Sending them together keeps their order: whatever
+ * others see of the view, the cursor they see is at least as recent.
+ */
+export function createCursorPublisher(awareness: Awareness): CursorPublisher {
+  let cursor: CursorPosition | null = null
+  let view: ViewPosition | null = null
+  let hidden = false
   let timer: ReturnType<typeof setTimeout> | undefined
   const flush = () => {
+    clearTimeout(timer)
     timer = undefined
-    if (awareness.getLocalState() !== null) awareness.setLocalStateField('cursor', latest)
+    const state = awareness.getLocalState()
+    if (state === null) return
+    awareness.setLocalState({ ...state, cursor: hidden ? null : cursor, view })
+  }
+  const schedule = () => {
+    timer ??= setTimeout(flush, CURSOR_INTERVAL_MS)
   }
   return {
-    publish(cursor) {
-      latest = cursor
+    publish(next) {
+      cursor = next
       // Hiding the cursor goes out at once so it does not linger where the pointer left.
-      if (cursor === null) {
-        clearTimeout(timer)
-        flush()
-      } else {
-        timer ??= setTimeout(flush, CURSOR_INTERVAL_MS)
-      }
+      if (next === null) flush()
+      else if (!hidden) schedule()
+    },
+    publishView(next) {
+      view = next
+      schedule()
+    },
+    setCursorHidden(next) {
+      hidden = next
+      flush()
     },
     dispose() {
       clearTimeout(timer)

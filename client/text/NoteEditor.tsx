@@ -12,19 +12,25 @@ export interface NoteEditorProps {
   /** Escape: editing is over. */
   readonly onDone: () => void
   readonly style?: CSSProperties
+  /** Take the keyboard at once (on the canvas, yes; in a form, no). Default true. */
+  readonly autofocus?: boolean
+  /** Shown but not editable (a viewer). */
+  readonly readOnly?: boolean
 }
 
 /**
  * A Tiptap editor bound to one note's Y.XmlFragment. StarterKit's own undo is off: Collaboration
  * brings a Yjs-aware undo for typing, and the board's undo covers the rest.
  */
-export function NoteEditor({ fragment, label, onDone, style }: NoteEditorProps) {
+export function NoteEditor(props: NoteEditorProps) {
+  const { fragment, label, onDone, style, autofocus = true, readOnly = false } = props
   const done = useRef(onDone)
   done.current = onDone
   const editor = useEditor(
     {
       extensions: [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ fragment })],
-      autofocus: 'end',
+      autofocus: autofocus ? 'end' : false,
+      editable: !readOnly,
       editorProps: {
         attributes: {
           role: 'textbox',
@@ -39,12 +45,12 @@ export function NoteEditor({ fragment, label, onDone, style }: NoteEditorProps) 
         },
       },
     },
-    [fragment],
+    [fragment, readOnly],
   )
   // Tiptap's own autofocus waits a tick; focusing as soon as the editor is in the page means the
   // first keys typed right after pressing Sticky note land in the note, not on the board.
   useLayoutEffect(() => {
-    if (editor && !editor.isDestroyed) editor.commands.focus('end')
-  }, [editor])
+    if (autofocus && editor && !editor.isDestroyed) editor.commands.focus('end')
+  }, [editor, autofocus])
   return <EditorContent editor={editor} className="note-editor" style={style} />
 }

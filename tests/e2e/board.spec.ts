@@ -80,20 +80,31 @@ test('a viewer sees the board but cannot change it', async ({ browser }) => {
   await expect(notesOfAda.getByRole('listitem')).toHaveCount(1)
 })
 
-test('the tools that come later are shown, disabled, with a reason', async ({ browser }) => {
+test('every tool is ready, with a tooltip and a one-key shortcut', async ({ browser }) => {
   const home = await openAsNewPerson(browser, '/')
   const page = await openAsNewPerson(browser, await createSession(home, 'Tools'))
   await join(page, 'Ada')
   const tools = page.getByRole('toolbar', { name: 'Tools' })
-  for (const name of ['Text', 'Pen', 'Shape', 'Frame', 'Image', 'Recipe card']) {
+  const keys: Record<string, string> = {
+    Select: 'V',
+    'Sticky note': 'N',
+    Text: 'T',
+    Pen: 'P',
+    Shape: 'S',
+    Frame: 'F',
+    Image: 'I',
+    'Recipe card': 'R',
+  }
+  for (const [name, key] of Object.entries(keys)) {
     const button = tools.getByRole('button', { name, exact: true })
-    await expect(button).toHaveAttribute('aria-disabled', 'true')
-    await expect(button).toHaveAttribute('title', 'Coming soon')
+    await expect(button).not.toHaveAttribute('aria-disabled', 'true')
+    await expect(button).toHaveAttribute('title', new RegExp(`^${name}: .+ \\(${key}\\)$`))
+    await expect(button).toHaveAttribute('aria-keyshortcuts', key)
   }
-  for (const name of ['Select', 'Sticky note']) {
-    await expect(tools.getByRole('button', { name, exact: true })).not.toHaveAttribute(
-      'aria-disabled',
-      'true',
-    )
-  }
+  // a mode tool's key switches to it, and Escape goes back to Select
+  await page.keyboard.press('p')
+  await expect(tools.getByRole('button', { name: 'Pen' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByRole('group', { name: 'Pen options' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(tools.getByRole('button', { name: 'Select' })).toHaveAttribute('aria-pressed', 'true')
 })

@@ -4,6 +4,7 @@ import {
   MIN_SCALE,
   centerOn,
   pinchViewport,
+  revealRect,
   screenToWorld,
   viewCenter,
   wheelViewport,
@@ -112,5 +113,21 @@ describe('wheelViewport', () => {
     close(worldToScreen(zoomedIn, screenToWorld(v, pointer)), pointer)
     const zoomedOut = wheelViewport(v, wheel({ deltaY: 100, metaKey: true }), pointer, size)
     expect(zoomedOut.scale).toBeLessThan(1)
+  })
+})
+
+describe('revealRect', () => {
+  const v: Viewport = { x: 0, y: 0, scale: 1 }
+  const small = { width: 400, height: 600 }
+
+  it('leaves the view alone when the object is already on screen', () => {
+    expect(revealRect(v, small, { x: 100, y: 100, w: 200, h: 200 })).toBe(v)
+  })
+
+  it('pans just enough to bring an object past the edge into view', () => {
+    const next = revealRect(v, small, { x: 324, y: 100, w: 200, h: 200 })
+    expect(next).toEqual({ x: -140, y: 0, scale: 1 })
+    const left = revealRect({ x: 0, y: 0, scale: 2 }, small, { x: -50, y: 10, w: 20, h: 20 })
+    expect(worldToScreen(left, { x: -50, y: 10 }).x).toBe(16)
   })
 })

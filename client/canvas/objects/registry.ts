@@ -1,18 +1,43 @@
 import type { ObjectKind, ObjectOf } from '../../../shared/schema/kinds'
+import { boundsOf } from '../../../shared/schema/geometry'
+import { FrameNode } from './FrameNode'
+import { ImageNode } from './ImageNode'
+import { RecipeNode } from './RecipeNode'
+import { ShapeNode } from './ShapeNode'
 import { StickyNode } from './StickyNode'
+import { StrokeNode } from './StrokeNode'
+import { TextNode } from './TextNode'
 import type { BoundsOf, NodeComponent } from './types'
 
 /** One component per kind; adding a kind to shared/schema fails the typecheck until it is drawn here. */
 export const OBJECT_NODES: { [K in ObjectKind]: NodeComponent<ObjectOf<K>> } = {
   sticky: StickyNode,
+  text: TextNode,
+  stroke: StrokeNode,
+  shape: ShapeNode,
+  frame: FrameNode,
+  image: ImageNode,
+  recipe: RecipeNode,
 }
 
-/** The world rectangle each kind occupies. */
+/** The world rectangle each kind occupies (shared geometry, so the server's exports agree). */
 export const OBJECT_BOUNDS: { [K in ObjectKind]: BoundsOf<ObjectOf<K>> } = {
-  sticky: (o) => ({ x: o.x, y: o.y, w: o.props.w, h: o.props.h }),
+  sticky: boundsOf,
+  text: boundsOf,
+  stroke: boundsOf,
+  shape: boundsOf,
+  frame: boundsOf,
+  image: boundsOf,
+  recipe: boundsOf,
 }
 
 /** Kinds whose text is edited in place, over the canvas. */
 export const EDITABLE_KINDS: { [K in ObjectKind]: boolean } = {
   sticky: true,
+  text: true,
+  stroke: false,
+  shape: false,
+  frame: false,
+  image: false,
+  recipe: false,
 }

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { ToolIcon } from './icons'
-import { COMING_SOON, TOOLS, VIEW_ONLY, type ToolDef, type ToolId } from './tools'
+import { TOOLS, VIEW_ONLY, type ToolDef, type ToolId } from './tools'
 
 export interface ToolbarProps {
   readonly activeTool: ToolId
@@ -81,15 +81,14 @@ export function Toolbar(props: ToolbarProps) {
 }
 
 function toolButtonState(tool: ToolDef, props: ToolbarProps) {
-  const blocked = !tool.ready || (tool.writes && props.readOnly)
-  const why = !tool.ready ? COMING_SOON : tool.writes && props.readOnly ? VIEW_ONLY : undefined
+  const blocked = tool.writes && props.readOnly
   return {
     label: tool.label,
-    title: why ?? `${tool.label} (${tool.key.toUpperCase()})`,
+    title: blocked ? VIEW_ONLY : `${tool.label}: ${tool.hint} (${tool.key.toUpperCase()})`,
     shortcut: tool.key.toUpperCase(),
     disabled: blocked,
-    // Only Select is a mode; Sticky note acts at once, so it is never shown as pressed.
-    pressed: tool.id === 'select' ? props.activeTool === 'select' : undefined,
+    // Modes (Select, Pen, Shape, Frame) show which is on; the others act at once and are never pressed.
+    pressed: tool.mode ? props.activeTool === tool.id : undefined,
   }
 }
 

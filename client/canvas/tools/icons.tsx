@@ -3,6 +3,7 @@ import type { ToolId } from './tools'
 /** Small line icons for the toolbar; decorative, the buttons carry the names. */
 const PATHS: Record<ToolId | 'undo' | 'redo', string> = {
   select: 'M5 3l14 7-6 2-2 6z',
+  hand: 'M8 13V5.5a1.5 1.5 0 0 1 3 0V12 M11 11V4.5a1.5 1.5 0 0 1 3 0V12 M14 11.5V6a1.5 1.5 0 0 1 3 0v7.5c0 4-2.5 6.5-6 6.5-2.5 0-4-1-5.5-3L3.8 14a1.5 1.5 0 0 1 2.4-1.8L8 14',
   sticky: 'M4 4h16v11l-5 5H4z M15 20v-5h5',
   text: 'M5 5h14 M12 5v14 M9 19h6',
   pen: 'M4 20l4-1 11-11-3-3L5 16z M14 6l3 3',

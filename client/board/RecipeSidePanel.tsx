@@ -1,0 +1,44 @@
+import { useMemo } from 'react'
+import type * as Y from 'yjs'
+import { textOf } from '../../shared/schema/boardDoc'
+import type { BoardObject } from '../../shared/schema/kinds'
+import { RecipePanel } from '../panels/RecipePanel'
+import type { BoardCommands } from '../state'
+import { NoteEditor } from '../text/NoteEditor'
+
+/**
+ * The recipe panel for one card, with its method editor bound to the card's rich text (the panel
+ * itself never sees Y types; the board hands it the editor).
+ */
+export function RecipeSidePanel(props: {
+  doc: Y.Doc
+  recipe: BoardObject | undefined
+  readOnly: boolean
+  commands: BoardCommands
+  onClose: () => void
+}) {
+  const { doc, recipe } = props
+  const id = recipe?.id
+  const fragment = useMemo(() => (id ? textOf(doc, id) : undefined), [doc, id])
+  if (!recipe || recipe.kind !== 'recipe') return null
+  return (
+    <RecipePanel
+      recipe={recipe}
+      readOnly={props.readOnly}
+      onChange={(changes) => props.commands.updateProps(recipe.id, 'recipe', changes)}
+      onClose={props.onClose}
+      method={
+        fragment && (
+          <NoteEditor
+            key={recipe.id}
+            fragment={fragment}
+            label="Method"
+            autofocus={false}
+            readOnly={props.readOnly}
+            onDone={props.onClose}
+          />
+        )
+      }
+    />
+  )
+}

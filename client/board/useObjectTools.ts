@@ -1,0 +1,104 @@
+import { useCallback, useMemo, useState, type RefObject } from 'react'
+import type { Role } from '../../shared/rooms'
+import type { BoardObject } from '../../shared/schema/kinds'
+import type { Size, Viewport } from '../canvas/viewport'
+import { imageUrl } from '../images/imageApi'
+import { useImageUpload } from '../images/useImageUpload'
+import type { BoardModel } from '../state'
+import { useBoardTools } from './useBoardTools'
+import type { BoardUi } from './useBoardUi'
+import { useObjectActions } from './useObjectActions'
+
+/** Who is looking at which session: images need the session and the link's key. */
+export interface BoardSession {
+  readonly id: string
+  readonly key: string
+  readonly role: Role
+}
+
+export interface ObjectToolsArgs {
+  readonly session: BoardSession
+  readonly model: BoardModel
+  readonly canvasId: string
+  readonly objects: readonly BoardObject[]
+  readonly ui: BoardUi
+  readonly viewport: Viewport
+  readonly size: Size
+  /** The board area: files dropped on it are uploaded. */
+  readonly area: RefObject<HTMLElement | null>
+}
+
+/**
+ * Everything the board's tools need, wired together: the active tool and its drawings, image
+ * uploads, actions on the selection, and which editor (recipe panel, image description) is open.
+ */
+export function useObjectTools(args: ObjectToolsArgs) {
+  const { session, model, canvasId, objects, ui, viewport, size } = args
+  const [describing, setDescribing] = useState<string | null>(null)
+  const canLock = session.role === 'facilitator' && !model.readOnly
+  const images = useImageUpload({
+    session,
+    model,
+    canvasId,
+    objects,
+    viewport,
+    size,
+    dropTarget: args.area,
+    onAdded: (id) => {
+      ui.openNew(id, false)
+      setDescribing(id)
+    },
+  })
+  const tools = useBoardTools({ model, canvasId, objects, ui, viewport, size, pickImage: images.pick })
+  const actions = useObjectActions({
+    model,
+    canvasId,
+    objects,
+    ui,
+    tools,
+    viewport,
+    size,
+    canLock,
+    uploadImages: images.upload,
+    describe: setDescribing,
+  })
+  const { openRecipe, requestTitle } = tools
+
+  /** Double-click (or Enter): each kind opens its own editor. */
+  const onEdit = useCallback(
+    (id: string | null) => {
+      const target = id ? objects.find((o) => o.id === id) : undefined
+      if (target?.kind === 'recipe') openRecipe(target.id)
+      else if (target?.kind === 'image' && !model.readOnly) setDescribing(target.id)
+      else if (target?.kind === 'frame' && !model.readOnly) {
+        ui.select([target.id])
+        requestTitle(target.id)
+      } else ui.edit(id)
+    },
+    [objects, ui, model, openRecipe, requestTitle],
+  )
+
+  /** Free text left empty when editing ends is removed: an empty text box is invisible clutter. */
+  const onEditEnd = useCallback(() => {
+    const edited = ui.editing
+    if (edited?.kind === 'text' && edited.text.trim() === '') model.commands.deleteObjects([edited.id])
+  }, [ui, model])
+
+  const { id: sessionId, key } = session
+  // one function per session, so pictures on the canvas are not redrawn on every render
+  const source = useMemo(() => (src: string) => imageUrl({ id: sessionId, key }, src), [sessionId, key])
+
+  return {
+    tools,
+    images,
+    actions,
+    canLock,
+    describing,
+    setDescribing,
+    onEdit,
+    onEditEnd,
+    imageSource: source,
+  }
+}
+
+export type ObjectTools = ReturnType<typeof useObjectTools>

@@ -1,0 +1,108 @@
+import { memo } from 'react'
+import { Group, Rect, Text } from 'react-konva'
+import { creditLine, type ObjectOf } from '../../../shared/schema/kinds'
+import { ACCENT, NOTE_TEXT } from '../../theme'
+import { groupProps } from './groupProps'
+import type { NodeProps } from './types'
+
+const STRINGS = {
+  untitled: 'Untitled recipe',
+  forWhom: (who: string) => `For ${who}`,
+  ingredients: (n: number) => (n === 1 ? '1 ingredient' : `${n} ingredients`),
+}
+
+const PAD = 16
+const BAND = 8
+const TITLE_SIZE = 20
+const BODY_SIZE = 14
+const CREDIT_SIZE = 12
+
+/**
+ * A recipe card: a coloured band, the title, who it is for, how many ingredients, the start of the
+ * method, and the credit line at the foot. The recipe panel edits it; the card only shows it.
+ */
+export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'recipe'>>) {
+  const { object, selected, draggable, peerColor, handlers } = props
+  const { w, h, title, forWhom, ingredients, credits, anonymous } = object.props
+  const outline = selected ? ACCENT : (peerColor ?? '#d6b98c')
+  const inner = w - PAD * 2
+  // one line each, so the layout never depends on measuring wrapped text
+  const details = [
+    forWhom.trim() ? STRINGS.forWhom(forWhom.trim()) : '',
+    STRINGS.ingredients(ingredients.length),
+  ]
+  const line = BODY_SIZE * 1.4
+  const titleH = TITLE_SIZE * 1.25 * 2
+  const detailsY = BAND + PAD + titleH + 6
+  const methodY = detailsY + line * 2 + 8
+  const creditY = h - PAD - CREDIT_SIZE * 1.3
+  const text = { fontFamily: NOTE_TEXT.fontFamily, listening: false, perfectDrawEnabled: false }
+  return (
+    <Group {...groupProps(object, draggable, handlers)}>
+      <Rect
+        width={w}
+        height={h}
+        fill="#fffaf0"
+        stroke={outline}
+        strokeWidth={selected || peerColor ? 3 : 1.5}
+        cornerRadius={8}
+        shadowColor="rgba(0, 0, 0, 0.15)"
+        shadowBlur={8}
+        shadowOffsetY={2}
+        shadowForStrokeEnabled={false}
+      />
+      <Rect width={w} height={BAND} fill="#d9822b" cornerRadius={[8, 8, 0, 0]} listening={false} />
+      <Text
+        {...text}
+        x={PAD}
+        y={BAND + PAD}
+        width={inner}
+        height={titleH}
+        text={title.trim() || STRINGS.untitled}
+        fontSize={TITLE_SIZE}
+        fontStyle="bold"
+        lineHeight={1.25}
+        fill="#3b2f1e"
+        ellipsis
+      />
+      {details.map((d, i) => (
+        <Text
+          key={i}
+          {...text}
+          x={PAD}
+          y={detailsY + i * line}
+          width={inner}
+          text={d}
+          fontSize={BODY_SIZE}
+          fill="#5b4a33"
+          wrap="none"
+          ellipsis
+        />
+      ))}
+      <Text
+        {...text}
+        x={PAD}
+        y={methodY}
+        width={inner}
+        height={Math.max(0, creditY - methodY - 8)}
+        text={object.text}
+        fontSize={BODY_SIZE}
+        lineHeight={1.35}
+        fill="#3b2f1e"
+        ellipsis
+      />
+      <Text
+        {...text}
+        x={PAD}
+        y={creditY}
+        width={inner}
+        text={creditLine(credits, anonymous)}
+        fontSize={CREDIT_SIZE}
+        fontStyle="italic"
+        fill="#6b5a40"
+        wrap="none"
+        ellipsis
+      />
+    </Group>
+  )
+})

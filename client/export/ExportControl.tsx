@@ -1,0 +1,134 @@
+import { useMemo, useState, useSyncExternalStore } from 'react'
+import type * as Y from 'yjs'
+import { readSnapshot } from '../../shared/export/snapshot'
+import type { Role } from '../../shared/rooms'
+import type { CanvasInfo } from '../../shared/schema/controlDoc'
+import type { BoardObject } from '../../shared/schema/kinds'
+import { imageUrl } from '../images/imageApi'
+import { CookbookDialog, type CookbookFormat } from '../panels/CookbookDialog'
+import { ExportMenu, type ExportFormat } from '../panels/ExportMenu'
+import { ExportProgress } from '../panels/ExportProgress'
+import { PdfExportDialog } from '../panels/PdfExportDialog'
+import { buildCookbook } from './cookbook'
+import { fetchExport, fileName, saveBlob } from './download'
+import { ExportJobs } from './exportJob'
+import { offersCookbook, selectedFrame } from './exportObjects'
+
+const STRINGS = {
+  label: {
+    png: 'PNG',
+    pdf: 'PDF',
+    md: 'Markdown',
+    csv: 'CSV',
+    json: 'JSON',
+    cookbook: 'Cook book',
+  } satisfies Record<ExportFormat, string>,
+  saved: (name: string) => `Saved ${name}.`,
+}
+
+export interface ExportControlProps {
+  readonly session: { readonly id: string; readonly key: string; readonly role: Role }
+  readonly title: string
+  readonly template: string
+  /** The board and control rooms' documents: exports read a fresh snapshot of them when they start. */
+  readonly board: Y.Doc
+  readonly control: Y.Doc
+  readonly canvases: readonly CanvasInfo[]
+  readonly current: CanvasInfo
+  /** The current canvas's objects and this person's selection (a selected frame exports alone). */
+  readonly objects: readonly BoardObject[]
+  readonly selection: ReadonlySet<string>
+}
+
+/** The header's Export menu, for facilitators only (the server refuses exports to anyone else). */
+export function ExportControl(props: ExportControlProps) {
+  return props.session.role === 'facilitator' ? <FacilitatorExport {...props} /> : null
+}
+
+type Dialog = { kind: 'pdf' } | { kind: 'cookbook'; count: number } | null
+type Saved = { blob: Blob; name: string }
+
+function FacilitatorExport(props: ExportControlProps) {
+  const { session, title, current } = props
+  const jobs = useMemo(() => new ExportJobs(), [])
+  const status = useSyncExternalStore(jobs.subscribe, jobs.getSnapshot)
+  const [framesChoice, setFramesChoice] = useState<boolean | null>(null)
+  const [dialog, setDialog] = useState<Dialog>(null)
+  // A flipchart's frames are its pages; elsewhere frames are themes, exported as one picture.
+  const framesAsPages = framesChoice ?? props.template === 'flipchart'
+  const { id, key } = session
+  const imageSource = useMemo(() => (src: string) => imageUrl({ id, key }, src), [id, key])
+  const snapshot = () => readSnapshot(props.board, props.control)
+  const save = ({ blob, name }: Saved): string => {
+    saveBlob(blob, name)
+    return STRINGS.saved(name)
+  }
+
+  const runPng = () =>
+    jobs.run(STRINGS.label.png, async ({ signal, progress }) => {
+      const { pngExport } = await import('./pngExport')
+      const frameId = selectedFrame(props.objects, props.selection)
+      const input = { snapshot: snapshot(), sessionTitle: title, canvas: current, frameId, framesAsPages }
+      return save(await pngExport({ ...input, imageSource, signal, progress }))
+    })
+  const runPdf = (ids: readonly string[], frames: boolean) => {
+    setDialog(null)
+    setFramesChoice(frames)
+    void jobs.run(STRINGS.label.pdf, async ({ signal, progress }) => {
+      const { reportPdf } = await import('./reportPdf')
+      const canvases = props.canvases.filter((c) => ids.includes(c.id))
+      const input = { snapshot: snapshot(), canvases, framesAsPages: frames, imageSource, date: new Date() }
+      const blob = await reportPdf({ ...input, signal, progress })
+      return save({ blob, name: fileName([title], 'pdf') })
+    })
+  }
+  const runCookbook = (format: CookbookFormat) => {
+    setDialog(null)
+    void jobs.run(STRINGS.label.cookbook, async ({ signal, progress }) => {
+      const { cookbookExport } = await import('./cookbookExport')
+      return save(await cookbookExport(snapshot(), format, signal, progress))
+    })
+  }
+  const runServer = (format: 'md' | 'csv' | 'json') =>
+    jobs.run(STRINGS.label[format], async ({ signal }) => {
+      const blob = await fetchExport(session, format, signal)
+      return save({ blob, name: fileName([title], format) })
+    })
+
+  const choose = (format: ExportFormat) => {
+    if (format === 'png') void runPng()
+    else if (format === 'pdf') setDialog({ kind: 'pdf' })
+    else if (format === 'cookbook') {
+      const count = buildCookbook(snapshot()).recipes.length
+      // with nothing to put in it, the export itself says why (and no dialog stands in the way)
+      if (count === 0) runCookbook('html')
+      else setDialog({ kind: 'cookbook', count })
+    } else void runServer(format)
+  }
+
+  const hasFrames = props.objects.some((o) => o.kind === 'frame')
+  return (
+    <>
+      <ExportMenu
+        cookbook={offersCookbook(props.template, props.objects)}
+        framesAsPages={
+          hasFrames ? { checked: framesAsPages, onToggle: () => setFramesChoice(!framesAsPages) } : null
+        }
+        busy={status.status === 'running'}
+        onChoose={choose}
+      />
+      <ExportProgress state={status} onCancel={jobs.cancel} onDismiss={jobs.dismiss} />
+      {dialog?.kind === 'pdf' && (
+        <PdfExportDialog
+          canvases={props.canvases}
+          framesAsPages={framesAsPages}
+          onConfirm={runPdf}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'cookbook' && (
+        <CookbookDialog recipeCount={dialog.count} onChoose={runCookbook} onCancel={() => setDialog(null)} />
+      )}
+    </>
+  )
+}

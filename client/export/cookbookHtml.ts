@@ -1,0 +1,149 @@
+import type { Cookbook, CookbookRecipe } from './cookbook'
+
+const STRINGS = {
+  kicker: 'Cook book',
+  documentTitle: (title: string) => `${title} — cook book`,
+  exported: (date: string) => `Made on ${date}`,
+  count: (recipes: number, people: number) =>
+    `${recipes} ${recipes === 1 ? 'recipe' : 'recipes'}${people > 0 ? ` from ${people} ${people === 1 ? 'contributor' : 'contributors'}` : ''}`,
+  contents: 'Contents',
+  forWhom: 'Who it is for',
+  ingredients: 'Ingredients',
+  method: 'Method',
+  tips: 'Tips',
+  theme: 'Theme:',
+  contributors: 'Contributors',
+  noContributors: 'No one is credited by name.',
+  anonymous: (n: number) => `${n} ${n === 1 ? 'recipe was' : 'recipes were'} shared anonymously.`,
+  empty: 'There are no recipes in this cook book yet.',
+}
+
+/** Text made safe to put in HTML, in an element or an attribute: nothing in it can become markup. */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;')
+}
+
+/** A language tag safe as an attribute (the schema already checks it; this never trusts that). */
+const langAttr = (lang: string): string =>
+  /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/.test(lang) ? ` lang="${lang}"` : ''
+
+const paragraphs = (text: string): string =>
+  text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('\n')
+
+/**
+ * The cook book as one printable, self-contained HTML page: a cover, contents with links, one recipe
+ * per printed page, and an index of contributors. Every field is escaped, and the page's own
+ * security policy forbids scripts, so nothing typed on a card can ever run.
+ */
+export function cookbookHtml(book: Cookbook, date: string, lang = 'en'): string {
+  const title = escapeHtml(book.title)
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(STRINGS.documentTitle(book.title))}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="cover">
+<p class="kicker">${STRINGS.kicker}</p>
+<h1>${title}</h1>
+<p>${escapeHtml(STRINGS.count(book.recipes.length, book.contributors.length))}</p>
+<p class="date">${escapeHtml(STRINGS.exported(date))}</p>
+</header>
+${contents(book)}
+<main>
+${book.recipes.length > 0 ? book.recipes.map(recipe).join('\n') : `<p>${STRINGS.empty}</p>`}
+</main>
+${contributors(book)}
+</body>
+</html>
+`
+}
+
+function contents(book: Cookbook): string {
+  const items = book.recipes.map(
+    (r) =>
+      `<li><a href="#${r.anchor}"${langAttr(r.lang)}>${escapeHtml(r.title)}</a> <span class="toc-credit">${escapeHtml(r.credit)}</span></li>`,
+  )
+  items.push(`<li><a href="#contributors">${STRINGS.contributors}</a></li>`)
+  return `<nav class="toc" aria-labelledby="toc-heading">
+<h2 id="toc-heading">${STRINGS.contents}</h2>
+<ol>
+${items.join('\n')}
+</ol>
+</nav>`
+}
+
+function recipe(r: CookbookRecipe): string {
+  const parts = [
+    `<article class="recipe" id="${r.anchor}" aria-labelledby="${r.anchor}-title"${langAttr(r.lang)}>`,
+    `<h2 id="${r.anchor}-title">${escapeHtml(r.title)}</h2>`,
+    `<p class="credit">${escapeHtml(r.credit)}</p>`,
+  ]
+  if (r.theme) parts.push(`<p class="theme">${STRINGS.theme} ${escapeHtml(r.theme)}</p>`)
+  if (r.forWhom) parts.push(section(STRINGS.forWhom, `<p>${escapeHtml(r.forWhom)}</p>`))
+  if (r.ingredients.length > 0) parts.push(section(STRINGS.ingredients, list('ul', r.ingredients)))
+  if (r.method.length > 0) parts.push(section(STRINGS.method, list('ol', r.method)))
+  if (r.tips) parts.push(section(STRINGS.tips, paragraphs(r.tips)))
+  parts.push('</article>')
+  return parts.join('\n')
+}
+
+const section = (heading: string, body: string): string =>
+  `<section>\n<h3>${heading}</h3>\n${body}\n</section>`
+
+const list = (tag: 'ul' | 'ol', items: readonly string[]): string =>
+  `<${tag}>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</${tag}>`
+
+function contributors(book: Cookbook): string {
+  const people = book.contributors.map(
+    (c) =>
+      `<li><span class="name">${escapeHtml(c.name)}</span>: ${c.recipes
+        .map((r) => `<a href="#${r.anchor}">${escapeHtml(r.title)}</a>`)
+        .join(', ')}</li>`,
+  )
+  const body = people.length > 0 ? `<ul>\n${people.join('\n')}\n</ul>` : `<p>${STRINGS.noContributors}</p>`
+  const anonymous = book.anonymousCount > 0 ? `\n<p>${STRINGS.anonymous(book.anonymousCount)}</p>` : ''
+  return `<section class="contributors" id="contributors" aria-labelledby="contributors-heading">
+<h2 id="contributors-heading">${STRINGS.contributors}</h2>
+${body}${anonymous}
+</section>`
+}
+
+/** Readable on screen, one recipe per sheet in print (CSS page breaks), links shown as text. */
+const STYLE = `
+:root { color: #1f2328; background: #fff; font: 16px/1.55 Georgia, 'Times New Roman', serif; }
+body { max-width: 42rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+h1, h2, h3 { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.25; }
+a { color: #1d4ed8; }
+:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+.cover { min-height: 60vh; display: flex; flex-direction: column; justify-content: center; }
+.cover h1 { font-size: 2.6rem; margin: 0.2rem 0 1rem; }
+.kicker { text-transform: uppercase; letter-spacing: 0.12em; color: #8a4b12; font-weight: 700; margin: 0; }
+.date, .toc-credit, .theme { color: #57606a; }
+.toc-credit::before { content: '— '; }
+.recipe, .contributors, .toc { border-top: 1px solid #d5d3cd; margin-top: 2.5rem; padding-top: 1rem; }
+.credit { font-style: italic; color: #6b4a1e; }
+@media print {
+  :root { font-size: 12pt; }
+  body { max-width: none; padding: 0; }
+  .cover { min-height: 90vh; }
+  .toc, .recipe, .contributors { break-before: page; border-top: 0; margin-top: 0; }
+  h2, h3 { break-after: avoid; }
+  li { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+`

@@ -1,0 +1,59 @@
+import { ApiError } from '../api'
+
+/** A file name from a session title (and what the file holds): letters, digits, spaces and dashes. */
+export function fileName(parts: readonly string[], ext: string): string {
+  const base = parts
+    .map((p) =>
+      p
+        .replace(/[^\p{L}\p{N} _-]+/gu, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean)
+    .join(' - ')
+    .slice(0, 80)
+    .trim()
+  return `${base || 'session'}.${ext}`
+}
+
+/** Hands a file to the browser to save, as if it came from a link. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.style.display = 'none'
+  document.body.append(a)
+  a.click()
+  a.remove()
+  // some browsers read the address after click() returns; a minute is long enough for any of them
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/** The server's text exports, by the API's format names. */
+export type ServerFormat = 'md' | 'csv' | 'json'
+
+/** Fetches one of the server's exports (the server checks the facilitator key). */
+export async function fetchExport(
+  session: { id: string; key: string },
+  format: ServerFormat,
+  signal: AbortSignal,
+): Promise<Blob> {
+  const url = `/api/sessions/${encodeURIComponent(session.id)}/export?format=${format}&key=${encodeURIComponent(session.key)}`
+  let response: Response
+  try {
+    response = await fetch(url, { signal })
+  } catch (err) {
+    if (signal.aborted) throw err
+    throw new ApiError(0, 'the server could not be reached')
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null)
+    const message =
+      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
+        ? body.error
+        : `the server answered ${response.status}`
+    throw new ApiError(response.status, message)
+  }
+  return response.blob()
+}

@@ -1,0 +1,130 @@
+import { jsPDF } from 'jspdf'
+import type { SessionSnapshot } from '../../shared/export/snapshot'
+import type { CanvasInfo } from '../../shared/schema/controlDoc'
+import { drawableObjects, pagesOf, type ExportPage } from './exportObjects'
+import { fitRect, isWinAnsi, longDate, orientationFor, pictureBox } from './layout'
+import { canvasOutline, drawingCount, type OutlineSection } from './outline'
+import { PdfWriter, type TextStyle } from './pdfWriter'
+import { BoardRenderer, type Rendered } from './renderBoard'
+
+const STRINGS = {
+  kicker: 'Session report',
+  untitled: 'Untitled session',
+  exported: (date: string) => `Exported ${date}`,
+  anonymous: 'Anonymous session: no names are shown.',
+  commitments: 'Community Commitments',
+  noCommitments: 'This session has no Community Commitments written down.',
+  pageHeading: (canvas: string, frame: string) => (frame ? `${canvas}: ${frame}` : canvas),
+  nothing: 'Nothing on this canvas can be shared.',
+  notes: 'In words',
+  drawings: (n: number) =>
+    `${n} ${n === 1 ? 'drawing' : 'drawings'} (pen strokes and shapes) shown only in the picture.`,
+}
+
+const MUTED = '#57606a'
+const BODY: TextStyle = { size: 11, after: 3 }
+const DETAIL: TextStyle = { size: 9, italic: true, color: MUTED }
+/** Pictures in a PDF need not be poster-sized: about 350 dpi across a landscape A4 page is plenty. */
+const PICTURE_LIMITS = { side: 4096, area: 12_000_000 }
+
+export interface ReportInput {
+  readonly snapshot: SessionSnapshot
+  /** The canvases to include, in order. */
+  readonly canvases: readonly CanvasInfo[]
+  readonly framesAsPages: boolean
+  readonly imageSource: (src: string) => string | null
+  readonly date: Date
+  readonly signal: AbortSignal
+  readonly progress: (done: number, total: number) => void
+}
+
+/** The session as a PDF: a cover with the Community Commitments, then a page per canvas (or frame). */
+export async function reportPdf(input: ReportInput): Promise<Blob> {
+  const s = input.snapshot
+  const doc = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true })
+  doc.setProperties({
+    title: s.title || STRINGS.untitled,
+    subject: STRINGS.kicker,
+    creator: 'Workshop whiteboard',
+  })
+  doc.setLanguage('en')
+  const w = new PdfWriter(doc)
+  cover(w, s, input.date)
+  const plan = input.canvases.flatMap((canvas) =>
+    pagesOf(drawableObjects(s.objects, canvas.id, s.facilitation.anonymous), {
+      framesAsPages: input.framesAsPages,
+    }).map((page) => ({ canvas, page })),
+  )
+  const total = plan.length + 1
+  input.progress(0, total)
+  const renderer = new BoardRenderer(input.imageSource)
+  try {
+    for (const [i, { canvas, page }] of plan.entries()) {
+      const rendered =
+        page.objects.length > 0
+          ? await renderer.render(page.objects, {
+              pixelRatio: 2,
+              signal: input.signal,
+              limits: PICTURE_LIMITS,
+            })
+          : null
+      canvasPage(w, s, canvas, page, rendered)
+      if (rendered) rendered.canvas.width = 0 // let the bitmap go before the next one is drawn
+      input.progress(i + 1, total)
+    }
+  } finally {
+    renderer.dispose()
+  }
+  input.signal.throwIfAborted()
+  const blob = doc.output('blob')
+  input.progress(total, total)
+  return blob
+}
+
+function cover(w: PdfWriter, s: SessionSnapshot, date: Date): void {
+  w.space(80)
+  w.text(STRINGS.kicker.toUpperCase(), { size: 11, bold: true, color: '#8a4b12', after: 8 })
+  w.text(s.title.trim() || STRINGS.untitled, { size: 28, bold: true, after: 12 })
+  w.text(STRINGS.exported(longDate(date)), { size: 12, color: MUTED, after: 4 })
+  if (s.facilitation.anonymous) w.text(STRINGS.anonymous, { size: 12, color: MUTED })
+  w.space(36)
+  w.heading(STRINGS.commitments, 16)
+  if (s.commitments.length === 0) w.text(STRINGS.noCommitments, BODY)
+  s.commitments.forEach((c, i) => w.item(`${i + 1}.`, c, { size: 12, after: 6 }))
+}
+
+function canvasPage(
+  w: PdfWriter,
+  s: SessionSnapshot,
+  canvas: CanvasInfo,
+  page: ExportPage,
+  rendered: Rendered | null,
+): void {
+  const sections = canvasOutline(s, canvas.id, page)
+  const drawings = page.frameId || page.outside ? 0 : drawingCount(s, canvas.id)
+  const picture = rendered?.canvas
+  w.newPage(picture ? orientationFor(picture.width, picture.height) : 'portrait')
+  const heading = STRINGS.pageHeading(canvas.name, page.title)
+  if (isWinAnsi(heading)) w.doc.outline.add(null, heading, { pageNumber: w.pageNumber })
+  w.heading(heading, 18)
+  if (!picture) {
+    w.text(STRINGS.nothing, { ...BODY, color: MUTED })
+    return
+  }
+  const followed = sections.length > 0 || drawings > 0
+  const spot = fitRect(pictureBox(w.page, w.y, w.margin, followed), picture.width, picture.height)
+  // JPEG: on a white background it is a fraction of the size of PNG, and jsPDF embeds it as is
+  w.image(picture.toDataURL('image/jpeg', 0.92), 'JPEG', spot)
+  w.y = spot.y + spot.h + 18
+  notes(w, sections, drawings)
+}
+
+function notes(w: PdfWriter, sections: readonly OutlineSection[], drawings: number): void {
+  if (sections.length > 0) w.heading(STRINGS.notes, 14)
+  for (const section of sections) {
+    if (section.heading) w.heading(section.heading, 12)
+    for (const item of section.items) w.item('•', item.text, BODY, { text: item.detail, style: DETAIL })
+    w.space(6)
+  }
+  if (drawings > 0) w.text(STRINGS.drawings(drawings), { ...DETAIL, size: 10 })
+}

@@ -1,0 +1,48 @@
+import { ApiError } from '../api'
+import type { IMAGE_TYPES } from '../../shared/schema/kinds'
+
+/** The session an image belongs to, and the link's key that lets this person read and add them. */
+export interface ImageSession {
+  readonly id: string
+  readonly key: string
+}
+
+export interface UploadedImage {
+  readonly src: string
+  readonly mime: (typeof IMAGE_TYPES)[number]
+  readonly width: number
+  readonly height: number
+}
+
+/** The server's limit; checked here too so a huge file is refused before it is sent. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024
+
+const base = (s: ImageSession) => `/api/sessions/${encodeURIComponent(s.id)}/images`
+
+/** The address of an image's bytes (a display-sized copy of huge ones). */
+export const imageUrl = (s: ImageSession, src: string): string =>
+  `${base(s)}/${encodeURIComponent(src)}?key=${encodeURIComponent(s.key)}&display=1`
+
+/** Sends a file's bytes as they are; the server checks what they really are. */
+export async function uploadImage(s: ImageSession, file: Blob): Promise<UploadedImage> {
+  if (file.size > MAX_IMAGE_BYTES) throw new ApiError(413, 'the image is larger than 10 MiB')
+  let response: Response
+  try {
+    response = await fetch(`${base(s)}?key=${encodeURIComponent(s.key)}`, {
+      method: 'POST',
+      headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json' },
+      body: file,
+    })
+  } catch {
+    throw new ApiError(0, 'the server could not be reached')
+  }
+  const body: unknown = await response.json().catch(() => null)
+  if (!response.ok) {
+    const message =
+      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
+        ? body.error
+        : `the server answered ${response.status}`
+    throw new ApiError(response.status, message)
+  }
+  return body as UploadedImage
+}

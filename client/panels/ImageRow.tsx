@@ -1,0 +1,61 @@
+import { useId, useRef } from 'react'
+import { ALT_MAX, needsDescription, type ObjectOf } from '../../shared/schema/kinds'
+import type { RowProps } from './NoteRow'
+import { rowLabel } from './objectLabels'
+import { AutoGrowField, DeleteButton, useFocusRequest } from './rowParts'
+
+const STRINGS = {
+  needs: 'Needs a description',
+  field: (n: number) => `Description of image ${n}`,
+  hint: 'Say what the picture shows, for people who cannot see it.',
+  none: 'No description yet.',
+}
+
+/**
+ * An image in the list view, known by its description (alt text). One without a description is
+ * marked, and anyone who may edit can write one right here.
+ */
+export function ImageRow(
+  props: RowProps<ObjectOf<'image'>> & { readonly onSetAlt: (id: string, alt: string) => void },
+) {
+  const { object, readOnly } = props
+  const labelId = useId()
+  const fieldId = useId()
+  const hintId = useId()
+  const fieldRef = useRef<HTMLTextAreaElement>(null)
+  useFocusRequest(props.focusRequest, fieldRef)
+  const label = rowLabel(object, props.number)
+  const missing = needsDescription(object.props.alt)
+  return (
+    <li className="note-row image-row">
+      <span className="note-row-label" id={labelId}>
+        {label}
+        {missing && <span className="needs-description"> {STRINGS.needs}</span>}
+      </span>
+      {readOnly ? (
+        <p className="image-alt">{missing ? STRINGS.none : object.props.alt}</p>
+      ) : (
+        <>
+          <label className="field-label" htmlFor={fieldId}>
+            {STRINGS.field(props.number)}
+          </label>
+          <div className="note-row-body">
+            <AutoGrowField
+              id={fieldId}
+              fieldRef={fieldRef}
+              value={object.props.alt}
+              readOnly={false}
+              describedBy={hintId}
+              maxLength={ALT_MAX}
+              onSave={(alt) => props.onSetAlt(object.id, alt)}
+            />
+            {!object.locked && <DeleteButton object={object} labelId={labelId} onDelete={props.onDelete} />}
+          </div>
+          <p className="hint" id={hintId}>
+            {STRINGS.hint}
+          </p>
+        </>
+      )}
+    </li>
+  )
+}

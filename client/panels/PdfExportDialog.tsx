@@ -1,0 +1,103 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import type { CanvasInfo } from '../../shared/schema/controlDoc'
+import './export.css'
+
+const STRINGS = {
+  title: 'Export PDF',
+  intro: 'A cover with the title, the date and the Community Commitments, then a page for each canvas.',
+  canvases: 'Canvases to include',
+  framesAsPages: 'Each frame as a page',
+  framesHint: 'Flipchart pages and themes each get a page of their own.',
+  none: 'Choose at least one canvas.',
+  confirm: 'Export PDF',
+  cancel: 'Cancel',
+}
+
+/** Which canvases go into the PDF: every one is ticked to start with. */
+export function PdfExportDialog(props: {
+  canvases: readonly CanvasInfo[]
+  framesAsPages: boolean
+  onConfirm: (canvasIds: readonly string[], framesAsPages: boolean) => void
+  onCancel: () => void
+}) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  const hintId = useId()
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(props.canvases.map((c) => c.id)))
+  const [frames, setFrames] = useState(props.framesAsPages)
+  const [tried, setTried] = useState(false)
+  useModal(ref)
+
+  const toggle = (id: string) =>
+    setChosen((old) => {
+      const next = new Set(old)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
+  const submit = () => {
+    setTried(true)
+    const ids = props.canvases.filter((c) => chosen.has(c.id)).map((c) => c.id)
+    if (ids.length > 0) props.onConfirm(ids, frames)
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      className="export-dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault()
+        props.onCancel()
+      }}
+    >
+      <h2 id={titleId}>{STRINGS.title}</h2>
+      <p>{STRINGS.intro}</p>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault()
+          submit()
+        }}
+      >
+        <fieldset aria-describedby={tried && chosen.size === 0 ? hintId : undefined}>
+          <legend>{STRINGS.canvases}</legend>
+          {props.canvases.map((c) => (
+            <label key={c.id} className="export-check-row">
+              <input type="checkbox" checked={chosen.has(c.id)} onChange={() => toggle(c.id)} />
+              {c.name}
+            </label>
+          ))}
+        </fieldset>
+        {tried && chosen.size === 0 && (
+          <p id={hintId} className="error" role="alert">
+            {STRINGS.none}
+          </p>
+        )}
+        <label className="export-check-row">
+          <input type="checkbox" checked={frames} onChange={(e) => setFrames(e.target.checked)} />
+          {STRINGS.framesAsPages}
+        </label>
+        <p className="hint">{STRINGS.framesHint}</p>
+        <div className="dialog-actions">
+          <button type="button" onClick={props.onCancel}>
+            {STRINGS.cancel}
+          </button>
+          <button type="submit" className="primary">
+            {STRINGS.confirm}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  )
+}
+
+/** Opens a native dialog as modal while mounted: focus stays inside, Escape cancels. */
+export function useModal(ref: { readonly current: HTMLDialogElement | null }): void {
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    if (!dialog.open) dialog.showModal()
+    return () => dialog.close()
+  }, [ref])
+}
