@@ -6,6 +6,7 @@ import type { BoardObject } from '../../shared/schema/kinds'
 import { CursorsLayer, type RemoteCursor } from './CursorsLayer'
 import { gridStyle } from './grid'
 import { boundsOf } from './objects/bounds'
+import { LOW_DETAIL_SCALE } from './objects/LowDetailNode'
 import { ObjectNode } from './objects/ObjectNode'
 import { PlaceholderNode } from './objects/PlaceholderNode'
 import type { NodeHandlers } from './objects/types'
@@ -67,6 +68,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
         : objects.filter((o) => selection.has(o.id) && !o.locked && o.id !== editingId),
     [objects, selection, editingId, readOnly, objectsListen, props.tools],
   )
+  const lowDetail = viewport.scale < LOW_DETAIL_SCALE
   const visible = useMemo(() => cull(objects, viewport, size), [objects, viewport, size])
 
   const syncViewport = (e: Konva.KonvaEventObject<DragEvent>) => {
@@ -120,6 +122,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
               draggable={!readOnly && !object.locked && object.id !== editingId}
               peerColor={props.peerSelections.get(object.id) ?? null}
               handlers={handlers}
+              lowDetail={lowDetail}
             />
           ))}
           {props.tools && (

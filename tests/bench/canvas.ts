@@ -4,7 +4,7 @@
  * page), how many object nodes re-render when someone else edits one note, and the board page's
  * gzipped JavaScript. Writes the figures to docs/benchmarks.md (section "Canvas").
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir, cpus } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -161,15 +161,21 @@ async function main(): Promise<void> {
     console.log(`${label}: ${frames.length} frames`)
     return frames
   }
+  // at 100% (a typical working view), then zoomed out until the whole board is on screen
+  const wiggle = (i: number) => page.mouse.wheel(i % 60 < 30 ? 12 : -12, i % 40 < 20 ? 8 : -8)
+  const pan100 = await measure('pan at 100%', wiggle)
   await page.keyboard.down('Control')
+  const zoom100 = await measure('zoom around 100%', async (i) => page.mouse.wheel(0, i % 60 < 30 ? -4 : 4))
   for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 120)
   await page.keyboard.up('Control')
-  const pan = await measure('pan', async (i) =>
-    page.mouse.wheel(i % 60 < 30 ? 12 : -12, i % 40 < 20 ? 8 : -8),
-  )
+  const pan = await measure('pan, whole board', wiggle)
   await page.keyboard.down('Control')
-  const zoom = await measure('zoom', async (i) => page.mouse.wheel(0, i % 60 < 30 ? -6 : 6))
+  const zoom = await measure('zoom, whole board', async (i) => page.mouse.wheel(0, i % 60 < 30 ? -6 : 6))
   await page.keyboard.up('Control')
+  // what the board page itself loaded; export code (PDF, zip) loads only when someone exports
+  const loadedJs: string[] = await page.evaluate(
+    `performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')).map((n) => n.split('/').pop())`,
+  )
 
   // a remote edit to one note: how many nodes render again?
   await page.evaluate(() => {
@@ -196,25 +202,27 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true })
 
   const assets = join(ROOT, 'dist', 'assets')
-  const js = readdirSync(assets).filter((f) => f.endsWith('.js'))
   const gz = (f: string): number => gzipSync(readFileSync(join(assets, f))).length
-  const boardJs = js.reduce((sum, f) => sum + gz(f), 0)
+  const boardJs = loadedJs.filter((f) => existsSync(join(assets, f))).reduce((sum, f) => sum + gz(f), 0)
+  const allJs = readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gz(f), 0)
+  const frameRow = (label: string, frames: number[]): string[] => [
+    label,
+    `${round(percentile(frames, 50))} / ${round(percentile(frames, 95))} ms`,
+    'p95 ≤ 16.7 ms',
+  ]
 
   const rows = [
     ['objects on the board', String(OBJECTS), '2,000'],
     ['first render (Join click → first draw)', `${Math.round(firstRenderMs)} ms`, '≤ 1,000 ms'],
-    [
-      'pan frame time p50 / p95',
-      `${round(percentile(pan, 50))} / ${round(percentile(pan, 95))} ms`,
-      'p95 ≤ 16.7 ms',
-    ],
-    [
-      'zoom frame time p50 / p95',
-      `${round(percentile(zoom, 50))} / ${round(percentile(zoom, 95))} ms`,
-      'p95 ≤ 16.7 ms',
-    ],
+    frameRow('pan at 100%: frame time p50 / p95', pan100),
+    frameRow('zoom around 100%: frame time p50 / p95', zoom100),
+    frameRow('pan, whole board on screen: p50 / p95', pan),
+    frameRow('zoom, whole board on screen: p50 / p95', zoom),
     ['nodes re-rendered by a remote edit to one note', String(rerendered), '1'],
-    ['board page JavaScript, gzipped (all chunks)', `${Math.round(boardJs / 1024)} KB`, '≤ 400 KB'],
+    ['board page JavaScript, gzipped (what the page loads)', `${Math.round(boardJs / 1024)} KB`, '≤ 400 KB'],
+    ['all JavaScript, gzipped (export chunks load on demand)', `${Math.round(allJs / 1024)} KB`, 'reported'],
   ]
   const table = [
     '| measure | result | target |',
@@ -226,7 +234,7 @@ async function main(): Promise<void> {
     'Canvas',
     'npm run bench:canvas',
     `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, headless Chromium (/usr/bin/chromium, --disable-gpu), viewport 1440×900`,
-    `${table}\n\nFrame times are intervals between requestAnimationFrame callbacks while wheel events pan or zoom the view, ${FRAMES} events each; the first two frames are dropped.`,
+    `${table}\n\nFrame times are intervals between requestAnimationFrame callbacks while wheel events pan or zoom the view, ${FRAMES} events each; the first two frames are dropped. Below 40% zoom objects are drawn without text or shadows (too small to read), which is what keeps the whole-board view within a frame: before that level of detail, the same run measured 33 / 67 ms (pan) and 17 / 50 ms (zoom) with the whole board on screen. requestAnimationFrame fires once per display frame (16.7 ms at 60 Hz), so 16.8 ms at p95 means no frame was missed; a missed frame shows as 33 ms.`,
   )
 }
 
