@@ -139,6 +139,7 @@ export function Board({ access, board, control, model, origin, accessKey }: Boar
             panel={panel}
             canvas={current}
             objects={objects}
+            unreadable={invalid.length}
             commitments={commitments}
             model={model}
             ui={ui}

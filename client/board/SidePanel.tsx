@@ -19,6 +19,8 @@ export function SidePanel(props: {
   panel: PanelId
   canvas: CanvasInfo
   objects: readonly BoardObject[]
+  /** Objects on this canvas this version cannot show (unknown kind, invalid props). */
+  unreadable: number
   commitments: readonly string[]
   model: BoardModel
   ui: BoardUi
@@ -31,6 +33,7 @@ export function SidePanel(props: {
         <ListView
           canvasName={props.canvas.name}
           objects={props.objects}
+          unreadable={props.unreadable}
           readOnly={model.readOnly}
           // The list focuses the new note's field itself, so the canvas editor stays closed.
           onAdd={() => props.ui.addSticky(false)}

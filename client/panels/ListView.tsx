@@ -8,6 +8,8 @@ import { buildOutline, countInside, flattenOutline, numberByKind, type OutlineNo
 export interface ListViewProps {
   readonly canvasName: string
   readonly objects: readonly BoardObject[]
+  /** How many objects this version cannot show (from a newer app, or damaged). */
+  readonly unreadable: number
   readonly readOnly: boolean
   /** Adds a note; returns its id (or null when that is not allowed). */
   readonly onAdd: () => string | null
@@ -20,6 +22,10 @@ const STRINGS = {
   heading: (canvas: string) => `Notes on “${canvas}”`,
   count: (n: number) => (n === 1 ? '1 item' : `${n} items`),
   empty: 'Nothing on this canvas yet.',
+  unreadable: (n: number) =>
+    n === 1
+      ? '1 object on this canvas can’t be shown by this version of the app.'
+      : `${n} objects on this canvas can’t be shown by this version of the app.`,
   add: 'Add note',
 }
 
@@ -89,6 +95,7 @@ export function ListView(props: ListViewProps) {
         {STRINGS.heading(props.canvasName)} <span className="count">({STRINGS.count(order.length)})</span>
       </h2>
       {order.length === 0 && <p className="muted">{STRINGS.empty}</p>}
+      {props.unreadable > 0 && <p className="muted">{STRINGS.unreadable(props.unreadable)}</p>}
       <ul aria-labelledby={headingId}>{outline.map(renderNode)}</ul>
       {!props.readOnly && (
         <button ref={addRef} type="button" className="primary" onClick={add}>
