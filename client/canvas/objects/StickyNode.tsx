@@ -1,9 +1,14 @@
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { Group, Rect, Text } from 'react-konva'
 import type Konva from 'konva'
 import type { ObjectOf } from '../../../shared/schema/kinds'
 import { ACCENT, NOTE_TEXT, STICKY_FILL } from '../../theme'
+import { canvasMeasure, fitFontSize } from './fitText'
 import type { NodeProps } from './types'
+
+/** Long notes shrink down to this size to show all their text; past it they are cut with an ellipsis. */
+const MIN_FONT = 10
+const measure = canvasMeasure(NOTE_TEXT.fontFamily)
 
 const SELECTED_STROKE = 3
 const CORNER = 4
@@ -15,6 +20,19 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
   const pad = NOTE_TEXT.padding
   const authorHeight = object.author ? NOTE_TEXT.authorSize + 6 : 0
   const stroke = selected ? ACCENT : (peerColor ?? undefined)
+  const textBox = { width: w - pad * 2, height: h - pad * 2 - authorHeight }
+  const fontSize = useMemo(
+    () =>
+      fitFontSize(
+        object.text,
+        textBox,
+        { max: NOTE_TEXT.fontSize, min: MIN_FONT, lineHeight: NOTE_TEXT.lineHeight },
+        measure,
+      ),
+    // the box is derived from w and h
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [object.text, w, h, authorHeight],
+  )
   const position = (e: Konva.KonvaEventObject<DragEvent>) => [e.target.x(), e.target.y()] as const
   return (
     <Group
@@ -52,7 +70,7 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
           width={w - pad * 2}
           height={h - pad * 2 - authorHeight}
           text={object.text}
-          fontSize={NOTE_TEXT.fontSize}
+          fontSize={fontSize}
           fontFamily={NOTE_TEXT.fontFamily}
           lineHeight={NOTE_TEXT.lineHeight}
           fill={NOTE_TEXT.color}
