@@ -15,7 +15,7 @@ import { answersOf, resultsOf } from '../schema/facilitation'
 import { KINDS, isObjectKind, type ObjectKind } from '../schema/kinds'
 import { LIMITS } from '../schema/limits'
 import { stampVersion } from '../schema/migrations'
-import { writeRichText, type RichNode } from '../schema/richText'
+import { richNodeSchema, writeRichText } from '../schema/richText'
 import type { SessionSnapshot } from './snapshot'
 
 export const EXPORT_FORMAT = 'workshop-whiteboard/session'
@@ -86,25 +86,6 @@ export class ImportError extends Error {
   }
 }
 
-const richNode: z.ZodType<RichNode> = z.lazy(() =>
-  z.union([
-    z.object({
-      type: z.literal('element'),
-      name: z.string().max(40),
-      attrs: z.record(z.string(), z.unknown()),
-      children: z.array(richNode).max(5000),
-    }),
-    z.object({
-      type: z.literal('text'),
-      delta: z.array(
-        z.object({
-          insert: z.string().max(200_000),
-          attributes: z.record(z.string(), z.unknown()).optional(),
-        }),
-      ),
-    }),
-  ]),
-)
 const id = z.string().min(1).max(64)
 const importSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -155,7 +136,7 @@ const importSchema = z.object({
         lang: z.string().max(40),
         reactions: z.record(z.string(), z.array(z.string().max(64)).max(1000)),
         props: z.record(z.string(), z.unknown()),
-        richText: z.array(richNode).max(5000),
+        richText: z.array(richNodeSchema).max(5000),
       }),
     )
     .max(MAX_IMPORT_OBJECTS),

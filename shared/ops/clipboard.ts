@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { objectsOf, readObject, textOf, writeObject } from '../schema/boardDoc'
 import { KINDS, type BoardObject, type ObjectKind } from '../schema/kinds'
-import { readRichText, writeRichText, type RichNode } from '../schema/richText'
+import { readRichText, writeRichText, richNodeSchema, type RichNode } from '../schema/richText'
 import { newId } from './ids'
 import type { Origin } from './origin'
 
@@ -23,28 +23,6 @@ export interface ClipboardData {
   readonly objects: ClipboardObject[]
 }
 
-const richNode: z.ZodType<RichNode> = z.lazy(() =>
-  z.union([
-    z.object({
-      type: z.literal('element'),
-      name: z.string().max(40),
-      attrs: z.record(z.string(), z.unknown()),
-      children: z.array(richNode).max(2000),
-    }),
-    z.object({
-      type: z.literal('text'),
-      delta: z
-        .array(
-          z.object({
-            insert: z.string().max(100_000),
-            attributes: z.record(z.string(), z.unknown()).optional(),
-          }),
-        )
-        .max(2000),
-    }),
-  ]),
-)
-
 const clipboardSchema = z.object({
   format: z.literal(CLIPBOARD_FORMAT),
   objects: z
@@ -55,7 +33,7 @@ const clipboardSchema = z.object({
         y: z.number().finite(),
         rotation: z.number().finite(),
         props: z.record(z.string(), z.unknown()),
-        richText: z.array(richNode).max(2000),
+        richText: z.array(richNodeSchema).max(2000),
       }),
     )
     .max(2000),

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { z } from 'zod'
 
 /** Plain text of a rich-text fragment: block elements become lines, inline marks are dropped. */
 export function fragmentToPlainText(fragment: Y.XmlFragment | Y.XmlElement): string {
@@ -124,3 +125,26 @@ export function writeRichText(
   )
   for (const b of built) if (!(b instanceof Y.XmlText)) writeRichText(b.el, b.children, depth + 1)
 }
+
+/** Validates rich text from outside (clipboard, imports): bounded in size and depth of what it can hold. */
+export const richNodeSchema: z.ZodType<RichNode> = z.lazy(() =>
+  z.union([
+    z.object({
+      type: z.literal('element'),
+      name: z.string().max(40),
+      attrs: z.record(z.string(), z.unknown()),
+      children: z.array(richNodeSchema).max(5000),
+    }),
+    z.object({
+      type: z.literal('text'),
+      delta: z
+        .array(
+          z.object({
+            insert: z.string().max(200_000),
+            attributes: z.record(z.string(), z.unknown()).optional(),
+          }),
+        )
+        .max(5000),
+    }),
+  ]),
+)

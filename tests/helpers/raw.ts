@@ -8,23 +8,20 @@ const MESSAGE_AWARENESS = 1
 const SYNC_STEP1 = 0
 const SYNC_UPDATE = 2
 
-/** A sync step 1 frame carrying a state vector. */
-export function syncStep1Frame(stateVector: Uint8Array): Uint8Array {
+/** A sync frame: sub-type 0 (step 1, a state vector), 1 (step 2) or 2 (update), around any payload. */
+export function syncFrame(sub: 0 | 1 | 2, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder()
   encoding.writeVarUint(e, MESSAGE_SYNC)
-  encoding.writeVarUint(e, SYNC_STEP1)
-  encoding.writeVarUint8Array(e, stateVector)
-  return encoding.toUint8Array(e)
-}
-
-/** A sync update frame around any payload (well-formed framing, whatever the payload is). */
-export function syncUpdateFrame(payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MESSAGE_SYNC)
-  encoding.writeVarUint(e, SYNC_UPDATE)
+  encoding.writeVarUint(e, sub)
   encoding.writeVarUint8Array(e, payload)
   return encoding.toUint8Array(e)
 }
+
+/** A sync step 1 frame carrying a state vector. */
+export const syncStep1Frame = (stateVector: Uint8Array): Uint8Array => syncFrame(SYNC_STEP1, stateVector)
+
+/** A sync update frame around any payload (well-formed framing, whatever the payload is). */
+export const syncUpdateFrame = (payload: Uint8Array): Uint8Array => syncFrame(SYNC_UPDATE, payload)
 
 export interface RawAwarenessEntry {
   readonly clientId: number

@@ -1,16 +1,7 @@
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-
-/** A y-websocket frame: sync (0) with a sub-type (0 step 1, 1 step 2, 2 update) and payload. */
-export function syncFrame(sub: 0 | 1 | 2, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 0)
-  encoding.writeVarUint(e, sub)
-  encoding.writeVarUint8Array(e, payload)
-  return encoding.toUint8Array(e)
-}
+import { syncFrame } from './raw'
 
 /**
  * A minimal y-websocket peer on a raw socket. `doc` is where the test writes; `mirror` holds only
