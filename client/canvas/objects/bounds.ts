@@ -1,12 +1,8 @@
 import type { BoardObject } from '../../../shared/schema/kinds'
-import type { Rect } from '../viewport'
-import { EDITABLE_KINDS, OBJECT_BOUNDS } from './registry'
-import type { BoundsOf } from './types'
+import { EDITABLE_KINDS } from './registry'
 
-/** The world rectangle of any object (the cast is safe: the registry is keyed by kind). */
-export function boundsOf(object: BoardObject): Rect {
-  return (OBJECT_BOUNDS[object.kind] as BoundsOf<BoardObject>)(object)
-}
+/** The world rectangle of any object: the shared geometry, so the canvas, exports and server agree. */
+export { boundsOf } from '../../../shared/schema/geometry'
 
 /** Can this object's text be edited in place? */
 export const isEditable = (object: BoardObject): boolean => EDITABLE_KINDS[object.kind]

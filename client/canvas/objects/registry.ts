@@ -1,5 +1,4 @@
 import type { ObjectKind, ObjectOf } from '../../../shared/schema/kinds'
-import { boundsOf } from '../../../shared/schema/geometry'
 import { FrameNode } from './FrameNode'
 import { ImageNode } from './ImageNode'
 import { RecipeNode } from './RecipeNode'
@@ -7,7 +6,7 @@ import { ShapeNode } from './ShapeNode'
 import { StickyNode } from './StickyNode'
 import { StrokeNode } from './StrokeNode'
 import { TextNode } from './TextNode'
-import type { BoundsOf, NodeComponent } from './types'
+import type { NodeComponent } from './types'
 
 /** One component per kind; adding a kind to shared/schema fails the typecheck until it is drawn here. */
 export const OBJECT_NODES: { [K in ObjectKind]: NodeComponent<ObjectOf<K>> } = {
@@ -18,17 +17,6 @@ export const OBJECT_NODES: { [K in ObjectKind]: NodeComponent<ObjectOf<K>> } = {
   frame: FrameNode,
   image: ImageNode,
   recipe: RecipeNode,
-}
-
-/** The world rectangle each kind occupies (shared geometry, so the server's exports agree). */
-export const OBJECT_BOUNDS: { [K in ObjectKind]: BoundsOf<ObjectOf<K>> } = {
-  sticky: boundsOf,
-  text: boundsOf,
-  stroke: boundsOf,
-  shape: boundsOf,
-  frame: boundsOf,
-  image: boundsOf,
-  recipe: boundsOf,
 }
 
 /** Kinds whose text is edited in place, over the canvas. */

@@ -1,5 +1,4 @@
 import type { ComponentType } from 'react'
-import type { Rect } from '../viewport'
 
 /** What every object node gets from the canvas: its snapshot, its state, and callbacks. */
 export interface NodeProps<O> {
@@ -23,6 +22,3 @@ export interface NodeHandlers {
 }
 
 export type NodeComponent<O> = ComponentType<NodeProps<O>>
-
-/** Where an object sits in world units: used for zoom-to-fit, placing new notes and the editor. */
-export type BoundsOf<O> = (object: O) => Rect
