@@ -69,7 +69,7 @@ export function BoardArea(props: BoardAreaProps) {
     canvasFocus,
     extraKeys: kit.actions.onKey,
   })
-  const count = `${objects.length} ${objects.length === 1 ? 'note' : 'notes'}`
+  const count = `${objects.length} ${objects.length === 1 ? 'object' : 'objects'}`
 
   return (
     <div
@@ -85,7 +85,7 @@ export function BoardArea(props: BoardAreaProps) {
         tabIndex={0}
         role="group"
         aria-roledescription="canvas"
-        aria-label={`${canvas.name}: ${count}. The List view shows them as text.`}
+        aria-label={`Canvas ${canvas.name}: ${count}. Use the List view button to read and edit them as a list.`}
         onPointerDown={() => canvasFocus.current?.focus({ preventScroll: true })}
       >
         {props.size.width > 0 && (
