@@ -46,64 +46,34 @@ export function ExportControl(props: ExportControlProps) {
 }
 
 type Dialog = { kind: 'pdf' } | { kind: 'cookbook'; count: number } | null
-type Saved = { blob: Blob; name: string }
 
 function FacilitatorExport(props: ExportControlProps) {
-  const { session, title, current } = props
   const jobs = useMemo(() => new ExportJobs(), [])
   const status = useSyncExternalStore(jobs.subscribe, jobs.getSnapshot)
   const [framesChoice, setFramesChoice] = useState<boolean | null>(null)
   const [dialog, setDialog] = useState<Dialog>(null)
   // A flipchart's frames are its pages; elsewhere frames are themes, exported as one picture.
   const framesAsPages = framesChoice ?? props.template === 'flipchart'
-  const { id, key } = session
-  const imageSource = useMemo(() => (src: string) => imageUrl({ id, key }, src), [id, key])
-  const snapshot = () => readSnapshot(props.board, props.control)
-  const save = ({ blob, name }: Saved): string => {
-    saveBlob(blob, name)
-    return STRINGS.saved(name)
-  }
-
-  const runPng = () =>
-    jobs.run(STRINGS.label.png, async ({ signal, progress }) => {
-      const { pngExport } = await import('./pngExport')
-      const frameId = selectedFrame(props.objects, props.selection)
-      const input = { snapshot: snapshot(), sessionTitle: title, canvas: current, frameId, framesAsPages }
-      return save(await pngExport({ ...input, imageSource, signal, progress }))
-    })
-  const runPdf = (ids: readonly string[], frames: boolean) => {
-    setDialog(null)
-    setFramesChoice(frames)
-    void jobs.run(STRINGS.label.pdf, async ({ signal, progress }) => {
-      const { reportPdf } = await import('./reportPdf')
-      const canvases = props.canvases.filter((c) => ids.includes(c.id))
-      const input = { snapshot: snapshot(), canvases, framesAsPages: frames, imageSource, date: new Date() }
-      const blob = await reportPdf({ ...input, signal, progress })
-      return save({ blob, name: fileName([title], 'pdf') })
-    })
-  }
-  const runCookbook = (format: CookbookFormat) => {
-    setDialog(null)
-    void jobs.run(STRINGS.label.cookbook, async ({ signal, progress }) => {
-      const { cookbookExport } = await import('./cookbookExport')
-      return save(await cookbookExport(snapshot(), format, signal, progress))
-    })
-  }
-  const runServer = (format: 'md' | 'csv' | 'json') =>
-    jobs.run(STRINGS.label[format], async ({ signal }) => {
-      const blob = await fetchExport(session, format, signal)
-      return save({ blob, name: fileName([title], format) })
-    })
+  const run = useExportRuns(props, jobs)
 
   const choose = (format: ExportFormat) => {
-    if (format === 'png') void runPng()
+    if (format === 'png') run.png(framesAsPages)
     else if (format === 'pdf') setDialog({ kind: 'pdf' })
     else if (format === 'cookbook') {
-      const count = buildCookbook(snapshot()).recipes.length
+      const count = buildCookbook(run.snapshot()).recipes.length
       // with nothing to put in it, the export itself says why (and no dialog stands in the way)
-      if (count === 0) runCookbook('html')
+      if (count === 0) run.cookbook('html')
       else setDialog({ kind: 'cookbook', count })
-    } else void runServer(format)
+    } else run.server(format)
+  }
+  const pdf = (ids: readonly string[], frames: boolean) => {
+    setDialog(null)
+    setFramesChoice(frames)
+    run.pdf(ids, frames)
+  }
+  const cookbook = (format: CookbookFormat) => {
+    setDialog(null)
+    run.cookbook(format)
   }
 
   const hasFrames = props.objects.some((o) => o.kind === 'frame')
@@ -122,13 +92,56 @@ function FacilitatorExport(props: ExportControlProps) {
         <PdfExportDialog
           canvases={props.canvases}
           framesAsPages={framesAsPages}
-          onConfirm={runPdf}
+          onConfirm={pdf}
           onCancel={() => setDialog(null)}
         />
       )}
       {dialog?.kind === 'cookbook' && (
-        <CookbookDialog recipeCount={dialog.count} onChoose={runCookbook} onCancel={() => setDialog(null)} />
+        <CookbookDialog recipeCount={dialog.count} onChoose={cookbook} onCancel={() => setDialog(null)} />
       )}
     </>
   )
+}
+
+/**
+ * Each export as a job: it reads a fresh snapshot when it starts, loads its code (jsPDF, the
+ * renderer, the zip writer) only when first used, and hands the file to the browser to save.
+ */
+function useExportRuns(props: ExportControlProps, jobs: ExportJobs) {
+  const { session, title, current } = props
+  const { id, key } = session
+  const imageSource = useMemo(() => (src: string) => imageUrl({ id, key }, src), [id, key])
+  const snapshot = () => readSnapshot(props.board, props.control)
+  const save = ({ blob, name }: { blob: Blob; name: string }): string => {
+    saveBlob(blob, name)
+    return STRINGS.saved(name)
+  }
+  return {
+    snapshot,
+    png: (framesAsPages: boolean) =>
+      void jobs.run(STRINGS.label.png, async ({ signal, progress }) => {
+        const { pngExport } = await import('./pngExport')
+        const frameId = selectedFrame(props.objects, props.selection)
+        const input = { snapshot: snapshot(), sessionTitle: title, canvas: current, frameId, framesAsPages }
+        return save(await pngExport({ ...input, imageSource, signal, progress }))
+      }),
+    pdf: (ids: readonly string[], framesAsPages: boolean) =>
+      void jobs.run(STRINGS.label.pdf, async ({ signal, progress }) => {
+        const { reportPdf } = await import('./reportPdf')
+        const canvases = props.canvases.filter((c) => ids.includes(c.id))
+        const input = { snapshot: snapshot(), canvases, framesAsPages, imageSource, date: new Date() }
+        const blob = await reportPdf({ ...input, signal, progress })
+        return save({ blob, name: fileName([title], 'pdf') })
+      }),
+    cookbook: (format: CookbookFormat) =>
+      void jobs.run(STRINGS.label.cookbook, async ({ signal, progress }) => {
+        const { cookbookExport } = await import('./cookbookExport')
+        return save(await cookbookExport(snapshot(), format, signal, progress))
+      }),
+    server: (format: 'md' | 'csv' | 'json') =>
+      void jobs.run(STRINGS.label[format], async ({ signal }) => {
+        const blob = await fetchExport(session, format, signal)
+        return save({ blob, name: fileName([title], format) })
+      }),
+  }
 }

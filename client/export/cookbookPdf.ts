@@ -1,5 +1,6 @@
 import { jsPDF } from 'jspdf'
 import type { Cookbook, CookbookRecipe } from './cookbook'
+import { breathe } from './exportJob'
 import { isWinAnsi } from './layout'
 import { PdfWriter, type TextStyle } from './pdfWriter'
 
@@ -60,7 +61,7 @@ export async function cookbookPdf({ book, date, signal, progress }: CookbookPdfI
   const pages = new Map<CookbookRecipe, number>()
   const total = book.recipes.length + 1
   for (const [i, recipe] of book.recipes.entries()) {
-    signal.throwIfAborted()
+    await breathe(signal)
     w.newPage()
     pages.set(recipe, w.pageNumber)
     doc.outline.add(null, isWinAnsi(recipe.title) ? recipe.title : STRINGS.bookmark(i + 1), {
@@ -68,15 +69,13 @@ export async function cookbookPdf({ book, date, signal, progress }: CookbookPdfI
     })
     recipePage(w, recipe)
     progress(i + 1, total)
-    // give the page a chance to paint progress between recipes
-    await new Promise((resolve) => setTimeout(resolve, 0))
   }
   w.newPage()
   const indexPage = w.pageNumber
   doc.outline.add(null, STRINGS.contributors, { pageNumber: indexPage })
   contributors(w, book, pages)
   contents(w, book, pages, indexPage, { start: tocStart, perPage })
-  signal.throwIfAborted()
+  await breathe(signal)
   progress(total, total)
   return doc.output('blob')
 }

@@ -10,6 +10,16 @@ const STRINGS = {
   failed: (label: string, why: string) => `The ${label} export failed: ${why}`,
 }
 
+/**
+ * Lets the page breathe between pages and pictures: drawing and PDF writing are long stretches of
+ * work on the page's only thread, and without a pause the progress never paints and Cancel is
+ * never clicked. Then stops if the export was cancelled meanwhile.
+ */
+export async function breathe(signal: AbortSignal): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  signal.throwIfAborted()
+}
+
 /** A problem to tell the person as it is ("There is nothing on this canvas to export."). */
 export class ExportProblem extends Error {}
 

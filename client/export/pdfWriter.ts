@@ -66,6 +66,7 @@ export class PdfWriter {
     if (this.y + height > this.page.h - this.margin && this.y > this.margin) this.newPage()
   }
 
+  /** Leaves some empty space before the next block. */
   space(points: number): void {
     this.y += points
   }
@@ -92,16 +93,19 @@ export class PdfWriter {
     const indent = style.indent ?? 0
     const hang = Math.max(style.size * 1.4, this.measure(marker, style) + style.size * 0.5)
     const x = this.margin + indent + hang
-    this.lines(text, style, this.width(indent + hang)).forEach((line, i) => {
+    const lines = this.lines(text, style, this.width(indent + hang))
+    const details = detail?.text ? this.lines(detail.text, detail.style, this.width(indent + hang)) : []
+    // an item and its detail stay on one page (unless the item alone is longer than a page)
+    const height = (lines.length * style.size + details.length * (detail?.style.size ?? 0)) * LINE_HEIGHT
+    if (height < this.page.h - this.margin * 2) this.ensure(height)
+    lines.forEach((line, i) => {
       if (i === 0) {
         this.ensure(style.size * LINE_HEIGHT)
         this.textAt(marker, style, this.margin + indent)
       }
       this.line(line, style, x)
     })
-    if (detail?.text)
-      for (const line of this.lines(detail.text, detail.style, this.width(indent + hang)))
-        this.line(line, detail.style, x)
+    if (detail) for (const line of details) this.line(line, detail.style, x)
     this.y += style.after ?? 0
   }
 

@@ -2,7 +2,7 @@ import { zipSync, type Zippable } from 'fflate'
 import type { SessionSnapshot } from '../../shared/export/snapshot'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import { fileName } from './download'
-import { ExportProblem } from './exportJob'
+import { breathe, ExportProblem } from './exportJob'
 import { drawableObjects, pagesOf } from './exportObjects'
 import { BoardRenderer, canvasBlob } from './renderBoard'
 
@@ -40,6 +40,7 @@ export async function pngExport(input: PngInput): Promise<{ blob: Blob; name: st
     const files: Zippable = {}
     input.progress(0, pages.length)
     for (const [i, page] of pages.entries()) {
+      await breathe(input.signal)
       const rendered = await renderer.render(page.objects, {
         pixelRatio: PNG_PIXEL_RATIO,
         signal: input.signal,
@@ -53,9 +54,9 @@ export async function pngExport(input: PngInput): Promise<{ blob: Blob; name: st
       // PNGs are compressed already: stored as they are, the zip is quick to make and no bigger
       files[entry] = [new Uint8Array(await blob.arrayBuffer()), { level: 0 }]
       input.progress(i + 1, pages.length)
-      input.signal.throwIfAborted()
     }
     if (Object.keys(files).length === 0) throw new ExportProblem(STRINGS.nothing)
+    await breathe(input.signal)
     const zip = zipSync(files)
     return {
       blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),

@@ -5,6 +5,7 @@ import { drawableObjects, pagesOf, type ExportPage } from './exportObjects'
 import { fitRect, isWinAnsi, longDate, orientationFor, pictureBox } from './layout'
 import { canvasOutline, drawingCount, type OutlineSection } from './outline'
 import { PdfWriter, type TextStyle } from './pdfWriter'
+import { breathe } from './exportJob'
 import { BoardRenderer, type Rendered } from './renderBoard'
 
 const STRINGS = {
@@ -15,7 +16,8 @@ const STRINGS = {
   commitments: 'Community Commitments',
   noCommitments: 'This session has no Community Commitments written down.',
   pageHeading: (canvas: string, frame: string) => (frame ? `${canvas}: ${frame}` : canvas),
-  nothing: 'Nothing on this canvas can be shared.',
+  empty: 'This canvas is empty.',
+  withheld: 'Nothing on this canvas may be shared outside the session.',
   notes: 'In words',
   drawings: (n: number) =>
     `${n} ${n === 1 ? 'drawing' : 'drawings'} (pen strokes and shapes) shown only in the picture.`,
@@ -26,6 +28,11 @@ const BODY: TextStyle = { size: 11, after: 3 }
 const DETAIL: TextStyle = { size: 9, italic: true, color: MUTED }
 /** Pictures in a PDF need not be poster-sized: about 350 dpi across a landscape A4 page is plenty. */
 const PICTURE_LIMITS = { side: 4096, area: 12_000_000 }
+/**
+ * Points per canvas unit at most (a board at 100% is 96 units an inch, a page 72 points): a frame
+ * with one note is shown at its real size, not blown up to fill the page.
+ */
+const MAX_POINTS_PER_UNIT = 0.75
 
 export interface ReportInput {
   readonly snapshot: SessionSnapshot
@@ -60,6 +67,7 @@ export async function reportPdf(input: ReportInput): Promise<Blob> {
   const renderer = new BoardRenderer(input.imageSource)
   try {
     for (const [i, { canvas, page }] of plan.entries()) {
+      await breathe(input.signal)
       const rendered =
         page.objects.length > 0
           ? await renderer.render(page.objects, {
@@ -75,7 +83,7 @@ export async function reportPdf(input: ReportInput): Promise<Blob> {
   } finally {
     renderer.dispose()
   }
-  input.signal.throwIfAborted()
+  await breathe(input.signal)
   const blob = doc.output('blob')
   input.progress(total, total)
   return blob
@@ -107,12 +115,14 @@ function canvasPage(
   const heading = STRINGS.pageHeading(canvas.name, page.title)
   if (isWinAnsi(heading)) w.doc.outline.add(null, heading, { pageNumber: w.pageNumber })
   w.heading(heading, 18)
-  if (!picture) {
-    w.text(STRINGS.nothing, { ...BODY, color: MUTED })
+  if (!rendered || !picture) {
+    const anything = s.objects.some((o) => o.canvas === canvas.id)
+    w.text(anything ? STRINGS.withheld : STRINGS.empty, { ...BODY, color: MUTED })
     return
   }
   const followed = sections.length > 0 || drawings > 0
-  const spot = fitRect(pictureBox(w.page, w.y, w.margin, followed), picture.width, picture.height)
+  const box = pictureBox(w.page, w.y, w.margin, followed)
+  const spot = fitRect(box, picture.width, picture.height, MAX_POINTS_PER_UNIT / rendered.pixelRatio)
   // JPEG: on a white background it is a fraction of the size of PNG, and jsPDF embeds it as is
   w.image(picture.toDataURL('image/jpeg', 0.92), 'JPEG', spot)
   w.y = spot.y + spot.h + 18

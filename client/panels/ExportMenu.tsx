@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import './export.css'
+import { menuKey } from './menuKeys'
 
 export type ExportFormat = 'png' | 'pdf' | 'md' | 'csv' | 'json' | 'cookbook'
 
@@ -34,32 +35,58 @@ export interface ExportMenuProps {
   readonly onChoose: (format: ExportFormat) => void
 }
 
+const ITEMS = '[role^="menuitem"]'
+
 /**
  * The Export button and its menu (the WAI-ARIA menu button pattern): arrow keys, Home and End move
  * between items, a letter jumps to the next item starting with it, Escape closes the menu and puts
  * focus back on the button.
  */
 export function ExportMenu(props: ExportMenuProps) {
+  const menu = useMenuButton()
+  const choose = (format: ExportFormat) => {
+    if (props.busy) return
+    menu.close()
+    props.onChoose(format)
+  }
+  return (
+    <div className="export-menu-wrap" ref={menu.wrapRef}>
+      <button
+        ref={menu.buttonRef}
+        id={menu.buttonId}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={menu.open ? true : false}
+        aria-controls={menu.open ? menu.menuId : undefined}
+        onClick={menu.toggle}
+        onKeyDown={menu.onButtonKey}
+      >
+        {STRINGS.button}
+      </button>
+      {menu.open && (
+        <div
+          ref={menu.menuRef}
+          id={menu.menuId}
+          className="export-menu"
+          role="menu"
+          aria-labelledby={menu.buttonId}
+          onKeyDown={menu.onMenuKey}
+        >
+          <MenuItems {...props} onChoose={choose} />
+        </div>
+      )}
+    </div>
+  )
+}
+
+/** Opening, closing and the keyboard of a menu button; focus goes to an item on opening. */
+function useMenuButton() {
   const [open, setOpen] = useState<false | 'first' | 'last'>(false)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const menuRef = useRef<HTMLDivElement>(null)
   const wrapRef = useRef<HTMLDivElement>(null)
   const buttonId = useId()
   const menuId = useId()
-  const formats: ExportFormat[] = [
-    'png',
-    'pdf',
-    'md',
-    'csv',
-    'json',
-    ...(props.cookbook ? ['cookbook' as const] : []),
-  ]
-
-  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])
-  const focusAt = (index: number) => {
-    const all = items()
-    all[(index + all.length) % all.length]?.focus()
-  }
   const close = () => {
     setOpen(false)
     buttonRef.current?.focus()
@@ -67,7 +94,7 @@ export function ExportMenu(props: ExportMenuProps) {
 
   useEffect(() => {
     if (!open) return
-    const all = menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]')
+    const all = menuRef.current?.querySelectorAll<HTMLElement>(ITEMS)
     all?.[open === 'first' ? 0 : all.length - 1]?.focus()
     // a click anywhere else closes the menu (focus stays where the person put it)
     const outside = (e: PointerEvent) => {
@@ -78,95 +105,67 @@ export function ExportMenu(props: ExportMenuProps) {
   }, [open])
 
   const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const all = items()
+    const all = Array.from(menuRef.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])
     const at = all.indexOf(document.activeElement as HTMLElement)
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => focusAt(at + 1),
-      ArrowUp: () => focusAt(at - 1),
-      Home: () => focusAt(0),
-      End: () => focusAt(-1),
-      Escape: close,
-      Tab: () => setOpen(false),
-    }
-    const action = keys[e.key]
-    if (action) {
-      if (e.key !== 'Tab') e.preventDefault()
-      action()
-    } else if (e.key.length === 1 && /\S/.test(e.key)) {
-      const letter = e.key.toLocaleLowerCase()
-      const order = [...all.slice(at + 1), ...all.slice(0, at + 1)]
-      order.find((item) => item.textContent?.trim().toLocaleLowerCase().startsWith(letter))?.focus()
-    }
+    // data-label: the text without the check mark, for jumping to an item by its first letter
+    const result = menuKey(
+      e.key,
+      at,
+      all.map((item) => item.dataset.label ?? item.textContent ?? ''),
+    )
+    // a letter that matches no item still belongs to the menu, not to the board's shortcuts
+    if (result === null) return void (e.key.length === 1 && e.key !== ' ' && e.preventDefault())
+    if (result === 'leave') return setOpen(false)
+    e.preventDefault()
+    if (result === 'close') close()
+    else all[result]?.focus()
   }
-
   const onButtonKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault()
-      setOpen(e.key === 'ArrowDown' ? 'first' : 'last')
-    }
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
+    e.preventDefault()
+    setOpen(e.key === 'ArrowDown' ? 'first' : 'last')
   }
+  const toggle = () => setOpen((o) => (o ? false : 'first'))
+  return { open, close, toggle, onMenuKey, onButtonKey, buttonRef, menuRef, wrapRef, buttonId, menuId }
+}
 
-  const choose = (format: ExportFormat) => {
-    if (props.busy) return
-    close()
-    props.onChoose(format)
-  }
-
+/** The formats, then (when the canvas has frames) the "Each frame as a page" choice. */
+function MenuItems(props: ExportMenuProps) {
+  const formats: ExportFormat[] = ['png', 'pdf', 'md', 'csv', 'json']
+  if (props.cookbook) formats.push('cookbook')
   return (
-    <div className="export-menu-wrap" ref={wrapRef}>
-      <button
-        ref={buttonRef}
-        id={buttonId}
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={open ? true : false}
-        aria-controls={open ? menuId : undefined}
-        onClick={() => setOpen((o) => (o ? false : 'first'))}
-        onKeyDown={onButtonKey}
-      >
-        {STRINGS.button}
-      </button>
-      {open && (
-        <div
-          ref={menuRef}
-          id={menuId}
-          className="export-menu"
-          role="menu"
-          aria-labelledby={buttonId}
-          onKeyDown={onMenuKey}
+    <>
+      {formats.map((format) => (
+        <button
+          key={format}
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          aria-disabled={props.busy || undefined}
+          title={STRINGS.hints[format]}
+          onClick={() => props.onChoose(format)}
         >
-          {formats.map((format) => (
-            <button
-              key={format}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              aria-disabled={props.busy || undefined}
-              title={STRINGS.hints[format]}
-              onClick={() => choose(format)}
-            >
-              {STRINGS.items[format]}
-            </button>
-          ))}
-          {props.framesAsPages && (
-            <>
-              <div role="separator" className="export-menu-separator" />
-              <button
-                type="button"
-                role="menuitemcheckbox"
-                tabIndex={-1}
-                aria-checked={props.framesAsPages.checked}
-                onClick={props.framesAsPages.onToggle}
-              >
-                <span className="export-check" aria-hidden="true">
-                  {props.framesAsPages.checked ? '✓' : ''}
-                </span>
-                {STRINGS.framesAsPages}
-              </button>
-            </>
-          )}
-        </div>
+          {STRINGS.items[format]}
+        </button>
+      ))}
+      {props.framesAsPages && (
+        <>
+          <div role="separator" className="export-menu-separator" />
+          <button
+            type="button"
+            role="menuitemcheckbox"
+            tabIndex={-1}
+            data-label={STRINGS.framesAsPages}
+            aria-checked={props.framesAsPages.checked}
+            onClick={props.framesAsPages.onToggle}
+          >
+            <span className="export-check" aria-hidden="true">
+              {props.framesAsPages.checked ? '✓' : ''}
+            </span>
+            {STRINGS.framesAsPages}
+          </button>
+        </>
       )}
-    </div>
+    </>
   )
 }
