@@ -3,6 +3,11 @@ import type { Origin } from '../../shared/ops/origin'
 import type { SessionAccess } from '../api'
 import { useElementSize } from '../canvas/useElementSize'
 import { useViewports } from '../canvas/useViewports'
+import { FacilitationTop } from '../facilitation/FacilitationTop'
+import { HeaderButtons } from '../facilitation/HeaderButtons'
+import { useFacilitationUi } from '../facilitation/useFacilitationUi'
+import { useFacilitation } from '../facilitation/useFacilitation'
+import { useViewSync } from '../facilitation/useViewSync'
 import { ExportControl } from '../export/ExportControl'
 import { Announcer } from '../panels/Announcer'
 import {
@@ -36,17 +41,31 @@ export interface BoardProps {
 }
 
 /** The joined board: the header, the current canvas, and a side panel. */
-export function Board({ access, board, control, model, origin, accessKey }: BoardProps) {
+export function Board({ access, board, control, model: roomModel, origin, accessKey }: BoardProps) {
   const info = useSessionInfo(control.doc)
   const commitments = useCommitments(control.doc)
   const { canvases, current, choose } = useCanvasChoice(access.id, control.doc)
-  const { objects, invalid } = useCanvasObjects(model.index, current.id)
+  const { objects: boardObjects, invalid } = useCanvasObjects(roomModel.index, current.id)
   const [areaRef, size] = useElementSize<HTMLDivElement>()
   const [viewport, setViewport, setViewportOf, viewportOf] = useViewports(current.id, size)
+  // The facilitation decides what this person may change now and what they see (private notes).
+  const fac = useFacilitation({
+    access,
+    accessKey,
+    board,
+    control,
+    model: roomModel,
+    origin,
+    canvasId: current.id,
+    boardObjects,
+  })
+  const { model, objects } = fac
+  const facUi = useFacilitationUi(fac, roomModel.index, commitments, objects)
   const ui = useBoardUi({ model, canvasId: current.id, objects, size, viewport, setViewport })
   const boardStatus = useStore(board.status)
   const link = combineStatus([boardStatus, useStore(control.status)])
-  const peers = usePeersView(usePeers(board.awareness), current.id, canvases)
+  const everyone = usePeers(board.awareness)
+  const peers = usePeersView(everyone, current.id, canvases)
   const [panel, setPanel] = useState<PanelId | null>(null)
   const title = info.title || access.title
   const toggle = (id: PanelId) => setPanel((open) => (open === id ? null : id))
@@ -78,6 +97,17 @@ export function Board({ access, board, control, model, origin, accessKey }: Boar
     viewportOf,
     size,
   })
+  const view = useViewSync({
+    fac,
+    peers: everyone,
+    canvasId: current.id,
+    openCanvas,
+    setViewportOf,
+    viewportOf,
+    viewport,
+    size,
+    index: roomModel.index,
+  })
 
   return (
     <div className="board-screen">
@@ -97,6 +127,7 @@ export function Board({ access, board, control, model, origin, accessKey }: Boar
         onToggleCommitments={() => toggle('commitments')}
         peopleOpen={panel === 'people'}
         onTogglePeople={() => toggle('people')}
+        facilitationButtons={<HeaderButtons open={panel} hasResults={facUi.hasResults} onToggle={toggle} />}
         exportControl={
           <ExportControl
             session={{ id: access.id, key: accessKey, role: access.role }}
@@ -117,6 +148,7 @@ export function Board({ access, board, control, model, origin, accessKey }: Boar
           link.
         </p>
       )}
+      <FacilitationTop fac={fac} view={view} session={{ id: access.id, key: accessKey }} />
       <div className="board-main">
         <BoardArea
           doc={board.doc}
@@ -133,6 +165,9 @@ export function Board({ access, board, control, model, origin, accessKey }: Boar
           cursors={peers.cursors}
           session={{ id: access.id, key: accessKey, role: access.role }}
           onPointer={presence.onPointer}
+          docOf={fac.docOf}
+          overlay={facUi.overlay}
+          selectionExtras={facUi.selectionExtras}
         />
         {panel && (
           <SidePanel
@@ -149,6 +184,8 @@ export function Board({ access, board, control, model, origin, accessKey }: Boar
               onToggleCursor: presence.toggleCursor,
               onGoTo: goTo,
             }}
+            facilitation={facUi.panels}
+            rowExtras={facUi.rowExtras}
           />
         )}
       </div>

@@ -1,4 +1,4 @@
-import { useCallback, useRef, type RefObject } from 'react'
+import { useCallback, useRef, type ReactNode, type RefObject } from 'react'
 import type * as Y from 'yjs'
 import type { InvalidObject } from '../../shared/schema/boardDoc'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
@@ -14,6 +14,7 @@ import { BOARD_PANEL_ID, tabDomId } from '../panels/CanvasTabs'
 import { useUndoState, type BoardModel } from '../state'
 import { NoteEditorLayer } from './NoteEditorLayer'
 import { ObjectToolsUi } from './ObjectToolsUi'
+import type { SelectionExtras } from './SelectionActions'
 import { useBoardShortcuts } from './useBoardShortcuts'
 import type { BoardUi } from './useBoardUi'
 import { useObjectTools, type BoardSession } from './useObjectTools'
@@ -34,6 +35,12 @@ export interface BoardAreaProps {
   readonly onPointer: (point: Point | null) => void
   /** The session and this person's key and role (images, locking). */
   readonly session: BoardSession
+  /** The document an object lives in, when not all are on the board (private notes). */
+  readonly docOf?: (id: string) => Y.Doc
+  /** Drawn over the objects, in world coordinates (badges for votes, privacy, moderation). */
+  readonly overlay?: ReactNode
+  /** More actions for the selection bar (themes, reactions, consent, moderation). */
+  readonly selectionExtras?: SelectionExtras
 }
 
 /** The canvas of the current tab with everything floating over it: tools, selection, editor, zoom. */
@@ -106,6 +113,7 @@ export function BoardArea(props: BoardAreaProps) {
               onMove={model.commands.moveObjects}
               onPointer={props.onPointer}
               tools={kit.tools.canvasTools}
+              overlay={props.overlay}
             />
           </ImageSourceContext.Provider>
         )}
@@ -131,9 +139,15 @@ export function BoardArea(props: BoardAreaProps) {
         viewport={viewport}
         size={props.size}
         setViewport={props.setViewport}
+        selectionExtras={props.selectionExtras}
       />
       {ui.editing && (
-        <NoteEditorLayer doc={props.doc} object={ui.editing} viewport={viewport} onDone={endEditing} />
+        <NoteEditorLayer
+          doc={props.docOf?.(ui.editing.id) ?? props.doc}
+          object={ui.editing}
+          viewport={viewport}
+          onDone={endEditing}
+        />
       )}
       <ZoomControls
         scale={viewport.scale}

@@ -22,6 +22,8 @@ export interface BoardHeaderProps {
   readonly onTogglePeople: () => void
   /** The Export menu (facilitators only; absent for everyone else). */
   readonly exportControl?: ReactNode
+  /** Toggles of the facilitation panels (Agenda, Results). */
+  readonly facilitationButtons?: ReactNode
 }
 
 /** The bar above the board: session title, canvas tabs, who is here, the link status and panels. */
@@ -48,6 +50,7 @@ export function BoardHeader(props: BoardHeaderProps) {
           People
         </button>
         <ConnectionStatus state={props.link.state} pending={props.link.pending} />
+        {props.facilitationButtons}
         <button
           type="button"
           aria-pressed={props.commitmentsOpen}

@@ -11,7 +11,7 @@ import { UPLOAD_STRINGS } from '../images/uploadMessages'
 import { AltTextDialog } from '../panels/AltTextDialog'
 import type { BoardModel } from '../state'
 import { RecipeSidePanel } from './RecipeSidePanel'
-import { SelectionActions } from './SelectionActions'
+import { SelectionActions, type SelectionExtras } from './SelectionActions'
 import type { BoardUi } from './useBoardUi'
 import type { BoardSession, ObjectTools } from './useObjectTools'
 
@@ -31,6 +31,7 @@ export interface ObjectToolsUiProps {
   readonly ui: BoardUi
   /** Focus goes back to the canvas (after editing a frame's title). */
   readonly backToCanvas: () => void
+  readonly selectionExtras?: SelectionExtras
 }
 
 /** What the tools add around the canvas: options bar, page buttons, uploads, and the editors. */
@@ -51,6 +52,7 @@ export function ObjectToolsUi(props: ObjectToolsUiProps) {
           canLock={kit.canLock}
           describe={kit.setDescribing}
           backToCanvas={props.backToCanvas}
+          extras={props.selectionExtras}
         />
       )}
       {!model.readOnly && (

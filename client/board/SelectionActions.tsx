@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { BoardObject, TextSize } from '../../shared/schema/kinds'
 import { SelectionBar } from '../canvas/SelectionBar'
 import type { BoardCommands } from '../state'
@@ -35,7 +36,14 @@ export interface SelectionActionsProps {
   readonly describe: (id: string) => void
   /** Focus goes back to the canvas (after editing a frame's title). */
   readonly backToCanvas: () => void
+  readonly extras?: SelectionExtras
 }
+
+/** More actions for the selection, given what is selected and how to select or name things. */
+export type SelectionExtras = (
+  selected: readonly BoardObject[],
+  helpers: { readonly select: (ids: readonly string[]) => void; readonly nameFrame: (id: string) => void },
+) => ReactNode
 
 /** The selection bar, fed with what the selected objects have in common. */
 export function SelectionActions(props: SelectionActionsProps) {
@@ -105,6 +113,7 @@ export function SelectionActions(props: SelectionActionsProps) {
       lock={props.canLock ? { locked: anyLocked, onToggle: () => actions.setLocked(!anyLocked) } : null}
       anyLocked={anyLocked}
       onDelete={selected.some((o) => !o.locked) ? ui.deleteSelected : null}
+      extra={props.extras?.(selected, { select: ui.select, nameFrame: tools.requestTitle })}
     />
   )
 }

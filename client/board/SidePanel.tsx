@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { Commitments } from '../panels/Commitments'
@@ -6,12 +7,14 @@ import { PeoplePanel, type PeoplePanelProps } from '../panels/PeoplePanel'
 import type { BoardModel } from '../state'
 import type { BoardUi } from './useBoardUi'
 
-export type PanelId = 'list' | 'commitments' | 'people'
+export type PanelId = 'list' | 'commitments' | 'people' | 'agenda' | 'results'
 
 const PANEL_NAMES: Record<PanelId, string> = {
   list: 'List view',
   commitments: 'Commitments',
   people: 'People',
+  agenda: 'Agenda',
+  results: 'Results',
 }
 
 /** The panel beside the board (over it on narrow screens): the list view or the commitments. */
@@ -25,11 +28,17 @@ export function SidePanel(props: {
   model: BoardModel
   ui: BoardUi
   people: PeoplePanelProps
+  /** Panels (or panel contents) the facilitation provides: agenda, results, editable commitments. */
+  facilitation?: Partial<Record<PanelId, ReactNode>>
+  /** More for each row of the list view (votes, reactions, consent, privacy, moderation). */
+  rowExtras?: (object: BoardObject) => ReactNode
 }) {
   const { model } = props
   return (
     <aside className="side-panel" id="side-panel" aria-label={PANEL_NAMES[props.panel]}>
-      {props.panel === 'list' ? (
+      {props.facilitation?.[props.panel] ? (
+        props.facilitation[props.panel]
+      ) : props.panel === 'list' ? (
         <ListView
           canvasName={props.canvas.name}
           objects={props.objects}
@@ -40,6 +49,7 @@ export function SidePanel(props: {
           onSetText={model.commands.setText}
           onSetAlt={(id, alt) => model.commands.updateProps(id, 'image', { alt })}
           onDelete={(id) => model.commands.deleteObjects([id])}
+          rowExtras={props.rowExtras}
         />
       ) : props.panel === 'people' ? (
         <PeoplePanel {...props.people} />

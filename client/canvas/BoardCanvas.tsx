@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react'
+import { useMemo, useRef, type ReactNode } from 'react'
 import { Layer, Stage } from 'react-konva'
 import type Konva from 'konva'
 import type { InvalidObject } from '../../shared/schema/boardDoc'
@@ -45,6 +45,8 @@ export interface BoardCanvasProps {
   readonly onPointer: (point: Point | null) => void
   /** The active tool, its options, and where drawings and resizes go. */
   readonly tools?: CanvasTools
+  /** Konva nodes drawn over the objects in world coordinates (badges, marks). */
+  readonly overlay?: ReactNode
 }
 
 /** Objects this far (screen px) outside the view are still drawn, so panning never shows gaps. */
@@ -129,6 +131,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
             <SelectionTransformer objects={transformable} onTransform={props.tools.onTransform} />
           )}
         </Layer>
+        {props.overlay && <Layer listening={objectsListen}>{props.overlay}</Layer>}
         <GesturePreviewLayer store={gestures.preview} />
         <CursorsLayer cursors={props.cursors} scale={viewport.scale} />
       </Stage>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import {
   INK_COLORS,
   STICKY_COLORS,
@@ -63,6 +63,8 @@ export interface SelectionBarProps {
   readonly lock: { readonly locked: boolean; readonly onToggle: () => void } | null
   readonly anyLocked: boolean
   readonly onDelete: (() => void) | null
+  /** More actions from outside the canvas (themes, reactions, consent, moderation). */
+  readonly extra?: ReactNode
 }
 
 /** Actions on the current selection, shown above the board while something is selected. */
@@ -98,6 +100,7 @@ export function SelectionBar(props: SelectionBarProps) {
         </button>
       )}
       <ArrangeButtons {...props} />
+      {props.extra}
       <button
         type="button"
         className="danger"

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { Role } from '../../shared/rooms'
 import { LIMITS } from '../../shared/schema/limits'
 import { rememberedName } from '../device'
+import type { CommitmentAnswer } from '../facilitation/facilitationApi'
 import { Commitments } from '../panels/Commitments'
 
 export interface JoinScreenProps {
@@ -9,7 +10,14 @@ export interface JoinScreenProps {
   readonly role: Role
   readonly commitments: readonly string[]
   readonly commitmentsLoading: boolean
-  readonly onJoin: (name: string) => void
+  /** Joins with the person's name and their answer to the commitments. */
+  readonly onJoin: (name: string, answer: CommitmentAnswer) => void
+}
+
+const STRINGS = {
+  agree: 'I agree',
+  discuss: "I'd like to discuss",
+  answerHint: 'Either answer joins the session. The facilitator sees only how many chose each.',
 }
 
 const ROLE_TEXT: Record<Role, string> = {
@@ -18,15 +26,17 @@ const ROLE_TEXT: Record<Role, string> = {
   viewer: 'You are joining as a viewer: you can follow the board but not change it.',
 }
 
-/** Before the board: the session's commitments, your name, and Join. */
+/** Before the board: the session's commitments, your name, and an answer that joins. */
 export function JoinScreen(props: JoinScreenProps) {
   const [name, setName] = useState(rememberedName)
   const [error, setError] = useState<string | null>(null)
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const trimmed = name.trim()
     if (!trimmed) return setError('Please write your name (or a nickname) so others know who wrote what.')
-    props.onJoin(trimmed)
+    // Enter in the name field submits with the first button: agreeing.
+    const submitter = (e.nativeEvent as SubmitEvent).submitter
+    props.onJoin(trimmed, submitter?.getAttribute('value') === 'discuss' ? 'discuss' : 'agree')
   }
   return (
     <main className="page join">
@@ -55,9 +65,17 @@ export function JoinScreen(props: JoinScreenProps) {
             {error}
           </p>
         )}
-        <button type="submit" className="primary">
-          Join
-        </button>
+        <p className="muted" id="answer-hint">
+          {STRINGS.answerHint}
+        </p>
+        <div className="join-answers">
+          <button type="submit" className="primary" value="agree" aria-describedby="answer-hint">
+            {STRINGS.agree}
+          </button>
+          <button type="submit" value="discuss" aria-describedby="answer-hint">
+            {STRINGS.discuss}
+          </button>
+        </div>
       </form>
     </main>
   )

@@ -3,7 +3,8 @@ import { controlRoom } from '../../shared/rooms'
 import type { SessionAccess } from '../api'
 import { hasJoined, rememberJoined, rememberName, rememberedName } from '../device'
 import { useCommitments, useSessionInfo, useStore } from '../state'
-import { useRoomConnection, type RoomConnection } from '../sync'
+import { postAnswer, type CommitmentAnswer } from '../facilitation/facilitationApi'
+import { privateTokenFor, useRoomConnection, type RoomConnection } from '../sync'
 import { JoinScreen } from './JoinScreen'
 import { MessagePage } from './MessagePage'
 import { useSessionAccess } from './useSessionAccess'
@@ -31,7 +32,13 @@ function SessionRoom({ access, accessKey }: { access: SessionAccess; accessKey: 
   )
   if (!control) return <MessagePage title="Opening the session…" />
   if (name === null) {
-    const join = (chosen: string) => {
+    const join = (chosen: string, answer: CommitmentAnswer) => {
+      // Counted, never named (facilitators hold the commitments, so their own answer is not counted);
+      // a failed count must not keep anyone out of the session.
+      if (access.role !== 'facilitator')
+        postAnswer(access.id, accessKey, privateTokenFor(access.id), answer).catch((error: unknown) =>
+          console.warn('The answer to the commitments was not counted:', error),
+        )
       rememberName(chosen)
       rememberJoined(access.id)
       setName(chosen)
@@ -45,7 +52,11 @@ function SessionRoom({ access, accessKey }: { access: SessionAccess; accessKey: 
   )
 }
 
-function JoinGate(props: { access: SessionAccess; control: RoomConnection; onJoin: (name: string) => void }) {
+function JoinGate(props: {
+  access: SessionAccess
+  control: RoomConnection
+  onJoin: (name: string, answer: CommitmentAnswer) => void
+}) {
   const { access, control } = props
   const status = useStore(control.status)
   const info = useSessionInfo(control.doc)

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { ImageRow } from './ImageRow'
 import { NoteRow } from './NoteRow'
@@ -16,6 +16,8 @@ export interface ListViewProps {
   readonly onSetText: (id: string, text: string) => void
   readonly onSetAlt: (id: string, alt: string) => void
   readonly onDelete: (id: string) => void
+  /** More for each note's row (votes, reactions, consent, privacy, moderation). */
+  readonly rowExtras?: (object: BoardObject) => ReactNode
 }
 
 const STRINGS = {
@@ -79,7 +81,15 @@ export function ListView(props: ListViewProps) {
     switch (object.kind) {
       case 'sticky':
       case 'text':
-        return <NoteRow key={object.id} {...common} object={object} onSetText={props.onSetText} />
+        return (
+          <NoteRow
+            key={object.id}
+            {...common}
+            object={object}
+            onSetText={props.onSetText}
+            extras={props.rowExtras?.(object)}
+          />
+        )
       case 'image':
         return <ImageRow key={object.id} {...common} object={object} onSetAlt={props.onSetAlt} />
       case 'recipe':

@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react'
+import { useId, useRef, type ReactNode } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { rowLabel } from './objectLabels'
 import { AutoGrowField, DeleteButton, useFocusRequest } from './rowParts'
@@ -17,7 +17,13 @@ export interface RowProps<O extends BoardObject = BoardObject> {
  * A note or a text object in the list view: its text in a labelled field that saves as you type,
  * and a delete button.
  */
-export function NoteRow(props: RowProps & { readonly onSetText: (id: string, text: string) => void }) {
+export function NoteRow(
+  props: RowProps & {
+    readonly onSetText: (id: string, text: string) => void
+    /** More controls under the note (votes, reactions, consent, moderation). */
+    readonly extras?: ReactNode
+  },
+) {
   const { object, readOnly, onSetText } = props
   const fieldId = useId()
   const labelId = useId()
@@ -40,6 +46,7 @@ export function NoteRow(props: RowProps & { readonly onSetText: (id: string, tex
           <DeleteButton object={object} labelId={labelId} onDelete={props.onDelete} />
         )}
       </div>
+      {props.extras}
     </li>
   )
 }

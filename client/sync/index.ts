@@ -13,3 +13,6 @@ export {
 } from './presence'
 export { wsBase } from './wsBase'
 export { useRoomConnection } from './useRoomConnection'
+export { usePrivateRoom, useFacilitatorRoom } from './useSessionRooms'
+export { privateTokenFor, privateOwnerFor } from './privateToken'
+export { usePresenceField, usePrivateWriting, type PrivateWriting } from './presenceFields'

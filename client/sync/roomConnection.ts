@@ -24,16 +24,18 @@ export interface ConnectRoomOptions {
   readonly key: string
   /** Base URL of the relay; defaults to this page's origin. */
   readonly base?: string
+  /** Further query parameters (a private room's `token`). */
+  readonly params?: Readonly<Record<string, string>>
 }
 
 /**
  * Opens a room. Edits made while the socket is down stay in the document and go out in the sync
  * handshake when it is back; until then they are counted as pending.
  */
-export function connectRoom({ room, key, base = wsBase() }: ConnectRoomOptions): RoomConnection {
+export function connectRoom({ room, key, base = wsBase(), params }: ConnectRoomOptions): RoomConnection {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(base, room, doc, {
-    params: { key },
+    params: { ...params, key },
     // Tabs of one browser must not sync behind the server's back: the server checks every write.
     disableBc: true,
     maxBackoffTime: MAX_BACKOFF_MS,

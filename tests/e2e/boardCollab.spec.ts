@@ -168,7 +168,7 @@ test('the list view outlines frames with what they hold, images by their descrip
   const cx = box.x + box.width / 2
   const cy = box.y + box.height / 2
   await tools.getByRole('button', { name: 'Frame', exact: true }).click()
-  await ada.mouse.move(cx - 300, cy - 250)
+  await ada.mouse.move(cx - 300, cy - 200)
   await ada.mouse.down()
   await ada.mouse.move(cx, cy, { steps: 4 })
   await ada.mouse.move(cx + 300, cy + 250, { steps: 4 })
@@ -243,7 +243,7 @@ test('the Hand tool and Space+drag pan over notes; the wheel pans; Ctrl+wheel an
   // Back to Select: Space held turns a drag over the note into a pan too.
   await tools.getByRole('button', { name: 'Select' }).click()
   // (Space on a focused button presses it; on the board it pans.)
-  await ada.getByRole('group', { name: /^Commitments: / }).focus()
+  await ada.getByRole('group', { name: /^Canvas Commitments: / }).focus()
   before = await centerNow()
   await ada.keyboard.down(' ')
   await drag(100, 0)

@@ -54,5 +54,5 @@ test('a bad link says so clearly', async ({ browser }) => {
   const link = await createSession(home, 'Bad keys')
   const page = await openAsNewPerson(browser, link.replace(/key=.*/, 'key=not-the-key'))
   await expect(page.getByRole('alert')).toContainText('This link is not valid')
-  await expect(page.getByRole('button', { name: 'Join' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'I agree' })).toHaveCount(0)
 })

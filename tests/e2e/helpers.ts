@@ -19,10 +19,10 @@ export async function openAsNewPerson(browser: Browser, link: string): Promise<P
   return page
 }
 
-/** Joins from the join screen and waits until the board is live. */
+/** Joins from the join screen (agreeing to the commitments) and waits until the board is live. */
 export async function join(page: Page, name: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Your name' }).fill(name)
-  await page.getByRole('button', { name: 'Join' }).click()
+  await page.getByRole('button', { name: 'I agree' }).click()
   await expectConnected(page)
 }
 

@@ -1,0 +1,182 @@
+import { memo } from 'react'
+import { Circle, Group, Rect, Text } from 'react-konva'
+import { boundsOf, frameContents } from '../../shared/schema/geometry'
+import type { BoardObject } from '../../shared/schema/kinds'
+import { ACCENT, NOTE_TEXT } from '../theme'
+import { NOTE_STRINGS } from './NoteExtras'
+
+const STRINGS = {
+  notes: (n: number) => (n === 1 ? '· 1 note' : `· ${n} notes`),
+  votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
+}
+const FRAME_TITLE_SIZE = 20
+const FONT = NOTE_TEXT.fontFamily
+
+export interface CanvasBadgesProps {
+  readonly objects: readonly BoardObject[]
+  readonly privateIds: ReadonlySet<string>
+  readonly showHidden: boolean
+  readonly voting: boolean
+  readonly myVotes: Readonly<Record<string, number>>
+  readonly results: Readonly<Record<string, number>>
+  readonly onVote: (id: string, delta: 1 | -1) => void
+}
+
+const isNote = (o: BoardObject) => o.kind === 'sticky' || o.kind === 'text'
+
+/**
+ * Marks drawn over the objects in world coordinates: private notes, hidden notes (for the
+ * facilitator), note counts of themes, reactions, vote buttons while voting, results after it.
+ * The list view says all of it as text; this is the picture of it.
+ */
+export const CanvasBadges = memo(function CanvasBadges(props: CanvasBadgesProps) {
+  const { objects } = props
+  return (
+    <>
+      {objects.map((o) => {
+        if (o.kind === 'frame') return <FrameCount key={o.id} frame={o} objects={objects} />
+        if (!isNote(o)) return null
+        const b = boundsOf(o)
+        const isPrivate = props.privateIds.has(o.id)
+        return (
+          <Group key={o.id} x={b.x} y={b.y}>
+            {isPrivate && <PrivateMark w={b.w} h={b.h} />}
+            {props.showHidden && o.hidden && <HiddenMark w={b.w} h={b.h} />}
+            <ReactionLine object={o} w={b.w} h={b.h} />
+            {props.voting && !isPrivate && (
+              <VoteBadge x={b.w} votes={props.myVotes[o.id] ?? 0} onVote={(d) => props.onVote(o.id, d)} />
+            )}
+            {!props.voting && props.results[o.id] !== undefined && (
+              <Pill x={b.w - 70} y={-14} w={70} text={STRINGS.votes(props.results[o.id]!)} />
+            )}
+          </Group>
+        )
+      })}
+    </>
+  )
+})
+
+function FrameCount({ frame, objects }: { frame: BoardObject; objects: readonly BoardObject[] }) {
+  if (frame.kind !== 'frame') return null
+  const n = frameContents(frame, objects).filter(isNote).length
+  const titleWidth = Math.min(frame.props.w - 80, frame.props.title.length * FRAME_TITLE_SIZE * 0.6)
+  return (
+    <Text
+      x={frame.x + Math.max(0, titleWidth) + 8}
+      y={frame.y - FRAME_TITLE_SIZE - 6}
+      text={STRINGS.notes(n)}
+      fontSize={16}
+      fontFamily={FONT}
+      fill="#4b5563"
+      listening={false}
+    />
+  )
+}
+
+function PrivateMark({ w, h }: { w: number; h: number }) {
+  return (
+    <>
+      <Rect width={w} height={h} stroke="#6b21a8" strokeWidth={2} dash={[8, 6]} listening={false} />
+      <Text
+        y={h + 4}
+        width={w}
+        text={`🔒 ${NOTE_STRINGS.private}`}
+        fontSize={11}
+        fontFamily={FONT}
+        fill="#6b21a8"
+        listening={false}
+      />
+    </>
+  )
+}
+
+function HiddenMark({ w, h }: { w: number; h: number }) {
+  return (
+    <>
+      <Rect width={w} height={h} fill="rgba(255,255,255,0.7)" listening={false} />
+      <Pill x={8} y={8} w={64} text={NOTE_STRINGS.hidden} />
+    </>
+  )
+}
+
+function ReactionLine({ object, w, h }: { object: BoardObject; w: number; h: number }) {
+  const text = Object.entries(object.reactions)
+    .filter(([, people]) => people.length > 0)
+    .map(([emoji, people]) => `${emoji}${people.length}`)
+    .join(' ')
+  if (!text) return null
+  return <Text x={4} y={h - 18} width={w - 8} align="right" text={text} fontSize={12} listening={false} />
+}
+
+function Pill({ x, y, w, text }: { x: number; y: number; w: number; text: string }) {
+  return (
+    <Group x={x} y={y} listening={false}>
+      <Rect width={w} height={22} cornerRadius={11} fill={ACCENT} />
+      <Text
+        width={w}
+        height={22}
+        align="center"
+        verticalAlign="middle"
+        text={text}
+        fontSize={12}
+        fill="#fff"
+      />
+    </Group>
+  )
+}
+
+/** − n + at the note's top-right corner: this person's votes on it. */
+function VoteBadge({ x, votes, onVote }: { x: number; votes: number; onVote: (d: 1 | -1) => void }) {
+  const button = (cx: number, label: string, delta: 1 | -1) => (
+    <Group
+      x={cx}
+      y={0}
+      onClick={(e) => {
+        e.cancelBubble = true
+        onVote(delta)
+      }}
+      onTap={(e) => {
+        e.cancelBubble = true
+        onVote(delta)
+      }}
+    >
+      <Circle radius={13} fill="#fff" stroke={ACCENT} strokeWidth={2} />
+      <Text
+        x={-13}
+        y={-13}
+        width={26}
+        height={26}
+        align="center"
+        verticalAlign="middle"
+        text={label}
+        fontSize={18}
+        fill={ACCENT}
+      />
+    </Group>
+  )
+  return (
+    <Group x={x - 56} y={-16}>
+      <Rect
+        x={-4}
+        y={-15}
+        width={92}
+        height={30}
+        cornerRadius={15}
+        fill="rgba(255,255,255,0.9)"
+        listening={false}
+      />
+      {button(12, '−', -1)}
+      <Text
+        x={26}
+        y={-9}
+        width={32}
+        align="center"
+        text={String(votes)}
+        fontSize={16}
+        fontStyle="bold"
+        listening={false}
+      />
+      {button(72, '+', 1)}
+    </Group>
+  )
+}

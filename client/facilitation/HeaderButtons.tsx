@@ -1,0 +1,27 @@
+const STRINGS = { agenda: 'Agenda', results: 'Results' }
+
+export type FacilitationPanelId = 'agenda' | 'results'
+
+/** The header's toggles for the facilitation panels (Results once voting has given some). */
+export function HeaderButtons(props: {
+  open: string | null
+  hasResults: boolean
+  onToggle: (id: FacilitationPanelId) => void
+}) {
+  const button = (id: FacilitationPanelId) => (
+    <button
+      type="button"
+      aria-pressed={props.open === id}
+      aria-controls={props.open === id ? 'side-panel' : undefined}
+      onClick={() => props.onToggle(id)}
+    >
+      {STRINGS[id]}
+    </button>
+  )
+  return (
+    <>
+      {button('agenda')}
+      {props.hasResults && button('results')}
+    </>
+  )
+}

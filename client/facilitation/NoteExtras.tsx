@@ -1,0 +1,138 @@
+import { useState } from 'react'
+import { REACTIONS, type Reaction } from '../../shared/schema/boardDoc'
+import type { BoardObject } from '../../shared/schema/kinds'
+import type { Facilitation } from './useFacilitation'
+
+export const NOTE_STRINGS = {
+  private: 'Only you can see this until the facilitator reveals it',
+  hidden: 'Hidden',
+  hide: 'Hide from participants',
+  show: 'Show to participants',
+  consent: 'Include in exports',
+  vote: 'Vote for this note',
+  unvote: 'Take back a vote',
+  myVotes: (n: number) => `Your votes: ${n}`,
+  noVotesLeft: 'You have no votes left. Take one back to vote for another note.',
+  results: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
+  reactions: 'Reactions',
+  reaction: (name: string, n: number) => `${name} (${n})`,
+  reactionNames: {
+    '👍': 'Thumbs up',
+    '❤️': 'Heart',
+    '💡': 'Idea',
+    '😮': 'Surprised',
+    '🙏': 'Thank you',
+  } as Record<Reaction, string>,
+}
+const S = NOTE_STRINGS
+
+/** Votes, reactions, consent, privacy and moderation for one note in the list view. */
+export function NoteExtras({ fac, object }: { fac: Facilitation; object: BoardObject }) {
+  const isPrivate = fac.privateIds.has(object.id)
+  const mine = object.createdBy === fac.userId
+  const result = fac.state.results[object.id]
+  return (
+    <div className="note-extras">
+      {isPrivate && <p className="private-mark">{S.private}</p>}
+      {fac.isFacilitator && object.hidden && <p className="hidden-mark">{S.hidden}</p>}
+      {result !== undefined && fac.state.mode !== 'voting' && (
+        <p className="result-mark">{S.results(result)}</p>
+      )}
+      {fac.state.mode === 'voting' && fac.canWrite && !isPrivate && <VoteButtons fac={fac} id={object.id} />}
+      {!isPrivate && fac.canWrite && !fac.model.readOnly && <Reactions fac={fac} object={object} />}
+      {mine && !fac.model.readOnly && <ConsentToggle fac={fac} objects={[object]} />}
+      {fac.isFacilitator && !isPrivate && <HideToggle fac={fac} objects={[object]} />}
+    </div>
+  )
+}
+
+/** Give or take back a vote; refusals (no votes left) are said, not silent. */
+export function VoteButtons({ fac, id }: { fac: Facilitation; id: string }) {
+  const [message, setMessage] = useState('')
+  const mine = fac.myVotes[id] ?? 0
+  const vote = (delta: 1 | -1) => {
+    const ok = fac.contributions.vote(id, delta, fac.state.voteBudget)
+    setMessage(!ok && delta > 0 ? S.noVotesLeft : '')
+  }
+  return (
+    <span className="vote-buttons">
+      {/* never disabled: pressing it with no votes left says why nothing happened */}
+      <button type="button" onClick={() => vote(1)}>
+        {S.vote}
+      </button>
+      <span className="vote-count">{S.myVotes(mine)}</span>
+      {mine > 0 && (
+        <button type="button" onClick={() => vote(-1)}>
+          {S.unvote}
+        </button>
+      )}
+      <span aria-live="polite" className="vote-message">
+        {message}
+      </span>
+    </span>
+  )
+}
+
+/** The fixed set of reactions with their counts; pressed when this person gave it. */
+export function Reactions({ fac, object }: { fac: Facilitation; object: BoardObject }) {
+  return (
+    <span className="reactions" role="group" aria-label={S.reactions}>
+      {REACTIONS.map((emoji) => {
+        const people = object.reactions[emoji] ?? []
+        return (
+          <button
+            key={emoji}
+            type="button"
+            className="reaction"
+            aria-label={S.reaction(S.reactionNames[emoji], people.length)}
+            aria-pressed={people.includes(fac.userId)}
+            onClick={() => fac.contributions.toggleReaction(object.id, emoji)}
+          >
+            <span aria-hidden="true">
+              {emoji}
+              {people.length > 0 ? ` ${people.length}` : ''}
+            </span>
+          </button>
+        )
+      })}
+    </span>
+  )
+}
+
+/** The author's say on whether their notes leave the room in exports. */
+export function ConsentToggle({ fac, objects }: { fac: Facilitation; objects: readonly BoardObject[] }) {
+  const on = objects.every((o) => o.consent)
+  return (
+    <label className="consent-toggle">
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={(e) =>
+          fac.contributions.setConsent(
+            objects.map((o) => o.id),
+            e.target.checked,
+          )
+        }
+      />
+      {S.consent}
+    </label>
+  )
+}
+
+/** A facilitator hides notes from participants (moderation), or shows them again. */
+export function HideToggle({ fac, objects }: { fac: Facilitation; objects: readonly BoardObject[] }) {
+  const hidden = objects.every((o) => o.hidden)
+  return (
+    <button
+      type="button"
+      onClick={() =>
+        fac.contributions.setHidden(
+          objects.map((o) => o.id),
+          !hidden,
+        )
+      }
+    >
+      {hidden ? S.show : S.hide}
+    </button>
+  )
+}

@@ -1,0 +1,65 @@
+import type { BoardObject } from '../../shared/schema/kinds'
+import { useState } from 'react'
+import { HideToggle, Reactions, VoteButtons } from './NoteExtras'
+import type { Facilitation } from './useFacilitation'
+
+const STRINGS = {
+  group: 'Group',
+  groupHint: 'Group into a theme: a frame around the selected notes, named next',
+  theme: (n: number) => `Theme ${n}`,
+  react: 'React',
+}
+
+const isNote = (o: BoardObject) => o.kind === 'sticky' || o.kind === 'text'
+
+/** Facilitation actions for the selection bar: group into a theme, react, vote, consent, hide. */
+export function SelectionExtras(props: {
+  fac: Facilitation
+  selected: readonly BoardObject[]
+  frames: number
+  select: (ids: readonly string[]) => void
+  nameFrame: (id: string) => void
+}) {
+  const { fac, selected } = props
+  const shared = selected.filter((o) => !fac.privateIds.has(o.id))
+  const only = selected.length === 1 ? selected[0] : undefined
+  const notes = shared.filter(isNote)
+  const group = () => {
+    const id = fac.contributions.group(
+      shared.map((o) => o.id),
+      STRINGS.theme(props.frames + 1),
+    )
+    if (!id) return
+    props.select([id])
+    props.nameFrame(id) // the frame title field takes focus: the person names the theme at once
+  }
+  return (
+    <>
+      {notes.length >= 2 && (
+        <button type="button" title={STRINGS.groupHint} onClick={group}>
+          {STRINGS.group}
+        </button>
+      )}
+      {only && isNote(only) && shared.includes(only) && <ReactMenu fac={fac} object={only} />}
+      {only && isNote(only) && fac.state.mode === 'voting' && shared.includes(only) && (
+        <VoteButtons fac={fac} id={only.id} />
+      )}
+      {fac.isFacilitator && shared.length > 0 && <HideToggle fac={fac} objects={shared} />}
+    </>
+  )
+}
+
+/** One "React" button that opens the reactions, so the selection bar stays one line. */
+function ReactMenu({ fac, object }: { fac: Facilitation; object: BoardObject }) {
+  const [open, setOpen] = useState(false)
+  const count = Object.values(object.reactions).reduce((n, people) => n + people.length, 0)
+  return (
+    <>
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {STRINGS.react}
+        {count > 0 ? ` (${count})` : ''}
+      </button>
+      {open && <Reactions fac={fac} object={object} />}
+    </>
+  )
+}

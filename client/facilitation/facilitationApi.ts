@@ -1,0 +1,43 @@
+/** The facilitation endpoints of the HTTP API (see README): answers, reveal, end of voting, the clock. */
+
+export type CommitmentAnswer = 'agree' | 'discuss'
+
+const q = encodeURIComponent
+
+async function post(path: string, body?: unknown): Promise<Response> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!response.ok) {
+    const data: unknown = await response.json().catch(() => null)
+    const message =
+      data && typeof data === 'object' && 'error' in data && typeof data.error === 'string'
+        ? data.error
+        : `The server answered ${response.status}.`
+    throw new Error(message)
+  }
+  return response
+}
+
+/** Counts this person's answer to the Community Commitments (never their name). */
+export const postAnswer = (sessionId: string, key: string, token: string, answer: CommitmentAnswer) =>
+  post(`/api/sessions/${q(sessionId)}/answer?key=${q(key)}&token=${q(token)}`, { answer })
+
+/** Moves every private note onto the board (facilitators). */
+export const revealNotes = (sessionId: string, key: string) =>
+  post(`/api/sessions/${q(sessionId)}/reveal?key=${q(key)}`)
+
+/** Ends voting: the server tallies everyone's votes into the results (facilitators). */
+export const endVotingNow = (sessionId: string, key: string) =>
+  post(`/api/sessions/${q(sessionId)}/voting/end?key=${q(key)}`)
+
+/** The offset (ms) to add to this device's clock to get the server's, measured over one round trip. */
+export async function measureClockOffset(): Promise<number> {
+  const sent = Date.now()
+  const response = await fetch('/api/time')
+  const { now } = (await response.json()) as { now: number }
+  const received = Date.now()
+  return now - (sent + received) / 2
+}

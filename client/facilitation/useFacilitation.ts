@@ -1,0 +1,123 @@
+import { useMemo } from 'react'
+import type * as Y from 'yjs'
+import type { Origin } from '../../shared/ops/origin'
+import { guidanceOf, readAgenda, type AgendaStep } from '../../shared/schema/controlDoc'
+import { myVotesOf, readFacilitation, type FacilitationState } from '../../shared/schema/facilitation'
+import type { BoardObject } from '../../shared/schema/kinds'
+import type { SessionAccess } from '../api'
+import { useDocValue, useSessionInfo, type BoardModel } from '../state'
+import { useFacilitatorRoom, usePrivateWriting, type PrivateWriting, type RoomConnection } from '../sync'
+import { createContributionCommands, type ContributionCommands } from './contributionCommands'
+import { useOptionalDocValue } from './docHooks'
+import { useServerClock } from './serverClock'
+import { useSessionCommands, type SessionCommands } from './sessionCommands'
+import { usePrivateLayer, visibleObjects } from './usePrivateLayer'
+
+export interface FacilitationArgs {
+  readonly access: SessionAccess
+  readonly accessKey: string
+  readonly board: RoomConnection
+  readonly control: RoomConnection
+  readonly model: BoardModel
+  readonly origin: Origin
+  readonly canvasId: string
+  readonly boardObjects: readonly BoardObject[]
+}
+
+const NO_GUIDANCE: Readonly<Record<string, string>> = {}
+const NO_VOTES: Readonly<Record<string, number>> = {}
+const readGuidance = (doc: Y.Doc): Record<string, string> =>
+  guidanceOf(doc).toJSON() as Record<string, string>
+const readMyVotes = (doc: Y.Doc): Record<string, number> => myVotesOf(doc).toJSON() as Record<string, number>
+
+/** Everything the board needs from the facilitation: state, the person's effective model and objects. */
+export interface Facilitation {
+  /** This person's user id (their own notes, their reactions). */
+  readonly userId: string
+  readonly isFacilitator: boolean
+  readonly canWrite: boolean
+  readonly state: FacilitationState
+  readonly agenda: readonly AgendaStep[]
+  readonly step: AgendaStep | null
+  readonly guidance: Readonly<Record<string, string>>
+  readonly locked: boolean
+  /** The board model as this person may use it now (read-only while locked; private notes routed). */
+  readonly model: BoardModel
+  /** The objects of the canvas as this person sees them, private notes included. */
+  readonly objects: readonly BoardObject[]
+  readonly privateIds: ReadonlySet<string>
+  readonly docOf: (id: string) => Y.Doc
+  readonly session: SessionCommands
+  readonly contributions: ContributionCommands
+  readonly myVotes: Readonly<Record<string, number>>
+  readonly votesLeft: number
+  readonly privateWriting: PrivateWriting
+  readonly serverNow: () => number
+}
+
+/** The facilitation layer over the board: who may do what now, and what they see. */
+export function useFacilitation(args: FacilitationArgs): Facilitation {
+  const { access, control, board, origin } = args
+  const isFacilitator = access.role === 'facilitator'
+  const canWrite = access.role !== 'viewer'
+  const state = useDocValue(control.doc, readFacilitation)
+  const agenda = useDocValue(control.doc, readAgenda)
+  const locked = useSessionInfo(control.doc).locked
+  const boardReadOnly = args.model.readOnly || (locked && !isFacilitator)
+  const facilitatorRoom = useFacilitatorRoom(access.id, args.accessKey, isFacilitator)
+  const guidance = useOptionalDocValue(facilitatorRoom?.doc ?? null, readGuidance, NO_GUIDANCE)
+  const layer = usePrivateLayer({
+    sessionId: access.id,
+    accessKey: args.accessKey,
+    board,
+    model: args.model,
+    origin,
+    canvasId: args.canvasId,
+    writePrivately: state.mode === 'private' && access.role === 'participant',
+    boardReadOnly,
+    enabled: canWrite,
+  })
+  const myVotes = useOptionalDocValue(layer.room?.doc ?? null, readMyVotes, NO_VOTES)
+  const serverNow = useServerClock()
+  const session = useSessionCommands(control.doc, origin, serverNow)
+  const privateWriting = usePrivateWriting(board.awareness)
+  const { privateObjects, privateIds, docOf, room } = layer
+  const objects = useMemo(
+    () => visibleObjects([...args.boardObjects, ...privateObjects], isFacilitator, state.anonymous),
+    [args.boardObjects, privateObjects, isFacilitator, state.anonymous],
+  )
+  const contributions = useMemo(
+    () =>
+      createContributionCommands(
+        {
+          board: board.doc,
+          mine: room?.doc ?? null,
+          isPrivate: (id) => privateIds.has(id),
+          readOnly: boardReadOnly,
+        },
+        origin,
+      ),
+    [board, room, privateIds, boardReadOnly, origin],
+  )
+  const used = Object.values(myVotes).reduce((a, n) => a + (typeof n === 'number' ? n : 0), 0)
+  return {
+    userId: origin.userId,
+    isFacilitator,
+    canWrite,
+    state,
+    agenda,
+    step: agenda[state.step] ?? null,
+    guidance,
+    locked,
+    model: layer.model,
+    objects,
+    privateIds,
+    docOf,
+    session,
+    contributions,
+    myVotes,
+    votesLeft: Math.max(0, state.voteBudget - used),
+    privateWriting,
+    serverNow,
+  }
+}

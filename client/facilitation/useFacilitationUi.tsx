@@ -1,0 +1,54 @@
+import { useCallback, useMemo } from 'react'
+import type { BoardObject } from '../../shared/schema/kinds'
+import type { SelectionExtras as SelectionExtrasFn } from '../board/SelectionActions'
+import type { ObjectIndex } from '../state'
+import { AgendaPanel } from './AgendaPanel'
+import { CanvasBadges } from './CanvasBadges'
+import { CommitmentsPanel } from './CommitmentsPanel'
+import { NoteExtras } from './NoteExtras'
+import { ResultsPanel } from './ResultsPanel'
+import { SelectionExtras } from './SelectionExtras'
+import type { Facilitation } from './useFacilitation'
+
+/** The pieces the facilitation adds to the board's panels, list rows, canvas and selection bar. */
+export function useFacilitationUi(
+  fac: Facilitation,
+  index: ObjectIndex,
+  commitments: readonly string[],
+  objects: readonly BoardObject[],
+) {
+  const lookup = useCallback(
+    (id: string) => {
+      const read = index.get(id)
+      return read?.ok ? read.object : undefined
+    },
+    [index],
+  )
+  const panels = {
+    agenda: <AgendaPanel fac={fac} />,
+    results: <ResultsPanel fac={fac} lookup={lookup} />,
+    commitments: <CommitmentsPanel fac={fac} commitments={commitments} />,
+  }
+  const rowExtras = (object: BoardObject) => <NoteExtras fac={fac} object={object} />
+  const { contributions, state } = fac
+  const onVote = useCallback(
+    (id: string, delta: 1 | -1) => contributions.vote(id, delta, state.voteBudget),
+    [contributions, state.voteBudget],
+  )
+  const overlay = (
+    <CanvasBadges
+      objects={objects}
+      privateIds={fac.privateIds}
+      showHidden={fac.isFacilitator}
+      voting={state.mode === 'voting' && fac.canWrite}
+      myVotes={fac.myVotes}
+      results={state.results}
+      onVote={onVote}
+    />
+  )
+  const frames = useMemo(() => objects.filter((o) => o.kind === 'frame').length, [objects])
+  const selectionExtras: SelectionExtrasFn = (selected, helpers) => (
+    <SelectionExtras fac={fac} selected={selected} frames={frames} {...helpers} />
+  )
+  return { panels, rowExtras, overlay, selectionExtras, hasResults: Object.keys(state.results).length > 0 }
+}
