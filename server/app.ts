@@ -10,10 +10,13 @@ import { Relay } from './relay/relay'
 import { createUpgradeHandler } from './relay/upgrade'
 import type { Storage } from './storage/types'
 import type { ImageStore } from './uploads/imageStore'
+import { createMemoryTemplateStore, type TemplateStore } from './templates/templateStore'
 
 export interface AppOptions {
   readonly storage: Storage
   readonly images: ImageStore
+  /** Saved templates; without one, saves last as long as the process. */
+  readonly templates?: TemplateStore
   readonly log: Logger
   /** Folder of the built client. */
   readonly clientDir: string
@@ -47,7 +50,15 @@ export function createApp(options: AppOptions): App {
   const metrics = createMetrics(options.defaultMetrics ?? true)
   const relay = new Relay(storage, metrics, log, { compactAfterRows: options.compactAfterRows ?? 500 })
   let ready = false
-  const api = createApi({ storage, images: options.images, relay, metrics, log, isReady: () => ready })
+  const api = createApi({
+    storage,
+    images: options.images,
+    templates: options.templates ?? createMemoryTemplateStore(),
+    relay,
+    metrics,
+    log,
+    isReady: () => ready,
+  })
   const serveStatic = createStaticHandler(options.clientDir)
   const upgrade = createUpgradeHandler({
     sessions: storage,

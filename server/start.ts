@@ -6,6 +6,7 @@ import { ConfigError, readConfig } from './config'
 import { createLogger } from './logger'
 import { openSqliteStorage } from './storage/sqlite'
 import { createFileImageStore } from './uploads/imageStore'
+import { createFileTemplateStore } from './templates/templateStore'
 
 /** Entry point of `npm start`: validated config, client build if needed, one port for everything. */
 async function main(): Promise<void> {
@@ -29,7 +30,13 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel)
   const storage = openSqliteStorage(config.dataDir)
-  const app = createApp({ storage, images: createFileImageStore(config.dataDir), log, clientDir })
+  const app = createApp({
+    storage,
+    images: createFileImageStore(config.dataDir),
+    templates: createFileTemplateStore(config.dataDir),
+    log,
+    clientDir,
+  })
   let url: string
   try {
     ;({ url } = await app.listen(config.port, config.host))

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { STEP_MODES, type AgendaStep, type StepModeName } from '../../shared/schema/controlDoc'
 import type { StepChanges } from '../../shared/ops/agenda'
+import { SaveTemplateForm } from './SaveTemplateForm'
 import type { Facilitation } from './useFacilitation'
 
 const STRINGS = {
@@ -62,6 +63,7 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
           {STRINGS.add}
         </button>
       )}
+      {fac.isFacilitator && <SaveTemplateForm onSave={fac.saveAsTemplate} />}
     </section>
   )
 }

@@ -33,6 +33,16 @@ export const revealNotes = (sessionId: string, key: string) =>
 export const endVotingNow = (sessionId: string, key: string) =>
   post(`/api/sessions/${q(sessionId)}/voting/end?key=${q(key)}`)
 
+/** Saves the session's set-up (commitments, canvases and frames, agenda) as a new template (facilitators). */
+export async function saveAsTemplate(
+  sessionId: string,
+  key: string,
+  title: string,
+): Promise<{ id: string; title: string }> {
+  const response = await post(`/api/sessions/${q(sessionId)}/template?key=${q(key)}`, { title })
+  return (await response.json()) as { id: string; title: string }
+}
+
 /** The offset (ms) to add to this device's clock to get the server's, measured over one round trip. */
 export async function measureClockOffset(): Promise<number> {
   const sent = Date.now()

@@ -1,3 +1,4 @@
+import { saveAsTemplate } from './facilitationApi'
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import type { Origin } from '../../shared/ops/origin'
@@ -51,6 +52,8 @@ export interface Facilitation {
   readonly contributions: ContributionCommands
   readonly myVotes: Readonly<Record<string, number>>
   readonly votesLeft: number
+  /** Saves this session's set-up as a new template (facilitators). */
+  readonly saveAsTemplate: (title: string) => Promise<{ id: string; title: string }>
   readonly privateWriting: PrivateWriting
   readonly serverNow: () => number
 }
@@ -117,6 +120,7 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
     contributions,
     myVotes,
     votesLeft: Math.max(0, state.voteBudget - used),
+    saveAsTemplate: (title: string) => saveAsTemplate(access.id, args.accessKey, title),
     privateWriting,
     serverNow,
   }

@@ -7,11 +7,13 @@ import type { Relay } from '../relay/relay'
 import { authorize } from '../sessions/service'
 import type { SessionRecord, Storage } from '../storage/types'
 import type { ImageStore } from '../uploads/imageStore'
+import type { TemplateStore } from '../templates/templateStore'
 import { HttpError } from './respond'
 
 export interface ApiDeps {
   readonly storage: Storage
   readonly images: ImageStore
+  readonly templates: TemplateStore
   readonly relay: Relay
   readonly metrics: Metrics
   readonly log: Logger

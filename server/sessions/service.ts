@@ -1,6 +1,7 @@
 import { boardRoom, controlRoom, facilitatorRoom, type Role } from '../../shared/rooms'
 import { LIMITS } from '../../shared/schema/limits'
-import { buildSessionDocs, findTemplate } from '../../shared/templates'
+import { buildSessionDocs } from '../../shared/templates'
+import type { TemplateStore } from '../templates/templateStore'
 import type { SessionStore, SessionRecord } from '../storage/types'
 import { hashKey, newKey, newSessionId, roleForKey } from './keys'
 
@@ -21,10 +22,11 @@ export class SessionError extends Error {
 /** Creates a session from a template: its keys (stored hashed) and its rooms' first state, in one transaction. */
 export async function createSession(
   store: SessionStore,
+  templates: TemplateStore,
   templateId: string,
   title: string,
 ): Promise<CreatedSession> {
-  const template = findTemplate(templateId)
+  const template = await templates.find(templateId)
   if (!template) throw new SessionError(400, `unknown template "${templateId}"`)
   const cleanTitle = title.trim() || template.title
   if (cleanTitle.length > LIMITS.titleMax)

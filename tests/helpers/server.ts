@@ -9,6 +9,7 @@ import { createLogger } from '../../server/logger'
 import { openSqliteStorage } from '../../server/storage/sqlite'
 import type { Storage } from '../../server/storage/types'
 import { createFileImageStore } from '../../server/uploads/imageStore'
+import { createFileTemplateStore } from '../../server/templates/templateStore'
 import type { ConnectionLimits } from '../../server/relay/connection'
 
 export interface TestServer {
@@ -36,6 +37,7 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
   const app = createApp({
     storage,
     images: createFileImageStore(dataDir),
+    templates: createFileTemplateStore(dataDir),
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     clientDir: join(dataDir, 'no-client'),
     defaultMetrics: false,

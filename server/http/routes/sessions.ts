@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { LIMITS } from '../../../shared/schema/limits'
+import { templateFromSession } from '../../../shared/templates/fromSession'
+import { snapshotOf } from '../../sessions/exports'
 import { createSession } from '../../sessions/service'
 import { HttpError, readJson, sendJson } from '../respond'
 import { access, asFacilitator, type ApiDeps, type Route } from '../route'
@@ -13,15 +15,39 @@ const createBody = z.object({
     .default(''),
 })
 
-/** Create, look up and delete sessions. */
+const saveBody = z.object({
+  title: z
+    .string({ message: 'title must be text' })
+    .trim()
+    .min(1, 'a template needs a title')
+    .max(LIMITS.titleMax),
+  description: z.string().max(1000).optional().default(''),
+})
+
+/** Create, look up and delete sessions; save a session's set-up as a template. */
 export const sessionRoutes = (deps: ApiDeps): Route[] => [
+  {
+    method: 'POST',
+    pattern: /^\/api\/sessions\/([^/]+)\/template$/,
+    handle: async (req, res, url, match) => {
+      const session = await asFacilitator(deps, match, url, 'save a session as a template')
+      const body = saveBody.safeParse(await readJson(req, 8 * 1024))
+      if (!body.success) throw new HttpError(400, body.error.issues.map((i) => i.message).join('; '))
+      const snapshot = await snapshotOf(deps.relay, session.id)
+      const saved = await deps.templates.save(
+        templateFromSession(snapshot, '', body.data.title, body.data.description),
+      )
+      deps.log.info({ session: session.id, template: saved.id }, 'template saved')
+      sendJson(res, 201, { id: saved.id, title: saved.title, description: saved.description })
+    },
+  },
   {
     method: 'POST',
     pattern: /^\/api\/sessions$/,
     handle: async (req, res) => {
       const body = createBody.safeParse(await readJson(req, 16 * 1024))
       if (!body.success) throw new HttpError(400, body.error.issues.map((i) => i.message).join('; '))
-      const created = await createSession(deps.storage, body.data.template, body.data.title)
+      const created = await createSession(deps.storage, deps.templates, body.data.template, body.data.title)
       deps.metrics.sessionsCreated.inc()
       deps.log.info({ session: created.id, template: body.data.template }, 'session created')
       sendJson(res, 201, created)

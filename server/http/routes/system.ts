@@ -1,4 +1,3 @@
-import { TEMPLATES } from '../../../shared/templates'
 import { sendJson } from '../respond'
 import type { ApiDeps, Route } from '../route'
 
@@ -27,7 +26,7 @@ export const systemRoutes = (deps: ApiDeps): Route[] => [
       sendJson(
         res,
         200,
-        TEMPLATES.map(({ id, title, description }) => ({ id, title, description })),
+        (await deps.templates.list()).map(({ id, title, description }) => ({ id, title, description })),
       ),
   },
   {
