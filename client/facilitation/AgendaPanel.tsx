@@ -36,7 +36,12 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
         {fac.agenda.map((step, i) => (
           <li key={step.id} className={i === fac.state.step ? 'agenda-step current' : 'agenda-step'}>
             {editing === step.id ? (
-              <StepEditor step={step} onChange={(c) => fac.session.updateStep(step.id, c)} />
+              <StepEditor
+                step={step}
+                guidance={fac.guidance[step.id] ?? ''}
+                onChange={(c) => fac.session.updateStep(step.id, c)}
+                onGuidance={(text) => fac.setGuidance(step.id, text)}
+              />
             ) : (
               <StepSummary step={step} current={i === fac.state.step} guidance={fac.guidance[step.id]} />
             )}
@@ -90,7 +95,13 @@ function StepSummary(props: { step: AgendaStep; current: boolean; guidance: stri
 }
 
 /** A step's fields; each change is saved at once (the control room keeps it). */
-function StepEditor({ step, onChange }: { step: AgendaStep; onChange: (c: StepChanges) => void }) {
+function StepEditor(props: {
+  step: AgendaStep
+  guidance: string
+  onChange: (c: StepChanges) => void
+  onGuidance: (text: string) => void
+}) {
+  const { step, onChange } = props
   const id = useId()
   return (
     <div className="step-editor">
@@ -107,6 +118,13 @@ function StepEditor({ step, onChange }: { step: AgendaStep; onChange: (c: StepCh
         defaultValue={step.prompt}
         maxLength={2000}
         onChange={(e) => onChange({ prompt: e.target.value })}
+      />
+      <label htmlFor={`${id}-guidance`}>{STRINGS.guidance}</label>
+      <textarea
+        id={`${id}-guidance`}
+        defaultValue={props.guidance}
+        maxLength={4000}
+        onChange={(e) => props.onGuidance(e.target.value)}
       />
       <label htmlFor={`${id}-minutes`}>{STRINGS.minutesField}</label>
       <input

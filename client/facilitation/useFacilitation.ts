@@ -1,3 +1,4 @@
+import { setGuidance } from '../../shared/ops/agenda'
 import { saveAsTemplate } from './facilitationApi'
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
@@ -54,6 +55,8 @@ export interface Facilitation {
   readonly votesLeft: number
   /** Saves this session's set-up as a new template (facilitators). */
   readonly saveAsTemplate: (title: string) => Promise<{ id: string; title: string }>
+  /** Changes a step's guidance (facilitators only; kept in the facilitator room). */
+  readonly setGuidance: (stepId: string, text: string) => void
   readonly privateWriting: PrivateWriting
   readonly serverNow: () => number
 }
@@ -121,6 +124,9 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
     myVotes,
     votesLeft: Math.max(0, state.voteBudget - used),
     saveAsTemplate: (title: string) => saveAsTemplate(access.id, args.accessKey, title),
+    setGuidance: (stepId: string, text: string) => {
+      if (facilitatorRoom) setGuidance(facilitatorRoom.doc, stepId, text, origin)
+    },
     privateWriting,
     serverNow,
   }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { agendaOf, commitmentsOf, writeStep, type AgendaStep } from '../schema/controlDoc'
+import { agendaOf, commitmentsOf, guidanceOf, writeStep, type AgendaStep } from '../schema/controlDoc'
 import { newId } from './ids'
 import type { Origin } from './origin'
 
@@ -58,4 +58,9 @@ export function removeStep(control: Y.Doc, id: string, origin: Origin): void {
     .findIndex((m) => m.get('id') === id)
   if (index < 0) return
   control.transact(() => agendaOf(control).delete(index, 1), origin)
+}
+
+/** Sets a step's guidance (the facilitator room: only facilitators read or write it). */
+export function setGuidance(facilitator: Y.Doc, stepId: string, text: string, origin: Origin): void {
+  facilitator.transact(() => guidanceOf(facilitator).set(stepId, text.slice(0, 4000)), origin)
 }

@@ -11,7 +11,8 @@ import {
   startTimer,
   startVoting,
 } from '../../shared/ops/session'
-import { readAgenda } from '../../shared/schema/controlDoc'
+import { guidanceOf, readAgenda } from '../../shared/schema/controlDoc'
+import { setGuidance } from '../../shared/ops/agenda'
 import {
   cappedVotes,
   myVotesOf,
@@ -94,5 +95,14 @@ describe('facilitation state', () => {
     myVotesOf(crafted).set('b', 100)
     myVotesOf(crafted).set('c', -5)
     expect(Object.fromEntries(cappedVotes(myVotesOf(crafted), 3))).toEqual({ a: 2, b: 1 })
+  })
+})
+
+describe('guidance', () => {
+  it('is edited in the facilitator room only', () => {
+    const facilitator = new Y.Doc()
+    setGuidance(facilitator, 'step-1', 'Pause here for questions', fay)
+    setGuidance(facilitator, 'step-1', 'x'.repeat(5000), fay)
+    expect(guidanceOf(facilitator).get('step-1')).toHaveLength(4000)
   })
 })
