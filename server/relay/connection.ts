@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net'
 import type { WebSocket, RawData } from 'ws'
 import type { ParsedRoom, Role } from '../../shared/rooms'
 import type { Logger } from '../logger'
@@ -10,6 +11,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
 } from './protocol'
+import { rawSocketOf, writeFrame, type WireFrame } from './frame'
 import { mayWrite } from './policy'
 import { TokenBucket } from './rateLimit'
 import type { Relay } from './relay'
@@ -47,6 +49,8 @@ export class Connection implements RoomPeer {
   private closed = false
   private readonly messages: TokenBucket
   private readonly bytes: TokenBucket
+  /** Where prepared frames are written directly, if the socket allows it (see frame.ts). */
+  private readonly socket: Socket | null
 
   constructor(
     private readonly ws: WebSocket,
@@ -60,6 +64,7 @@ export class Connection implements RoomPeer {
   ) {
     this.messages = new TokenBucket(limits.burstMessages, limits.messagesPerSecond)
     this.bytes = new TokenBucket(limits.burstBytes, limits.bytesPerSecond)
+    this.socket = rawSocketOf(ws)
     ws.on('message', (data, isBinary) => this.receive(data, isBinary))
     ws.on('close', () => this.closedByPeer())
     ws.on('error', (err) => this.log.debug({ err: err.message, room: roomName }, 'socket error'))
@@ -73,12 +78,21 @@ export class Connection implements RoomPeer {
   }
 
   send(message: Uint8Array): void {
-    if (this.closed) return
-    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.close(CLOSE.policy, 'not reading fast enough')
-      return
-    }
-    this.ws.send(message)
+    if (this.writable()) this.ws.send(message)
+  }
+
+  sendFrame(frame: WireFrame): void {
+    if (this.writable()) writeFrame(this.ws, this.socket, frame)
+  }
+
+  /** Whether to send now; a peer that lets too much pile up unread is closed instead. */
+  private writable(): boolean {
+    if (this.closed) return false
+    // what ws.bufferedAmount reads, without its getter, when frames go to the socket directly
+    const buffered = this.socket ? this.socket.writableLength : this.ws.bufferedAmount
+    if (buffered <= this.limits.maxBufferedBytes) return true
+    this.close(CLOSE.policy, 'not reading fast enough')
+    return false
   }
 
   close(code: number, reason: string): void {

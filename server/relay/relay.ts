@@ -5,7 +5,7 @@ import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { DocStorage, StoredUpdate } from '../storage/types'
 import { encodeAwarenessUpdate } from './awareness'
-import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdate } from './protocol'
+import { encodeAwarenessMessage, encodeSyncStep1 } from './protocol'
 import { HoldPeer, Room, type RoomPeer } from './room'
 
 export interface RelayOptions {
@@ -15,16 +15,21 @@ export interface RelayOptions {
 
 /** Marks updates the relay applies itself (loading from storage), which are not stored again. */
 const FROM_STORAGE = Symbol('storage')
+/** Peers of one room sent to per event-loop turn (see Outbox). */
+const SLICE = Number(process.env.RELAY_SLICE ?? 64)
 
 /**
  * Rooms in memory and the path every update takes: validate (by the caller) → apply → append to
- * storage → relay. Updates of one event-loop turn are stored in one batch before any is relayed.
+ * storage → relay. Each event-loop turn stores what was applied in it as one batch, then sends:
+ * one merged message per room and peer, to up to SLICE peers of a room per turn.
  */
 export class Relay {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
   private readonly dirty = new Set<Room>()
-  private flushScheduled = false
+  /** Rooms whose outbox still holds something for some peer. */
+  private readonly sending = new Set<Room>()
+  private turnScheduled = false
   private flushing: Promise<void> = Promise.resolve()
 
   constructor(
@@ -49,7 +54,7 @@ export class Relay {
       }
       room = await load
     }
-    room.peers.add(peer)
+    room.join(peer)
     return room
   }
 
@@ -103,17 +108,31 @@ export class Relay {
   private enqueue(room: Room, update: Uint8Array): void {
     room.pending.push(update)
     this.dirty.add(room)
-    if (!this.flushScheduled) {
-      this.flushScheduled = true
-      setImmediate(() => {
-        this.flushScheduled = false
-        this.flushing = this.flushing.then(() => this.flush())
-      })
+    this.scheduleTurn()
+  }
+
+  private scheduleTurn(): void {
+    if (this.turnScheduled) return
+    this.turnScheduled = true
+    setImmediate(() => {
+      this.turnScheduled = false
+      this.flushing = this.flushing.then(() => this.turn())
+    })
+  }
+
+  /** Stores what this turn applied, sends each room's next slice, compacts rooms past the threshold. */
+  private async turn(): Promise<void> {
+    const stored = await this.flush()
+    for (const room of this.sending) if (!room.outbox.sendSlice(SLICE)) this.sending.delete(room)
+    if (this.sending.size > 0) this.scheduleTurn()
+    for (const room of stored) {
+      if (room.storedRows > this.options.compactAfterRows && this.rooms.get(room.name) === room)
+        await this.compact(room)
     }
   }
 
-  /** Stores every pending update in one batch, then relays them; compacts rooms past the threshold. */
-  private async flush(): Promise<void> {
+  /** Stores every pending update in one batch and queues it for the peers; returns the rooms stored. */
+  private async flush(): Promise<Room[]> {
     const rooms = [...this.dirty]
     this.dirty.clear()
     const batch: StoredUpdate[] = []
@@ -123,8 +142,8 @@ export class Relay {
       for (const update of updates) batch.push({ room: room.name, update })
       return { room, updates }
     })
-    if (batch.length === 0) return
-    const stop = this.metrics.storageLatency.startTimer()
+    if (batch.length === 0) return []
+    const started = performance.now()
     try {
       await this.storage.append(batch)
     } catch (err) {
@@ -133,18 +152,17 @@ export class Relay {
         'storage append failed; closing affected rooms',
       )
       for (const room of rooms) this.evict(room)
-      return
+      return []
     } finally {
-      stop()
+      this.metrics.storageLatency.observe((performance.now() - started) / 1000)
     }
     for (const { room, updates } of perRoom) {
-      // one merged message per room and turn, encoded once for every peer
-      const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
-      room.broadcast(encodeUpdate(merged))
+      room.outbox.push(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates))
+      this.sending.add(room)
       this.metrics.updatesRelayed.inc(updates.length)
       room.storedRows += updates.length
-      if (room.storedRows > this.options.compactAfterRows) await this.compact(room)
     }
+    return rooms
   }
 
   private async compact(room: Room): Promise<void> {
@@ -161,12 +179,12 @@ export class Relay {
     do {
       await new Promise<void>((resolve) => setImmediate(resolve))
       await this.flushing
-    } while (this.dirty.size > 0 || this.flushScheduled)
+    } while (this.dirty.size > 0 || this.turnScheduled || this.sending.size > 0)
   }
 
   /** Removes a peer; the room is unloaded once its last peer has left and its writes are stored. */
   leave(room: Room, peer: RoomPeer): void {
-    room.peers.delete(peer)
+    room.leave(peer)
     const gone = [...peer.clientIds]
       .map((id) => room.awareness.get(id))
       .filter((a): a is NonNullable<typeof a> => a !== undefined && a.owner === peer)
@@ -188,6 +206,9 @@ export class Relay {
 
   private unload(room: Room): void {
     this.rooms.delete(room.name)
+    this.dirty.delete(room)
+    this.sending.delete(room)
+    room.outbox.clear()
     if (room.control) this.leave(room.control.room, room.control.hold)
     room.control = null
     room.doc.destroy()
@@ -197,8 +218,8 @@ export class Relay {
   /** Drops a room from memory without storing (storage failed); its peers reconnect and resync. */
   private evict(room: Room): void {
     room.pending = []
-    for (const peer of room.peers) peer.close(1011, 'storage unavailable')
-    room.peers.clear()
+    for (const peer of [...room.peers]) peer.close(1011, 'storage unavailable')
+    for (const peer of [...room.peers]) room.leave(peer)
     if (this.rooms.get(room.name) === room) this.unload(room)
   }
 
@@ -208,8 +229,8 @@ export class Relay {
       if (room.info.sessionId !== sessionId) continue
       room.pending = []
       this.dirty.delete(room)
-      for (const peer of room.peers) peer.close(4404, 'session deleted')
-      room.peers.clear()
+      for (const peer of [...room.peers]) peer.close(4404, 'session deleted')
+      for (const peer of [...room.peers]) room.leave(peer)
       this.unload(room)
     }
   }

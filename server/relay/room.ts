@@ -1,10 +1,14 @@
 import * as Y from 'yjs'
 import type { ParsedRoom } from '../../shared/rooms'
 import type { AwarenessEntry } from './awareness'
+import { frameMessage, type WireFrame } from './frame'
+import { Outbox } from './outbox'
 
 /** What a room needs from a connection: a way to send, and who it is. */
 export interface RoomPeer {
   send(message: Uint8Array): void
+  /** Sends a broadcast framed once for every peer; a peer without it is sent the bare message. */
+  sendFrame?(frame: WireFrame): void
   close(code: number, reason: string): void
   readonly clientIds: Set<number>
 }
@@ -19,6 +23,8 @@ export class Room {
   readonly departed = new Set<number>()
   /** Updates applied but not yet stored and relayed. */
   pending: Uint8Array[] = []
+  /** Stored updates on their way to the peers. */
+  readonly outbox = new Outbox()
   /** Rows in storage for this room since the last compaction. */
   storedRows = 0
   /** For a board room: its session's control room, held open while the board is (lock state). */
@@ -29,9 +35,24 @@ export class Room {
     readonly info: ParsedRoom,
   ) {}
 
-  /** Sends a message to every peer (the sender too: the echo is a client's only acknowledgement). */
+  join(peer: RoomPeer): void {
+    this.peers.add(peer)
+    this.outbox.add(peer)
+  }
+
+  leave(peer: RoomPeer): void {
+    this.peers.delete(peer)
+    this.outbox.remove(peer)
+  }
+
+  /** Sends a message to every peer now, framed once for all of them. */
   broadcast(message: Uint8Array, except?: RoomPeer): void {
-    for (const peer of this.peers) if (peer !== except) peer.send(message)
+    const frame = frameMessage(message)
+    for (const peer of this.peers) {
+      if (peer === except) continue
+      if (peer.sendFrame) peer.sendFrame(frame)
+      else peer.send(message)
+    }
   }
 }
 

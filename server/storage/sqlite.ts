@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { startCheckpointer } from './checkpointer'
 import type { SessionRecord, Storage, StoredUpdate } from './types'
 
 interface SessionRow {
@@ -23,37 +24,63 @@ CREATE TABLE IF NOT EXISTS sessions (
   participant_hash BLOB NOT NULL,
   viewer_hash BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS updates (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE IF NOT EXISTS room_updates (
   room TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, id);
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (room, seq)
+) WITHOUT ROWID;
 `
+
+/**
+ * Databases from before room_updates kept each room's log in `updates` (a rowid table with
+ * AUTOINCREMENT and an index on (room, id)): storing one small update wrote three pages, the
+ * table's, the index's and sqlite_sequence's. room_updates is keyed by (room, seq) alone, so it is
+ * one page. Moved over once, in one transaction, keeping each room's order.
+ */
+const MIGRATE_UPDATES = `
+INSERT INTO room_updates (room, seq, data)
+  SELECT room, row_number() OVER (PARTITION BY room ORDER BY id), data FROM updates;
+DROP TABLE updates;
+DELETE FROM sqlite_sequence WHERE name = 'updates';
+`
+
+/** How often a worker thread copies the WAL into the database file (see checkpointer.ts). */
+const CHECKPOINT_INTERVAL_MS = 1000
+/** WAL pages after which the main connection checkpoints itself: only if the worker falls behind. */
+const FALLBACK_CHECKPOINT_PAGES = 4000
 
 /**
  * SQLite storage (WAL). `synchronous=NORMAL` makes a committed transaction survive a crash or
  * `kill -9` of the process (the WAL is written before commit returns); only a power loss can take
- * the last transactions back.
+ * the last transactions back. Checkpoints run on a worker thread, off the event loop.
  */
 export function openSqliteStorage(dataDir: string): Storage {
   mkdirSync(dataDir, { recursive: true })
-  const db = new Database(join(dataDir, 'whiteboard.sqlite'))
+  const file = join(dataDir, 'whiteboard.sqlite')
+  const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
+  db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`)
   db.exec(SCHEMA)
+  const legacy = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'updates'").get()
+  if (legacy) db.transaction(() => db.exec(MIGRATE_UPDATES))()
+  const checkpointer = startCheckpointer(file, CHECKPOINT_INTERVAL_MS)
 
   const selectRoom = db.prepare<[string], { data: Buffer }>(
-    'SELECT data FROM updates WHERE room = ? ORDER BY id',
+    'SELECT data FROM room_updates WHERE room = ? ORDER BY seq',
   )
-  const insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)')
-  const deleteRoom = db.prepare<[string]>('DELETE FROM updates WHERE room = ?')
+  // the next seq is found by a seek to the room's last row, on the page the insert then writes
+  const insertUpdate = db.prepare<[string, string, Uint8Array]>(
+    'INSERT INTO room_updates (room, seq, data) VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM room_updates WHERE room = ?), ?)',
+  )
+  const deleteRoom = db.prepare<[string]>('DELETE FROM room_updates WHERE room = ?')
   const deleteSessionRooms = db.prepare<[string, string]>(
-    "DELETE FROM updates WHERE room = ? OR room LIKE ? ESCAPE '\\'",
+    "DELETE FROM room_updates WHERE room = ? OR room LIKE ? ESCAPE '\\'",
   )
   const selectRooms = db.prepare<[string], { room: string }>(
-    "SELECT DISTINCT room FROM updates WHERE room LIKE ? ESCAPE '\\'",
+    "SELECT DISTINCT room FROM room_updates WHERE room LIKE ? ESCAPE '\\'",
   )
   const insertSession = db.prepare<[string, string, string, number, Buffer, Buffer, Buffer]>(
     'INSERT INTO sessions (id, title, template, created_at, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -62,11 +89,11 @@ export function openSqliteStorage(dataDir: string): Storage {
   const removeSession = db.prepare<[string]>('DELETE FROM sessions WHERE id = ?')
 
   const appendAll = db.transaction((batch: readonly StoredUpdate[]) => {
-    for (const { room, update } of batch) insertUpdate.run(room, update)
+    for (const { room, update } of batch) insertUpdate.run(room, room, update)
   })
   const compactRoom = db.transaction((room: string, state: Uint8Array) => {
     deleteRoom.run(room)
-    insertUpdate.run(room, state)
+    insertUpdate.run(room, room, state)
   })
   const createAll = db.transaction((r: SessionRecord, docs: readonly StoredUpdate[]) => {
     const { facilitator, participant, viewer } = r.keyHashes
@@ -107,6 +134,7 @@ export function openSqliteStorage(dataDir: string): Storage {
     },
     deleteSession: async (id) => removeAll(id),
     close: () => {
+      checkpointer.stop()
       if (db.open) db.close()
     },
   }

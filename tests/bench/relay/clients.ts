@@ -1,0 +1,162 @@
+/**
+ * The benchmark's clients, on raw `ws` sockets speaking a server's dialect: thin senders that send
+ * one small update per tick and ignore what they receive, and full clients that decode everything
+ * into a Y.Doc (observers, joiners, the seeder of a large board).
+ */
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, type Dialect } from './wire'
+
+const FROM_SERVER = Symbol('server')
+
+/** The value a sender writes: its index, a sequence number, and the send time (performance.now()). */
+export interface Stamp {
+  readonly c: number
+  readonly s: number
+  readonly t: number
+}
+
+async function open(url: string, dialect: Dialect, doc: string): Promise<WebSocket> {
+  const ws = new WebSocket(url, { perMessageDeflate: false })
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+  })
+  ws.on('error', () => {}) // a socket that fails later shows up as lost updates
+  for (const m of dialect.hello(doc)) ws.send(m)
+  return ws
+}
+
+const toBytes = (data: WebSocket.RawData): Uint8Array =>
+  data instanceof Buffer ? data : new Uint8Array(Buffer.concat(data as Buffer[]))
+
+/** Resolves when the server answers our sync step 1 with its step 2. */
+function syncStep2(ws: WebSocket, dialect: Dialect): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (data: WebSocket.RawData): void => {
+      if (dialect.readSync(toBytes(data))?.sub !== SYNC_STEP2) return
+      ws.off('message', onMessage)
+      resolve()
+    }
+    ws.on('message', onMessage)
+    ws.once('close', () => reject(new Error('closed before sync')))
+  })
+}
+
+/** A thin sender: one key of the shared map 'm', written once per tick. */
+export class Sender {
+  private readonly doc = new Y.Doc()
+  private readonly map = this.doc.getMap<Stamp>('m')
+  seq = 0
+
+  private constructor(
+    private readonly ws: WebSocket,
+    private readonly dialect: Dialect,
+    private readonly docName: string,
+    readonly index: number,
+  ) {
+    this.doc.on('update', (update: Uint8Array) => ws.send(dialect.sync(docName, SYNC_UPDATE, update)))
+  }
+
+  static async connect(url: string, dialect: Dialect, docName: string, index: number): Promise<Sender> {
+    const ws = await open(url, dialect, docName)
+    const synced = syncStep2(ws, dialect)
+    ws.send(dialect.sync(docName, SYNC_STEP1, Y.encodeStateVector(new Y.Doc())))
+    await synced
+    return new Sender(ws, dialect, docName, index)
+  }
+
+  send(): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return
+    this.seq++
+    this.map.set(String(this.index), { c: this.index, s: this.seq, t: performance.now() })
+  }
+
+  close(): void {
+    this.ws.terminate()
+    this.doc.destroy()
+  }
+}
+
+/**
+ * A client that keeps the whole document, like a browser's. Without garbage collection, so that
+ * an observer sees a value even if a later one overwrote it within the same relayed message.
+ */
+export class FullClient {
+  readonly doc = new Y.Doc({ gc: false })
+  /** When the message being applied arrived (performance.now()). */
+  private receivedAt = 0
+  /** When the server's sync step 2 (the whole document, for a new client) had arrived, before applying it. */
+  step2ReceivedAt = 0
+
+  private constructor(
+    private readonly ws: WebSocket,
+    private readonly dialect: Dialect,
+    private readonly docName: string,
+  ) {
+    ws.on('message', (data) => {
+      this.receivedAt = performance.now()
+      const m = dialect.readSync(toBytes(data))
+      if (!m) return
+      if (m.sub === SYNC_STEP1) {
+        ws.send(dialect.sync(docName, SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, m.payload)))
+        return
+      }
+      if (m.sub === SYNC_STEP2 && !this.step2ReceivedAt) this.step2ReceivedAt = this.receivedAt
+      Y.applyUpdate(this.doc, m.payload, FROM_SERVER)
+    })
+  }
+
+  /** Makes this client an observer: every stamp it integrates from now on is passed to `onStamp`. */
+  watchStamps(onStamp: (stamp: Stamp, receivedAt: number) => void): void {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== FROM_SERVER) return
+      for (const struct of Y.decodeUpdate(update).structs) {
+        if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue
+        for (const value of struct.content.getContent()) {
+          const v = value as Partial<Stamp> | null
+          if (typeof v?.c === 'number' && typeof v.s === 'number' && typeof v.t === 'number')
+            onStamp(v as Stamp, this.receivedAt)
+        }
+      }
+    })
+  }
+
+  /** Connects, syncs, and resolves once the server's whole document is applied. */
+  static async connect(url: string, dialect: Dialect, docName: string): Promise<FullClient> {
+    const ws = await open(url, dialect, docName)
+    const client = new FullClient(ws, dialect, docName)
+    const synced = syncStep2(ws, dialect)
+    ws.send(dialect.sync(docName, SYNC_STEP1, Y.encodeStateVector(client.doc)))
+    await synced
+    return client
+  }
+
+  /** Sends an update as this client's own (the server must relay it back: see `has`). */
+  sendUpdate(update: Uint8Array): void {
+    this.ws.send(this.dialect.sync(this.docName, SYNC_UPDATE, update))
+  }
+
+  /** Whether everything in this state vector has arrived from the server. */
+  has(stateVector: Map<number, number>): boolean {
+    const mine = Y.decodeStateVector(Y.encodeStateVector(this.doc))
+    for (const [client, clock] of stateVector) if ((mine.get(client) ?? 0) < clock) return false
+    return true
+  }
+
+  /** Closes gracefully and waits for the server's close frame. */
+  async close(): Promise<void> {
+    if (this.ws.readyState === WebSocket.CLOSED) return
+    const closed = new Promise<void>((resolve) => this.ws.once('close', () => resolve()))
+    this.ws.close()
+    const timer = setTimeout(() => this.ws.terminate(), 5_000)
+    await closed
+    clearTimeout(timer)
+    this.doc.destroy()
+  }
+
+  terminate(): void {
+    this.ws.terminate()
+    this.doc.destroy()
+  }
+}
