@@ -14,6 +14,7 @@ import {
   type Viewport,
 } from '../canvas/viewport'
 import type { BoardModel } from '../state'
+import { holdKeysForNewEditor } from '../text/typeAhead'
 
 export interface BoardUiArgs {
   readonly model: BoardModel
@@ -63,6 +64,7 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
       const preferred = { x: Math.round(center.x - w / 2), y: Math.round(center.y - h / 2), w, h }
       const spot = freeSpot(objects.map(boundsOf), preferred)
       const id = model.commands.addSticky(canvasId, spot.x, spot.y)
+      if (id && openEditor) holdKeysForNewEditor()
       if (id) {
         setRawSelection([id])
         setRawEditing(openEditor ? id : null)
@@ -79,6 +81,7 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
   const openNew = useCallback(
     (id: string, openEditor: boolean) => {
       model.undo.stopCapturing()
+      if (openEditor) holdKeysForNewEditor()
       setRawSelection([id])
       setRawEditing(openEditor ? id : null)
     },

@@ -3,6 +3,7 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import Collaboration from '@tiptap/extension-collaboration'
 import type * as Y from 'yjs'
+import { takeHeldKeys } from './typeAhead'
 
 export interface NoteEditorProps {
   /** The note's rich text; the editor edits it directly, so others see each keystroke. */
@@ -50,7 +51,16 @@ export function NoteEditor(props: NoteEditorProps) {
   // Tiptap's own autofocus waits a tick; focusing as soon as the editor is in the page means the
   // first keys typed right after pressing Sticky note land in the note, not on the board.
   useLayoutEffect(() => {
-    if (autofocus && editor && !editor.isDestroyed) editor.commands.focus('end')
+    if (!autofocus || !editor || editor.isDestroyed) return
+    editor.commands.focus('end')
+    const { text, escape } = takeHeldKeys()
+    if (text)
+      editor.commands.insertContent(
+        text
+          .split('\n')
+          .map((line) => ({ type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] })),
+      )
+    if (escape) done.current()
   }, [editor, autofocus])
   return <EditorContent editor={editor} className="note-editor" style={style} />
 }

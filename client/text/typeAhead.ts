@@ -1,0 +1,46 @@
+/**
+ * Keys typed between pressing Sticky note (or Text) and its editor taking focus would otherwise be
+ * lost: the editor mounts a moment later. While a new note opens, printable keys, Enter, Backspace
+ * and Escape are held here, and the editor replays them as soon as it has focus.
+ */
+interface Held {
+  text: string
+  escape: boolean
+}
+
+let held: Held | null = null
+let stopTimer: ReturnType<typeof setTimeout> | undefined
+/** Keys are held at most this long: past it, the editor did not open and the keys belong elsewhere. */
+const HOLD_MS = 2000
+
+function onKeyDown(e: KeyboardEvent): void {
+  if (!held || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return
+  if (e.key.length === 1) held.text += e.key
+  else if (e.key === 'Enter') held.text += '\n'
+  else if (e.key === 'Backspace') held.text = held.text.slice(0, -1)
+  else if (e.key === 'Escape') held.escape = true
+  else return
+  e.preventDefault()
+  e.stopImmediatePropagation()
+}
+
+function stop(): void {
+  window.removeEventListener('keydown', onKeyDown, true)
+  clearTimeout(stopTimer)
+  held = null
+}
+
+/** Starts holding keys for an editor that is about to open. */
+export function holdKeysForNewEditor(): void {
+  stop()
+  held = { text: '', escape: false }
+  window.addEventListener('keydown', onKeyDown, true)
+  stopTimer = setTimeout(stop, HOLD_MS)
+}
+
+/** The keys held so far (and whether Escape was among them); holding stops. */
+export function takeHeldKeys(): Held {
+  const out = held ?? { text: '', escape: false }
+  stop()
+  return out
+}
