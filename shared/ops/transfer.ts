@@ -32,7 +32,8 @@ export function transferAllObjects(from: Y.Doc, to: Y.Doc, origin: unknown): num
           copy.set(TEXT_KEY, new Y.XmlFragment())
         } else if (!(value instanceof Y.AbstractType)) copy.set(key, value)
       }
-      const canvas = copy.get('canvas')
+      // read from the original: a map not yet in a document must not be read
+      const canvas = original.get('canvas')
       if (typeof canvas === 'string') {
         const z = (topZ.get(canvas) ?? 0) + 1
         topZ.set(canvas, z)
