@@ -50,8 +50,10 @@ export class Outbox {
   }
 
   /**
-   * Sends what they lack to up to `limit` peers, those furthest behind first; one frame is built
-   * per distinct starting point and shared. Returns false once every peer has everything.
+   * Sends what they lack to up to `limit` peers. A pass goes through the peers in join order and is
+   * finished before the next begins, so peers not yet reached come before those that only lack
+   * what was stored meanwhile. One frame per distinct starting point, shared by every peer at it.
+   * Returns false once every peer has everything.
    */
   sendSlice(limit: number): boolean {
     const frames = new Map<number, WireFrame>()

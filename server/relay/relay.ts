@@ -16,7 +16,7 @@ export interface RelayOptions {
 /** Marks updates the relay applies itself (loading from storage), which are not stored again. */
 const FROM_STORAGE = Symbol('storage')
 /** Peers of one room sent to per event-loop turn (see Outbox). */
-const SLICE = Number(process.env.RELAY_SLICE ?? 64)
+const SLICE = 64
 
 /**
  * Rooms in memory and the path every update takes: validate (by the caller) → apply → append to
@@ -116,7 +116,10 @@ export class Relay {
     this.turnScheduled = true
     setImmediate(() => {
       this.turnScheduled = false
-      this.flushing = this.flushing.then(() => this.turn())
+      // a failed turn is logged, never left to reject the chain and stall every later turn
+      this.flushing = this.flushing
+        .then(() => this.turn())
+        .catch((err: unknown) => this.log.error({ err }, 'relay turn failed'))
     })
   }
 
