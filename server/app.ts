@@ -6,6 +6,7 @@ import { createStaticHandler } from './http/static'
 import type { Logger } from './logger'
 import { createMetrics } from './metrics'
 import type { ConnectionLimits } from './relay/connection'
+import type { Fanout } from './relay/fanout'
 import { Relay } from './relay/relay'
 import { createUpgradeHandler } from './relay/upgrade'
 import type { Storage } from './storage/types'
@@ -18,6 +19,8 @@ export interface AppOptions {
   /** Saved templates; without one, saves last as long as the process. */
   readonly templates?: TemplateStore
   readonly log: Logger
+  /** How rooms are shared with other instances (Redis); without one this instance is alone. */
+  readonly fanout?: Fanout
   /** Folder of the built client. */
   readonly clientDir: string
   readonly maxMessageBytes?: number
@@ -48,7 +51,13 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
 export function createApp(options: AppOptions): App {
   const { storage, log } = options
   const metrics = createMetrics(options.defaultMetrics ?? true)
-  const relay = new Relay(storage, metrics, log, { compactAfterRows: options.compactAfterRows ?? 500 })
+  const relay = new Relay(
+    storage,
+    metrics,
+    log,
+    { compactAfterRows: options.compactAfterRows ?? 500 },
+    options.fanout,
+  )
   let ready = false
   const api = createApi({
     storage,

@@ -51,10 +51,5 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
   const e = parsed.data
   const redisUrl = e.REDIS_URL === '' ? undefined : e.REDIS_URL
-  if (redisUrl !== undefined) {
-    throw new ConfigError(
-      'REDIS_URL is set, but running several instances on Redis is not available in this version yet; unset REDIS_URL to run one instance.',
-    )
-  }
   return { port: Number(e.PORT), host: e.HOST, dataDir: resolve(e.DATA_DIR), redisUrl, logLevel: e.LOG_LEVEL }
 }

@@ -2,8 +2,9 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
 import { buildClientIfNeeded } from './build'
-import { ConfigError, readConfig } from './config'
-import { createLogger } from './logger'
+import { openCluster } from './cluster/cluster'
+import { ConfigError, readConfig, type Config } from './config'
+import { createLogger, type Logger } from './logger'
 import { openSqliteStorage } from './storage/sqlite'
 import { createFileImageStore } from './uploads/imageStore'
 import { createFileTemplateStore } from './templates/templateStore'
@@ -29,23 +30,17 @@ async function main(): Promise<void> {
     await buildClientIfNeeded(root, clientDir, (msg) => console.log(msg))
   }
   const log = createLogger(config.logLevel)
-  const storage = openSqliteStorage(config.dataDir)
-  const app = createApp({
-    storage,
-    images: createFileImageStore(config.dataDir),
-    templates: createFileTemplateStore(config.dataDir),
-    log,
-    clientDir,
-  })
+  const backend = await openBackend(config, log)
+  const app = createApp({ ...backend, log, clientDir })
   let url: string
   try {
     ;({ url } = await app.listen(config.port, config.host))
   } catch (err) {
-    storage.close()
+    await backend.close()
     console.error(`Could not listen on ${config.host}:${config.port}: ${(err as Error).message}`)
     process.exit(1)
   }
-  log.info({ url, dataDir: config.dataDir }, 'server started')
+  log.info({ url, dataDir: config.dataDir, redis: config.redisUrl !== undefined }, 'server started')
   console.log(`Workshop whiteboard ready at ${url}`)
 
   let stopping = false
@@ -60,10 +55,8 @@ async function main(): Promise<void> {
     force.unref()
     app
       .close()
-      .then(() => {
-        storage.close()
-        process.exit(0)
-      })
+      .then(() => backend.close())
+      .then(() => process.exit(0))
       .catch((err: unknown) => {
         log.error({ err }, 'shutdown failed')
         process.exit(1)
@@ -71,6 +64,27 @@ async function main(): Promise<void> {
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
+}
+
+/** SQLite, images and templates under DATA_DIR; or, with REDIS_URL, everything in Redis (several instances). */
+async function openBackend(config: Config, log: Logger) {
+  if (config.redisUrl === undefined) {
+    const storage = openSqliteStorage(config.dataDir)
+    return {
+      storage,
+      images: createFileImageStore(config.dataDir),
+      templates: createFileTemplateStore(config.dataDir),
+      close: async () => storage.close(),
+    }
+  }
+  try {
+    const cluster = await openCluster(config.redisUrl, log)
+    log.info({ instance: cluster.instance }, 'sharing rooms through Redis')
+    return { ...cluster, close: () => cluster.close() }
+  } catch (err) {
+    console.error(`REDIS_URL: ${(err as Error).message}`)
+    process.exit(1)
+  }
 }
 
 void main()

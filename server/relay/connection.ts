@@ -15,7 +15,7 @@ import { rawSocketOf, writeFrame, type WireFrame } from './frame'
 import { mayWrite } from './policy'
 import { TokenBucket } from './rateLimit'
 import type { Relay } from './relay'
-import type { Room, RoomPeer } from './room'
+import { REMOTE_OWNER, type Room, type RoomPeer } from './room'
 
 export const CLOSE = {
   normal: 1000,
@@ -178,7 +178,9 @@ export class Connection implements RoomPeer {
     const accepted: AwarenessEntry[] = []
     for (const entry of entries) {
       const current = room.awareness.get(entry.clientId)
-      if (current !== undefined && current.owner !== this) {
+      // a client that moved here from another instance takes its state over with its next change
+      const movedHere = current?.owner === REMOTE_OWNER && entry.clock > current.entry.clock
+      if (current !== undefined && current.owner !== this && !movedHere) {
         // someone else's id (or our own from a connection not yet timed out): never relayed.
         // The stock client re-sends every state it receives, so this is routine, not an attack.
         this.metrics.messagesDropped.inc({ reason: 'awareness-owned' })
@@ -198,7 +200,7 @@ export class Connection implements RoomPeer {
       } else room.awareness.set(entry.clientId, { entry, owner: this })
       accepted.push(entry)
     }
-    if (accepted.length > 0) room.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(accepted)), this)
+    if (accepted.length > 0) this.relay.relayAwareness(room, encodeAwarenessUpdate(accepted), this)
   }
 
   private reject(code: number, reason: string, metric: string): void {

@@ -4,9 +4,10 @@ import { isBoardLocked } from '../../shared/schema/controlDoc'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { DocStorage, StoredUpdate } from '../storage/types'
-import { encodeAwarenessUpdate } from './awareness'
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness'
+import type { Fanout, RoomFeed } from './fanout'
 import { encodeAwarenessMessage, encodeSyncStep1 } from './protocol'
-import { HoldPeer, Room, type RoomPeer } from './room'
+import { HoldPeer, REMOTE_OWNER, Room, type RoomPeer } from './room'
 
 export interface RelayOptions {
   /** Compact a room's stored rows into one snapshot past this many. */
@@ -15,6 +16,10 @@ export interface RelayOptions {
 
 /** Marks updates the relay applies itself (loading from storage), which are not stored again. */
 const FROM_STORAGE = Symbol('storage')
+/** Marks updates other instances stored (see Fanout): relayed here, not stored again. */
+const FROM_REMOTE = Symbol('remote')
+/** An awareness state from another instance not renewed for this long is removed (clients renew every 15 s). */
+const REMOTE_AWARENESS_TIMEOUT_MS = 30_000
 /** Peers of one room sent to per event-loop turn (see Outbox). */
 const SLICE = 64
 
@@ -22,6 +27,10 @@ const SLICE = 64
  * Rooms in memory and the path every update takes: validate (by the caller) → apply → append to
  * storage → relay. Each event-loop turn stores what was applied in it as one batch, then sends:
  * one merged message per room and peer, to up to SLICE peers of a room per turn.
+ *
+ * With a Fanout (several instances), a room is loaded and followed through it: updates other
+ * instances stored are applied and relayed here without being stored again, and awareness goes both
+ * ways.
  */
 export class Relay {
   private readonly rooms = new Map<string, Room>()
@@ -29,6 +38,9 @@ export class Relay {
   private readonly dirty = new Set<Room>()
   /** Rooms whose outbox still holds something for some peer. */
   private readonly sending = new Set<Room>()
+  /** Rooms whose log grew since the last turn (stored here or by another instance). */
+  private readonly grown = new Set<Room>()
+  private readonly sweep: NodeJS.Timeout | undefined
   private turnScheduled = false
   private flushing: Promise<void> = Promise.resolve()
 
@@ -37,7 +49,14 @@ export class Relay {
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private readonly options: RelayOptions,
-  ) {}
+    private readonly fanout?: Fanout,
+  ) {
+    if (fanout) {
+      fanout.onSessionDeleted((id) => this.closeLocalSession(id))
+      this.sweep = setInterval(() => this.expireRemoteAwareness(), 5000)
+      this.sweep.unref()
+    }
+  }
 
   get openRooms(): number {
     return this.rooms.size
@@ -71,13 +90,18 @@ export class Relay {
       room.control = { room: control, hold }
       this.resyncOnUnlock(room, control)
     }
-    const updates = await this.storage.load(name)
+    const feed: RoomFeed = {
+      updates: (updates) => this.applyRemote(room, updates),
+      awareness: (update) => this.remoteAwareness(room, update),
+    }
+    const updates = this.fanout ? await this.fanout.open(name, feed) : await this.storage.load(name)
     room.doc.transact(() => {
       for (const u of updates) Y.applyUpdate(room.doc, u)
     }, FROM_STORAGE)
     room.storedRows = updates.length
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== FROM_STORAGE) this.enqueue(room, update)
+      if (origin === FROM_REMOTE) this.relayRemote(room, update)
+      else if (origin !== FROM_STORAGE) this.enqueue(room, update)
     })
     this.rooms.set(name, room)
     this.metrics.roomsOpen.set(this.rooms.size)
@@ -105,6 +129,77 @@ export class Relay {
     Y.applyUpdate(room.doc, update, origin)
   }
 
+  /** Applies what other instances stored, in one transaction; the change is relayed, not stored again. */
+  private applyRemote(room: Room, updates: readonly Uint8Array[]): void {
+    if (this.rooms.get(room.name) !== room) return
+    try {
+      room.doc.transact(() => {
+        for (const u of updates) Y.applyUpdate(room.doc, u)
+      }, FROM_REMOTE)
+    } catch (err) {
+      // validated by the instance that stored it; a failure here is a bug, not bad input
+      this.log.error({ err, room: room.name }, 'could not apply an update from another instance')
+    }
+  }
+
+  private relayRemote(room: Room, update: Uint8Array): void {
+    room.outbox.push(update)
+    room.storedRows++
+    this.sending.add(room)
+    this.grown.add(room)
+    this.metrics.updatesRelayed.inc()
+    this.scheduleTurn()
+  }
+
+  /** Sends an accepted awareness update to this room's other peers, here and on other instances. */
+  relayAwareness(room: Room, update: Uint8Array, from?: RoomPeer): void {
+    room.broadcast(encodeAwarenessMessage(update), from)
+    this.fanout?.publishAwareness(room.name, update)
+  }
+
+  /** Awareness from another instance: kept (owned by no connection here) and relayed to the peers here. */
+  private remoteAwareness(room: Room, update: Uint8Array): void {
+    if (this.rooms.get(room.name) !== room) return
+    let entries: AwarenessEntry[]
+    try {
+      entries = decodeAwarenessUpdate(update)
+    } catch {
+      return // checked by the instance that published it
+    }
+    const now = Date.now()
+    const accepted = entries.filter((entry) => {
+      const current = room.awareness.get(entry.clientId)
+      if (current && current.owner !== REMOTE_OWNER) return false // a connection here owns that id
+      if (entry.json === 'null') {
+        room.awareness.delete(entry.clientId)
+        room.remoteSeen.delete(entry.clientId)
+        return current !== undefined
+      }
+      if (current && entry.clock < current.entry.clock) return false
+      room.awareness.set(entry.clientId, { entry, owner: REMOTE_OWNER })
+      room.remoteSeen.set(entry.clientId, now)
+      return true
+    })
+    if (accepted.length > 0) room.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(accepted)))
+  }
+
+  /** Removes awareness states of clients on other instances that stopped renewing them (their instance died). */
+  private expireRemoteAwareness(): void {
+    const before = Date.now() - REMOTE_AWARENESS_TIMEOUT_MS
+    for (const room of this.rooms.values()) {
+      const removals: AwarenessEntry[] = []
+      for (const [clientId, seen] of room.remoteSeen) {
+        const current = room.awareness.get(clientId)
+        if (seen > before) continue
+        room.remoteSeen.delete(clientId)
+        if (!current || current.owner !== REMOTE_OWNER) continue
+        room.awareness.delete(clientId)
+        removals.push({ clientId, clock: current.entry.clock + 1, json: 'null' })
+      }
+      if (removals.length > 0) room.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(removals)))
+    }
+  }
+
   private enqueue(room: Room, update: Uint8Array): void {
     room.pending.push(update)
     this.dirty.add(room)
@@ -125,17 +220,19 @@ export class Relay {
 
   /** Stores what this turn applied, sends each room's next slice, compacts rooms past the threshold. */
   private async turn(): Promise<void> {
-    const stored = await this.flush()
+    await this.flush()
     for (const room of this.sending) if (!room.outbox.sendSlice(SLICE)) this.sending.delete(room)
     if (this.sending.size > 0) this.scheduleTurn()
-    for (const room of stored) {
+    const grown = [...this.grown]
+    this.grown.clear()
+    for (const room of grown) {
       if (room.storedRows > this.options.compactAfterRows && this.rooms.get(room.name) === room)
         await this.compact(room)
     }
   }
 
-  /** Stores every pending update in one batch and queues it for the peers; returns the rooms stored. */
-  private async flush(): Promise<Room[]> {
+  /** Stores every pending update in one batch and queues it for the peers. */
+  private async flush(): Promise<void> {
     const rooms = [...this.dirty]
     this.dirty.clear()
     const batch: StoredUpdate[] = []
@@ -145,7 +242,7 @@ export class Relay {
       for (const update of updates) batch.push({ room: room.name, update })
       return { room, updates }
     })
-    if (batch.length === 0) return []
+    if (batch.length === 0) return
     const started = performance.now()
     try {
       await this.storage.append(batch)
@@ -155,7 +252,7 @@ export class Relay {
         'storage append failed; closing affected rooms',
       )
       for (const room of rooms) this.evict(room)
-      return []
+      return
     } finally {
       this.metrics.storageLatency.observe((performance.now() - started) / 1000)
     }
@@ -164,8 +261,8 @@ export class Relay {
       this.sending.add(room)
       this.metrics.updatesRelayed.inc(updates.length)
       room.storedRows += updates.length
+      this.grown.add(room)
     }
-    return rooms
   }
 
   private async compact(room: Room): Promise<void> {
@@ -198,7 +295,7 @@ export class Relay {
         json: 'null',
       }))
       for (const r of removals) room.awareness.delete(r.clientId)
-      room.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(removals)))
+      this.relayAwareness(room, encodeAwarenessUpdate(removals))
     }
     if (room.peers.size === 0) {
       void this.flushed().then(() => {
@@ -211,6 +308,8 @@ export class Relay {
     this.rooms.delete(room.name)
     this.dirty.delete(room)
     this.sending.delete(room)
+    this.grown.delete(room)
+    this.fanout?.close(room.name)
     room.outbox.clear()
     if (room.control) this.leave(room.control.room, room.control.hold)
     room.control = null
@@ -226,8 +325,13 @@ export class Relay {
     if (this.rooms.get(room.name) === room) this.unload(room)
   }
 
-  /** Drops a deleted session's rooms from memory, closing their peers. */
+  /** Drops a deleted session's rooms from memory, closing their peers, here and on other instances. */
   closeSession(sessionId: string): void {
+    this.closeLocalSession(sessionId)
+    this.fanout?.publishSessionDeleted(sessionId)
+  }
+
+  private closeLocalSession(sessionId: string): void {
     for (const room of [...this.rooms.values()]) {
       if (room.info.sessionId !== sessionId) continue
       room.pending = []
@@ -241,6 +345,7 @@ export class Relay {
   /** Stores everything pending and unloads every room (shutdown). */
   async close(): Promise<void> {
     await this.flushed()
+    clearInterval(this.sweep)
     for (const room of [...this.rooms.values()]) this.unload(room)
   }
 }

@@ -19,6 +19,8 @@ export class Room {
   readonly peers = new Set<RoomPeer>()
   /** The latest awareness entry of each client id, and which peer owns it. */
   readonly awareness = new Map<number, { entry: AwarenessEntry; owner: RoomPeer }>()
+  /** When each awareness state owned by another instance (REMOTE_OWNER) was last renewed. */
+  readonly remoteSeen = new Map<number, number>()
   /** Client ids whose state was removed; late echoes of them from other clients are ignored, not punished. */
   readonly departed = new Set<number>()
   /** Updates applied but not yet stored and relayed. */
@@ -62,3 +64,6 @@ export class HoldPeer implements RoomPeer {
   send(): void {}
   close(): void {}
 }
+
+/** Owner of the awareness states of clients connected to other instances (see Fanout). */
+export const REMOTE_OWNER: RoomPeer = new HoldPeer()

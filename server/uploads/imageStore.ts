@@ -40,6 +40,39 @@ export interface ImageStore {
   deleteSession(sessionId: string): Promise<void>
 }
 
+/** A checked upload and the files to keep for it: the original, and a display copy if it is huge. */
+export interface PreparedImage {
+  readonly image: StoredImage
+  readonly files: readonly { readonly name: string; readonly bytes: Buffer }[]
+}
+
+/** Checks an upload (size, real type, whole decode) and names its files `<sha256>.<ext>`. */
+export async function prepareImage(bytes: Buffer, declaredType: string | undefined): Promise<PreparedImage> {
+  if (bytes.length === 0) throw new ImageError(400, 'the file is empty')
+  if (bytes.length > MAX_IMAGE_BYTES) throw new ImageError(413, 'images may be at most 10 MiB')
+  const mime = sniffImageType(bytes)
+  if (!mime)
+    throw new ImageError(415, 'only PNG, JPEG, WebP and GIF images can be added (this file is none of them)')
+  if (declaredType && declaredType.startsWith('image/') && normalise(declaredType) !== mime) {
+    throw new ImageError(415, `the file says it is ${declaredType} but its content is ${mime}`)
+  }
+  const { width, height, display } = await decode(bytes, mime)
+  const src = createHash('sha256').update(bytes).digest('hex')
+  const files = [{ name: `${src}.${EXTENSIONS[mime]}`, bytes }]
+  if (display) files.push({ name: displayName(src), bytes: display })
+  return { image: { src, mime, width, height }, files }
+}
+
+/** File name of an image's display copy. */
+export const displayName = (src: string): string => `${src}.display.webp`
+
+/** The names an image's files may have, the display copy first if asked for; none for a malformed src. */
+export function candidateFiles(src: string, display: boolean): { name: string; mime: string }[] {
+  if (!/^[a-f0-9]{64}$/.test(src)) return []
+  const originals = Object.entries(EXTENSIONS).map(([mime, ext]) => ({ name: `${src}.${ext}`, mime }))
+  return display ? [{ name: displayName(src), mime: 'image/webp' }, ...originals] : originals
+}
+
 /** Images as files under `<dataDir>/uploads/<session>/<sha256>.<ext>`. */
 export function createFileImageStore(dataDir: string): ImageStore {
   const root = join(dataDir, 'uploads')
@@ -47,34 +80,16 @@ export function createFileImageStore(dataDir: string): ImageStore {
 
   return {
     async put(sessionId, bytes, declaredType) {
-      if (bytes.length === 0) throw new ImageError(400, 'the file is empty')
-      if (bytes.length > MAX_IMAGE_BYTES) throw new ImageError(413, 'images may be at most 10 MiB')
-      const mime = sniffImageType(bytes)
-      if (!mime)
-        throw new ImageError(
-          415,
-          'only PNG, JPEG, WebP and GIF images can be added (this file is none of them)',
-        )
-      if (declaredType && declaredType.startsWith('image/') && normalise(declaredType) !== mime) {
-        throw new ImageError(415, `the file says it is ${declaredType} but its content is ${mime}`)
-      }
-      const { width, height, display } = await decode(bytes, mime)
-      const src = createHash('sha256').update(bytes).digest('hex')
+      const { image, files } = await prepareImage(bytes, declaredType)
       const dir = dirOf(sessionId)
       await mkdir(dir, { recursive: true })
-      await writeAtomically(join(dir, `${src}.${EXTENSIONS[mime]}`), bytes)
-      if (display) await writeAtomically(join(dir, `${src}.display.webp`), display)
-      return { src, mime, width, height }
+      for (const file of files) await writeAtomically(join(dir, file.name), file.bytes)
+      return image
     },
 
     async get(sessionId, src, display) {
-      if (!/^[a-f0-9]{64}$/.test(src)) return undefined
-      const dir = dirOf(sessionId)
-      if (display && existsSync(join(dir, `${src}.display.webp`))) {
-        return { bytes: await readFile(join(dir, `${src}.display.webp`)), mime: 'image/webp' }
-      }
-      for (const [mime, ext] of Object.entries(EXTENSIONS)) {
-        const path = join(dir, `${src}.${ext}`)
+      for (const { name, mime } of candidateFiles(src, display)) {
+        const path = join(dirOf(sessionId), name)
         if (existsSync(path)) return { bytes: await readFile(path), mime }
       }
       return undefined
