@@ -5,9 +5,10 @@
  * relayed, what was lost (seen relayed but missing at the end: must be 0), and how long each fault
  * held updates up. Writes the figures to docs/reliability.md ("Faults").
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, release, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { format, resolveConfig } from 'prettier'
 import * as Y from 'yjs'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
@@ -165,6 +166,8 @@ ${rows}
 | all replicas equal at the end (2 surviving instances + a fresh client) | ${replicasEqual ? 'yes' : 'no'} |
 `
   writeSection('Faults', 'npm run bench:faults', machine, body, { file: DOC, header: HEADER })
+  const config = (await resolveConfig(DOC)) ?? {}
+  writeFileSync(DOC, await format(readFileSync(DOC, 'utf8'), { ...config, filepath: DOC }))
   console.log(body)
   if (lost.length > 0 || !replicasEqual) process.exitCode = 1
 }
