@@ -1,14 +1,18 @@
 /**
  * `npm run export -- <session id> --format md|csv|json [--out FILE]`: exports a session straight
- * from the database under DATA_DIR (default ./data), for organisers with access to the server.
+ * from the database under DATA_DIR (default ./data), or from Redis when REDIS_URL is set (several
+ * instances), for organisers with access to the server.
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { docFromUpdates, readSnapshot } from '../../shared/export/snapshot'
 import { SESSION_ID_PATTERN, boardRoom, controlRoom, facilitatorRoom } from '../../shared/rooms'
 import { EXPORT_FORMATS, imagesOf, renderExport, type ExportFormat } from '../sessions/exports'
+import { openCluster } from '../cluster/cluster'
+import { createLogger } from '../logger'
 import { openSqliteStorage } from '../storage/sqlite'
-import { createFileImageStore } from '../uploads/imageStore'
+import type { Storage } from '../storage/types'
+import { createFileImageStore, type ImageStore } from '../uploads/imageStore'
 
 const USAGE = 'usage: npm run export -- <session id> --format md|csv|json [--out FILE]'
 
@@ -39,26 +43,47 @@ function parseArgs(argv: readonly string[]): { id: string; format: ExportFormat;
 
 async function main(): Promise<void> {
   const { id, format, out } = parseArgs(process.argv.slice(2))
-  const dataDir = resolve(process.env.DATA_DIR || './data')
-  const storage = openSqliteStorage(dataDir)
+  const { storage, images, where, close } = await openStore()
   try {
     const session = SESSION_ID_PATTERN.test(id) ? await storage.getSession(id) : undefined
-    if (!session) throw new CliError(`no session "${id}" in ${dataDir}`)
+    if (!session) throw new CliError(`no session "${id}" in ${where}`)
     const [board, control, facilitator] = await Promise.all(
       [boardRoom(id), controlRoom(id), facilitatorRoom(id)].map(async (r) =>
         docFromUpdates(await storage.load(r)),
       ),
     )
     const snapshot = readSnapshot(board!, control!, facilitator!)
-    const body = await renderExport(format, snapshot, () =>
-      imagesOf(createFileImageStore(dataDir), id, snapshot),
-    )
+    const body = await renderExport(format, snapshot, () => imagesOf(images, id, snapshot))
     if (out) {
       writeFileSync(out, body)
       console.error(`Wrote ${format} export of "${session.title}" to ${out}`)
     } else process.stdout.write(body)
   } finally {
-    storage.close()
+    await close()
+  }
+}
+
+/** The same store the server uses: Redis if REDIS_URL is set, else SQLite under DATA_DIR. */
+async function openStore(): Promise<{
+  storage: Storage
+  images: ImageStore
+  where: string
+  close: () => Promise<void>
+}> {
+  const redisUrl = process.env.REDIS_URL
+  if (redisUrl) {
+    const cluster = await openCluster(redisUrl, createLogger('silent')).catch((err: unknown) => {
+      throw new CliError((err as Error).message)
+    })
+    return { ...cluster, where: 'Redis', close: () => cluster.close() }
+  }
+  const dataDir = resolve(process.env.DATA_DIR || './data')
+  const storage = openSqliteStorage(dataDir)
+  return {
+    storage,
+    images: createFileImageStore(dataDir),
+    where: dataDir,
+    close: async () => storage.close(),
   }
 }
 
