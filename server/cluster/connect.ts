@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis'
+import { Redis, type ChainableCommander } from 'ioredis'
 import type { Logger } from '../logger'
 
 /**
@@ -22,4 +22,11 @@ export function connectRedis(url: string, name: string, log: Logger, blocking = 
     down = false
   })
   return redis
+}
+
+/** Runs a pipeline and throws the first command's error, if any failed. */
+export async function execAll(pipeline: ChainableCommander): Promise<void> {
+  const results = (await pipeline.exec()) ?? []
+  const failed = results.find(([err]) => err)
+  if (failed) throw failed[0]
 }

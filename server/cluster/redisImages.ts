@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis'
 import { candidateFiles, prepareImage, type ImageStore } from '../uploads/imageStore'
+import { execAll } from './connect'
 import type { ClusterKeys } from './keys'
 
 /** Uploaded images in Redis, one hash per session (file name → bytes), so every instance serves them. */
@@ -9,9 +10,7 @@ export function createRedisImageStore(redis: Redis, keys: ClusterKeys): ImageSto
       const { image, files } = await prepareImage(bytes, declaredType)
       const pipeline = redis.pipeline()
       for (const file of files) pipeline.hsetnx(keys.images(sessionId), file.name, file.bytes)
-      const results = (await pipeline.exec()) ?? []
-      const failed = results.find(([err]) => err)
-      if (failed) throw failed[0]
+      await execAll(pipeline)
       return image
     },
     async get(sessionId, src, display) {

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis'
 import type { SessionRecord, Storage, StoredUpdate } from '../storage/types'
 import { parseEntries } from './entries'
+import { execAll } from './connect'
 import type { ClusterKeys } from './keys'
 import { COMPACT_ROOM, LOAD_ROOM, RELEASE_LOCK } from './scripts'
 
@@ -78,9 +79,7 @@ export function createRedisStorage(
         )
         if (!knownRooms.has(room)) pipeline.sadd(keys.rooms(sessionOf(room)), room)
       }
-      const results = (await pipeline.exec()) ?? []
-      const failed = results.find(([err]) => err)
-      if (failed) throw failed[0]
+      await execAll(pipeline)
       if (knownRooms.size > 10_000) knownRooms.clear()
       for (const { room } of batch) knownRooms.add(room)
     },
@@ -132,9 +131,7 @@ export function createRedisStorage(
         participant: record.keyHashes.participant,
         viewer: record.keyHashes.viewer,
       })
-      const results = (await pipeline.exec()) ?? []
-      const failed = results.find(([err]) => err)
-      if (failed) throw failed[0]
+      await execAll(pipeline)
     },
 
     getSession: async (id) => {
