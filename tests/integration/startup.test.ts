@@ -27,6 +27,7 @@ describe('start-up configuration', () => {
     [{ HOST: 'not a host!' }, /HOST=/],
     [{ LOG_LEVEL: 'shouty' }, /LOG_LEVEL="shouty"/],
     [{ REDIS_URL: 'ftp://nope' }, /REDIS_URL=/],
+    [{ REDIS_URL: 'redis://127.0.0.1:1' }, /REDIS_URL: cannot reach Redis at redis:\/\/127\.0\.0\.1:1/],
   ])('refuses %o with a clear message and exit code 1', (env, message) => {
     const { code, out } = run(env)
     expect(code).toBe(1)
