@@ -2,8 +2,7 @@ import { useEffect, useRef, useState, type Ref } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { deleteLabel } from './objectLabels'
 import { useDebouncedSave } from './useDebouncedSave'
-
-const STRINGS = { delete: 'Delete' }
+import { useTranslation } from 'react-i18next'
 
 type ElementRef = { readonly current: HTMLElement | null }
 
@@ -72,6 +71,7 @@ export function DeleteButton(props: {
   buttonRef?: Ref<HTMLButtonElement>
   onDelete: (id: string) => void
 }) {
+  const { t } = useTranslation('panels')
   return (
     <button
       ref={props.buttonRef}
@@ -81,7 +81,7 @@ export function DeleteButton(props: {
       aria-describedby={props.labelId}
       onClick={() => props.onDelete(props.object.id)}
     >
-      {STRINGS.delete}
+      {t('list.delete')}
     </button>
   )
 }

@@ -1,0 +1,6 @@
+import { common } from './common'
+import { pages } from './pages'
+import { panels } from './panels'
+
+/** The English resources, one namespace per area of the app; the other languages follow this shape. */
+export const en = { common, pages, panels }
