@@ -1,6 +1,7 @@
 import { common } from './common'
+import { facilitation } from './facilitation'
 import { pages } from './pages'
 import { panels } from './panels'
 
 /** The English resources, one namespace per area of the app; the other languages follow this shape. */
-export const en = { common, pages, panels }
+export const en = { common, pages, panels, facilitation }

@@ -1,8 +1,9 @@
 import type { en } from '../en'
 import type { Translation } from '../types'
 import { common } from './common'
+import { facilitation } from './facilitation'
 import { pages } from './pages'
 import { panels } from './panels'
 
 /** Simplified Chinese: every key of the English resources, or the typecheck fails. */
-export const zhCN: Translation<typeof en> = { common, pages, panels }
+export const zhCN: Translation<typeof en> = { common, pages, panels, facilitation }
