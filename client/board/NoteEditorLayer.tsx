@@ -26,7 +26,9 @@ export function NoteEditorLayer(props: {
       <NoteEditor
         key={object.id}
         fragment={fragment}
-        label={object.author ? i18n.t('board:editor.by', { label: look.label, author: object.author }) : look.label}
+        label={
+          object.author ? i18n.t('board:editor.by', { label: look.label, author: object.author }) : look.label
+        }
         onDone={props.onDone}
         style={look.style}
       />

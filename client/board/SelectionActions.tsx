@@ -10,7 +10,8 @@ import { i18n } from '../i18n'
 /** Kinds with an edit action in the selection bar (named "Edit", "Edit recipe", "Describe image"). */
 const EDITABLE = ['sticky', 'text', 'recipe', 'image'] as const
 type Editable = (typeof EDITABLE)[number]
-const isEditable = (kind: BoardObject['kind']): kind is Editable => (EDITABLE as readonly string[]).includes(kind)
+const isEditable = (kind: BoardObject['kind']): kind is Editable =>
+  (EDITABLE as readonly string[]).includes(kind)
 
 /** The one value all items share, or null. */
 function shared<T>(values: readonly T[]): T | null {

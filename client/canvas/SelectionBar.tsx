@@ -53,7 +53,12 @@ export function SelectionBar(props: SelectionBarProps) {
       </span>
       {props.canColor && <NoteColours value={props.color} onPick={props.onColor} />}
       {props.ink && (
-        <Swatches label={t('selection.ink')} colors={INK_COLORS} value={props.ink.value} onPick={props.ink.onPick} />
+        <Swatches
+          label={t('selection.ink')}
+          colors={INK_COLORS}
+          value={props.ink.value}
+          onPick={props.ink.onPick}
+        />
       )}
       {props.fill && (
         <Swatches

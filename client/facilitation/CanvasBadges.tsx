@@ -43,7 +43,12 @@ export const CanvasBadges = memo(function CanvasBadges(props: CanvasBadgesProps)
               <VoteBadge x={b.w} votes={props.myVotes[o.id] ?? 0} onVote={(d) => props.onVote(o.id, d)} />
             )}
             {!props.voting && props.results[o.id] !== undefined && (
-              <Pill x={b.w - 70} y={-14} w={70} text={i18n.t('facilitation:votes', { count: props.results[o.id]! })} />
+              <Pill
+                x={b.w - 70}
+                y={-14}
+                w={70}
+                text={i18n.t('facilitation:votes', { count: props.results[o.id]! })}
+              />
             )}
           </Group>
         )

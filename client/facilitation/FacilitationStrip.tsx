@@ -16,7 +16,9 @@ export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) 
     <section className="facilitation-strip" aria-label={t('strip.region')}>
       {step && (
         <p className="prompt-banner" aria-live="polite" title={step.prompt}>
-          <span className="prompt-step">{t('strip.step', { n: state.step + 1, of: fac.agenda.length, title: step.title })}</span>
+          <span className="prompt-step">
+            {t('strip.step', { n: state.step + 1, of: fac.agenda.length, title: step.title })}
+          </span>
           {step.prompt && <span className="prompt-text">{step.prompt}</span>}
         </p>
       )}

@@ -20,9 +20,7 @@ export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
   const run = (what: string, request: () => Promise<string>) => {
     setMessage('')
     request().then(setMessage, (error: unknown) =>
-      setMessage(
-        t('bar.failed', { what, why: error instanceof Error ? error.message : String(error) }),
-      ),
+      setMessage(t('bar.failed', { what, why: error instanceof Error ? error.message : String(error) })),
     )
   }
   const reveal = () =>
@@ -78,10 +76,12 @@ export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
         {t('bar.reveal')}
       </button>
       {(state.mode === 'private' || fac.privateWriting.people > 0) && (
-        <span className="muted">{t('bar.writing', {
+        <span className="muted">
+          {t('bar.writing', {
             people: t('bar.people', { count: fac.privateWriting.people }),
             notes: t('bar.notes', { count: fac.privateWriting.notes }),
-          })}</span>
+          })}
+        </span>
       )}
       <VotingControls fac={fac} onEnd={endVoting} />
       <SessionSettings fac={fac} />

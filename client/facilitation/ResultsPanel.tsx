@@ -17,7 +17,9 @@ export function ResultsPanel(props: { fac: Facilitation; lookup: (id: string) =>
         <ol aria-labelledby={headingId}>
           {ranked.map(([id, votes]) => {
             const o = props.lookup(id)
-            const text = o ? (o.kind === 'frame' ? o.props.title : o.text) || t('results.untitled') : t('results.gone')
+            const text = o
+              ? (o.kind === 'frame' ? o.props.title : o.text) || t('results.untitled')
+              : t('results.gone')
             return (
               <li key={id}>
                 <strong>{t('votes', { count: votes })}</strong> — {text}

@@ -30,8 +30,7 @@ export function HomePage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (!title.trim())
-      return setError(t('home.needTitle'))
+    if (!title.trim()) return setError(t('home.needTitle'))
     setBusy(true)
     setError(null)
     try {

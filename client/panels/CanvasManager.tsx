@@ -55,7 +55,12 @@ export function CanvasManager(props: {
         <span aria-hidden="true">⋯</span>
       </button>
       {m.open && (
-        <div className="canvas-menu" id={menuId} role="group" aria-label={t('canvases.menu', { name: current.name })}>
+        <div
+          className="canvas-menu"
+          id={menuId}
+          role="group"
+          aria-label={t('canvases.menu', { name: current.name })}
+        >
           {m.renaming ? (
             <RenameCanvasForm
               key={current.id}
@@ -73,7 +78,11 @@ export function CanvasManager(props: {
                 blocked={m.atStart && t('canvases.first')}
                 onClick={() => m.move(-1)}
               />
-              <MenuButton label={t('canvases.right')} blocked={m.atEnd && t('canvases.last')} onClick={() => m.move(1)} />
+              <MenuButton
+                label={t('canvases.right')}
+                blocked={m.atEnd && t('canvases.last')}
+                onClick={() => m.move(1)}
+              />
               <MenuButton
                 label={t('canvases.delete')}
                 danger

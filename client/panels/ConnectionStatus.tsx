@@ -3,7 +3,6 @@ import { i18n } from '../i18n'
 
 export type LinkState = 'connected' | 'reconnecting' | 'offline'
 
-
 /** "Connected", "Reconnecting" or "Offline", plus how many local changes wait to be sent. */
 export function statusText(state: LinkState, pending: number): string {
   const label = i18n.t(`panels:connection.${state}`)

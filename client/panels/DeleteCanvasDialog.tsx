@@ -37,9 +37,11 @@ export function DeleteCanvasDialog(props: {
       }}
     >
       <h2 id={titleId}>{t('canvases.deleteTitle', { name: props.name })}</h2>
-      <p id={bodyId}>{props.objectCount === 0
+      <p id={bodyId}>
+        {props.objectCount === 0
           ? t('canvases.deleteEmpty')
-          : t('canvases.deleteBody', { count: props.objectCount })}</p>
+          : t('canvases.deleteBody', { count: props.objectCount })}
+      </p>
       <div className="confirm-actions">
         <button type="button" ref={cancelRef} onClick={props.onCancel}>
           {t('canvases.keep')}

@@ -45,7 +45,8 @@ export function ExportProgress(props: { state: ExportStatus; onCancel: () => voi
   return (
     <div className="export-progress">
       <p role="status">
-        {known ? t('exportProgress.progress', { label: state.label, done: state.done, total: state.total })
+        {known
+          ? t('exportProgress.progress', { label: state.label, done: state.done, total: state.total })
           : t('exportProgress.preparing', { label: state.label })}
       </p>
       <div

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next'
 import { i18n } from '../i18n'
 import { creditWords } from '../i18n/creditWords'
 
-const byAuthor = (o: BoardObject): string => (o.author ? i18n.t('panels:list.byAuthor', { author: o.author }) : '')
+const byAuthor = (o: BoardObject): string =>
+  o.author ? i18n.t('panels:list.byAuthor', { author: o.author }) : ''
 
 /** A recipe card in the list view: its title and credit line (the recipe panel edits the rest). */
 export function RecipeRow(props: RowProps<ObjectOf<'recipe'>>) {

@@ -16,7 +16,8 @@ export interface PresentPerson {
 }
 
 /** Shown as the person's name wherever a name is missing. */
-export const displayName = (p: Pick<PresentPerson, 'name'>): string => p.name.trim() || i18n.t('panels:people.someone')
+export const displayName = (p: Pick<PresentPerson, 'name'>): string =>
+  p.name.trim() || i18n.t('panels:people.someone')
 
 /** "Who is here": everyone in the board room, each with the colour of their cursor. */
 export function PresenceList(props: { people: readonly PresentPerson[] }) {
@@ -26,7 +27,10 @@ export function PresenceList(props: { people: readonly PresentPerson[] }) {
     <section className="presence" aria-label={t('people.region')}>
       <ul>
         {props.people.map((p) => (
-          <li key={p.key} title={p.role === 'participant' ? displayName(p) : `${displayName(p)} (${role(p)})`}>
+          <li
+            key={p.key}
+            title={p.role === 'participant' ? displayName(p) : `${displayName(p)} (${role(p)})`}
+          >
             <Avatar person={p} />
             <span className="presence-name">
               {displayName(p)}

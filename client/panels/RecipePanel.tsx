@@ -119,7 +119,8 @@ function CreditFields({
         {t('recipe.anonymous')}
       </label>
       <p className="hint">
-        {t('recipe.preview')} <strong>{creditLine(recipe.props.credits, recipe.props.anonymous, creditWords())}</strong>
+        {t('recipe.preview')}{' '}
+        <strong>{creditLine(recipe.props.credits, recipe.props.anonymous, creditWords())}</strong>
       </p>
     </>
   )

@@ -81,9 +81,7 @@ export function useCanvasManager(props: {
       const to = index + step
       if (to < 0 || to > last) return
       actions.move(current.id, to)
-      setMessage(
-        i18n.t('panels:canvases.moved', { name: current.name, at: to + 1, of: canvases.length }),
-      )
+      setMessage(i18n.t('panels:canvases.moved', { name: current.name, at: to + 1, of: canvases.length }))
     },
     remove() {
       const neighbour = canvases[index + 1] ?? canvases[index - 1]

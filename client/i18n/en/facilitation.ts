@@ -42,10 +42,8 @@ export const facilitation = {
     goThere: 'Go there',
     follow: 'Follow facilitator',
     locked: 'The board is locked by the facilitator',
-    privateWriting:
-      'Private writing: your new notes are only for you until the facilitator reveals them.',
-    privateWritingFacilitator:
-      'Private writing: participants’ new notes stay private until you reveal them.',
+    privateWriting: 'Private writing: your new notes are only for you until the facilitator reveals them.',
+    privateWritingFacilitator: 'Private writing: participants’ new notes stay private until you reveal them.',
     votesLeft: 'Votes left: {{n}}',
     voting: 'Voting is open.',
     results: 'Voting has ended: see Results.',
@@ -100,8 +98,7 @@ export const facilitation = {
     heading: 'Your contributions',
     remove: 'Remove everything I added',
     confirm_one: 'Remove the {{count}} thing you added to this session? This cannot be undone by others.',
-    confirm_other:
-      'Remove the {{count}} things you added to this session? This cannot be undone by others.',
+    confirm_other: 'Remove the {{count}} things you added to this session? This cannot be undone by others.',
     nothing: 'You have not added anything yet.',
     yes: 'Yes, remove them',
     done: '{{count}} removed.',

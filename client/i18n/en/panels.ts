@@ -37,8 +37,7 @@ export const panels = {
     saveName: 'Save name',
     deleteTitle: 'Delete “{{name}}”?',
     deleteEmpty: 'The canvas is empty. It goes for everyone in the session.',
-    deleteBody_one:
-      'The canvas and the object on it go for everyone in the session. This cannot be undone.',
+    deleteBody_one: 'The canvas and the object on it go for everyone in the session. This cannot be undone.',
     deleteBody_other:
       'The canvas and the {{count}} objects on it go for everyone in the session. This cannot be undone.',
     keep: 'Keep it',
