@@ -28,6 +28,12 @@ export const common = {
     ja: 'Japanese',
     ko: 'Korean',
   },
+  errors: {
+    surface: 'The export drawing surface did not start.',
+    noCanvas: 'This browser cannot draw on a canvas.',
+    encode: 'The picture could not be encoded.',
+    picture: 'The picture',
+  },
   api: {
     unreachable: 'The server could not be reached. Check your connection and try again.',
     status: 'The server answered {{status}}.',

@@ -30,6 +30,12 @@ export const common: Translation<typeof en> = {
     ja: '日语',
     ko: '韩语',
   },
+  errors: {
+    surface: '导出用的绘图画面未能启动。',
+    noCanvas: '此浏览器无法在画布上绘图。',
+    encode: '无法对图片进行编码。',
+    picture: '这张图片',
+  },
   api: {
     unreachable: '无法连接服务器。请检查网络连接后重试。',
     status: '服务器返回了 {{status}}。',
