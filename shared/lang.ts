@@ -33,3 +33,6 @@ export const NOTE_LANGS = [
   'ko',
 ] as const
 export type NoteLang = (typeof NOTE_LANGS)[number]
+
+/** A BCP 47 language tag as notes store it ('' for the board's own language). */
+export const LANG_TAG = /^([a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3})?$/

@@ -30,6 +30,7 @@ export function NoteEditorLayer(props: {
           object.author ? i18n.t('board:editor.by', { label: look.label, author: object.author }) : look.label
         }
         onDone={props.onDone}
+        lang={object.lang}
         style={look.style}
       />
     </ObjectOverlay>

@@ -35,6 +35,7 @@ export function RecipeSidePanel(props: {
             key={recipe.id}
             fragment={fragment}
             label={t('editor.method')}
+            lang={recipe.lang}
             autofocus={false}
             readOnly={props.readOnly}
             onDone={props.onClose}

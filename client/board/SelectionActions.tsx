@@ -57,6 +57,7 @@ export function SelectionActions(props: SelectionActionsProps) {
     o.kind === 'shape' && (o.props.shape === 'rect' || o.props.shape === 'ellipse') ? [o] : [],
   )
   const only = selected.length === 1 ? selected[0] : undefined
+  const written = selected.filter((o) => o.kind === 'sticky' || o.kind === 'text')
   const editLabel = i18n.t(`board:edit.${only && isEditable(only.kind) ? only.kind : 'other'}`)
   const anyLocked = selected.some((o) => o.locked)
   const setInk = (color: string) => {
@@ -91,6 +92,18 @@ export function SelectionActions(props: SelectionActionsProps) {
           ? {
               value: shared(texts.map((t) => t.props.size)),
               onPick: (size: TextSize) => texts.forEach((t) => commands.updateProps(t.id, 'text', { size })),
+            }
+          : null
+      }
+      lang={
+        written.length > 0 && written.length === selected.length
+          ? {
+              value: shared(written.map((o) => o.lang)),
+              onPick: (lang: string) =>
+                commands.setLang(
+                  written.map((o) => o.id),
+                  lang,
+                ),
             }
           : null
       }

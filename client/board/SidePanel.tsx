@@ -41,6 +41,7 @@ export function SidePanel(props: {
           // The list focuses the new note's field itself, so the canvas editor stays closed.
           onAdd={() => props.ui.addSticky(false)}
           onSetText={model.commands.setText}
+          onSetLang={(id, lang) => model.commands.setLang([id], lang)}
           onSetAlt={(id, alt) => model.commands.updateProps(id, 'image', { alt })}
           onDelete={(id) => model.commands.deleteObjects([id])}
           rowExtras={props.rowExtras}

@@ -10,6 +10,7 @@ import { STICKY_FILL } from '../theme'
 import { Swatches } from './tools/ToolOptions'
 import { SHAPE_FILLS } from './tools/tools'
 import { useTranslation } from 'react-i18next'
+import { NoteLangSelect } from '../panels/NoteLangSelect'
 
 export interface ColorChoice {
   readonly value: string | null
@@ -38,6 +39,8 @@ export interface SelectionBarProps {
   readonly lock: { readonly locked: boolean; readonly onToggle: () => void } | null
   readonly anyLocked: boolean
   readonly onDelete: (() => void) | null
+  /** The language tag of the selected notes, when only notes and text are selected. */
+  readonly lang: { readonly value: string | null; readonly onPick: (lang: string) => void } | null
   /** More actions from outside the canvas (themes, reactions, consent, moderation). */
   readonly extra?: ReactNode
 }
@@ -69,11 +72,12 @@ export function SelectionBar(props: SelectionBarProps) {
         />
       )}
       {props.textSize && <TextSizes {...props.textSize} />}
+      {props.lang && <NoteLangSelect value={props.lang.value} onChange={props.lang.onPick} />}
       {props.frameTitle && <FrameTitleField {...props.frameTitle} />}
       {props.onEdit && (
         <button
           type="button"
-          title={`${props.editLabel} (Enter)`}
+          title={t('selection.editHint', { label: props.editLabel })}
           aria-keyshortcuts="Enter"
           onClick={props.onEdit}
         >

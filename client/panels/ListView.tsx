@@ -16,6 +16,8 @@ export interface ListViewProps {
   readonly onAdd: () => string | null
   readonly onSetText: (id: string, text: string) => void
   readonly onSetAlt: (id: string, alt: string) => void
+  /** Tags a note with its language ('' for the board's own). */
+  readonly onSetLang?: (id: string, lang: string) => void
   readonly onDelete: (id: string) => void
   /** More for each note's row (votes, reactions, consent, privacy, moderation). */
   readonly rowExtras?: (object: BoardObject) => ReactNode
@@ -78,6 +80,7 @@ export function ListView(props: ListViewProps) {
             {...common}
             object={object}
             onSetText={props.onSetText}
+            onSetLang={props.onSetLang}
             extras={props.rowExtras?.(object)}
           />
         )

@@ -30,13 +30,15 @@ export function AutoGrowField(props: {
   onSave: (text: string) => void
   describedBy?: string
   maxLength?: number
+  /** The text's language tag, so screen readers read it in the right voice ('' for the page's). */
+  lang?: string
 }) {
   const [draft, setDraft] = useState<string | null>(null)
   const save = useDebouncedSave(props.onSave)
   const value = draft ?? props.value
   return (
     // The mirror sizes the field to its text (it grows as you type); it is hidden from assistive tech.
-    <div className="autogrow">
+    <div className="autogrow" lang={props.lang || undefined}>
       <span className="autogrow-mirror" aria-hidden="true">
         {value + '\n'}
       </span>
@@ -44,6 +46,7 @@ export function AutoGrowField(props: {
         id={props.id}
         ref={props.fieldRef}
         rows={1}
+        lang={props.lang || undefined}
         value={value}
         readOnly={props.readOnly}
         aria-describedby={props.describedBy}

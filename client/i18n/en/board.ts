@@ -117,6 +117,7 @@ export const board = {
     textSize: 'Text size',
     sizes: { small: 'Small', medium: 'Medium', large: 'Large', heading: 'Heading' },
     frameTitle: 'Frame title',
+    editHint: '{{label}} (Enter)',
     duplicate: 'Duplicate',
     duplicateHint: 'Duplicate (Ctrl+D)',
     front: 'Bring to front',

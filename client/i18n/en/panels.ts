@@ -114,7 +114,7 @@ export const panels = {
     forWhom: 'For {{who}}',
     frameEmpty: 'Nothing in this frame yet.',
     frame: 'Frame: {{title}}',
-    noteLang: 'Language of note {{n}}',
+    noteLang: 'Language of {{label}}',
   },
   kinds: {
     sticky: 'Note',

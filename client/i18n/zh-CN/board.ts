@@ -117,6 +117,7 @@ export const board: Translation<typeof en> = {
     textSize: '文字大小',
     sizes: { small: '小', medium: '中', large: '大', heading: '标题' },
     frameTitle: '框架标题',
+    editHint: '{{label}}（回车键）',
     duplicate: '复制一份',
     duplicateHint: '复制一份（Ctrl+D）',
     front: '置于顶层',

@@ -108,7 +108,7 @@ export const panels: Translation<typeof en> = {
     forWhom: '适合：{{who}}',
     frameEmpty: '这个框架里还没有内容。',
     frame: '框架：{{title}}',
-    noteLang: '便签 {{n}} 的语言',
+    noteLang: '{{label}}的语言',
   },
   kinds: {
     sticky: '便签',
