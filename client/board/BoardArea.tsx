@@ -93,7 +93,7 @@ export function BoardArea(props: BoardAreaProps) {
         className="canvas-focus"
         tabIndex={0}
         role="group"
-        aria-roledescription="canvas"
+        aria-roledescription={t('area.roleDescription')}
         aria-label={t('area.label', { name: canvas.name, count })}
         onPointerDown={() => canvasFocus.current?.focus({ preventScroll: true })}
       >

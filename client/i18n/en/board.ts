@@ -17,6 +17,7 @@ export const board = {
     objects_other: '{{count}} objects',
     label: 'Canvas {{name}}: {{count}}. Use the List view button to read and edit them as a list.',
     viewOnly: 'View only',
+    roleDescription: 'canvas',
     fallbackCanvas: 'Board',
   },
   editor: {

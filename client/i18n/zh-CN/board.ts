@@ -18,6 +18,7 @@ export const board: Translation<typeof en> = {
     objects_other: '{{count}} 个对象',
     label: '画布“{{name}}”：{{count}}。可用“列表视图”按钮以列表形式阅读和编辑。',
     viewOnly: '只读',
+    roleDescription: '画布',
     fallbackCanvas: '白板',
   },
   editor: {
