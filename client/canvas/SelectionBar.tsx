@@ -72,7 +72,13 @@ export function SelectionBar(props: SelectionBarProps) {
         />
       )}
       {props.textSize && <TextSizes {...props.textSize} />}
-      {props.lang && <NoteLangSelect value={props.lang.value} onChange={props.lang.onPick} />}
+      {props.lang && (
+        <NoteLangSelect
+          value={props.lang.value}
+          label={t('selection.language')}
+          onChange={props.lang.onPick}
+        />
+      )}
       {props.frameTitle && <FrameTitleField {...props.frameTitle} />}
       {props.onEdit && (
         <button

@@ -119,6 +119,7 @@ export const board = {
     sizes: { small: 'Small', medium: 'Medium', large: 'Large', heading: 'Heading' },
     frameTitle: 'Frame title',
     editHint: '{{label}} (Enter)',
+    language: 'Language of the selected notes',
     duplicate: 'Duplicate',
     duplicateHint: 'Duplicate (Ctrl+D)',
     front: 'Bring to front',

@@ -119,6 +119,7 @@ export const board: Translation<typeof en> = {
     sizes: { small: '小', medium: '中', large: '大', heading: '标题' },
     frameTitle: '框架标题',
     editHint: '{{label}}（回车键）',
+    language: '所选便签的语言',
     duplicate: '复制一份',
     duplicateHint: '复制一份（Ctrl+D）',
     front: '置于顶层',
