@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { HomePage } from './pages/HomePage'
 import { MessagePage } from './pages/MessagePage'
 import { SessionPage } from './pages/SessionPage'
@@ -21,6 +22,7 @@ export function routeOf(loc: Pick<Location, 'pathname' | 'search'>): Route {
 }
 
 export function App() {
+  const { t } = useTranslation('pages')
   const route = routeOf(window.location)
   switch (route.page) {
     case 'home':
@@ -35,6 +37,6 @@ export function App() {
         />
       )
     case 'missing':
-      return <MessagePage title="Page not found" message="There is nothing at this address." alert />
+      return <MessagePage title={t('message.notFound')} message={t('message.nothingHere')} alert />
   }
 }

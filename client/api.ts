@@ -1,4 +1,6 @@
+import type { UiLang } from '../shared/lang'
 import type { Role } from '../shared/rooms'
+import { i18n } from './i18n'
 
 /** A template the home page offers. */
 export interface TemplateSummary {
@@ -34,28 +36,29 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   try {
     response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } })
   } catch {
-    throw new ApiError(0, 'The server could not be reached. Check your connection and try again.')
+    throw new ApiError(0, i18n.t('common:api.unreachable'))
   }
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) {
     const message =
       body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
         ? body.error
-        : `The server answered ${response.status}.`
+        : i18n.t('common:api.status', { status: response.status })
     throw new ApiError(response.status, message)
   }
   return body as T
 }
 
-/** The templates a session can start from. */
-export const fetchTemplates = (): Promise<TemplateSummary[]> => request('/api/templates')
+/** The templates a session can start from, their titles in `lang`. */
+export const fetchTemplates = (lang: UiLang): Promise<TemplateSummary[]> =>
+  request(`/api/templates?lang=${encodeURIComponent(lang)}`)
 
-/** Creates a session; the answer holds one link per role. */
-export const createSession = (template: string, title: string): Promise<CreatedSession> =>
+/** Creates a session whose commitments and prompts are in `lang`; the answer holds one link per role. */
+export const createSession = (template: string, title: string, lang: UiLang): Promise<CreatedSession> =>
   request('/api/sessions', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ template, title }),
+    body: JSON.stringify({ template, title, lang }),
   })
 
 /** Checks a link: which session, and which role its key gives. */

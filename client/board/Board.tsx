@@ -28,6 +28,8 @@ import { useCanvasChoice } from './useCanvasChoice'
 import { useGoTo } from './useGoTo'
 import { usePeersView } from './usePeersView'
 import { usePresencePublishing } from './usePresencePublishing'
+import { useTranslation } from 'react-i18next'
+import { i18n } from '../i18n'
 
 export interface BoardProps {
   readonly access: SessionAccess
@@ -68,6 +70,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
   const peers = usePeersView(everyone, current.id, canvases)
   const [panel, setPanel] = useState<PanelId | null>(null)
   const title = info.title || access.title
+  const language = useTranslation().i18n.language
   const toggle = (id: PanelId) => setPanel((open) => (open === id ? null : id))
   const canvasCommands = useCanvasCommands(control.doc, board.doc, origin, access.role === 'facilitator')
   const presence = usePresencePublishing({
@@ -79,8 +82,8 @@ export function Board({ access, board, control, model: roomModel, origin, access
   })
 
   useEffect(() => {
-    document.title = `${title} · Workshop whiteboard`
-  }, [title])
+    document.title = i18n.t('common:pageTitle', { title })
+  }, [title, language])
 
   const openCanvas = useCallback(
     (id: string) => {

@@ -18,6 +18,7 @@ import type { SelectionExtras } from './SelectionActions'
 import { useBoardShortcuts } from './useBoardShortcuts'
 import type { BoardUi } from './useBoardUi'
 import { useObjectTools, type BoardSession } from './useObjectTools'
+import { useTranslation } from 'react-i18next'
 
 export interface BoardAreaProps {
   readonly doc: Y.Doc
@@ -45,6 +46,7 @@ export interface BoardAreaProps {
 
 /** The canvas of the current tab with everything floating over it: tools, selection, editor, zoom. */
 export function BoardArea(props: BoardAreaProps) {
+  const { t } = useTranslation('board')
   const { model, ui, objects, viewport, canvas } = props
   const canvasFocus = useRef<HTMLDivElement>(null)
   const undoState = useUndoState(model.undo)
@@ -76,7 +78,7 @@ export function BoardArea(props: BoardAreaProps) {
     canvasFocus,
     extraKeys: kit.actions.onKey,
   })
-  const count = `${objects.length} ${objects.length === 1 ? 'object' : 'objects'}`
+  const count = t('area.objects', { count: objects.length })
 
   return (
     <div
@@ -91,8 +93,8 @@ export function BoardArea(props: BoardAreaProps) {
         className="canvas-focus"
         tabIndex={0}
         role="group"
-        aria-roledescription="canvas"
-        aria-label={`Canvas ${canvas.name}: ${count}. Use the List view button to read and edit them as a list.`}
+        aria-roledescription={t('area.roleDescription')}
+        aria-label={t('area.label', { name: canvas.name, count })}
         onPointerDown={() => canvasFocus.current?.focus({ preventScroll: true })}
       >
         {props.size.width > 0 && (
@@ -127,7 +129,7 @@ export function BoardArea(props: BoardAreaProps) {
         onUndo={model.undo.undo}
         onRedo={model.undo.redo}
       />
-      {model.readOnly && <p className="view-only-chip">View only</p>}
+      {model.readOnly && <p className="view-only-chip">{t('area.viewOnly')}</p>}
       <ObjectToolsUi
         kit={kit}
         doc={props.doc}

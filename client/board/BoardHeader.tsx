@@ -4,6 +4,8 @@ import type { CanvasActions } from '../panels/CanvasManager'
 import { CanvasTabs } from '../panels/CanvasTabs'
 import { ConnectionStatus, type LinkState } from '../panels/ConnectionStatus'
 import { PresenceList, type PresentPerson } from '../panels/PresenceList'
+import { useTranslation } from 'react-i18next'
+import { LanguageSelect } from '../i18n/LanguageSelect'
 
 export interface BoardHeaderProps {
   readonly title: string
@@ -28,10 +30,11 @@ export interface BoardHeaderProps {
 
 /** The bar above the board: session title, canvas tabs, who is here, the link status and panels. */
 export function BoardHeader(props: BoardHeaderProps) {
+  const { t } = useTranslation(['board', 'common'])
   return (
     <header className="board-header">
       <h1 className="board-title" title={props.title}>
-        {props.title || 'Untitled session'}
+        {props.title || t('common:untitledSession')}
       </h1>
       <CanvasTabs
         canvases={props.canvases}
@@ -47,7 +50,7 @@ export function BoardHeader(props: BoardHeaderProps) {
           aria-controls={props.peopleOpen ? 'side-panel' : undefined}
           onClick={props.onTogglePeople}
         >
-          People
+          {t('header.people')}
         </button>
         <ConnectionStatus state={props.link.state} pending={props.link.pending} />
         {props.facilitationButtons}
@@ -57,7 +60,7 @@ export function BoardHeader(props: BoardHeaderProps) {
           aria-controls={props.commitmentsOpen ? 'side-panel' : undefined}
           onClick={props.onToggleCommitments}
         >
-          Commitments
+          {t('header.commitments')}
         </button>
         <button
           type="button"
@@ -65,9 +68,10 @@ export function BoardHeader(props: BoardHeaderProps) {
           aria-controls={props.listOpen ? 'side-panel' : undefined}
           onClick={props.onToggleList}
         >
-          List view
+          {t('header.list')}
         </button>
         {props.exportControl}
+        <LanguageSelect className="board-language" />
       </div>
     </header>
   )

@@ -15,6 +15,7 @@ import {
 } from '../sync'
 import { EDITOR_ORIGIN } from '../text/editorOrigin'
 import { Board } from './Board'
+import { useTranslation } from 'react-i18next'
 
 export interface BoardScreenProps {
   readonly access: SessionAccess
@@ -25,6 +26,7 @@ export interface BoardScreenProps {
 
 /** After Join: opens the board room, builds the model, announces the person, then shows the board. */
 export function BoardScreen({ access, accessKey, control, name }: BoardScreenProps) {
+  const { t } = useTranslation('pages')
   const board = useRoomConnection(boardRoom(access.id), accessKey)
   const user = useMemo<PresenceUser>(() => {
     const id = deviceUserId()
@@ -40,7 +42,7 @@ export function BoardScreen({ access, accessKey, control, name }: BoardScreenPro
     return () => leavePresence(board.awareness)
   }, [board, user])
 
-  if (!board || !model) return <MessagePage title="Opening the board…" />
+  if (!board || !model) return <MessagePage title={t('message.openingBoard')} />
   return (
     <Board
       access={access}

@@ -8,6 +8,7 @@ import { boundsOf } from '../canvas/objects/bounds'
 import type { Viewport } from '../canvas/viewport'
 import { NoteEditor } from '../text/NoteEditor'
 import { STICKY_FILL } from '../theme'
+import { i18n } from '../i18n'
 
 /** The rich-text editor laid over the note being edited, at the note's place and zoom. */
 export function NoteEditorLayer(props: {
@@ -25,8 +26,11 @@ export function NoteEditorLayer(props: {
       <NoteEditor
         key={object.id}
         fragment={fragment}
-        label={`${look.label}${object.author ? `, by ${object.author}` : ''}`}
+        label={
+          object.author ? i18n.t('board:editor.by', { label: look.label, author: object.author }) : look.label
+        }
         onDone={props.onDone}
+        lang={object.lang}
         style={look.style}
       />
     </ObjectOverlay>
@@ -53,8 +57,8 @@ function editorLook(object: BoardObject): {
       '--note-weight': object.props.size === 'heading' ? '700' : '400',
       '--note-line-height': String(LINE_HEIGHT),
     } as CSSProperties
-    return { rect: { ...rect, h: rect.h + px * LINE_HEIGHT }, style, label: 'Text' }
+    return { rect: { ...rect, h: rect.h + px * LINE_HEIGHT }, style, label: i18n.t('board:editor.text') }
   }
   const background = object.kind === 'sticky' ? STICKY_FILL[object.props.color] : '#ffffff'
-  return { rect, style: { background }, label: 'Note text' }
+  return { rect, style: { background }, label: i18n.t('board:editor.note') }
 }

@@ -7,15 +7,14 @@ import { boundsOf } from '../canvas/objects/bounds'
 import { ToolOptionsBar } from '../canvas/tools/ToolOptions'
 import { fitRects, viewCenter, type Size, type Viewport } from '../canvas/viewport'
 import { imageUrl } from '../images/imageApi'
-import { UPLOAD_STRINGS } from '../images/uploadMessages'
 import { AltTextDialog } from '../panels/AltTextDialog'
 import type { BoardModel } from '../state'
 import { RecipeSidePanel } from './RecipeSidePanel'
 import { SelectionActions, type SelectionExtras } from './SelectionActions'
 import type { BoardUi } from './useBoardUi'
 import type { BoardSession, ObjectTools } from './useObjectTools'
+import { useTranslation } from 'react-i18next'
 
-const STRINGS = { imageInput: 'Choose a picture to add' }
 /** Room above a frame for its title when the view moves to it. */
 const TITLE_ROOM = 40
 
@@ -96,6 +95,7 @@ export function ObjectToolsUi(props: ObjectToolsUiProps) {
 
 /** The Image tool's file picker, and how uploads are going (status, then any errors). */
 function ImageUploads({ images }: { images: ObjectTools['images'] }) {
+  const { t } = useTranslation('board')
   return (
     <>
       <input
@@ -104,12 +104,12 @@ function ImageUploads({ images }: { images: ObjectTools['images'] }) {
         accept="image/png,image/jpeg,image/webp,image/gif"
         multiple
         hidden
-        aria-label={STRINGS.imageInput}
+        aria-label={t('imageInput')}
         onChange={images.onInputChange}
       />
       {images.pending > 0 && (
         <p className="upload-status" role="status">
-          {UPLOAD_STRINGS.uploading(images.pending)}
+          {t('upload.uploading', { count: images.pending })}
         </p>
       )}
       {images.errors.length > 0 && (
@@ -118,7 +118,7 @@ function ImageUploads({ images }: { images: ObjectTools['images'] }) {
             <p key={i}>{message}</p>
           ))}
           <button type="button" onClick={images.dismissErrors}>
-            {UPLOAD_STRINGS.dismiss}
+            {t('upload.dismiss')}
           </button>
         </div>
       )}

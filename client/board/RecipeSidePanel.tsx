@@ -5,6 +5,7 @@ import type { BoardObject } from '../../shared/schema/kinds'
 import { RecipePanel } from '../panels/RecipePanel'
 import type { BoardCommands } from '../state'
 import { NoteEditor } from '../text/NoteEditor'
+import { useTranslation } from 'react-i18next'
 
 /**
  * The recipe panel for one card, with its method editor bound to the card's rich text (the panel
@@ -17,6 +18,7 @@ export function RecipeSidePanel(props: {
   commands: BoardCommands
   onClose: () => void
 }) {
+  const { t } = useTranslation('board')
   const { doc, recipe } = props
   const id = recipe?.id
   const fragment = useMemo(() => (id ? textOf(doc, id) : undefined), [doc, id])
@@ -32,7 +34,8 @@ export function RecipeSidePanel(props: {
           <NoteEditor
             key={recipe.id}
             fragment={fragment}
-            label="Method"
+            label={t('editor.method')}
+            lang={recipe.lang}
             autofocus={false}
             readOnly={props.readOnly}
             onDone={props.onClose}

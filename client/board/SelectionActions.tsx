@@ -5,13 +5,13 @@ import type { BoardCommands } from '../state'
 import type { BoardTools } from './useBoardTools'
 import type { BoardUi } from './useBoardUi'
 import type { useObjectActions } from './useObjectActions'
+import { i18n } from '../i18n'
 
-const EDIT_LABELS: Partial<Record<BoardObject['kind'], string>> = {
-  sticky: 'Edit',
-  text: 'Edit',
-  recipe: 'Edit recipe',
-  image: 'Describe image',
-}
+/** Kinds with an edit action in the selection bar (named "Edit", "Edit recipe", "Describe image"). */
+const EDITABLE = ['sticky', 'text', 'recipe', 'image'] as const
+type Editable = (typeof EDITABLE)[number]
+const isEditable = (kind: BoardObject['kind']): kind is Editable =>
+  (EDITABLE as readonly string[]).includes(kind)
 
 /** The one value all items share, or null. */
 function shared<T>(values: readonly T[]): T | null {
@@ -57,7 +57,8 @@ export function SelectionActions(props: SelectionActionsProps) {
     o.kind === 'shape' && (o.props.shape === 'rect' || o.props.shape === 'ellipse') ? [o] : [],
   )
   const only = selected.length === 1 ? selected[0] : undefined
-  const editLabel = (only && EDIT_LABELS[only.kind]) || 'Edit'
+  const written = selected.filter((o) => o.kind === 'sticky' || o.kind === 'text')
+  const editLabel = i18n.t(`board:edit.${only && isEditable(only.kind) ? only.kind : 'other'}`)
   const anyLocked = selected.some((o) => o.locked)
   const setInk = (color: string) => {
     for (const o of inked) {
@@ -94,6 +95,18 @@ export function SelectionActions(props: SelectionActionsProps) {
             }
           : null
       }
+      lang={
+        written.length > 0 && written.length === selected.length
+          ? {
+              value: shared(written.map((o) => o.lang)),
+              onPick: (lang: string) =>
+                commands.setLang(
+                  written.map((o) => o.id),
+                  lang,
+                ),
+            }
+          : null
+      }
       frameTitle={
         only?.kind === 'frame'
           ? {
@@ -105,7 +118,7 @@ export function SelectionActions(props: SelectionActionsProps) {
             }
           : null
       }
-      onEdit={only && EDIT_LABELS[only.kind] && !ui.editing ? onEdit : null}
+      onEdit={only && isEditable(only.kind) && !ui.editing ? onEdit : null}
       editLabel={editLabel}
       onDuplicate={actions.duplicate}
       onFront={actions.bringToFront}

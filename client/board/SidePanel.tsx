@@ -6,16 +6,9 @@ import { ListView } from '../panels/ListView'
 import { PeoplePanel, type PeoplePanelProps } from '../panels/PeoplePanel'
 import type { BoardModel } from '../state'
 import type { BoardUi } from './useBoardUi'
+import { useTranslation } from 'react-i18next'
 
 export type PanelId = 'list' | 'commitments' | 'people' | 'agenda' | 'results'
-
-const PANEL_NAMES: Record<PanelId, string> = {
-  list: 'List view',
-  commitments: 'Commitments',
-  people: 'People',
-  agenda: 'Agenda',
-  results: 'Results',
-}
 
 /** The panel beside the board (over it on narrow screens): the list view or the commitments. */
 export function SidePanel(props: {
@@ -33,9 +26,10 @@ export function SidePanel(props: {
   /** More for each row of the list view (votes, reactions, consent, privacy, moderation). */
   rowExtras?: (object: BoardObject) => ReactNode
 }) {
+  const { t } = useTranslation('board')
   const { model } = props
   return (
-    <aside className="side-panel" id="side-panel" aria-label={PANEL_NAMES[props.panel]}>
+    <aside className="side-panel" id="side-panel" aria-label={t(`panels.${props.panel}`)}>
       {props.facilitation?.[props.panel] ? (
         props.facilitation[props.panel]
       ) : props.panel === 'list' ? (
@@ -47,6 +41,7 @@ export function SidePanel(props: {
           // The list focuses the new note's field itself, so the canvas editor stays closed.
           onAdd={() => props.ui.addSticky(false)}
           onSetText={model.commands.setText}
+          onSetLang={(id, lang) => model.commands.setLang([id], lang)}
           onSetAlt={(id, alt) => model.commands.updateProps(id, 'image', { alt })}
           onDelete={(id) => model.commands.deleteObjects([id])}
           rowExtras={props.rowExtras}

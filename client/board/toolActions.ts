@@ -9,6 +9,7 @@ import type { ToolOptions } from '../canvas/tools/tools'
 import { viewCenter, type Point, type Rect, type Size, type Viewport } from '../canvas/viewport'
 import type { BoardModel, PropsChange } from '../state'
 import type { BoardUi } from './useBoardUi'
+import { i18n } from '../i18n'
 
 /** What the tools' actions read: the board as it is now, and where their results go. */
 export interface ToolContext {
@@ -26,7 +27,7 @@ export interface ToolContext {
 }
 
 /** Frame titles count up per canvas: "Frame 1", "Frame 2"… */
-const frameTitle = (n: number) => `Frame ${n}`
+const frameTitle = (n: number) => i18n.t('board:frameTitle', { n })
 
 /** Boxes a new object should not cover. Frames are not in the way: landing in one is fine. */
 export const obstacles = (objects: readonly BoardObject[]): Rect[] =>

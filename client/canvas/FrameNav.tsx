@@ -1,12 +1,5 @@
+import { useTranslation } from 'react-i18next'
 import type { Rect } from './viewport'
-
-const STRINGS = {
-  group: 'Pages',
-  previous: 'Previous page',
-  next: 'Next page',
-  position: (i: number, n: number, title: string) =>
-    i < 0 ? `${n} pages` : `Page ${i + 1} of ${n}: ${title}`,
-}
 
 export interface FramePage {
   readonly id: string
@@ -24,30 +17,33 @@ export function FrameNav(props: {
   current: number
   onGo: (page: FramePage) => void
 }) {
+  const { t } = useTranslation('board')
   const { pages, current } = props
   if (pages.length === 0) return null
   const prev = current > 0 ? pages[current - 1] : undefined
   const next = current < 0 ? pages[0] : pages[current + 1]
   return (
-    <div className="frame-nav" role="group" aria-label={STRINGS.group}>
+    <div className="frame-nav" role="group" aria-label={t('pages.group')}>
       <button
         type="button"
-        title={STRINGS.previous}
+        title={t('pages.previous')}
         aria-disabled={!prev || undefined}
         onClick={() => prev && props.onGo(prev)}
       >
-        ‹ {STRINGS.previous}
+        ‹ {t('pages.previous')}
       </button>
       <span className="frame-nav-position" aria-live="polite">
-        {STRINGS.position(current, pages.length, pages[current]?.title ?? '')}
+        {current < 0
+          ? t('pages.count', { count: pages.length })
+          : t('pages.position', { n: current + 1, of: pages.length, title: pages[current]?.title ?? '' })}
       </span>
       <button
         type="button"
-        title={STRINGS.next}
+        title={t('pages.next')}
         aria-disabled={!next || undefined}
         onClick={() => next && props.onGo(next)}
       >
-        {STRINGS.next} ›
+        {t('pages.next')} ›
       </button>
     </div>
   )

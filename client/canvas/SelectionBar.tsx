@@ -9,32 +9,8 @@ import {
 import { STICKY_FILL } from '../theme'
 import { Swatches } from './tools/ToolOptions'
 import { SHAPE_FILLS } from './tools/tools'
-
-const STRINGS = {
-  group: 'Selection',
-  count: (n: number) => (n === 1 ? '1 selected' : `${n} selected`),
-  noteColour: 'Note colour',
-  colour: (c: string) => `Colour ${c}`,
-  ink: 'Colour',
-  fill: 'Fill',
-  textSize: 'Text size',
-  sizes: { small: 'Small', medium: 'Medium', large: 'Large', heading: 'Heading' } as Record<TextSize, string>,
-  frameTitle: 'Frame title',
-  duplicate: 'Duplicate',
-  duplicateHint: 'Duplicate (Ctrl+D)',
-  front: 'Bring to front',
-  frontHint: 'Bring to front (])',
-  back: 'Send to back',
-  backHint: 'Send to back ([)',
-  lock: 'Lock',
-  lockHint: 'Lock: nobody can move, resize or delete these until unlocked',
-  unlock: 'Unlock',
-  unlockHint: 'Unlock, so these can be moved again',
-  locked: 'Locked',
-  delete: 'Delete',
-  deleteHint: 'Delete selected (Delete)',
-  lockedHint: 'Locked objects cannot be deleted',
-}
+import { useTranslation } from 'react-i18next'
+import { NoteLangSelect } from '../panels/NoteLangSelect'
 
 export interface ColorChoice {
   readonly value: string | null
@@ -63,36 +39,51 @@ export interface SelectionBarProps {
   readonly lock: { readonly locked: boolean; readonly onToggle: () => void } | null
   readonly anyLocked: boolean
   readonly onDelete: (() => void) | null
+  /** The language tag of the selected notes, when only notes and text are selected. */
+  readonly lang: { readonly value: string | null; readonly onPick: (lang: string) => void } | null
   /** More actions from outside the canvas (themes, reactions, consent, moderation). */
   readonly extra?: ReactNode
 }
 
 /** Actions on the current selection, shown above the board while something is selected. */
 export function SelectionBar(props: SelectionBarProps) {
+  const { t } = useTranslation('board')
   return (
-    <div className="selection-bar" role="group" aria-label={STRINGS.group}>
+    <div className="selection-bar" role="group" aria-label={t('selection.group')}>
       <span className="selection-count">
-        {STRINGS.count(props.count)}
-        {props.anyLocked && <span className="locked-chip"> · {STRINGS.locked}</span>}
+        {t('selection.count', { count: props.count })}
+        {props.anyLocked && <span className="locked-chip"> · {t('selection.locked')}</span>}
       </span>
       {props.canColor && <NoteColours value={props.color} onPick={props.onColor} />}
       {props.ink && (
-        <Swatches label={STRINGS.ink} colors={INK_COLORS} value={props.ink.value} onPick={props.ink.onPick} />
+        <Swatches
+          label={t('selection.ink')}
+          colors={INK_COLORS}
+          value={props.ink.value}
+          onPick={props.ink.onPick}
+        />
       )}
       {props.fill && (
         <Swatches
-          label={STRINGS.fill}
+          label={t('selection.fill')}
           colors={SHAPE_FILLS}
           value={props.fill.value}
           onPick={props.fill.onPick}
         />
       )}
       {props.textSize && <TextSizes {...props.textSize} />}
+      {props.lang && (
+        <NoteLangSelect
+          value={props.lang.value}
+          label={t('selection.language')}
+          onChange={props.lang.onPick}
+        />
+      )}
       {props.frameTitle && <FrameTitleField {...props.frameTitle} />}
       {props.onEdit && (
         <button
           type="button"
-          title={`${props.editLabel} (Enter)`}
+          title={t('selection.editHint', { label: props.editLabel })}
           aria-keyshortcuts="Enter"
           onClick={props.onEdit}
         >
@@ -104,12 +95,12 @@ export function SelectionBar(props: SelectionBarProps) {
       <button
         type="button"
         className="danger"
-        title={props.onDelete ? STRINGS.deleteHint : STRINGS.lockedHint}
+        title={props.onDelete ? t('selection.deleteHint') : t('selection.lockedHint')}
         aria-keyshortcuts="Delete"
         aria-disabled={!props.onDelete || undefined}
         onClick={() => props.onDelete?.()}
       >
-        {STRINGS.delete}
+        {t('selection.delete')}
       </button>
     </div>
   )
@@ -117,29 +108,30 @@ export function SelectionBar(props: SelectionBarProps) {
 
 /** Duplicate, bring to front, send to back, and (for a facilitator) lock. */
 function ArrangeButtons(props: SelectionBarProps) {
+  const { t } = useTranslation('board')
   return (
     <>
       <button
         type="button"
-        title={STRINGS.duplicateHint}
+        title={t('selection.duplicateHint')}
         aria-keyshortcuts="Control+D"
         onClick={props.onDuplicate}
       >
-        {STRINGS.duplicate}
+        {t('selection.duplicate')}
       </button>
-      <button type="button" title={STRINGS.frontHint} aria-keyshortcuts="]" onClick={props.onFront}>
-        {STRINGS.front}
+      <button type="button" title={t('selection.frontHint')} aria-keyshortcuts="]" onClick={props.onFront}>
+        {t('selection.front')}
       </button>
-      <button type="button" title={STRINGS.backHint} aria-keyshortcuts="[" onClick={props.onBack}>
-        {STRINGS.back}
+      <button type="button" title={t('selection.backHint')} aria-keyshortcuts="[" onClick={props.onBack}>
+        {t('selection.back')}
       </button>
       {props.lock && (
         <button
           type="button"
-          title={props.lock.locked ? STRINGS.unlockHint : STRINGS.lockHint}
+          title={props.lock.locked ? t('selection.unlockHint') : t('selection.lockHint')}
           onClick={props.lock.onToggle}
         >
-          {props.lock.locked ? STRINGS.unlock : STRINGS.lock}
+          {props.lock.locked ? t('selection.unlock') : t('selection.lock')}
         </button>
       )}
     </>
@@ -147,16 +139,17 @@ function ArrangeButtons(props: SelectionBarProps) {
 }
 
 function NoteColours(props: { value: StickyColor | null; onPick: (color: StickyColor) => void }) {
+  const { t } = useTranslation('board')
   return (
-    <span className="swatches" role="group" aria-label={STRINGS.noteColour}>
+    <span className="swatches" role="group" aria-label={t('selection.noteColour')}>
       {STICKY_COLORS.map((c) => (
         <button
           key={c}
           type="button"
           className="swatch"
           style={{ background: STICKY_FILL[c] }}
-          aria-label={STRINGS.colour(c)}
-          title={c}
+          aria-label={t('selection.colour', { name: t(`selection.stickyColors.${c}`) })}
+          title={t(`selection.stickyColors.${c}`)}
           aria-pressed={props.value === c}
           onClick={() => props.onPick(c)}
         />
@@ -166,8 +159,9 @@ function NoteColours(props: { value: StickyColor | null; onPick: (color: StickyC
 }
 
 function TextSizes(props: { value: TextSize | null; onPick: (size: TextSize) => void }) {
+  const { t } = useTranslation('board')
   return (
-    <span className="option-set" role="group" aria-label={STRINGS.textSize}>
+    <span className="option-set" role="group" aria-label={t('selection.textSize')}>
       {TEXT_SIZES.map((s) => (
         <button
           key={s}
@@ -176,7 +170,7 @@ function TextSizes(props: { value: TextSize | null; onPick: (size: TextSize) => 
           aria-pressed={props.value === s}
           onClick={() => props.onPick(s)}
         >
-          {STRINGS.sizes[s]}
+          {t(`selection.sizes.${s}`)}
         </button>
       ))}
     </span>
@@ -194,6 +188,7 @@ export interface FrameTitleProps {
 
 /** The selected frame's title; the person's draft is kept while they type, so echoes never move the caret. */
 function FrameTitleField(props: FrameTitleProps) {
+  const { t } = useTranslation('board')
   const ref = useRef<HTMLInputElement>(null)
   const [draft, setDraft] = useState<string | null>(null)
   const { focusNow, onFocused } = props
@@ -208,8 +203,8 @@ function FrameTitleField(props: FrameTitleProps) {
       ref={ref}
       type="text"
       className="frame-title-field"
-      aria-label={STRINGS.frameTitle}
-      title={STRINGS.frameTitle}
+      aria-label={t('selection.frameTitle')}
+      title={t('selection.frameTitle')}
       maxLength={200}
       value={draft ?? props.value}
       onChange={(e) => {

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next'
+
 export interface ZoomControlsProps {
   readonly scale: number
   readonly onZoomIn: () => void
@@ -8,13 +10,14 @@ export interface ZoomControlsProps {
 
 /** Zoom buttons in the corner of the board; the keyboard has + - 0 and 1 for the same. */
 export function ZoomControls(props: ZoomControlsProps) {
+  const { t } = useTranslation('board')
   const percent = `${Math.round(props.scale * 100)}%`
   return (
-    <div className="zoom-controls" role="group" aria-label="Zoom">
+    <div className="zoom-controls" role="group" aria-label={t('zoom.group')}>
       <button
         type="button"
-        aria-label="Zoom out"
-        title="Zoom out (-)"
+        aria-label={t('zoom.out')}
+        title={t('zoom.outHint')}
         aria-keyshortcuts="-"
         onClick={props.onZoomOut}
       >
@@ -23,8 +26,8 @@ export function ZoomControls(props: ZoomControlsProps) {
       <button
         type="button"
         className="zoom-percent"
-        aria-label={`Zoom ${percent}, reset to 100%`}
-        title="Reset to 100% (0)"
+        aria-label={t('zoom.percent', { percent })}
+        title={t('zoom.resetHint')}
         aria-keyshortcuts="0"
         onClick={props.onReset}
       >
@@ -32,8 +35,8 @@ export function ZoomControls(props: ZoomControlsProps) {
       </button>
       <button
         type="button"
-        aria-label="Zoom in"
-        title="Zoom in (+)"
+        aria-label={t('zoom.in')}
+        title={t('zoom.inHint')}
         aria-keyshortcuts="+"
         onClick={props.onZoomIn}
       >
@@ -41,12 +44,12 @@ export function ZoomControls(props: ZoomControlsProps) {
       </button>
       <button
         type="button"
-        aria-label="Zoom to fit"
-        title="Show everything on this canvas (1)"
+        aria-label={t('zoom.fit')}
+        title={t('zoom.fitHint')}
         aria-keyshortcuts="1"
         onClick={props.onFit}
       >
-        Fit
+        {t('zoom.fitShort')}
       </button>
     </div>
   )

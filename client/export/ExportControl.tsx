@@ -13,18 +13,7 @@ import { buildCookbook } from './cookbook'
 import { fetchExport, fileName, saveBlob } from './download'
 import { ExportJobs } from './exportJob'
 import { offersCookbook, selectedFrame } from './exportObjects'
-
-const STRINGS = {
-  label: {
-    png: 'PNG',
-    pdf: 'PDF',
-    md: 'Markdown',
-    csv: 'CSV',
-    json: 'JSON',
-    cookbook: 'Cook book',
-  } satisfies Record<ExportFormat, string>,
-  saved: (name: string) => `Saved ${name}.`,
-}
+import { i18n } from '../i18n'
 
 export interface ExportControlProps {
   readonly session: { readonly id: string; readonly key: string; readonly role: Role }
@@ -109,24 +98,26 @@ function FacilitatorExport(props: ExportControlProps) {
  */
 function useExportRuns(props: ExportControlProps, jobs: ExportJobs) {
   const { session, title, current } = props
+  // The job's name in messages ("PNG export cancelled"), as the Export menu words the format.
+  const label = (format: ExportFormat) => i18n.t(`panels:exportMenu.items.${format}`)
   const { id, key } = session
   const imageSource = useMemo(() => (src: string) => imageUrl({ id, key }, src), [id, key])
   const snapshot = () => readSnapshot(props.board, props.control)
   const save = ({ blob, name }: { blob: Blob; name: string }): string => {
     saveBlob(blob, name)
-    return STRINGS.saved(name)
+    return i18n.t('export:saved', { name })
   }
   return {
     snapshot,
     png: (framesAsPages: boolean) =>
-      void jobs.run(STRINGS.label.png, async ({ signal, progress }) => {
+      void jobs.run(label('png'), async ({ signal, progress }) => {
         const { pngExport } = await import('./pngExport')
         const frameId = selectedFrame(props.objects, props.selection)
         const input = { snapshot: snapshot(), sessionTitle: title, canvas: current, frameId, framesAsPages }
         return save(await pngExport({ ...input, imageSource, signal, progress }))
       }),
     pdf: (ids: readonly string[], framesAsPages: boolean) =>
-      void jobs.run(STRINGS.label.pdf, async ({ signal, progress }) => {
+      void jobs.run(label('pdf'), async ({ signal, progress }) => {
         const { reportPdf } = await import('./reportPdf')
         const canvases = props.canvases.filter((c) => ids.includes(c.id))
         const input = { snapshot: snapshot(), canvases, framesAsPages, imageSource, date: new Date() }
@@ -134,12 +125,12 @@ function useExportRuns(props: ExportControlProps, jobs: ExportJobs) {
         return save({ blob, name: fileName([title], 'pdf') })
       }),
     cookbook: (format: CookbookFormat) =>
-      void jobs.run(STRINGS.label.cookbook, async ({ signal, progress }) => {
+      void jobs.run(label('cookbook'), async ({ signal, progress }) => {
         const { cookbookExport } = await import('./cookbookExport')
         return save(await cookbookExport(snapshot(), format, signal, progress))
       }),
     server: (format: 'md' | 'csv' | 'json') =>
-      void jobs.run(STRINGS.label[format], async ({ signal }) => {
+      void jobs.run(label(format), async ({ signal }) => {
         const blob = await fetchExport(session, format, signal)
         return save({ blob, name: fileName([title], format) })
       }),

@@ -2,8 +2,8 @@ import { richToLines } from '../../shared/export/markdown'
 import { frameOf, frameTitle, isExportable, type SessionSnapshot } from '../../shared/export/snapshot'
 import { framesInOrder } from '../../shared/schema/geometry'
 import { creditLine, type BoardObject, type ObjectOf } from '../../shared/schema/kinds'
-
-const STRINGS = { untitled: 'Untitled recipe', untitledSession: 'Untitled session' }
+import { i18n } from '../i18n'
+import { creditWords } from '../i18n/creditWords'
 
 /** A recipe as a cook book prints it: plain text fields, the method as steps, its credit line. */
 export interface CookbookRecipe {
@@ -61,7 +61,7 @@ export function buildCookbook(s: SessionSnapshot): Cookbook {
     )
   const recipes = cards.map(({ o, frame }, i) => toRecipe(s, o, frameTitle(frame), `recipe-${i + 1}`))
   return {
-    title: s.title.trim() || STRINGS.untitledSession,
+    title: s.title.trim() || i18n.t('export:cookbook.untitledSession'),
     recipes,
     contributors: indexContributors(recipes),
     anonymousCount: recipes.filter((r) => r.contributors.length === 0).length,
@@ -77,12 +77,12 @@ function toRecipe(s: SessionSnapshot, o: ObjectOf<'recipe'>, theme: string, anch
   const names = hidden ? [] : uniqueNames(p.credits)
   return {
     anchor,
-    title: p.title.trim() || STRINGS.untitled,
+    title: p.title.trim() || i18n.t('export:cookbook.untitled'),
     forWhom: p.forWhom.trim(),
     ingredients: p.ingredients.map((i) => i.trim()).filter(Boolean),
     method: richToLines(s.richText[o.id] ?? []),
     tips: p.tips.trim(),
-    credit: hidden ? creditLine([], true) : creditLine(names, false),
+    credit: creditLine(names, hidden, creditWords()),
     contributors: names,
     theme,
     lang: o.lang,

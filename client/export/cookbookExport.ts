@@ -5,11 +5,7 @@ import { cookbookPdf } from './cookbookPdf'
 import { fileName } from './download'
 import { ExportProblem } from './exportJob'
 import { longDate } from './layout'
-
-const STRINGS = {
-  none: 'There are no recipe cards that may be shared, so there is no cook book to make.',
-  suffix: 'cook book',
-}
+import { currentLanguage, i18n } from '../i18n'
 
 /** The cook book of a session, as a printable web page or a PDF. */
 export async function cookbookExport(
@@ -19,11 +15,11 @@ export async function cookbookExport(
   progress: (done: number, total: number) => void,
 ): Promise<{ blob: Blob; name: string }> {
   const book = buildCookbook(s)
-  if (book.recipes.length === 0) throw new ExportProblem(STRINGS.none)
-  const date = longDate(new Date())
-  const name = fileName([book.title, STRINGS.suffix], format)
+  if (book.recipes.length === 0) throw new ExportProblem(i18n.t('export:cookbook.none'))
+  const date = longDate(new Date(), currentLanguage())
+  const name = fileName([book.title, i18n.t('export:cookbook.suffix')], format)
   if (format === 'html') {
-    const blob = new Blob([cookbookHtml(book, date)], { type: 'text/html;charset=utf-8' })
+    const blob = new Blob([cookbookHtml(book, date, currentLanguage())], { type: 'text/html;charset=utf-8' })
     return { blob, name }
   }
   return { blob: await cookbookPdf({ book, date, signal, progress }), name }

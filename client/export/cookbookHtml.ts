@@ -1,21 +1,16 @@
+import { i18n } from '../i18n'
 import type { Cookbook, CookbookRecipe } from './cookbook'
 
-const STRINGS = {
-  kicker: 'Cook book',
-  documentTitle: (title: string) => `${title} — cook book`,
-  exported: (date: string) => `Made on ${date}`,
-  count: (recipes: number, people: number) =>
-    `${recipes} ${recipes === 1 ? 'recipe' : 'recipes'}${people > 0 ? ` from ${people} ${people === 1 ? 'contributor' : 'contributors'}` : ''}`,
-  contents: 'Contents',
-  forWhom: 'Who it is for',
-  ingredients: 'Ingredients',
-  method: 'Method',
-  tips: 'Tips',
-  theme: 'Theme:',
-  contributors: 'Contributors',
-  noContributors: 'No one is credited by name.',
-  anonymous: (n: number) => `${n} ${n === 1 ? 'recipe was' : 'recipes were'} shared anonymously.`,
-  empty: 'There are no recipes in this cook book yet.',
+const t = i18n.t
+
+/** "3 recipes from 2 contributors", or just "3 recipes" when no one is named. */
+export function cookbookCount(recipes: number, people: number): string {
+  const r = t('export:cookbook.recipes', { count: recipes })
+  if (people === 0) return r
+  return t('export:cookbook.countFrom', {
+    recipes: r,
+    people: t('export:cookbook.contributors', { count: people }),
+  })
 }
 
 /** Text made safe to put in HTML, in an element or an attribute: nothing in it can become markup. */
@@ -53,19 +48,19 @@ export function cookbookHtml(book: Cookbook, date: string, lang = 'en'): string 
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(STRINGS.documentTitle(book.title))}</title>
+<title>${escapeHtml(t('export:cookbook.documentTitle', { title: book.title }))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header class="cover">
-<p class="kicker">${STRINGS.kicker}</p>
+<p class="kicker">${escapeHtml(t('export:cookbook.kicker'))}</p>
 <h1>${title}</h1>
-<p>${escapeHtml(STRINGS.count(book.recipes.length, book.contributors.length))}</p>
-<p class="date">${escapeHtml(STRINGS.exported(date))}</p>
+<p>${escapeHtml(cookbookCount(book.recipes.length, book.contributors.length))}</p>
+<p class="date">${escapeHtml(t('export:cookbook.made', { date }))}</p>
 </header>
 ${contents(book)}
 <main>
-${book.recipes.length > 0 ? book.recipes.map(recipe).join('\n') : `<p>${STRINGS.empty}</p>`}
+${book.recipes.length > 0 ? book.recipes.map(recipe).join('\n') : `<p>${escapeHtml(t('export:cookbook.empty'))}</p>`}
 </main>
 ${contributors(book)}
 </body>
@@ -78,9 +73,9 @@ function contents(book: Cookbook): string {
     (r) =>
       `<li><a href="#${r.anchor}"${langAttr(r.lang)}>${escapeHtml(r.title)}</a> <span class="toc-credit">${escapeHtml(r.credit)}</span></li>`,
   )
-  items.push(`<li><a href="#contributors">${STRINGS.contributors}</a></li>`)
+  items.push(`<li><a href="#contributors">${escapeHtml(t('export:cookbook.contributorsHeading'))}</a></li>`)
   return `<nav class="toc" aria-labelledby="toc-heading">
-<h2 id="toc-heading">${STRINGS.contents}</h2>
+<h2 id="toc-heading">${escapeHtml(t('export:cookbook.contents'))}</h2>
 <ol>
 ${items.join('\n')}
 </ol>
@@ -93,17 +88,19 @@ function recipe(r: CookbookRecipe): string {
     `<h2 id="${r.anchor}-title">${escapeHtml(r.title)}</h2>`,
     `<p class="credit">${escapeHtml(r.credit)}</p>`,
   ]
-  if (r.theme) parts.push(`<p class="theme">${STRINGS.theme} ${escapeHtml(r.theme)}</p>`)
-  if (r.forWhom) parts.push(section(STRINGS.forWhom, `<p>${escapeHtml(r.forWhom)}</p>`))
-  if (r.ingredients.length > 0) parts.push(section(STRINGS.ingredients, list('ul', r.ingredients)))
-  if (r.method.length > 0) parts.push(section(STRINGS.method, list('ol', r.method)))
-  if (r.tips) parts.push(section(STRINGS.tips, paragraphs(r.tips)))
+  if (r.theme)
+    parts.push(`<p class="theme">${escapeHtml(t('export:cookbook.theme', { theme: r.theme }))}</p>`)
+  if (r.forWhom) parts.push(section(t('export:cookbook.forWhom'), `<p>${escapeHtml(r.forWhom)}</p>`))
+  if (r.ingredients.length > 0)
+    parts.push(section(t('export:cookbook.ingredients'), list('ul', r.ingredients)))
+  if (r.method.length > 0) parts.push(section(t('export:cookbook.method'), list('ol', r.method)))
+  if (r.tips) parts.push(section(t('export:cookbook.tips'), paragraphs(r.tips)))
   parts.push('</article>')
   return parts.join('\n')
 }
 
 const section = (heading: string, body: string): string =>
-  `<section>\n<h3>${heading}</h3>\n${body}\n</section>`
+  `<section>\n<h3>${escapeHtml(heading)}</h3>\n${body}\n</section>`
 
 const list = (tag: 'ul' | 'ol', items: readonly string[]): string =>
   `<${tag}>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</${tag}>`
@@ -115,10 +112,16 @@ function contributors(book: Cookbook): string {
         .map((r) => `<a href="#${r.anchor}">${escapeHtml(r.title)}</a>`)
         .join(', ')}</li>`,
   )
-  const body = people.length > 0 ? `<ul>\n${people.join('\n')}\n</ul>` : `<p>${STRINGS.noContributors}</p>`
-  const anonymous = book.anonymousCount > 0 ? `\n<p>${STRINGS.anonymous(book.anonymousCount)}</p>` : ''
+  const body =
+    people.length > 0
+      ? `<ul>\n${people.join('\n')}\n</ul>`
+      : `<p>${escapeHtml(t('export:cookbook.noContributors'))}</p>`
+  const anonymous =
+    book.anonymousCount > 0
+      ? `\n<p>${escapeHtml(t('export:cookbook.anonymous', { count: book.anonymousCount }))}</p>`
+      : ''
   return `<section class="contributors" id="contributors" aria-labelledby="contributors-heading">
-<h2 id="contributors-heading">${STRINGS.contributors}</h2>
+<h2 id="contributors-heading">${escapeHtml(t('export:cookbook.contributorsHeading'))}</h2>
 ${body}${anonymous}
 </section>`
 }

@@ -1,27 +1,10 @@
 import { jsPDF } from 'jspdf'
 import type { Cookbook, CookbookRecipe } from './cookbook'
 import { breathe } from './exportJob'
+import { cookbookCount } from './cookbookHtml'
 import { isWinAnsi } from './layout'
 import { PdfWriter, type TextStyle } from './pdfWriter'
-
-const STRINGS = {
-  kicker: 'Cook book',
-  count: (recipes: number, people: number) =>
-    `${recipes} ${recipes === 1 ? 'recipe' : 'recipes'}${people > 0 ? ` from ${people} ${people === 1 ? 'contributor' : 'contributors'}` : ''}`,
-  made: (date: string) => `Made on ${date}`,
-  contents: 'Contents',
-  forWhom: 'Who it is for',
-  ingredients: 'Ingredients',
-  method: 'Method',
-  tips: 'Tips',
-  theme: (t: string) => `Theme: ${t}`,
-  contributors: 'Contributors',
-  noContributors: 'No one is credited by name.',
-  anonymous: (n: number) => `${n} ${n === 1 ? 'recipe was' : 'recipes were'} shared anonymously.`,
-  page: (n: number) => `page ${n}`,
-  bookmark: (n: number) => `Recipe ${n}`,
-  empty: 'There are no recipes in this cook book yet.',
-}
+import { currentLanguage, i18n } from '../i18n'
 
 const MUTED = '#57606a'
 const BODY: TextStyle = { size: 11.5, after: 3 }
@@ -47,11 +30,11 @@ export interface CookbookPdfInput {
 export async function cookbookPdf({ book, date, signal, progress }: CookbookPdfInput): Promise<Blob> {
   const doc = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true })
   doc.setProperties({
-    title: `${book.title} — ${STRINGS.kicker}`,
-    subject: STRINGS.kicker,
-    creator: 'Workshop whiteboard',
+    title: i18n.t('export:cookbook.pdfTitle', { title: book.title }),
+    subject: i18n.t('export:cookbook.kicker'),
+    creator: i18n.t('common:appName'),
   })
-  doc.setLanguage('en')
+  doc.setLanguage(currentLanguage())
   const w = new PdfWriter(doc)
   cover(w, book, date)
   const perPage = Math.floor((w.page.h - w.margin * 2 - TOC_TOP) / TOC_LINE)
@@ -64,15 +47,19 @@ export async function cookbookPdf({ book, date, signal, progress }: CookbookPdfI
     await breathe(signal)
     w.newPage()
     pages.set(recipe, w.pageNumber)
-    doc.outline.add(null, isWinAnsi(recipe.title) ? recipe.title : STRINGS.bookmark(i + 1), {
-      pageNumber: w.pageNumber,
-    })
+    doc.outline.add(
+      null,
+      isWinAnsi(recipe.title) ? recipe.title : i18n.t('export:cookbook.bookmark', { n: i + 1 }),
+      {
+        pageNumber: w.pageNumber,
+      },
+    )
     recipePage(w, recipe)
     progress(i + 1, total)
   }
   w.newPage()
   const indexPage = w.pageNumber
-  doc.outline.add(null, STRINGS.contributors, { pageNumber: indexPage })
+  doc.outline.add(null, i18n.t('export:cookbook.contributorsHeading'), { pageNumber: indexPage })
   contributors(w, book, pages)
   contents(w, book, pages, indexPage, { start: tocStart, perPage })
   await breathe(signal)
@@ -82,50 +69,62 @@ export async function cookbookPdf({ book, date, signal, progress }: CookbookPdfI
 
 function cover(w: PdfWriter, book: Cookbook, date: string): void {
   w.space(180)
-  w.text(STRINGS.kicker.toUpperCase(), { size: 13, bold: true, color: '#8a4b12', after: 10 })
+  w.text(i18n.t('export:cookbook.kicker').toUpperCase(), {
+    size: 13,
+    bold: true,
+    color: '#8a4b12',
+    after: 10,
+  })
   w.text(book.title, { size: 32, bold: true, after: 18 })
-  w.text(STRINGS.count(book.recipes.length, book.contributors.length), { size: 14, after: 6 })
-  w.text(STRINGS.made(date), { size: 12, color: MUTED })
+  w.text(cookbookCount(book.recipes.length, book.contributors.length), { size: 14, after: 6 })
+  w.text(i18n.t('export:cookbook.made', { date }), { size: 12, color: MUTED })
 }
 
 function recipePage(w: PdfWriter, r: CookbookRecipe): void {
   w.text(r.title, { size: 24, bold: true, after: 6 })
   w.text(r.credit, { size: 12.5, italic: true, color: '#6b4a1e', after: 4 })
-  if (r.theme) w.text(STRINGS.theme(r.theme), { size: 10.5, color: MUTED })
+  if (r.theme) w.text(i18n.t('export:cookbook.theme', { theme: r.theme }), { size: 10.5, color: MUTED })
   w.space(14)
   if (r.forWhom) {
-    w.heading(STRINGS.forWhom, SECTION)
+    w.heading(i18n.t('export:cookbook.forWhom'), SECTION)
     w.text(r.forWhom, { ...BODY, after: 12 })
   }
   if (r.ingredients.length > 0) {
-    w.heading(STRINGS.ingredients, SECTION)
+    w.heading(i18n.t('export:cookbook.ingredients'), SECTION)
     for (const ingredient of r.ingredients) w.item('•', ingredient, BODY)
     w.space(12)
   }
   if (r.method.length > 0) {
-    w.heading(STRINGS.method, SECTION)
+    w.heading(i18n.t('export:cookbook.method'), SECTION)
     r.method.forEach((step, i) => w.item(`${i + 1}.`, step, { ...BODY, after: 5 }))
     w.space(12)
   }
   if (r.tips) {
-    w.heading(STRINGS.tips, SECTION)
+    w.heading(i18n.t('export:cookbook.tips'), SECTION)
     w.text(r.tips, BODY)
   }
 }
 
 function contributors(w: PdfWriter, book: Cookbook, pages: ReadonlyMap<CookbookRecipe, number>): void {
-  w.heading(STRINGS.contributors, TOC_HEADING)
-  if (book.contributors.length === 0) w.text(STRINGS.noContributors, BODY)
+  w.heading(i18n.t('export:cookbook.contributorsHeading'), TOC_HEADING)
+  if (book.contributors.length === 0) w.text(i18n.t('export:cookbook.noContributors'), BODY)
   for (const c of book.contributors) {
     w.ensure(40)
     w.text(c.name, { size: 12, bold: true, after: 2 })
     for (const r of c.recipes)
-      w.item('–', `${r.title}, ${STRINGS.page(pages.get(r) ?? 0)}`, { ...BODY, indent: 8 })
+      w.item('–', `${r.title}, ${i18n.t('export:cookbook.page', { n: pages.get(r) ?? 0 })}`, {
+        ...BODY,
+        indent: 8,
+      })
     w.space(6)
   }
   if (book.anonymousCount > 0) {
     w.space(6)
-    w.text(STRINGS.anonymous(book.anonymousCount), { ...BODY, italic: true, color: MUTED })
+    w.text(i18n.t('export:cookbook.anonymous', { count: book.anonymousCount }), {
+      ...BODY,
+      italic: true,
+      color: MUTED,
+    })
   }
 }
 
@@ -138,13 +137,13 @@ function contents(
   at: { start: number; perPage: number },
 ): void {
   const entries = book.recipes.map((r) => ({ title: r.title, page: pages.get(r) ?? 0 }))
-  entries.push({ title: STRINGS.contributors, page: indexPage })
+  entries.push({ title: i18n.t('export:cookbook.contributorsHeading'), page: indexPage })
   const right = w.page.w - w.margin
   entries.forEach((entry, i) => {
     if (i % at.perPage === 0) {
       w.doc.setPage(at.start + i / at.perPage)
       w.y = w.margin
-      if (i === 0) w.text(STRINGS.contents, { size: TOC_HEADING, bold: true })
+      if (i === 0) w.text(i18n.t('export:cookbook.contents'), { size: TOC_HEADING, bold: true })
       w.y = w.margin + TOC_TOP
     }
     const number = String(entry.page)
@@ -155,5 +154,5 @@ function contents(
     w.doc.link(w.margin, w.y, w.width(), TOC_LINE, { pageNumber: entry.page })
     w.y += TOC_LINE
   })
-  if (book.recipes.length === 0) w.text(STRINGS.empty, BODY)
+  if (book.recipes.length === 0) w.text(i18n.t('export:cookbook.empty'), BODY)
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../api'
+import { i18n } from '../i18n'
 
 /** A file name from a session title (and what the file holds): letters, digits, spaces and dashes. */
 export function fileName(parts: readonly string[], ext: string): string {
@@ -45,14 +46,14 @@ export async function fetchExport(
     response = await fetch(url, { signal })
   } catch (err) {
     if (signal.aborted) throw err
-    throw new ApiError(0, 'the server could not be reached')
+    throw new ApiError(0, i18n.t('common:api.unreachable'))
   }
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null)
     const message =
       body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
         ? body.error
-        : `the server answered ${response.status}`
+        : i18n.t('common:api.status', { status: response.status })
     throw new ApiError(response.status, message)
   }
   return response.blob()

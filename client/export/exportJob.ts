@@ -1,14 +1,10 @@
 import type { ExportStatus } from '../panels/ExportProgress'
+import { i18n } from '../i18n'
 
 /** Progress shows only for exports that take longer than this, so quick ones do not flash. */
 export const SHOW_PROGRESS_AFTER_MS = 400
 /** How long "Saved …" stays on screen. */
 export const DONE_MESSAGE_MS = 8_000
-
-const STRINGS = {
-  cancelled: (label: string) => `${label} export cancelled.`,
-  failed: (label: string, why: string) => `The ${label} export failed: ${why}`,
-}
 
 /**
  * Lets the page breathe between pages and pictures: drawing and PDF writing are long stretches of
@@ -100,11 +96,11 @@ export class ExportJobs {
 
 const cancelled = (label: string): ExportStatus => ({
   status: 'cancelled',
-  message: STRINGS.cancelled(label),
+  message: i18n.t('export:cancelled', { label }),
 })
 
 function failure(label: string, err: unknown): string {
   if (err instanceof ExportProblem) return err.message
   const why = err instanceof Error ? err.message : String(err)
-  return STRINGS.failed(label, why)
+  return i18n.t('export:failed', { label, why })
 }

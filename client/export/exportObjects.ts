@@ -1,6 +1,7 @@
 import { isExportable } from '../../shared/export/snapshot'
 import { frameContents, framesInOrder } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
+import { i18n } from '../i18n'
 
 /**
  * What of a canvas may be drawn in an export: only what its authors agreed to share and the
@@ -39,7 +40,8 @@ export interface PageOptions {
   readonly frameId?: string | null
 }
 
-export const OUTSIDE_FRAMES = 'Not in a frame'
+/** The page (or heading) of what lies outside every frame. */
+export const outsideFrames = (): string => i18n.t('export:outsideFrames')
 
 /**
  * The pages to draw from a canvas's drawable objects, in page order. With frames as pages, what
@@ -53,7 +55,7 @@ export function pagesOf(drawable: readonly BoardObject[], options: PageOptions):
   const pages = frames.map((f) => framePage(f, drawable))
   const inPages = new Set(pages.flatMap((p) => p.objects.map((o) => o.id)))
   const loose = drawable.filter((o) => !inPages.has(o.id))
-  if (loose.length > 0) pages.push({ title: OUTSIDE_FRAMES, frameId: null, outside: true, objects: loose })
+  if (loose.length > 0) pages.push({ title: outsideFrames(), frameId: null, outside: true, objects: loose })
   return pages
 }
 

@@ -121,6 +121,6 @@ export function pictureBox(page: Size, top: number, margin: number, followed: bo
   return { x: margin, y: top, w: page.w - margin * 2, h: followed ? h * share : h }
 }
 
-/** "12 March 2025", in the reader's language. */
-export const longDate = (date: Date): string =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(date)
+/** "12 March 2025", in the language the interface speaks ("2025年3月12日" in Chinese). */
+export const longDate = (date: Date, lang?: string): string =>
+  new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(date)

@@ -7,16 +7,9 @@ import {
 } from '../../shared/export/snapshot'
 import { framesInOrder } from '../../shared/schema/geometry'
 import { creditLine, needsDescription, type BoardObject } from '../../shared/schema/kinds'
-import { OUTSIDE_FRAMES } from './exportObjects'
-
-const STRINGS = {
-  untitledFrame: 'Frame',
-  untitledRecipe: 'Untitled recipe',
-  image: (alt: string) => `Image: ${alt}`,
-  imageUndescribed: 'Image with no description',
-  recipe: (title: string) => `Recipe: ${title}`,
-  votes: (n: number) => `${n} vote${n === 1 ? '' : 's'}`,
-}
+import { outsideFrames } from './exportObjects'
+import { i18n } from '../i18n'
+import { creditWords } from '../i18n/creditWords'
 
 /** One line of a canvas's text list: what it says, and who wrote it and how many votes it got. */
 export interface OutlineItem {
@@ -57,11 +50,14 @@ export function canvasOutline(
   for (const f of frames) {
     const items = groups.get(f.id) ?? []
     if (items.length > 0)
-      sections.push({ heading: frameTitle(f) || STRINGS.untitledFrame, items: sortItems(s, items) })
+      sections.push({
+        heading: frameTitle(f) || i18n.t('export:outline.untitledFrame'),
+        items: sortItems(s, items),
+      })
   }
   const loose = groups.get(null) ?? []
   if (loose.length > 0)
-    sections.push({ heading: frames.length > 0 ? OUTSIDE_FRAMES : null, items: sortItems(s, loose) })
+    sections.push({ heading: frames.length > 0 ? outsideFrames() : null, items: sortItems(s, loose) })
   return sections
 }
 
@@ -83,15 +79,19 @@ export function outlineItem(o: BoardObject, anonymous: boolean, votes: number): 
   const details: string[] = []
   let text: string
   if (o.kind === 'image') {
-    text = needsDescription(o.props.alt) ? STRINGS.imageUndescribed : STRINGS.image(o.props.alt.trim())
+    text = needsDescription(o.props.alt)
+      ? i18n.t('export:outline.imageUndescribed')
+      : i18n.t('export:outline.image', { alt: o.props.alt.trim() })
   } else if (o.kind === 'recipe') {
-    text = STRINGS.recipe(o.props.title.trim() || STRINGS.untitledRecipe)
-    details.push(anonymous ? creditLine([], true) : creditLine(o.props.credits, o.props.anonymous))
+    text = i18n.t('export:outline.recipe', {
+      title: o.props.title.trim() || i18n.t('export:outline.untitledRecipe'),
+    })
+    details.push(creditLine(o.props.credits, anonymous || o.props.anonymous, creditWords()))
   } else {
     text = o.text
   }
   const credit = o.kind === 'recipe' ? '' : creditFor(o, anonymous)
   if (credit) details.push(credit)
-  if (votes > 0) details.push(STRINGS.votes(votes))
+  if (votes > 0) details.push(i18n.t('export:outline.votes', { count: votes }))
   return { text, detail: details.join(' · ') }
 }

@@ -1,5 +1,6 @@
 import type { jsPDF } from 'jspdf'
 import { a4, isWinAnsi, wrapText, type Size } from './layout'
+import { i18n } from '../i18n'
 
 export interface TextStyle {
   readonly size: number
@@ -165,7 +166,7 @@ const cssFont = (style: TextStyle): string =>
 let measurer: CanvasRenderingContext2D | null = null
 function measuringContext(): CanvasRenderingContext2D {
   measurer ??= document.createElement('canvas').getContext('2d')
-  if (!measurer) throw new Error('This browser cannot draw on a canvas.')
+  if (!measurer) throw new Error(i18n.t('common:errors.noCanvas'))
   return measurer
 }
 

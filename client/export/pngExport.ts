@@ -5,12 +5,7 @@ import { fileName } from './download'
 import { breathe, ExportProblem } from './exportJob'
 import { drawableObjects, pagesOf } from './exportObjects'
 import { BoardRenderer, canvasBlob } from './renderBoard'
-
-const STRINGS = {
-  nothing: 'There is nothing on this canvas that may be exported.',
-  page: 'Page',
-  pages: 'pages',
-}
+import { i18n } from '../i18n'
 
 /** The wanted resolution: two pixels per canvas unit, sharp on high-density screens and in print. */
 export const PNG_PIXEL_RATIO = 2
@@ -34,7 +29,7 @@ export async function pngExport(input: PngInput): Promise<{ blob: Blob; name: st
   const pages = pagesOf(drawable, { framesAsPages: input.framesAsPages, frameId: input.frameId }).filter(
     (p) => p.objects.length > 0,
   )
-  if (pages.length === 0) throw new ExportProblem(STRINGS.nothing)
+  if (pages.length === 0) throw new ExportProblem(i18n.t('export:png.nothing'))
   const renderer = new BoardRenderer(input.imageSource)
   try {
     const files: Zippable = {}
@@ -50,17 +45,17 @@ export async function pngExport(input: PngInput): Promise<{ blob: Blob; name: st
       rendered.canvas.width = 0 // let the bitmap go before the next page is drawn
       const name = [input.sessionTitle, input.canvas.name, page.title]
       if (pages.length === 1) return { blob, name: fileName(name, 'png') }
-      const entry = `${String(i + 1).padStart(2, '0')} ${fileName([page.title || STRINGS.page], 'png')}`
+      const entry = `${String(i + 1).padStart(2, '0')} ${fileName([page.title || i18n.t('export:png.page')], 'png')}`
       // PNGs are compressed already: stored as they are, the zip is quick to make and no bigger
       files[entry] = [new Uint8Array(await blob.arrayBuffer()), { level: 0 }]
       input.progress(i + 1, pages.length)
     }
-    if (Object.keys(files).length === 0) throw new ExportProblem(STRINGS.nothing)
+    if (Object.keys(files).length === 0) throw new ExportProblem(i18n.t('export:png.nothing'))
     await breathe(input.signal)
     const zip = zipSync(files)
     return {
       blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
-      name: fileName([input.sessionTitle, input.canvas.name, STRINGS.pages], 'zip'),
+      name: fileName([input.sessionTitle, input.canvas.name, i18n.t('export:png.pages')], 'zip'),
     }
   } finally {
     renderer.dispose()

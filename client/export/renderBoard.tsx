@@ -9,6 +9,7 @@ import { ImageSourceContext } from '../canvas/objects/imageSource'
 import { OBJECT_NODES } from '../canvas/objects/registry'
 import type { NodeComponent, NodeHandlers } from '../canvas/objects/types'
 import { pixelRatioFor, withMargin } from './layout'
+import { i18n } from '../i18n'
 
 /** Space around the content of an exported picture, in canvas units. */
 export const EXPORT_MARGIN = 40
@@ -57,7 +58,7 @@ export class BoardRenderer {
     // flushSync: the Konva nodes exist when it returns (react-konva commits its children in a layout effect)
     flushSync(() => this.root.render(this.scene(objects)))
     const layer = this.layer.current
-    if (!layer) throw new Error('The export drawing surface did not start.')
+    if (!layer) throw new Error(i18n.t('common:errors.surface'))
     await this.imagesDrawn(layer, objects, options.signal)
     await document.fonts.ready
     options.signal.throwIfAborted()
@@ -138,7 +139,7 @@ function onWhite(drawn: HTMLCanvasElement): HTMLCanvasElement {
   out.width = drawn.width
   out.height = drawn.height
   const ctx = out.getContext('2d')
-  if (!ctx) throw new Error('This browser cannot draw on a canvas.')
+  if (!ctx) throw new Error(i18n.t('common:errors.noCanvas'))
   ctx.fillStyle = '#ffffff'
   ctx.fillRect(0, 0, out.width, out.height)
   ctx.drawImage(drawn, 0, 0)
@@ -152,7 +153,7 @@ function onWhite(drawn: HTMLCanvasElement): HTMLCanvasElement {
 export function canvasBlob(canvas: HTMLCanvasElement, type = 'image/png', quality?: number): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be encoded.'))),
+      (blob) => (blob ? resolve(blob) : reject(new Error(i18n.t('common:errors.encode')))),
       type,
       quality,
     ),

@@ -7,21 +7,7 @@ import { canvasOutline, drawingCount, type OutlineSection } from './outline'
 import { PdfWriter, type TextStyle } from './pdfWriter'
 import { breathe } from './exportJob'
 import { BoardRenderer, type Rendered } from './renderBoard'
-
-const STRINGS = {
-  kicker: 'Session report',
-  untitled: 'Untitled session',
-  exported: (date: string) => `Exported ${date}`,
-  anonymous: 'Anonymous session: no names are shown.',
-  commitments: 'Community Commitments',
-  noCommitments: 'This session has no Community Commitments written down.',
-  pageHeading: (canvas: string, frame: string) => (frame ? `${canvas}: ${frame}` : canvas),
-  empty: 'This canvas is empty.',
-  withheld: 'Nothing on this canvas may be shared outside the session.',
-  notes: 'In words',
-  drawings: (n: number) =>
-    `${n} ${n === 1 ? 'drawing' : 'drawings'} (pen strokes and shapes) shown only in the picture.`,
-}
+import { currentLanguage, i18n } from '../i18n'
 
 const MUTED = '#57606a'
 const BODY: TextStyle = { size: 11, after: 3 }
@@ -50,11 +36,11 @@ export async function reportPdf(input: ReportInput): Promise<Blob> {
   const s = input.snapshot
   const doc = new jsPDF({ unit: 'pt', format: 'a4', orientation: 'portrait', compress: true })
   doc.setProperties({
-    title: s.title || STRINGS.untitled,
-    subject: STRINGS.kicker,
-    creator: 'Workshop whiteboard',
+    title: s.title || i18n.t('export:report.untitled'),
+    subject: i18n.t('export:report.kicker'),
+    creator: i18n.t('common:appName'),
   })
-  doc.setLanguage('en')
+  doc.setLanguage(currentLanguage())
   const w = new PdfWriter(doc)
   cover(w, s, input.date)
   const plan = input.canvases.flatMap((canvas) =>
@@ -91,13 +77,17 @@ export async function reportPdf(input: ReportInput): Promise<Blob> {
 
 function cover(w: PdfWriter, s: SessionSnapshot, date: Date): void {
   w.space(80)
-  w.text(STRINGS.kicker.toUpperCase(), { size: 11, bold: true, color: '#8a4b12', after: 8 })
-  w.text(s.title.trim() || STRINGS.untitled, { size: 28, bold: true, after: 12 })
-  w.text(STRINGS.exported(longDate(date)), { size: 12, color: MUTED, after: 4 })
-  if (s.facilitation.anonymous) w.text(STRINGS.anonymous, { size: 12, color: MUTED })
+  w.text(i18n.t('export:report.kicker').toUpperCase(), { size: 11, bold: true, color: '#8a4b12', after: 8 })
+  w.text(s.title.trim() || i18n.t('export:report.untitled'), { size: 28, bold: true, after: 12 })
+  w.text(i18n.t('export:report.exported', { date: longDate(date, currentLanguage()) }), {
+    size: 12,
+    color: MUTED,
+    after: 4,
+  })
+  if (s.facilitation.anonymous) w.text(i18n.t('export:report.anonymous'), { size: 12, color: MUTED })
   w.space(36)
-  w.heading(STRINGS.commitments, 16)
-  if (s.commitments.length === 0) w.text(STRINGS.noCommitments, BODY)
+  w.heading(i18n.t('export:report.commitments'), 16)
+  if (s.commitments.length === 0) w.text(i18n.t('export:report.noCommitments'), BODY)
   s.commitments.forEach((c, i) => w.item(`${i + 1}.`, c, { size: 12, after: 6 }))
 }
 
@@ -112,12 +102,17 @@ function canvasPage(
   const drawings = page.frameId || page.outside ? 0 : drawingCount(s, canvas.id)
   const picture = rendered?.canvas
   w.newPage(picture ? orientationFor(picture.width, picture.height) : 'portrait')
-  const heading = STRINGS.pageHeading(canvas.name, page.title)
+  const heading = page.title
+    ? i18n.t('export:report.pageHeading', { canvas: canvas.name, frame: page.title })
+    : canvas.name
   if (isWinAnsi(heading)) w.doc.outline.add(null, heading, { pageNumber: w.pageNumber })
   w.heading(heading, 18)
   if (!rendered || !picture) {
     const anything = s.objects.some((o) => o.canvas === canvas.id)
-    w.text(anything ? STRINGS.withheld : STRINGS.empty, { ...BODY, color: MUTED })
+    w.text(anything ? i18n.t('export:report.withheld') : i18n.t('export:report.empty'), {
+      ...BODY,
+      color: MUTED,
+    })
     return
   }
   const followed = sections.length > 0 || drawings > 0
@@ -130,11 +125,11 @@ function canvasPage(
 }
 
 function notes(w: PdfWriter, sections: readonly OutlineSection[], drawings: number): void {
-  if (sections.length > 0) w.heading(STRINGS.notes, 14)
+  if (sections.length > 0) w.heading(i18n.t('export:report.notes'), 14)
   for (const section of sections) {
     if (section.heading) w.heading(section.heading, 12)
     for (const item of section.items) w.item('•', item.text, BODY, { text: item.detail, style: DETAIL })
     w.space(6)
   }
-  if (drawings > 0) w.text(STRINGS.drawings(drawings), { ...DETAIL, size: 10 })
+  if (drawings > 0) w.text(i18n.t('export:report.drawings', { count: drawings }), { ...DETAIL, size: 10 })
 }

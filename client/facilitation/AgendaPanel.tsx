@@ -3,35 +3,18 @@ import { STEP_MODES, type AgendaStep, type StepModeName } from '../../shared/sch
 import type { StepChanges } from '../../shared/ops/agenda'
 import { SaveTemplateForm } from './SaveTemplateForm'
 import type { Facilitation } from './useFacilitation'
-
-const STRINGS = {
-  heading: 'Agenda',
-  current: 'current step',
-  minutes: (n: number) => `${n} min`,
-  modes: { free: 'Free', private: 'Private writing', voting: 'Voting' } as Record<StepModeName, string>,
-  guidance: 'Guidance (facilitators only)',
-  goTo: 'Go to this step',
-  edit: 'Edit',
-  done: 'Done',
-  remove: 'Remove step',
-  title: 'Title',
-  prompt: 'Prompt',
-  minutesField: 'Minutes',
-  mode: 'Mode',
-  add: 'Add step',
-  newStep: 'New step',
-  empty: 'No steps yet.',
-}
+import { useTranslation } from 'react-i18next'
 
 /** The session's steps; facilitators also see each step's guidance and can edit, add and remove steps. */
 export function AgendaPanel({ fac }: { fac: Facilitation }) {
+  const { t } = useTranslation('facilitation')
   const headingId = useId()
   const [editing, setEditing] = useState<string | null>(null)
-  const add = () => setEditing(fac.session.addStep(STRINGS.newStep))
+  const add = () => setEditing(fac.session.addStep(t('agenda.newStep')))
   return (
     <section className="agenda-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{STRINGS.heading}</h2>
-      {fac.agenda.length === 0 && <p className="muted">{STRINGS.empty}</p>}
+      <h2 id={headingId}>{t('agenda.heading')}</h2>
+      {fac.agenda.length === 0 && <p className="muted">{t('agenda.empty')}</p>}
       <ol className="agenda-steps">
         {fac.agenda.map((step, i) => (
           <li key={step.id} className={i === fac.state.step ? 'agenda-step current' : 'agenda-step'}>
@@ -48,15 +31,15 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
             {fac.isFacilitator && (
               <div className="row-actions">
                 <button type="button" onClick={() => setEditing(editing === step.id ? null : step.id)}>
-                  {editing === step.id ? STRINGS.done : STRINGS.edit}
+                  {editing === step.id ? t('agenda.done') : t('agenda.edit')}
                 </button>
                 {i !== fac.state.step && (
                   <button type="button" onClick={() => fac.session.goToStep(i)}>
-                    {STRINGS.goTo}
+                    {t('agenda.goTo')}
                   </button>
                 )}
                 <button type="button" className="danger" onClick={() => fac.session.removeStep(step.id)}>
-                  {STRINGS.remove}
+                  {t('agenda.remove')}
                 </button>
               </div>
             )}
@@ -65,7 +48,7 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
       </ol>
       {fac.isFacilitator && (
         <button type="button" onClick={add}>
-          {STRINGS.add}
+          {t('agenda.add')}
         </button>
       )}
       {fac.isFacilitator && <SaveTemplateForm onSave={fac.saveAsTemplate} />}
@@ -74,20 +57,21 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
 }
 
 function StepSummary(props: { step: AgendaStep; current: boolean; guidance: string | undefined }) {
+  const { t } = useTranslation('facilitation')
   const { step } = props
   return (
     <>
       <h3>
         {step.title}
-        {props.current && <span className="chip"> · {STRINGS.current}</span>}
+        {props.current && <span className="chip"> · {t('agenda.current')}</span>}
       </h3>
       <p className="muted">
-        {STRINGS.minutes(step.minutes)} · {STRINGS.modes[step.mode]}
+        {t('agenda.minutes', { n: step.minutes })} · {t(`agenda.modes.${step.mode}`)}
       </p>
       {step.prompt && <p>{step.prompt}</p>}
       {props.guidance && (
         <p className="guidance">
-          <strong>{STRINGS.guidance}:</strong> {props.guidance}
+          <strong>{t('agenda.guidanceLead')}</strong> {props.guidance}
         </p>
       )}
     </>
@@ -101,32 +85,33 @@ function StepEditor(props: {
   onChange: (c: StepChanges) => void
   onGuidance: (text: string) => void
 }) {
+  const { t } = useTranslation('facilitation')
   const { step, onChange } = props
   const id = useId()
   return (
     <div className="step-editor">
-      <label htmlFor={`${id}-title`}>{STRINGS.title}</label>
+      <label htmlFor={`${id}-title`}>{t('agenda.title')}</label>
       <input
         id={`${id}-title`}
         defaultValue={step.title}
         maxLength={200}
         onChange={(e) => onChange({ title: e.target.value })}
       />
-      <label htmlFor={`${id}-prompt`}>{STRINGS.prompt}</label>
+      <label htmlFor={`${id}-prompt`}>{t('agenda.prompt')}</label>
       <textarea
         id={`${id}-prompt`}
         defaultValue={step.prompt}
         maxLength={2000}
         onChange={(e) => onChange({ prompt: e.target.value })}
       />
-      <label htmlFor={`${id}-guidance`}>{STRINGS.guidance}</label>
+      <label htmlFor={`${id}-guidance`}>{t('agenda.guidance')}</label>
       <textarea
         id={`${id}-guidance`}
         defaultValue={props.guidance}
         maxLength={4000}
         onChange={(e) => props.onGuidance(e.target.value)}
       />
-      <label htmlFor={`${id}-minutes`}>{STRINGS.minutesField}</label>
+      <label htmlFor={`${id}-minutes`}>{t('agenda.minutesField')}</label>
       <input
         id={`${id}-minutes`}
         type="number"
@@ -138,7 +123,7 @@ function StepEditor(props: {
           if (e.target.value !== '' && n >= 0 && n <= 600) onChange({ minutes: Math.round(n) })
         }}
       />
-      <label htmlFor={`${id}-mode`}>{STRINGS.mode}</label>
+      <label htmlFor={`${id}-mode`}>{t('agenda.mode')}</label>
       <select
         id={`${id}-mode`}
         value={step.mode}
@@ -146,7 +131,7 @@ function StepEditor(props: {
       >
         {STEP_MODES.map((m) => (
           <option key={m} value={m}>
-            {STRINGS.modes[m]}
+            {t(`agenda.modes.${m}`)}
           </option>
         ))}
       </select>

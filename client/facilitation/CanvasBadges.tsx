@@ -3,12 +3,8 @@ import { Circle, Group, Rect, Text } from 'react-konva'
 import { boundsOf, frameContents } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { ACCENT, NOTE_TEXT } from '../theme'
-import { NOTE_STRINGS } from './NoteExtras'
+import { i18n } from '../i18n'
 
-const STRINGS = {
-  notes: (n: number) => (n === 1 ? '· 1 note' : `· ${n} notes`),
-  votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
-}
 const FRAME_TITLE_SIZE = 20
 const FONT = NOTE_TEXT.fontFamily
 
@@ -47,7 +43,12 @@ export const CanvasBadges = memo(function CanvasBadges(props: CanvasBadgesProps)
               <VoteBadge x={b.w} votes={props.myVotes[o.id] ?? 0} onVote={(d) => props.onVote(o.id, d)} />
             )}
             {!props.voting && props.results[o.id] !== undefined && (
-              <Pill x={b.w - 70} y={-14} w={70} text={STRINGS.votes(props.results[o.id]!)} />
+              <Pill
+                x={b.w - 70}
+                y={-14}
+                w={70}
+                text={i18n.t('facilitation:votes', { count: props.results[o.id]! })}
+              />
             )}
           </Group>
         )
@@ -64,7 +65,7 @@ function FrameCount({ frame, objects }: { frame: BoardObject; objects: readonly 
     <Text
       x={frame.x + Math.max(0, titleWidth) + 8}
       y={frame.y - FRAME_TITLE_SIZE - 6}
-      text={STRINGS.notes(n)}
+      text={i18n.t('facilitation:badges.notes', { count: n })}
       fontSize={16}
       fontFamily={FONT}
       fill="#4b5563"
@@ -80,7 +81,7 @@ function PrivateMark({ w, h }: { w: number; h: number }) {
       <Text
         y={h + 4}
         width={w}
-        text={`🔒 ${NOTE_STRINGS.private}`}
+        text={`🔒 ${i18n.t('facilitation:note.private')}`}
         fontSize={11}
         fontFamily={FONT}
         fill="#6b21a8"
@@ -94,7 +95,7 @@ function HiddenMark({ w, h }: { w: number; h: number }) {
   return (
     <>
       <Rect width={w} height={h} fill="rgba(255,255,255,0.7)" listening={false} />
-      <Pill x={8} y={8} w={64} text={NOTE_STRINGS.hidden} />
+      <Pill x={8} y={8} w={64} text={i18n.t('facilitation:note.hidden')} />
     </>
   )
 }

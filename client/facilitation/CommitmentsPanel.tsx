@@ -2,17 +2,7 @@ import { useId, useState } from 'react'
 import { Commitments } from '../panels/Commitments'
 import { RemoveMine } from './RemoveMine'
 import type { Facilitation } from './useFacilitation'
-
-const STRINGS = {
-  answers: (agree: number, discuss: number) => `${agree} agree · ${discuss} would like to discuss`,
-  answersLabel: 'Answers so far',
-  edit: 'Edit the commitments',
-  line: (n: number) => `Commitment ${n}`,
-  remove: (n: number) => `Remove commitment ${n}`,
-  removeShort: 'Remove',
-  add: 'Add commitment',
-  newLine: 'New commitment',
-}
+import { useTranslation } from 'react-i18next'
 
 /**
  * The Community Commitments; for a facilitator, how many agreed or would like to discuss (never who)
@@ -25,14 +15,15 @@ export function CommitmentsPanel({
   fac: Facilitation
   commitments: readonly string[]
 }) {
+  const { t } = useTranslation('facilitation')
   const { agree, discuss } = fac.state.answers
   return (
     <div className="commitments-panel">
       <Commitments commitments={commitments} />
       {fac.isFacilitator && (
         <>
-          <p className="answer-counts" aria-label={STRINGS.answersLabel}>
-            {STRINGS.answers(agree, discuss)}
+          <p className="answer-counts" aria-label={t('commitments.answersLabel')}>
+            {t('commitments.answers', { agree, discuss })}
           </p>
           <CommitmentsEditor fac={fac} commitments={commitments} />
         </>
@@ -43,6 +34,7 @@ export function CommitmentsPanel({
 }
 
 function CommitmentsEditor({ fac, commitments }: { fac: Facilitation; commitments: readonly string[] }) {
+  const { t } = useTranslation('facilitation')
   const id = useId()
   const [draft, setDraft] = useState('')
   const add = () => {
@@ -52,13 +44,13 @@ function CommitmentsEditor({ fac, commitments }: { fac: Facilitation; commitment
   }
   return (
     <details className="commitments-editor">
-      <summary>{STRINGS.edit}</summary>
+      <summary>{t('commitments.edit')}</summary>
       <ol>
         {commitments.map((text, i) => (
           // the position is the commitment's identity in the shared list
           <li key={`${i}:${text}`}>
             <label className="visually-hidden" htmlFor={`${id}-${i}`}>
-              {STRINGS.line(i + 1)}
+              {t('commitments.line', { n: i + 1 })}
             </label>
             <input
               id={`${id}-${i}`}
@@ -68,15 +60,15 @@ function CommitmentsEditor({ fac, commitments }: { fac: Facilitation; commitment
             />
             <button
               type="button"
-              aria-label={STRINGS.remove(i + 1)}
+              aria-label={t('commitments.remove', { n: i + 1 })}
               onClick={() => fac.session.removeCommitment(i)}
             >
-              {STRINGS.removeShort}
+              {t('commitments.removeShort')}
             </button>
           </li>
         ))}
       </ol>
-      <label htmlFor={`${id}-new`}>{STRINGS.newLine}</label>
+      <label htmlFor={`${id}-new`}>{t('commitments.newLine')}</label>
       <input
         id={`${id}-new`}
         value={draft}
@@ -85,7 +77,7 @@ function CommitmentsEditor({ fac, commitments }: { fac: Facilitation; commitment
         onKeyDown={(e) => e.key === 'Enter' && add()}
       />
       <button type="button" onClick={add}>
-        {STRINGS.add}
+        {t('commitments.add')}
       </button>
     </details>
   )

@@ -2,29 +2,7 @@ import { useId, useState } from 'react'
 import { endVotingNow, revealNotes } from './facilitationApi'
 import type { Facilitation } from './useFacilitation'
 import type { ViewSync } from './useViewSync'
-
-const STRINGS = {
-  group: 'Facilitation',
-  lock: 'Lock board',
-  unlock: 'Unlock board',
-  nextStep: 'Next step',
-  lastStep: 'This is the last step',
-  startTimer: 'Start timer',
-  pauseTimer: 'Pause timer',
-  addMinute: 'Add a minute',
-  bringHere: 'Bring everyone here',
-  privateWriting: 'Private writing',
-  writing: (people: number, notes: number) =>
-    `${people} ${people === 1 ? 'person' : 'people'} writing privately (${notes} ${notes === 1 ? 'note' : 'notes'})`,
-  reveal: 'Reveal',
-  revealed: (n: number) => `${n} private ${n === 1 ? 'note' : 'notes'} revealed.`,
-  budget: 'Votes per person',
-  startVoting: 'Start voting',
-  endVoting: 'End voting',
-  settings: 'Session settings',
-  anonymous: 'Anonymous: hide author names',
-  failed: (what: string, why: string) => `${what} did not work: ${why}`,
-}
+import { useTranslation } from 'react-i18next'
 
 export interface FacilitatorBarProps {
   readonly fac: Facilitation
@@ -34,6 +12,7 @@ export interface FacilitatorBarProps {
 
 /** The facilitator's controls for the whole room: lock, steps, timer, summons, private writing, voting. */
 export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
+  const { t } = useTranslation('facilitation')
   const { state, session: commands } = fac
   const [message, setMessage] = useState('')
   const last = state.step >= fac.agenda.length - 1
@@ -41,63 +20,68 @@ export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
   const run = (what: string, request: () => Promise<string>) => {
     setMessage('')
     request().then(setMessage, (error: unknown) =>
-      setMessage(STRINGS.failed(what, error instanceof Error ? error.message : String(error))),
+      setMessage(t('bar.failed', { what, why: error instanceof Error ? error.message : String(error) })),
     )
   }
   const reveal = () =>
-    run(STRINGS.reveal, async () => {
+    run(t('bar.reveal'), async () => {
       const response = await revealNotes(session.id, session.key)
       const { revealed } = (await response.json()) as { revealed: number }
       commands.setMode('free')
-      return STRINGS.revealed(revealed)
+      return t('bar.revealed', { count: revealed })
     })
   const endVoting = () =>
-    run(STRINGS.endVoting, async () => {
+    run(t('bar.endVoting'), async () => {
       await endVotingNow(session.id, session.key)
       return ''
     })
   return (
-    <div className="facilitator-bar" role="group" aria-label={STRINGS.group}>
+    <div className="facilitator-bar" role="group" aria-label={t('bar.group')}>
       <button type="button" aria-pressed={fac.locked} onClick={() => commands.setLocked(!fac.locked)}>
-        {fac.locked ? STRINGS.unlock : STRINGS.lock}
+        {fac.locked ? t('bar.unlock') : t('bar.lock')}
       </button>
       <button
         type="button"
         aria-disabled={last || undefined}
-        title={last ? STRINGS.lastStep : undefined}
+        title={last ? t('bar.lastStep') : undefined}
         onClick={() => !last && commands.goToStep(state.step + 1)}
       >
-        {STRINGS.nextStep}
+        {t('bar.nextStep')}
       </button>
       {running ? (
         <button type="button" onClick={commands.pauseTimer}>
-          {STRINGS.pauseTimer}
+          {t('bar.pauseTimer')}
         </button>
       ) : (
         <button type="button" onClick={commands.startTimer}>
-          {STRINGS.startTimer}
+          {t('bar.startTimer')}
         </button>
       )}
       {state.timer && (
         <button type="button" onClick={commands.addMinute}>
-          {STRINGS.addMinute}
+          {t('bar.addMinute')}
         </button>
       )}
       <button type="button" onClick={view.bringEveryoneHere}>
-        {STRINGS.bringHere}
+        {t('bar.bringHere')}
       </button>
       <button
         type="button"
         aria-pressed={state.mode === 'private'}
         onClick={() => commands.setMode(state.mode === 'private' ? 'free' : 'private')}
       >
-        {STRINGS.privateWriting}
+        {t('bar.privateWriting')}
       </button>
       <button type="button" onClick={reveal}>
-        {STRINGS.reveal}
+        {t('bar.reveal')}
       </button>
       {(state.mode === 'private' || fac.privateWriting.people > 0) && (
-        <span className="muted">{STRINGS.writing(fac.privateWriting.people, fac.privateWriting.notes)}</span>
+        <span className="muted">
+          {t('bar.writing', {
+            people: t('bar.people', { count: fac.privateWriting.people }),
+            notes: t('bar.notes', { count: fac.privateWriting.notes }),
+          })}
+        </span>
       )}
       <VotingControls fac={fac} onEnd={endVoting} />
       <SessionSettings fac={fac} />
@@ -110,19 +94,20 @@ export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
 
 /** Start voting with a budget, or end it. */
 function VotingControls({ fac, onEnd }: { fac: Facilitation; onEnd: () => void }) {
+  const { t } = useTranslation('facilitation')
   const id = useId()
   const [budget, setBudget] = useState(String(fac.state.voteBudget))
   if (fac.state.mode === 'voting') {
     return (
       <button type="button" onClick={onEnd}>
-        {STRINGS.endVoting}
+        {t('bar.endVoting')}
       </button>
     )
   }
   const value = Math.max(1, Math.min(50, Math.floor(Number(budget)) || 3))
   return (
     <span className="voting-controls">
-      <label htmlFor={id}>{STRINGS.budget}</label>
+      <label htmlFor={id}>{t('bar.budget')}</label>
       <input
         id={id}
         type="number"
@@ -133,7 +118,7 @@ function VotingControls({ fac, onEnd }: { fac: Facilitation; onEnd: () => void }
         onChange={(e) => setBudget(e.target.value)}
       />
       <button type="button" onClick={() => fac.session.startVoting(value)}>
-        {STRINGS.startVoting}
+        {t('bar.startVoting')}
       </button>
     </span>
   )
@@ -141,16 +126,17 @@ function VotingControls({ fac, onEnd }: { fac: Facilitation; onEnd: () => void }
 
 /** Settings that change how the board shows people (anonymity). */
 function SessionSettings({ fac }: { fac: Facilitation }) {
+  const { t } = useTranslation('facilitation')
   return (
     <details className="session-settings">
-      <summary>{STRINGS.settings}</summary>
+      <summary>{t('bar.settings')}</summary>
       <label>
         <input
           type="checkbox"
           checked={fac.state.anonymous}
           onChange={(e) => fac.session.setAnonymous(e.target.checked)}
         />
-        {STRINGS.anonymous}
+        {t('bar.anonymous')}
       </label>
     </details>
   )

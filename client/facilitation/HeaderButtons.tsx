@@ -1,4 +1,4 @@
-const STRINGS = { agenda: 'Agenda', results: 'Results' }
+import { useTranslation } from 'react-i18next'
 
 export type FacilitationPanelId = 'agenda' | 'results'
 
@@ -8,6 +8,7 @@ export function HeaderButtons(props: {
   hasResults: boolean
   onToggle: (id: FacilitationPanelId) => void
 }) {
+  const { t } = useTranslation('facilitation')
   const button = (id: FacilitationPanelId) => (
     <button
       type="button"
@@ -15,7 +16,7 @@ export function HeaderButtons(props: {
       aria-controls={props.open === id ? 'side-panel' : undefined}
       onClick={() => props.onToggle(id)}
     >
-      {STRINGS[id]}
+      {t(`header.${id}`)}
     </button>
   )
   return (

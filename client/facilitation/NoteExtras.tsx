@@ -2,41 +2,29 @@ import { useState } from 'react'
 import { REACTIONS, type Reaction } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { Facilitation } from './useFacilitation'
+import { useTranslation } from 'react-i18next'
 
-export const NOTE_STRINGS = {
-  private: 'Only you can see this until the facilitator reveals it',
-  hidden: 'Hidden',
-  hide: 'Hide from participants',
-  show: 'Show to participants',
-  consent: 'Include in exports',
-  vote: 'Vote for this note',
-  unvote: 'Take back a vote',
-  myVotes: (n: number) => `Your votes: ${n}`,
-  noVotesLeft: 'You have no votes left. Take one back to vote for another note.',
-  results: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
-  reactions: 'Reactions',
-  reaction: (name: string, n: number) => `${name} (${n})`,
-  reactionNames: {
-    '👍': 'Thumbs up',
-    '❤️': 'Heart',
-    '💡': 'Idea',
-    '😮': 'Surprised',
-    '🙏': 'Thank you',
-  } as Record<Reaction, string>,
-}
-const S = NOTE_STRINGS
+export /** Each reaction's name, said by screen readers in place of the emoji. */
+const REACTION_NAMES = {
+  '👍': 'thumbsUp',
+  '❤️': 'heart',
+  '💡': 'idea',
+  '😮': 'surprised',
+  '🙏': 'thanks',
+} as const satisfies Record<Reaction, string>
 
 /** Votes, reactions, consent, privacy and moderation for one note in the list view. */
 export function NoteExtras({ fac, object }: { fac: Facilitation; object: BoardObject }) {
+  const { t } = useTranslation('facilitation')
   const isPrivate = fac.privateIds.has(object.id)
   const mine = object.createdBy === fac.userId
   const result = fac.state.results[object.id]
   return (
     <div className="note-extras">
-      {isPrivate && <p className="private-mark">{S.private}</p>}
-      {fac.isFacilitator && object.hidden && <p className="hidden-mark">{S.hidden}</p>}
+      {isPrivate && <p className="private-mark">{t('note.private')}</p>}
+      {fac.isFacilitator && object.hidden && <p className="hidden-mark">{t('note.hidden')}</p>}
       {result !== undefined && fac.state.mode !== 'voting' && (
-        <p className="result-mark">{S.results(result)}</p>
+        <p className="result-mark">{t('votes', { count: result })}</p>
       )}
       {fac.state.mode === 'voting' && fac.canWrite && !isPrivate && <VoteButtons fac={fac} id={object.id} />}
       {!isPrivate && fac.canWrite && !fac.model.readOnly && <Reactions fac={fac} object={object} />}
@@ -48,22 +36,23 @@ export function NoteExtras({ fac, object }: { fac: Facilitation; object: BoardOb
 
 /** Give or take back a vote; refusals (no votes left) are said, not silent. */
 export function VoteButtons({ fac, id }: { fac: Facilitation; id: string }) {
+  const { t } = useTranslation('facilitation')
   const [message, setMessage] = useState('')
   const mine = fac.myVotes[id] ?? 0
   const vote = (delta: 1 | -1) => {
     const ok = fac.contributions.vote(id, delta, fac.state.voteBudget)
-    setMessage(!ok && delta > 0 ? S.noVotesLeft : '')
+    setMessage(!ok && delta > 0 ? t('note.noVotesLeft') : '')
   }
   return (
     <span className="vote-buttons">
       {/* never disabled: pressing it with no votes left says why nothing happened */}
       <button type="button" onClick={() => vote(1)}>
-        {S.vote}
+        {t('note.vote')}
       </button>
-      <span className="vote-count">{S.myVotes(mine)}</span>
+      <span className="vote-count">{t('note.myVotes', { n: mine })}</span>
       {mine > 0 && (
         <button type="button" onClick={() => vote(-1)}>
-          {S.unvote}
+          {t('note.unvote')}
         </button>
       )}
       <span aria-live="polite" className="vote-message">
@@ -75,8 +64,9 @@ export function VoteButtons({ fac, id }: { fac: Facilitation; id: string }) {
 
 /** The fixed set of reactions with their counts; pressed when this person gave it. */
 export function Reactions({ fac, object }: { fac: Facilitation; object: BoardObject }) {
+  const { t } = useTranslation('facilitation')
   return (
-    <span className="reactions" role="group" aria-label={S.reactions}>
+    <span className="reactions" role="group" aria-label={t('note.reactions')}>
       {REACTIONS.map((emoji) => {
         const people = object.reactions[emoji] ?? []
         return (
@@ -84,7 +74,10 @@ export function Reactions({ fac, object }: { fac: Facilitation; object: BoardObj
             key={emoji}
             type="button"
             className="reaction"
-            aria-label={S.reaction(S.reactionNames[emoji], people.length)}
+            aria-label={t('note.reaction', {
+              name: t(`note.reactionNames.${REACTION_NAMES[emoji]}`),
+              n: people.length,
+            })}
             aria-pressed={people.includes(fac.userId)}
             onClick={() => fac.contributions.toggleReaction(object.id, emoji)}
           >
@@ -101,6 +94,7 @@ export function Reactions({ fac, object }: { fac: Facilitation; object: BoardObj
 
 /** The author's say on whether their notes leave the room in exports. */
 export function ConsentToggle({ fac, objects }: { fac: Facilitation; objects: readonly BoardObject[] }) {
+  const { t } = useTranslation('facilitation')
   const on = objects.every((o) => o.consent)
   return (
     <label className="consent-toggle">
@@ -114,13 +108,14 @@ export function ConsentToggle({ fac, objects }: { fac: Facilitation; objects: re
           )
         }
       />
-      {S.consent}
+      {t('note.consent')}
     </label>
   )
 }
 
 /** A facilitator hides notes from participants (moderation), or shows them again. */
 export function HideToggle({ fac, objects }: { fac: Facilitation; objects: readonly BoardObject[] }) {
+  const { t } = useTranslation('facilitation')
   const hidden = objects.every((o) => o.hidden)
   return (
     <button
@@ -132,7 +127,7 @@ export function HideToggle({ fac, objects }: { fac: Facilitation; objects: reado
         )
       }
     >
-      {hidden ? S.show : S.hide}
+      {hidden ? t('note.show') : t('note.hide')}
     </button>
   )
 }

@@ -2,13 +2,7 @@ import type { BoardObject } from '../../shared/schema/kinds'
 import { useState } from 'react'
 import { HideToggle, Reactions, VoteButtons } from './NoteExtras'
 import type { Facilitation } from './useFacilitation'
-
-const STRINGS = {
-  group: 'Group',
-  groupHint: 'Group into a theme: a frame around the selected notes, named next',
-  theme: (n: number) => `Theme ${n}`,
-  react: 'React',
-}
+import { useTranslation } from 'react-i18next'
 
 const isNote = (o: BoardObject) => o.kind === 'sticky' || o.kind === 'text'
 
@@ -20,6 +14,7 @@ export function SelectionExtras(props: {
   select: (ids: readonly string[]) => void
   nameFrame: (id: string) => void
 }) {
+  const { t } = useTranslation('facilitation')
   const { fac, selected } = props
   const shared = selected.filter((o) => !fac.privateIds.has(o.id))
   const only = selected.length === 1 ? selected[0] : undefined
@@ -27,7 +22,7 @@ export function SelectionExtras(props: {
   const group = () => {
     const id = fac.contributions.group(
       shared.map((o) => o.id),
-      STRINGS.theme(props.frames + 1),
+      t('selection.theme', { n: props.frames + 1 }),
     )
     if (!id) return
     props.select([id])
@@ -36,8 +31,8 @@ export function SelectionExtras(props: {
   return (
     <>
       {notes.length >= 2 && (
-        <button type="button" title={STRINGS.groupHint} onClick={group}>
-          {STRINGS.group}
+        <button type="button" title={t('selection.groupHint')} onClick={group}>
+          {t('selection.group')}
         </button>
       )}
       {only && isNote(only) && shared.includes(only) && <ReactMenu fac={fac} object={only} />}
@@ -51,12 +46,13 @@ export function SelectionExtras(props: {
 
 /** One "React" button that opens the reactions, so the selection bar stays one line. */
 function ReactMenu({ fac, object }: { fac: Facilitation; object: BoardObject }) {
+  const { t } = useTranslation('facilitation')
   const [open, setOpen] = useState(false)
   const count = Object.values(object.reactions).reduce((n, people) => n + people.length, 0)
   return (
     <>
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {STRINGS.react}
+        {t('selection.react')}
         {count > 0 ? ` (${count})` : ''}
       </button>
       {open && <Reactions fac={fac} object={object} />}

@@ -1,12 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { timeLeft, type TimerState } from '../../shared/schema/facilitation'
-
-const STRINGS = {
-  label: 'Time left',
-  paused: 'paused',
-  timeUp: 'Time is up',
-  sound: 'Sound at the end',
-}
+import { useTranslation } from 'react-i18next'
 
 /** 4:05, or 1:02:03 past an hour. */
 export function formatTime(ms: number): string {
@@ -41,6 +35,7 @@ function beep(): void {
  * at each tick; the end is announced once (and beeps if the person turned the sound on).
  */
 export function TimerDisplay(props: { timer: TimerState; serverNow: () => number }) {
+  const { t } = useTranslation('facilitation')
   const { timer, serverNow } = props
   const [, setTick] = useState(0)
   const [sound, setSound] = useState(false)
@@ -60,16 +55,16 @@ export function TimerDisplay(props: { timer: TimerState; serverNow: () => number
   }, [ended, sound, timer.endsAt])
   return (
     <div className="timer">
-      <span role="timer" aria-label={STRINGS.label} className={ended ? 'timer-time ended' : 'timer-time'}>
+      <span role="timer" aria-label={t('timer.label')} className={ended ? 'timer-time ended' : 'timer-time'}>
         {formatTime(left)}
       </span>
-      {!running && left > 0 && <span className="muted"> ({STRINGS.paused})</span>}
+      {!running && left > 0 && <span className="muted"> ({t('timer.paused')})</span>}
       <span aria-live="polite" className="timer-end">
-        {ended ? STRINGS.timeUp : ''}
+        {ended ? t('timer.timeUp') : ''}
       </span>
       <label className="timer-sound">
         <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} />
-        {STRINGS.sound}
+        {t('timer.sound')}
       </label>
     </div>
   )

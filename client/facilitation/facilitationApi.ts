@@ -1,3 +1,5 @@
+import { i18n } from '../i18n'
+
 /** The facilitation endpoints of the HTTP API (see README): answers, reveal, end of voting, the clock. */
 
 export type CommitmentAnswer = 'agree' | 'discuss'
@@ -15,7 +17,7 @@ async function post(path: string, body?: unknown): Promise<Response> {
     const message =
       data && typeof data === 'object' && 'error' in data && typeof data.error === 'string'
         ? data.error
-        : `The server answered ${response.status}.`
+        : i18n.t('common:api.status', { status: response.status })
     throw new Error(message)
   }
   return response

@@ -1,5 +1,6 @@
 import { ApiError } from '../api'
 import type { IMAGE_TYPES } from '../../shared/schema/kinds'
+import { i18n } from '../i18n'
 
 /** The session an image belongs to, and the link's key that lets this person read and add them. */
 export interface ImageSession {
@@ -25,7 +26,7 @@ export const imageUrl = (s: ImageSession, src: string): string =>
 
 /** Sends a file's bytes as they are; the server checks what they really are. */
 export async function uploadImage(s: ImageSession, file: Blob): Promise<UploadedImage> {
-  if (file.size > MAX_IMAGE_BYTES) throw new ApiError(413, 'the image is larger than 10 MiB')
+  if (file.size > MAX_IMAGE_BYTES) throw new ApiError(413, '') // the message for 413 already gives the limit
   let response: Response
   try {
     response = await fetch(`${base(s)}?key=${encodeURIComponent(s.key)}`, {
@@ -34,14 +35,14 @@ export async function uploadImage(s: ImageSession, file: Blob): Promise<Uploaded
       body: file,
     })
   } catch {
-    throw new ApiError(0, 'the server could not be reached')
+    throw new ApiError(0, i18n.t('common:api.unreachable'))
   }
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) {
     const message =
       body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
         ? body.error
-        : `the server answered ${response.status}`
+        : i18n.t('common:api.status', { status: response.status })
     throw new ApiError(response.status, message)
   }
   return body as UploadedImage

@@ -6,6 +6,7 @@ import { screenToWorld, viewCenter, type Point, type Size, type Viewport } from 
 import type { BoardModel } from '../state'
 import { uploadImage, type ImageSession } from './imageApi'
 import { uploadErrorMessage } from './uploadMessages'
+import { i18n } from '../i18n'
 
 export interface ImageUploadArgs {
   readonly session: ImageSession
@@ -54,7 +55,7 @@ export function useImageUpload(args: ImageUploadArgs) {
       if (id) onAdded(id)
       else setErrors((e) => [...e, uploadErrorMessage(null, file.name)])
     } catch (error) {
-      setErrors((e) => [...e, uploadErrorMessage(error, file.name || 'The picture')])
+      setErrors((e) => [...e, uploadErrorMessage(error, file.name || i18n.t('common:errors.picture'))])
     } finally {
       setPending((n) => n - 1)
     }

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { UiLang } from '../../shared/lang'
 import { LIMITS } from '../../shared/schema/limits'
 import { ApiError, createSession, fetchTemplates, type CreatedSession, type TemplateSummary } from '../api'
+import { currentLanguage } from '../i18n'
+import { LanguageSelect } from '../i18n/LanguageSelect'
 import { SessionLinks } from './SessionLinks'
 
 type Templates =
@@ -8,7 +12,9 @@ type Templates =
 
 /** Home: pick a template, name the session, create it, and share its links. */
 export function HomePage() {
-  const [templates, reload] = useTemplates()
+  const { t, i18n } = useTranslation(['pages', 'common'])
+  const lang = currentLanguage()
+  const [templates, reload] = useTemplates(lang)
   const [template, setTemplate] = useState('')
   const [title, setTitle] = useState('')
   const [busy, setBusy] = useState(false)
@@ -19,19 +25,19 @@ export function HomePage() {
     templates.status === 'ready' ? templates.list.find((t) => t.id === chosen)?.description : ''
 
   useEffect(() => {
-    document.title = 'Workshop whiteboard'
-  }, [])
+    document.title = t('common:appName')
+  }, [t, i18n.language])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    if (!title.trim())
-      return setError('Give the session a title, so people know they are in the right place.')
+    if (!title.trim()) return setError(t('home.needTitle'))
     setBusy(true)
     setError(null)
     try {
-      setCreated(await createSession(chosen, title.trim()))
+      // The session's commitments and prompts come in the creator's language.
+      setCreated(await createSession(chosen, title.trim(), lang))
     } catch (err) {
-      setError(`The session could not be created: ${err instanceof ApiError ? err.message : String(err)}`)
+      setError(t('home.createFailed', { reason: err instanceof ApiError ? err.message : String(err) }))
     } finally {
       setBusy(false)
     }
@@ -40,19 +46,18 @@ export function HomePage() {
   return (
     <main className="page home">
       <header className="page-header">
-        <h1>Workshop whiteboard</h1>
-        <p className="lead">
-          A shared board for community sense-making: notes, themes and actions, together.
-        </p>
+        <LanguageSelect className="page-language" />
+        <h1>{t('common:appName')}</h1>
+        <p className="lead">{t('home.lead')}</p>
       </header>
       <form className="card" onSubmit={submit} noValidate aria-labelledby="create-heading">
-        <h2 id="create-heading">Start a session</h2>
-        <label htmlFor="template">Template</label>
+        <h2 id="create-heading">{t('home.start')}</h2>
+        <label htmlFor="template">{t('home.template')}</label>
         {templates.status === 'error' ? (
           <p className="error" role="alert">
             {templates.message}{' '}
             <button type="button" onClick={reload}>
-              Try again
+              {t('common:tryAgain')}
             </button>
           </p>
         ) : null}
@@ -63,7 +68,7 @@ export function HomePage() {
           aria-describedby="template-description"
           onChange={(e) => setTemplate(e.target.value)}
         >
-          {templates.status === 'loading' && <option value="">Loading templates…</option>}
+          {templates.status === 'loading' && <option value="">{t('home.loadingTemplates')}</option>}
           {templates.status === 'ready' &&
             templates.list.map((t) => (
               <option key={t.id} value={t.id}>
@@ -74,13 +79,13 @@ export function HomePage() {
         <p className="hint" id="template-description">
           {description}
         </p>
-        <label htmlFor="session-title">Session title</label>
+        <label htmlFor="session-title">{t('home.sessionTitle')}</label>
         <input
           id="session-title"
           type="text"
           value={title}
           maxLength={LIMITS.titleMax}
-          placeholder="e.g. Neighbourhood food stories"
+          placeholder={t('home.titlePlaceholder')}
           onChange={(e) => setTitle(e.target.value)}
         />
         {error && (
@@ -89,7 +94,7 @@ export function HomePage() {
           </p>
         )}
         <button type="submit" className="primary" disabled={busy || templates.status !== 'ready'}>
-          {busy ? 'Creating…' : 'Create session'}
+          {busy ? t('home.creating') : t('home.create')}
         </button>
       </form>
       {created && <SessionLinks session={created} />}
@@ -97,25 +102,26 @@ export function HomePage() {
   )
 }
 
-/** Loads the templates, with a way to try again after a failure. */
-function useTemplates(): [Templates, () => void] {
+/** Loads the templates in the page's language, with a way to try again after a failure. */
+function useTemplates(lang: UiLang): [Templates, () => void] {
+  const { t } = useTranslation(['pages', 'common'])
   const [state, setState] = useState<Templates>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     let live = true
-    fetchTemplates().then(
+    fetchTemplates(lang).then(
       (list) => live && setState({ status: 'ready', list }),
       (err: unknown) =>
         live &&
         setState({
           status: 'error',
-          message: `The templates could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+          message: t('home.templatesFailed', { reason: err instanceof Error ? err.message : String(err) }),
         }),
     )
     return () => {
       live = false
     }
-  }, [attempt])
+  }, [attempt, lang, t])
   const reload = useCallback(() => {
     setState({ status: 'loading' })
     setAttempt((n) => n + 1)

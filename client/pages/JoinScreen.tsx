@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Role } from '../../shared/rooms'
 import { LIMITS } from '../../shared/schema/limits'
 import { rememberedName } from '../device'
 import type { CommitmentAnswer } from '../facilitation/facilitationApi'
+import { LanguageSelect } from '../i18n/LanguageSelect'
 import { Commitments } from '../panels/Commitments'
 
 export interface JoinScreenProps {
@@ -14,26 +16,15 @@ export interface JoinScreenProps {
   readonly onJoin: (name: string, answer: CommitmentAnswer) => void
 }
 
-const STRINGS = {
-  agree: 'I agree',
-  discuss: "I'd like to discuss",
-  answerHint: 'Either answer joins the session. The facilitator sees only how many chose each.',
-}
-
-const ROLE_TEXT: Record<Role, string> = {
-  facilitator: 'You are joining as a facilitator.',
-  participant: 'You are joining as a participant.',
-  viewer: 'You are joining as a viewer: you can follow the board but not change it.',
-}
-
 /** Before the board: the session's commitments, your name, and an answer that joins. */
 export function JoinScreen(props: JoinScreenProps) {
+  const { t } = useTranslation(['pages', 'common'])
   const [name, setName] = useState(rememberedName)
   const [error, setError] = useState<string | null>(null)
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const trimmed = name.trim()
-    if (!trimmed) return setError('Please write your name (or a nickname) so others know who wrote what.')
+    if (!trimmed) return setError(t('join.needName'))
     // Enter in the name field submits with the first button: agreeing.
     const submitter = (e.nativeEvent as SubmitEvent).submitter
     props.onJoin(trimmed, submitter?.getAttribute('value') === 'discuss' ? 'discuss' : 'agree')
@@ -41,15 +32,16 @@ export function JoinScreen(props: JoinScreenProps) {
   return (
     <main className="page join">
       <header className="page-header">
-        <p className="eyebrow">Workshop session</p>
-        <h1>{props.title || 'Untitled session'}</h1>
-        <p className="lead">{ROLE_TEXT[props.role]}</p>
+        <LanguageSelect className="page-language" />
+        <p className="eyebrow">{t('join.eyebrow')}</p>
+        <h1>{props.title || t('common:untitledSession')}</h1>
+        <p className="lead">{t(`join.role.${props.role}`)}</p>
       </header>
       <div className="card">
         <Commitments commitments={props.commitments} loading={props.commitmentsLoading} />
       </div>
       <form className="card" onSubmit={submit} noValidate>
-        <label htmlFor="your-name">Your name</label>
+        <label htmlFor="your-name">{t('join.name')}</label>
         <input
           id="your-name"
           type="text"
@@ -66,14 +58,14 @@ export function JoinScreen(props: JoinScreenProps) {
           </p>
         )}
         <p className="muted" id="answer-hint">
-          {STRINGS.answerHint}
+          {t('join.answerHint')}
         </p>
         <div className="join-answers">
           <button type="submit" className="primary" value="agree" aria-describedby="answer-hint">
-            {STRINGS.agree}
+            {t('join.agree')}
           </button>
           <button type="submit" value="discuss" aria-describedby="answer-hint">
-            {STRINGS.discuss}
+            {t('join.discuss')}
           </button>
         </div>
       </form>

@@ -1,5 +1,8 @@
+import { useTranslation } from 'react-i18next'
+
 /** A full-page message: loading, or why a link cannot be opened. */
 export function MessagePage(props: { title: string; message?: string; alert?: boolean }) {
+  const { t } = useTranslation('pages')
   return (
     <main className="page message">
       <div className="card" role={props.alert ? 'alert' : undefined}>
@@ -7,7 +10,7 @@ export function MessagePage(props: { title: string; message?: string; alert?: bo
         {props.message && <p>{props.message}</p>}
         {props.alert && (
           <p>
-            <a href="/">Go to the home page</a>
+            <a href="/">{t('message.home')}</a>
           </p>
         )}
       </div>

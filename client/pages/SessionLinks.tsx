@@ -1,22 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { CreatedSession } from '../api'
 import { copyText } from './copyText'
 
 /** How long "Copied" stays visible after a copy. */
 const COPIED_MS = 2500
 
-const ROLES = [
-  {
-    role: 'facilitator',
-    label: 'Facilitator',
-    hint: 'For you and co-facilitators. Keep it private: it can change everything.',
-  },
-  { role: 'participant', label: 'Participant', hint: 'Share with everyone taking part.' },
-  { role: 'viewer', label: 'Viewer', hint: 'Read-only, for observers or a projector.' },
-] as const
+const ROLES = ['facilitator', 'participant', 'viewer'] as const
 
 /** The three links of a new session, each as a full URL with a Copy button. */
 export function SessionLinks({ session }: { session: CreatedSession }) {
+  const { t } = useTranslation('pages')
   const headingRef = useRef<HTMLHeadingElement>(null)
   // Screen-reader and keyboard users land on the result, not back at the top of the form.
   useEffect(() => headingRef.current?.focus(), [session.id])
@@ -24,14 +18,19 @@ export function SessionLinks({ session }: { session: CreatedSession }) {
   return (
     <section className="card links" aria-labelledby="links-heading">
       <h2 id="links-heading" ref={headingRef} tabIndex={-1}>
-        Your session is ready
+        {t('links.ready')}
       </h2>
-      {ROLES.map(({ role, label, hint }) => (
-        <LinkRow key={role} label={label} hint={hint} url={absolute(session.links[role])} />
+      {ROLES.map((role) => (
+        <LinkRow
+          key={role}
+          label={t(`links.${role}`)}
+          hint={t(`links.${role}Hint`)}
+          url={absolute(session.links[role])}
+        />
       ))}
       <p>
         <a className="button primary" href={session.links.facilitator}>
-          Open the board as facilitator
+          {t('links.open')}
         </a>
       </p>
     </section>
@@ -39,6 +38,7 @@ export function SessionLinks({ session }: { session: CreatedSession }) {
 }
 
 function LinkRow({ label, hint, url }: { label: string; hint: string; url: string }) {
+  const { t } = useTranslation('pages')
   const id = useId()
   const fieldRef = useRef<HTMLInputElement>(null)
   const [note, setNote] = useState('')
@@ -49,7 +49,7 @@ function LinkRow({ label, hint, url }: { label: string; hint: string; url: strin
   }, [note])
   const copy = async () => {
     const ok = await copyText(url, fieldRef.current)
-    setNote(ok ? 'Copied' : 'Could not copy: the link is selected, press Ctrl+C')
+    setNote(ok ? t('links.copied') : t('links.copyFailed'))
   }
   return (
     <div className="link-row" role="group" aria-labelledby={`${id}-label`}>
@@ -70,7 +70,7 @@ function LinkRow({ label, hint, url }: { label: string; hint: string; url: strin
           onFocus={(e) => e.target.select()}
         />
         <button type="button" onClick={copy}>
-          Copy
+          {t('links.copy')}
         </button>
         <span className="copied" role="status">
           {note}

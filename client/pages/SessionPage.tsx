@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { controlRoom } from '../../shared/rooms'
 import type { SessionAccess } from '../api'
 import { hasJoined, rememberJoined, rememberName, rememberedName } from '../device'
@@ -15,14 +16,25 @@ const BoardScreen = lazy(() => loadBoard().then((m) => ({ default: m.BoardScreen
 
 /** `/s/<id>?key=…`: check the link, then the join screen, then the board. */
 export function SessionPage({ sessionId, accessKey }: { sessionId: string; accessKey: string }) {
+  const { t } = useTranslation(['pages', 'common'])
   const state = useSessionAccess(sessionId, accessKey)
-  if (state.status === 'checking') return <MessagePage title="Opening the session…" />
-  if (state.status === 'invalid') return <MessagePage title={state.title} message={state.message} alert />
+  if (state.status === 'checking') return <MessagePage title={t('message.openingSession')} />
+  if (state.status === 'invalid') {
+    const failed = state.problem === 'failed'
+    return (
+      <MessagePage
+        title={failed ? t('message.failed') : t('message.notValid')}
+        message={failed ? state.detail : t(`message.${state.problem}`)}
+        alert
+      />
+    )
+  }
   return <SessionRoom access={state.access} accessKey={accessKey} />
 }
 
 /** The control room opens as soon as the link is known good: the join screen shows its commitments. */
 function SessionRoom({ access, accessKey }: { access: SessionAccess; accessKey: string }) {
+  const { t } = useTranslation(['pages', 'common'])
   const control = useRoomConnection(controlRoom(access.id), accessKey)
   // Fetch the board's code while the person reads the commitments, so Join is instant.
   useEffect(() => void loadBoard(), [])
@@ -30,7 +42,7 @@ function SessionRoom({ access, accessKey }: { access: SessionAccess; accessKey: 
   const [name, setName] = useState<string | null>(() =>
     hasJoined(access.id) && rememberedName() ? rememberedName() : null,
   )
-  if (!control) return <MessagePage title="Opening the session…" />
+  if (!control) return <MessagePage title={t('message.openingSession')} />
   if (name === null) {
     const join = (chosen: string, answer: CommitmentAnswer) => {
       // Counted, never named (facilitators hold the commitments, so their own answer is not counted);
@@ -46,7 +58,7 @@ function SessionRoom({ access, accessKey }: { access: SessionAccess; accessKey: 
     return <JoinGate access={access} control={control} onJoin={join} />
   }
   return (
-    <Suspense fallback={<MessagePage title="Opening the board…" />}>
+    <Suspense fallback={<MessagePage title={t('message.openingBoard')} />}>
       <BoardScreen access={access} accessKey={accessKey} control={control} name={name} />
     </Suspense>
   )
@@ -57,19 +69,20 @@ function JoinGate(props: {
   control: RoomConnection
   onJoin: (name: string, answer: CommitmentAnswer) => void
 }) {
+  const { t, i18n } = useTranslation(['pages', 'common'])
   const { access, control } = props
   const status = useStore(control.status)
   const info = useSessionInfo(control.doc)
   const commitments = useCommitments(control.doc)
   const title = info.title || access.title
   useEffect(() => {
-    document.title = `${title} · Workshop whiteboard`
-  }, [title])
+    document.title = t('common:pageTitle', { title })
+  }, [title, t, i18n.language])
   if (status.refused) {
     return (
       <MessagePage
-        title="This link is not valid"
-        message={`The server refused it: ${status.refused}`}
+        title={t('message.notValid')}
+        message={t('message.refused', { reason: status.refused })}
         alert
       />
     )

@@ -4,10 +4,11 @@ import { ApiError, fetchSessionAccess, type SessionAccess } from '../api'
 
 export type AccessState =
   | { readonly status: 'checking' }
-  | { readonly status: 'invalid'; readonly title: string; readonly message: string }
+  | { readonly status: 'invalid'; readonly problem: AccessProblem; readonly detail: string }
   | { readonly status: 'ok'; readonly access: SessionAccess }
 
-const NOT_VALID = 'This link is not valid'
+/** What is wrong with a link; the page words it in the reader's language. */
+export type AccessProblem = 'badId' | 'noKey' | 'wrongKey' | 'unknown' | 'failed'
 
 /** Checks a session link with the server before anything connects, to explain a bad link clearly. */
 export function useSessionAccess(sessionId: string, key: string): AccessState {
@@ -25,33 +26,18 @@ export function useSessionAccess(sessionId: string, key: string): AccessState {
       live = false
     }
   }, [sessionId, key, malformed])
-  return malformed ? { status: 'invalid', title: NOT_VALID, message: malformed } : state
+  return malformed ? { status: 'invalid', problem: malformed, detail: '' } : state
 }
 
-function problemWith(sessionId: string, key: string): string | null {
-  if (!SESSION_ID_PATTERN.test(sessionId)) return 'The session part of the address is not one this app makes.'
-  if (!key) return 'It has no key (the part after “?key=”). Ask the facilitator for the full link.'
+function problemWith(sessionId: string, key: string): AccessProblem | null {
+  if (!SESSION_ID_PATTERN.test(sessionId)) return 'badId'
+  if (!key) return 'noKey'
   return null
 }
 
 function explain(err: unknown): AccessState {
-  if (err instanceof ApiError && err.status === 403) {
-    return {
-      status: 'invalid',
-      title: NOT_VALID,
-      message: 'Its key does not match this session. Ask the facilitator to send the link again.',
-    }
-  }
-  if (err instanceof ApiError && err.status === 404) {
-    return {
-      status: 'invalid',
-      title: NOT_VALID,
-      message: 'There is no such session. It may have ended and been deleted.',
-    }
-  }
-  return {
-    status: 'invalid',
-    title: 'The session could not be opened',
-    message: err instanceof Error ? err.message : String(err),
-  }
+  const detail = err instanceof Error ? err.message : String(err)
+  if (err instanceof ApiError && err.status === 403) return { status: 'invalid', problem: 'wrongKey', detail }
+  if (err instanceof ApiError && err.status === 404) return { status: 'invalid', problem: 'unknown', detail }
+  return { status: 'invalid', problem: 'failed', detail }
 }

@@ -1,14 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { ALT_MAX } from '../../shared/schema/kinds'
-
-const STRINGS = {
-  title: 'Describe this image',
-  intro: 'Say what the picture shows, for people who cannot see it. You can also do this later.',
-  field: 'Description (alt text)',
-  hint: 'For example: “Hand-drawn map of the community garden with three raised beds”.',
-  save: 'Save description',
-  skip: 'Skip for now',
-}
+import { useTranslation } from 'react-i18next'
 
 export interface AltTextDialogProps {
   /** Where the picture is, for a preview beside the field. */
@@ -24,6 +16,7 @@ export interface AltTextDialogProps {
  * gives the dialog role, keeps focus inside, makes the page behind inert, and closes on Escape.
  */
 export function AltTextDialog(props: AltTextDialogProps) {
+  const { t } = useTranslation('panels')
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const fieldId = useId()
@@ -61,10 +54,10 @@ export function AltTextDialog(props: AltTextDialogProps) {
           finish(true)
         }}
       >
-        <h2 id={titleId}>{STRINGS.title}</h2>
-        <p className="hint">{STRINGS.intro}</p>
+        <h2 id={titleId}>{t('altText.title')}</h2>
+        <p className="hint">{t('altText.intro')}</p>
         {props.previewUrl && <img className="alt-preview" src={props.previewUrl} alt="" />}
-        <label htmlFor={fieldId}>{STRINGS.field}</label>
+        <label htmlFor={fieldId}>{t('altText.field')}</label>
         <textarea
           id={fieldId}
           rows={3}
@@ -75,14 +68,14 @@ export function AltTextDialog(props: AltTextDialogProps) {
           onChange={(e) => setAlt(e.target.value)}
         />
         <p id={hintId} className="hint">
-          {STRINGS.hint}
+          {t('altText.hint')}
         </p>
         <div className="dialog-actions">
           <button type="button" onClick={() => finish(false)}>
-            {STRINGS.skip}
+            {t('altText.skip')}
           </button>
           <button type="submit" className="primary">
-            {STRINGS.save}
+            {t('altText.save')}
           </button>
         </div>
       </form>

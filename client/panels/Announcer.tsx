@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { NewNoteTracker } from './announce'
+import { useTranslation } from 'react-i18next'
 
 /** Announcements kept in the log; older ones have been read out already. */
 const KEEP = 5
-
-const STRINGS = { label: 'Board updates' }
 
 /**
  * A polite live log of what others add to the canvas ("Ben added a note: …"), for people who cannot
@@ -18,6 +17,7 @@ export function Announcer(props: {
   /** False until the board has synced once: what arrives in the first sync is not news. */
   ready: boolean
 }) {
+  const { t } = useTranslation('panels')
   const { objects, canvasId, ready } = props
   const tracker = useMemo(() => new NewNoteTracker(props.selfId), [props.selfId])
   const latest = useRef(objects)
@@ -50,7 +50,7 @@ export function Announcer(props: {
   useEffect(() => () => clearTimeout(timer.current), [])
 
   return (
-    <div className="visually-hidden" role="log" aria-live="polite" aria-label={STRINGS.label}>
+    <div className="visually-hidden" role="log" aria-live="polite" aria-label={t('announcer.label')}>
       {log.map((entry) => (
         <p key={entry.id}>{entry.text}</p>
       ))}

@@ -2,21 +2,9 @@ import { useId, useRef, type KeyboardEvent } from 'react'
 import { DeleteCanvasDialog } from './DeleteCanvasDialog'
 import { RenameCanvasForm } from './RenameCanvasForm'
 import { useCanvasManager, useCloseOnOutsidePointer, type CanvasActions, type Tab } from './useCanvasManager'
+import { useTranslation } from 'react-i18next'
 
 export type { CanvasActions } from './useCanvasManager'
-
-const STRINGS = {
-  add: 'Add canvas',
-  options: 'Canvas options',
-  menu: (name: string) => `Canvas “${name}”`,
-  rename: 'Rename canvas',
-  left: 'Move canvas left',
-  right: 'Move canvas right',
-  delete: 'Delete canvas',
-  first: 'Already the first canvas',
-  last: 'Already the last canvas',
-  only: 'The only canvas cannot be deleted',
-}
 
 /**
  * The facilitator's canvas controls beside the tabs: "Add canvas", and a "Canvas options"
@@ -29,6 +17,7 @@ export function CanvasManager(props: {
   actions: CanvasActions
   onSelect: (id: string) => void
 }) {
+  const { t } = useTranslation('panels')
   const { current } = props
   const menuId = useId()
   const rootRef = useRef<HTMLDivElement>(null)
@@ -47,8 +36,8 @@ export function CanvasManager(props: {
       <button
         type="button"
         className="icon-button"
-        aria-label={STRINGS.add}
-        title={STRINGS.add}
+        aria-label={t('canvases.add')}
+        title={t('canvases.add')}
         onClick={m.add}
       >
         <span aria-hidden="true">+</span>
@@ -57,8 +46,8 @@ export function CanvasManager(props: {
         ref={optionsRef}
         type="button"
         className="icon-button"
-        aria-label={STRINGS.options}
-        title={STRINGS.options}
+        aria-label={t('canvases.options')}
+        title={t('canvases.options')}
         aria-expanded={m.open}
         aria-controls={m.open ? menuId : undefined}
         onClick={m.toggle}
@@ -66,7 +55,12 @@ export function CanvasManager(props: {
         <span aria-hidden="true">⋯</span>
       </button>
       {m.open && (
-        <div className="canvas-menu" id={menuId} role="group" aria-label={STRINGS.menu(current.name)}>
+        <div
+          className="canvas-menu"
+          id={menuId}
+          role="group"
+          aria-label={t('canvases.menu', { name: current.name })}
+        >
           {m.renaming ? (
             <RenameCanvasForm
               key={current.id}
@@ -77,18 +71,22 @@ export function CanvasManager(props: {
           ) : (
             <>
               <button type="button" onClick={m.startRename}>
-                {STRINGS.rename}
+                {t('canvases.rename')}
               </button>
               <MenuButton
-                label={STRINGS.left}
-                blocked={m.atStart && STRINGS.first}
+                label={t('canvases.left')}
+                blocked={m.atStart && t('canvases.first')}
                 onClick={() => m.move(-1)}
               />
-              <MenuButton label={STRINGS.right} blocked={m.atEnd && STRINGS.last} onClick={() => m.move(1)} />
               <MenuButton
-                label={STRINGS.delete}
+                label={t('canvases.right')}
+                blocked={m.atEnd && t('canvases.last')}
+                onClick={() => m.move(1)}
+              />
+              <MenuButton
+                label={t('canvases.delete')}
                 danger
-                blocked={m.onlyOne && STRINGS.only}
+                blocked={m.onlyOne && t('canvases.only')}
                 onClick={() => m.askDelete(true)}
               />
             </>

@@ -1,5 +1,6 @@
 import { useEffect, type KeyboardEvent } from 'react'
 import { CanvasManager, type CanvasActions } from './CanvasManager'
+import { useTranslation } from 'react-i18next'
 
 export interface CanvasTab {
   readonly id: string
@@ -9,11 +10,6 @@ export interface CanvasTab {
 /** DOM id of a canvas's tab, so the board area can say which tab labels it. */
 export const tabDomId = (canvasId: string): string => `canvas-tab-${canvasId}`
 export const BOARD_PANEL_ID = 'board-panel'
-
-const STRINGS = {
-  tablist: 'Canvases',
-  untitled: 'Untitled',
-}
 
 /** Focuses a canvas's tab once React has drawn it (a new or moved tab is not in the DOM yet). */
 export function focusTab(canvasId: string): void {
@@ -31,6 +27,7 @@ export function CanvasTabs(props: {
   /** Present for facilitators only: participants and viewers just switch. */
   manage?: { readonly actions: CanvasActions; readonly objectCount: number }
 }) {
+  const { t } = useTranslation(['panels', 'common'])
   const { canvases, current, onSelect } = props
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = canvases.findIndex((c) => c.id === current)
@@ -59,7 +56,7 @@ export function CanvasTabs(props: {
   }, [current, canvases.length])
   return (
     <div className="canvas-bar">
-      <div className="canvas-tabs" role="tablist" aria-label={STRINGS.tablist} onKeyDown={onKeyDown}>
+      <div className="canvas-tabs" role="tablist" aria-label={t('canvases.tablist')} onKeyDown={onKeyDown}>
         {canvases.map((c) => (
           <button
             key={c.id}
@@ -71,7 +68,7 @@ export function CanvasTabs(props: {
             tabIndex={c.id === current ? 0 : -1}
             onClick={() => onSelect(c.id)}
           >
-            {c.name || STRINGS.untitled}
+            {c.name || t('common:untitled')}
           </button>
         ))}
       </div>

@@ -1,15 +1,17 @@
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /** The session's Community Commitments, as a numbered list under a heading. */
 export function Commitments(props: { commitments: readonly string[]; loading?: boolean }) {
+  const { t } = useTranslation('pages')
   const headingId = useId()
   return (
     <section className="commitments" aria-labelledby={headingId}>
-      <h2 id={headingId}>Community Commitments</h2>
+      <h2 id={headingId}>{t('commitments.heading')}</h2>
       {props.loading ? (
-        <p className="muted">Loading the commitments…</p>
+        <p className="muted">{t('commitments.loading')}</p>
       ) : props.commitments.length === 0 ? (
-        <p className="muted">This session has no commitments yet.</p>
+        <p className="muted">{t('commitments.none')}</p>
       ) : (
         <ol>
           {props.commitments.map((text, i) => (

@@ -1,16 +1,7 @@
 import { useId, useRef } from 'react'
 import './export.css'
 import { useModal } from './PdfExportDialog'
-
-const STRINGS = {
-  title: 'Cook book',
-  intro: (n: number) =>
-    `The ${n === 1 ? 'recipe' : `${n} recipes`} shared for the cook book, each credited as its authors chose, with contents and an index of contributors. Cards whose authors said no to sharing, and hidden cards, are left out.`,
-  html: 'Web page (HTML)',
-  htmlHint: 'Opens in any browser; print it for one recipe per page.',
-  pdf: 'PDF',
-  cancel: 'Cancel',
-}
+import { useTranslation } from 'react-i18next'
 
 export type CookbookFormat = 'html' | 'pdf'
 
@@ -20,6 +11,7 @@ export function CookbookDialog(props: {
   onChoose: (format: CookbookFormat) => void
   onCancel: () => void
 }) {
+  const { t } = useTranslation(['panels', 'common'])
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const introId = useId()
@@ -35,18 +27,18 @@ export function CookbookDialog(props: {
         props.onCancel()
       }}
     >
-      <h2 id={titleId}>{STRINGS.title}</h2>
-      <p id={introId}>{STRINGS.intro(props.recipeCount)}</p>
-      <p className="hint">{STRINGS.htmlHint}</p>
+      <h2 id={titleId}>{t('cookbook.title')}</h2>
+      <p id={introId}>{t('cookbook.intro', { count: props.recipeCount })}</p>
+      <p className="hint">{t('cookbook.htmlHint')}</p>
       <div className="dialog-actions">
         <button type="button" onClick={props.onCancel}>
-          {STRINGS.cancel}
+          {t('common:cancel')}
         </button>
         <button type="button" onClick={() => props.onChoose('pdf')}>
-          {STRINGS.pdf}
+          {t('cookbook.pdf')}
         </button>
         <button type="button" className="primary" onClick={() => props.onChoose('html')}>
-          {STRINGS.html}
+          {t('cookbook.html')}
         </button>
       </div>
     </dialog>

@@ -1,14 +1,5 @@
 import { useEffect, useId, useRef } from 'react'
-
-const STRINGS = {
-  title: (name: string) => `Delete “${name}”?`,
-  body: (count: number) =>
-    count === 0
-      ? 'The canvas is empty. It goes for everyone in the session.'
-      : `The canvas and the ${count === 1 ? 'object' : `${count} objects`} on it go for everyone in the session. This cannot be undone.`,
-  confirm: 'Delete',
-  cancel: 'Keep it',
-}
+import { useTranslation } from 'react-i18next'
 
 /**
  * The confirmation before a canvas is deleted: a native modal dialog, so focus stays inside it and
@@ -20,6 +11,7 @@ export function DeleteCanvasDialog(props: {
   onConfirm: () => void
   onCancel: () => void
 }) {
+  const { t } = useTranslation(['panels', 'common'])
   const ref = useRef<HTMLDialogElement>(null)
   const cancelRef = useRef<HTMLButtonElement>(null)
   const titleId = useId()
@@ -44,14 +36,18 @@ export function DeleteCanvasDialog(props: {
         props.onCancel()
       }}
     >
-      <h2 id={titleId}>{STRINGS.title(props.name)}</h2>
-      <p id={bodyId}>{STRINGS.body(props.objectCount)}</p>
+      <h2 id={titleId}>{t('canvases.deleteTitle', { name: props.name })}</h2>
+      <p id={bodyId}>
+        {props.objectCount === 0
+          ? t('canvases.deleteEmpty')
+          : t('canvases.deleteBody', { count: props.objectCount })}
+      </p>
       <div className="confirm-actions">
         <button type="button" ref={cancelRef} onClick={props.onCancel}>
-          {STRINGS.cancel}
+          {t('canvases.keep')}
         </button>
         <button type="button" className="danger-solid" onClick={props.onConfirm}>
-          {STRINGS.confirm}
+          {t('common:delete')}
         </button>
       </div>
     </dialog>

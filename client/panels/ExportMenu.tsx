@@ -1,29 +1,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import './export.css'
 import { menuKey } from './menuKeys'
+import { useTranslation } from 'react-i18next'
 
 export type ExportFormat = 'png' | 'pdf' | 'md' | 'csv' | 'json' | 'cookbook'
-
-const STRINGS = {
-  button: 'Export',
-  framesAsPages: 'Each frame as a page',
-  items: {
-    png: 'PNG',
-    pdf: 'PDF',
-    md: 'Markdown',
-    csv: 'CSV',
-    json: 'JSON',
-    cookbook: 'Cook book',
-  } satisfies Record<ExportFormat, string>,
-  hints: {
-    png: 'A picture of this canvas',
-    pdf: 'A report of the session',
-    md: 'The words, as a document',
-    csv: 'A table for spreadsheets',
-    json: 'Everything, to import again',
-    cookbook: 'The recipes, ready to print',
-  } satisfies Record<ExportFormat, string>,
-}
 
 export interface ExportMenuProps {
   /** Offer the cook book (recipe cards on this canvas, or a recipe wall). */
@@ -43,6 +23,7 @@ const ITEMS = '[role^="menuitem"]'
  * focus back on the button.
  */
 export function ExportMenu(props: ExportMenuProps) {
+  const { t } = useTranslation('panels')
   const menu = useMenuButton()
   const choose = (format: ExportFormat) => {
     if (props.busy) return
@@ -61,7 +42,7 @@ export function ExportMenu(props: ExportMenuProps) {
         onClick={menu.toggle}
         onKeyDown={menu.onButtonKey}
       >
-        {STRINGS.button}
+        {t('exportMenu.button')}
       </button>
       {menu.open && (
         <div
@@ -131,6 +112,7 @@ function useMenuButton() {
 
 /** The formats, then (when the canvas has frames) the "Each frame as a page" choice. */
 function MenuItems(props: ExportMenuProps) {
+  const { t } = useTranslation('panels')
   const formats: ExportFormat[] = ['png', 'pdf', 'md', 'csv', 'json']
   if (props.cookbook) formats.push('cookbook')
   return (
@@ -142,10 +124,10 @@ function MenuItems(props: ExportMenuProps) {
           role="menuitem"
           tabIndex={-1}
           aria-disabled={props.busy || undefined}
-          title={STRINGS.hints[format]}
+          title={t(`exportMenu.hints.${format}`)}
           onClick={() => props.onChoose(format)}
         >
-          {STRINGS.items[format]}
+          {t(`exportMenu.items.${format}`)}
         </button>
       ))}
       {props.framesAsPages && (
@@ -155,14 +137,14 @@ function MenuItems(props: ExportMenuProps) {
             type="button"
             role="menuitemcheckbox"
             tabIndex={-1}
-            data-label={STRINGS.framesAsPages}
+            data-label={t('exportMenu.framesAsPages')}
             aria-checked={props.framesAsPages.checked}
             onClick={props.framesAsPages.onToggle}
           >
             <span className="export-check" aria-hidden="true">
               {props.framesAsPages.checked ? '✓' : ''}
             </span>
-            {STRINGS.framesAsPages}
+            {t('exportMenu.framesAsPages')}
           </button>
         </>
       )}

@@ -1,4 +1,5 @@
 import './export.css'
+import { useTranslation } from 'react-i18next'
 
 /** Where an export stands, as a plain snapshot. */
 export type ExportStatus =
@@ -14,19 +15,12 @@ export type ExportStatus =
     }
   | { readonly status: 'done' | 'cancelled' | 'failed'; readonly message: string }
 
-const STRINGS = {
-  preparing: (label: string) => `Preparing the ${label} export…`,
-  progress: (label: string, done: number, total: number) => `${label} export: ${done} of ${total} done`,
-  bar: (label: string) => `${label} export progress`,
-  cancel: 'Cancel',
-  dismiss: 'Dismiss',
-}
-
 /**
  * Progress of a long export, in the page: a status message, a progress bar and Cancel; then what
  * came of it (a failure is an alert, and stays until dismissed).
  */
 export function ExportProgress(props: { state: ExportStatus; onCancel: () => void; onDismiss: () => void }) {
+  const { t } = useTranslation(['panels', 'common'])
   const { state } = props
   if (state.status === 'idle' || (state.status === 'running' && !state.shown)) return null
   if (state.status === 'failed') {
@@ -34,7 +28,7 @@ export function ExportProgress(props: { state: ExportStatus; onCancel: () => voi
       <div className="export-progress export-failed">
         <p role="alert">{state.message}</p>
         <button type="button" onClick={props.onDismiss}>
-          {STRINGS.dismiss}
+          {t('exportProgress.dismiss')}
         </button>
       </div>
     )
@@ -51,21 +45,23 @@ export function ExportProgress(props: { state: ExportStatus; onCancel: () => voi
   return (
     <div className="export-progress">
       <p role="status">
-        {known ? STRINGS.progress(state.label, state.done, state.total) : STRINGS.preparing(state.label)}
+        {known
+          ? t('exportProgress.progress', { label: state.label, done: state.done, total: state.total })
+          : t('exportProgress.preparing', { label: state.label })}
       </p>
       <div
         className="export-bar"
         role="progressbar"
-        aria-label={STRINGS.bar(state.label)}
+        aria-label={t('exportProgress.bar', { label: state.label })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={known ? percent : undefined}
-        aria-valuetext={known ? `${percent}%` : STRINGS.preparing(state.label)}
+        aria-valuetext={known ? `${percent}%` : t('exportProgress.preparing', { label: state.label })}
       >
         <div className="export-bar-fill" style={{ width: `${percent}%` }} />
       </div>
       <button type="button" onClick={props.onCancel}>
-        {STRINGS.cancel}
+        {t('common:cancel')}
       </button>
     </div>
   )

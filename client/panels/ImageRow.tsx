@@ -3,13 +3,7 @@ import { ALT_MAX, needsDescription, type ObjectOf } from '../../shared/schema/ki
 import type { RowProps } from './NoteRow'
 import { rowLabel } from './objectLabels'
 import { AutoGrowField, DeleteButton, useFocusRequest } from './rowParts'
-
-const STRINGS = {
-  needs: 'Needs a description',
-  field: (n: number) => `Description of image ${n}`,
-  hint: 'Say what the picture shows, for people who cannot see it.',
-  none: 'No description yet.',
-}
+import { useTranslation } from 'react-i18next'
 
 /**
  * An image in the list view, known by its description (alt text). One without a description is
@@ -18,6 +12,7 @@ const STRINGS = {
 export function ImageRow(
   props: RowProps<ObjectOf<'image'>> & { readonly onSetAlt: (id: string, alt: string) => void },
 ) {
+  const { t } = useTranslation('panels')
   const { object, readOnly } = props
   const labelId = useId()
   const fieldId = useId()
@@ -30,14 +25,14 @@ export function ImageRow(
     <li className="note-row image-row">
       <span className="note-row-label" id={labelId}>
         {label}
-        {missing && <span className="needs-description"> {STRINGS.needs}</span>}
+        {missing && <span className="needs-description"> {t('list.needs')}</span>}
       </span>
       {readOnly ? (
-        <p className="image-alt">{missing ? STRINGS.none : object.props.alt}</p>
+        <p className="image-alt">{missing ? t('list.noDescription') : object.props.alt}</p>
       ) : (
         <>
           <label className="field-label" htmlFor={fieldId}>
-            {STRINGS.field(props.number)}
+            {t('list.imageField', { n: props.number })}
           </label>
           <div className="note-row-body">
             <AutoGrowField
@@ -52,7 +47,7 @@ export function ImageRow(
             {!object.locked && <DeleteButton object={object} labelId={labelId} onDelete={props.onDelete} />}
           </div>
           <p className="hint" id={hintId}>
-            {STRINGS.hint}
+            {t('list.imageHint')}
           </p>
         </>
       )}

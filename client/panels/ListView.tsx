@@ -4,6 +4,7 @@ import { ImageRow } from './ImageRow'
 import { NoteRow } from './NoteRow'
 import { FrameRow, RecipeRow, SummaryRow } from './OtherRows'
 import { buildOutline, countInside, flattenOutline, numberByKind, type OutlineNode } from './outline'
+import { useTranslation } from 'react-i18next'
 
 export interface ListViewProps {
   readonly canvasName: string
@@ -15,20 +16,11 @@ export interface ListViewProps {
   readonly onAdd: () => string | null
   readonly onSetText: (id: string, text: string) => void
   readonly onSetAlt: (id: string, alt: string) => void
+  /** Tags a note with its language ('' for the board's own). */
+  readonly onSetLang?: (id: string, lang: string) => void
   readonly onDelete: (id: string) => void
   /** More for each note's row (votes, reactions, consent, privacy, moderation). */
   readonly rowExtras?: (object: BoardObject) => ReactNode
-}
-
-const STRINGS = {
-  heading: (canvas: string) => `Notes on “${canvas}”`,
-  count: (n: number) => (n === 1 ? '1 item' : `${n} items`),
-  empty: 'Nothing on this canvas yet.',
-  unreadable: (n: number) =>
-    n === 1
-      ? '1 object on this canvas can’t be shown by this version of the app.'
-      : `${n} objects on this canvas can’t be shown by this version of the app.`,
-  add: 'Add note',
 }
 
 /** Where focus goes next: a row (its field, else its delete button), or the Add note button. */
@@ -40,6 +32,7 @@ type FocusTarget = { readonly id: string | 'add'; readonly seq: number }
  * and text can be edited, images described; shapes and strokes are summarised.
  */
 export function ListView(props: ListViewProps) {
+  const { t } = useTranslation('panels')
   const headingId = useId()
   const addRef = useRef<HTMLButtonElement>(null)
   const [focus, setFocus] = useState<FocusTarget>({ id: '', seq: 0 })
@@ -87,6 +80,7 @@ export function ListView(props: ListViewProps) {
             {...common}
             object={object}
             onSetText={props.onSetText}
+            onSetLang={props.onSetLang}
             extras={props.rowExtras?.(object)}
           />
         )
@@ -102,14 +96,15 @@ export function ListView(props: ListViewProps) {
   return (
     <section className="list-view" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {STRINGS.heading(props.canvasName)} <span className="count">({STRINGS.count(order.length)})</span>
+        {t('list.heading', { canvas: props.canvasName })}{' '}
+        <span className="count">({t('list.count', { count: order.length })})</span>
       </h2>
-      {order.length === 0 && <p className="muted">{STRINGS.empty}</p>}
-      {props.unreadable > 0 && <p className="muted">{STRINGS.unreadable(props.unreadable)}</p>}
+      {order.length === 0 && <p className="muted">{t('list.empty')}</p>}
+      {props.unreadable > 0 && <p className="muted">{t('list.unreadable', { count: props.unreadable })}</p>}
       <ul aria-labelledby={headingId}>{outline.map(renderNode)}</ul>
       {!props.readOnly && (
         <button ref={addRef} type="button" className="primary" onClick={add}>
-          {STRINGS.add}
+          {t('list.add')}
         </button>
       )}
     </section>

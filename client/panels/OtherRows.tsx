@@ -3,19 +3,17 @@ import { creditLine, type BoardObject, type ObjectOf } from '../../shared/schema
 import type { RowProps } from './NoteRow'
 import { rowLabel, summaryOf } from './objectLabels'
 import { DeleteButton, useFocusRequest } from './rowParts'
+import { useTranslation } from 'react-i18next'
 
-const STRINGS = {
-  untitled: 'Untitled recipe',
-  forWhom: (who: string) => `For ${who}`,
-  inside: (n: number) => (n === 1 ? '1 item' : `${n} items`),
-  empty: 'Nothing in this frame yet.',
-  frame: (title: string) => `Frame: ${title}`,
-}
+import { i18n } from '../i18n'
+import { creditWords } from '../i18n/creditWords'
 
-const byAuthor = (o: BoardObject): string => (o.author ? ` — ${o.author}` : '')
+const byAuthor = (o: BoardObject): string =>
+  o.author ? i18n.t('panels:list.byAuthor', { author: o.author }) : ''
 
 /** A recipe card in the list view: its title and credit line (the recipe panel edits the rest). */
 export function RecipeRow(props: RowProps<ObjectOf<'recipe'>>) {
+  const { t } = useTranslation('panels')
   const { object } = props
   const labelId = useId()
   const rowRef = useRef<HTMLLIElement>(null)
@@ -29,9 +27,9 @@ export function RecipeRow(props: RowProps<ObjectOf<'recipe'>>) {
       </span>
       <div className="note-row-body">
         <div className="row-text">
-          <p className="recipe-title">{title.trim() || STRINGS.untitled}</p>
-          {forWhom.trim() && <p>{STRINGS.forWhom(forWhom.trim())}</p>}
-          <p className="recipe-credit">{creditLine(credits, anonymous)}</p>
+          <p className="recipe-title">{title.trim() || t('list.untitledRecipe')}</p>
+          {forWhom.trim() && <p>{t('list.forWhom', { who: forWhom.trim() })}</p>}
+          <p className="recipe-credit">{creditLine(credits, anonymous, creditWords())}</p>
         </div>
         {!props.readOnly && !object.locked && (
           <DeleteButton object={object} labelId={labelId} buttonRef={deleteRef} onDelete={props.onDelete} />
@@ -67,6 +65,7 @@ export function SummaryRow(props: RowProps) {
 export function FrameRow(
   props: RowProps<ObjectOf<'frame'>> & { readonly inside: number; readonly children: ReactNode },
 ) {
+  const { t } = useTranslation('panels')
   const { object } = props
   const labelId = useId()
   const rowRef = useRef<HTMLLIElement>(null)
@@ -76,15 +75,15 @@ export function FrameRow(
     <li className="frame-row" ref={rowRef} tabIndex={-1}>
       <div className="frame-row-head">
         <span className="frame-title" id={labelId}>
-          {STRINGS.frame(summaryOf(object))}
+          {t('list.frame', { title: summaryOf(object) })}
         </span>
-        <span className="count">({STRINGS.inside(props.inside)})</span>
+        <span className="count">({t('list.count', { count: props.inside })})</span>
         {!props.readOnly && !object.locked && (
           <DeleteButton object={object} labelId={labelId} buttonRef={deleteRef} onDelete={props.onDelete} />
         )}
       </div>
       {props.inside === 0 ? (
-        <p className="muted frame-empty">{STRINGS.empty}</p>
+        <p className="muted frame-empty">{t('list.frameEmpty')}</p>
       ) : (
         <ul aria-labelledby={labelId}>{props.children}</ul>
       )}

@@ -1,17 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import './export.css'
-
-const STRINGS = {
-  title: 'Export PDF',
-  intro: 'A cover with the title, the date and the Community Commitments, then a page for each canvas.',
-  canvases: 'Canvases to include',
-  framesAsPages: 'Each frame as a page',
-  framesHint: 'Flipchart pages and themes each get a page of their own.',
-  none: 'Choose at least one canvas.',
-  confirm: 'Export PDF',
-  cancel: 'Cancel',
-}
+import { useTranslation } from 'react-i18next'
 
 /** Which canvases go into the PDF: every one is ticked to start with. */
 export function PdfExportDialog(props: {
@@ -20,6 +10,7 @@ export function PdfExportDialog(props: {
   onConfirm: (canvasIds: readonly string[], framesAsPages: boolean) => void
   onCancel: () => void
 }) {
+  const { t } = useTranslation(['panels', 'common'])
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const hintId = useId()
@@ -51,8 +42,8 @@ export function PdfExportDialog(props: {
         props.onCancel()
       }}
     >
-      <h2 id={titleId}>{STRINGS.title}</h2>
-      <p>{STRINGS.intro}</p>
+      <h2 id={titleId}>{t('pdfDialog.title')}</h2>
+      <p>{t('pdfDialog.intro')}</p>
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -61,7 +52,7 @@ export function PdfExportDialog(props: {
         }}
       >
         <fieldset aria-describedby={tried && chosen.size === 0 ? hintId : undefined}>
-          <legend>{STRINGS.canvases}</legend>
+          <legend>{t('pdfDialog.canvases')}</legend>
           {props.canvases.map((c) => (
             <label key={c.id} className="export-check-row">
               <input type="checkbox" checked={chosen.has(c.id)} onChange={() => toggle(c.id)} />
@@ -71,20 +62,20 @@ export function PdfExportDialog(props: {
         </fieldset>
         {tried && chosen.size === 0 && (
           <p id={hintId} className="error" role="alert">
-            {STRINGS.none}
+            {t('pdfDialog.none')}
           </p>
         )}
         <label className="export-check-row">
           <input type="checkbox" checked={frames} onChange={(e) => setFrames(e.target.checked)} />
-          {STRINGS.framesAsPages}
+          {t('pdfDialog.framesAsPages')}
         </label>
-        <p className="hint">{STRINGS.framesHint}</p>
+        <p className="hint">{t('pdfDialog.framesHint')}</p>
         <div className="dialog-actions">
           <button type="button" onClick={props.onCancel}>
-            {STRINGS.cancel}
+            {t('common:cancel')}
           </button>
           <button type="submit" className="primary">
-            {STRINGS.confirm}
+            {t('pdfDialog.confirm')}
           </button>
         </div>
       </form>

@@ -1,19 +1,6 @@
 import { useId } from 'react'
 import { Avatar, displayName, type PresentPerson } from './PresenceList'
-
-const STRINGS = {
-  heading: 'People here',
-  hideCursor: 'Hide my cursor',
-  hiddenHint: 'Others do not see your pointer. This device remembers your choice.',
-  shownHint: 'Others see your pointer, with your name, as you move it over the board.',
-  you: '(you)',
-  goTo: (name: string) => `Go to ${name}`,
-  goToShort: 'Go to',
-  nowhere: (name: string) => `${name} has not opened a canvas yet`,
-  on: (canvas: string) => `on “${canvas}”`,
-  pointing: 'pointing',
-  role: { facilitator: 'facilitator', participant: '', viewer: 'viewer' },
-}
+import { useTranslation } from 'react-i18next'
 
 export interface PeoplePanelProps {
   readonly people: readonly PresentPerson[]
@@ -25,12 +12,13 @@ export interface PeoplePanelProps {
 
 /** Everyone in the session, where they are, "Go to" each of them; and this person's cursor choice. */
 export function PeoplePanel(props: PeoplePanelProps) {
+  const { t } = useTranslation('panels')
   const headingId = useId()
   const hintId = useId()
   return (
     <section className="people-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {STRINGS.heading} <span className="count">({props.people.length})</span>
+        {t('people.heading')} <span className="count">({props.people.length})</span>
       </h2>
       <button
         type="button"
@@ -39,10 +27,10 @@ export function PeoplePanel(props: PeoplePanelProps) {
         aria-describedby={hintId}
         onClick={props.onToggleCursor}
       >
-        {STRINGS.hideCursor}
+        {t('people.hideCursor')}
       </button>
       <p id={hintId} className="hint">
-        {props.cursorHidden ? STRINGS.hiddenHint : STRINGS.shownHint}
+        {props.cursorHidden ? t('people.hiddenHint') : t('people.shownHint')}
       </p>
       <ul className="people-list" aria-labelledby={headingId}>
         {props.people.map((p) => (
@@ -54,32 +42,33 @@ export function PeoplePanel(props: PeoplePanelProps) {
 }
 
 function PersonRow({ person, onGoTo }: { person: PresentPerson; onGoTo: (key: string) => void }) {
+  const { t } = useTranslation('panels')
   const name = displayName(person)
   const details = [
-    STRINGS.role[person.role],
-    person.canvasName !== null ? STRINGS.on(person.canvasName) : '',
-    person.pointing && !person.self ? STRINGS.pointing : '',
+    person.role === 'participant' ? '' : t(`people.role.${person.role}`),
+    person.canvasName !== null ? t('people.on', { canvas: person.canvasName }) : '',
+    person.pointing && !person.self ? t('people.pointing') : '',
   ].filter(Boolean)
   return (
     <li className="person-row">
       <Avatar person={person} />
       <span className="person-text">
         <span className="person-name">
-          {name} {person.self && STRINGS.you}
+          {name} {person.self && t('people.you')}
         </span>
         {details.length > 0 && <span className="person-where">{details.join(' · ')}</span>}
       </span>
       {!person.self && (
         <button
           type="button"
-          aria-label={STRINGS.goTo(name)}
+          aria-label={t('people.goTo', { name })}
           aria-disabled={person.canGoTo ? undefined : true}
-          title={person.canGoTo ? STRINGS.goTo(name) : STRINGS.nowhere(name)}
+          title={person.canGoTo ? t('people.goTo', { name }) : t('people.nowhere', { name })}
           onClick={() => {
             if (person.canGoTo) onGoTo(person.key)
           }}
         >
-          {STRINGS.goToShort}
+          {t('people.goToShort')}
         </button>
       )}
     </li>

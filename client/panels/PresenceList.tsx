@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next'
+import { i18n } from '../i18n'
+
 export interface PresentPerson {
   readonly key: string
   readonly name: string
@@ -12,27 +15,27 @@ export interface PresentPerson {
   readonly pointing: boolean
 }
 
-const STRINGS = {
-  region: 'Who is here',
-  someone: 'Someone',
-  you: ' (you)',
-}
-
 /** Shown as the person's name wherever a name is missing. */
-export const displayName = (p: Pick<PresentPerson, 'name'>): string => p.name.trim() || STRINGS.someone
+export const displayName = (p: Pick<PresentPerson, 'name'>): string =>
+  p.name.trim() || i18n.t('panels:people.someone')
 
 /** "Who is here": everyone in the board room, each with the colour of their cursor. */
 export function PresenceList(props: { people: readonly PresentPerson[] }) {
+  const { t } = useTranslation('panels')
+  const role = (p: PresentPerson) => t(`people.role.${p.role}`)
   return (
-    <section className="presence" aria-label={STRINGS.region}>
+    <section className="presence" aria-label={t('people.region')}>
       <ul>
         {props.people.map((p) => (
-          <li key={p.key} title={p.role === 'participant' ? displayName(p) : `${displayName(p)} (${p.role})`}>
+          <li
+            key={p.key}
+            title={p.role === 'participant' ? displayName(p) : `${displayName(p)} (${role(p)})`}
+          >
             <Avatar person={p} />
             <span className="presence-name">
               {displayName(p)}
-              {p.self && STRINGS.you}
-              {p.role !== 'participant' && <span className="presence-role"> · {p.role}</span>}
+              {p.self && t('people.youSuffix')}
+              {p.role !== 'participant' && <span className="presence-role"> · {role(p)}</span>}
             </span>
           </li>
         ))}

@@ -1,27 +1,8 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { creditLine, type ObjectOf, type PropsOf } from '../../shared/schema/kinds'
 import { ListField, TextField } from './recipeFields'
-
-const STRINGS = {
-  panel: 'Recipe card',
-  close: 'Close recipe',
-  title: 'Title',
-  forWhom: 'Who it is for',
-  forWhomHint: 'The people or the situation this recipe suits.',
-  ingredients: 'Ingredients',
-  ingredient: (n: number) => `Ingredient ${n}`,
-  addIngredient: 'Add ingredient',
-  removeIngredient: (n: number) => `Remove ingredient ${n}`,
-  method: 'Method',
-  methodHint: 'The steps, in order.',
-  tips: 'Tips',
-  credits: 'Credits',
-  credit: (n: number) => `Name ${n}`,
-  addCredit: 'Add name',
-  removeCredit: (n: number) => `Remove name ${n}`,
-  anonymous: 'Share anonymously (no names on the card)',
-  preview: 'Shown on the card as:',
-}
+import { useTranslation } from 'react-i18next'
+import { creditWords } from '../i18n/creditWords'
 
 /** The schema's limits, mirrored as field limits so the board never refuses what was typed. */
 const LIMITS = { title: 200, line: 500, ingredients: 100, tips: 4000, credits: 30, name: 120 }
@@ -37,6 +18,7 @@ export interface RecipePanelProps {
 
 /** Editing a recipe card beside the board: every field labelled, saved as people type. */
 export function RecipePanel({ recipe, readOnly, onChange, onClose, method }: RecipePanelProps) {
+  const { t } = useTranslation('panels')
   const headingId = useId()
   const methodId = useId()
   const first = useRef<HTMLInputElement | null>(null)
@@ -47,9 +29,9 @@ export function RecipePanel({ recipe, readOnly, onChange, onClose, method }: Rec
   return (
     <aside className="recipe-panel" aria-labelledby={headingId}>
       <div className="recipe-panel-head">
-        <h2 id={headingId}>{STRINGS.panel}</h2>
-        <button type="button" onClick={onClose} title={`${STRINGS.close} (Escape)`}>
-          {STRINGS.close}
+        <h2 id={headingId}>{t('recipe.panel')}</h2>
+        <button type="button" onClick={onClose} title={t('recipe.closeTitle')}>
+          {t('recipe.close')}
         </button>
       </div>
       <div
@@ -60,7 +42,7 @@ export function RecipePanel({ recipe, readOnly, onChange, onClose, method }: Rec
         }}
       >
         <TextField
-          label={STRINGS.title}
+          label={t('recipe.title')}
           value={p.title}
           maxLength={LIMITS.title}
           readOnly={readOnly}
@@ -68,18 +50,18 @@ export function RecipePanel({ recipe, readOnly, onChange, onClose, method }: Rec
           onSave={(title) => onChange({ title })}
         />
         <TextField
-          label={STRINGS.forWhom}
-          hint={STRINGS.forWhomHint}
+          label={t('recipe.forWhom')}
+          hint={t('recipe.forWhomHint')}
           value={p.forWhom}
           maxLength={LIMITS.line}
           readOnly={readOnly}
           onSave={(forWhom) => onChange({ forWhom })}
         />
         <ListField
-          label={STRINGS.ingredients}
-          itemLabel={STRINGS.ingredient}
-          addLabel={STRINGS.addIngredient}
-          removeLabel={STRINGS.removeIngredient}
+          label={t('recipe.ingredients')}
+          itemLabel={(n) => t('recipe.ingredient', { n })}
+          addLabel={t('recipe.addIngredient')}
+          removeLabel={(n) => t('recipe.removeIngredient', { n })}
           items={p.ingredients}
           maxItems={LIMITS.ingredients}
           maxLength={LIMITS.line}
@@ -88,13 +70,13 @@ export function RecipePanel({ recipe, readOnly, onChange, onClose, method }: Rec
         />
         <div className="field" role="group" aria-labelledby={methodId}>
           <p id={methodId} className="field-label">
-            {STRINGS.method}
+            {t('recipe.method')}
           </p>
-          <p className="hint">{STRINGS.methodHint}</p>
+          <p className="hint">{t('recipe.methodHint')}</p>
           <div className="recipe-method">{method}</div>
         </div>
         <TextField
-          label={STRINGS.tips}
+          label={t('recipe.tips')}
           value={p.tips}
           maxLength={LIMITS.tips}
           readOnly={readOnly}
@@ -113,13 +95,14 @@ function CreditFields({
   readOnly,
   onChange,
 }: Pick<RecipePanelProps, 'recipe' | 'readOnly' | 'onChange'>) {
+  const { t } = useTranslation('panels')
   return (
     <>
       <ListField
-        label={STRINGS.credits}
-        itemLabel={STRINGS.credit}
-        addLabel={STRINGS.addCredit}
-        removeLabel={STRINGS.removeCredit}
+        label={t('recipe.credits')}
+        itemLabel={(n) => t('recipe.credit', { n })}
+        addLabel={t('recipe.addCredit')}
+        removeLabel={(n) => t('recipe.removeCredit', { n })}
         items={recipe.props.credits}
         maxItems={LIMITS.credits}
         maxLength={LIMITS.name}
@@ -133,10 +116,11 @@ function CreditFields({
           disabled={readOnly}
           onChange={(e) => onChange({ anonymous: e.target.checked })}
         />
-        {STRINGS.anonymous}
+        {t('recipe.anonymous')}
       </label>
       <p className="hint">
-        {STRINGS.preview} <strong>{creditLine(recipe.props.credits, recipe.props.anonymous)}</strong>
+        {t('recipe.preview')}{' '}
+        <strong>{creditLine(recipe.props.credits, recipe.props.anonymous, creditWords())}</strong>
       </p>
     </>
   )

@@ -1,10 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-
-const STRINGS = {
-  label: 'Canvas name',
-  save: 'Save name',
-  cancel: 'Cancel',
-}
+import { useTranslation } from 'react-i18next'
 
 /** Most characters a canvas name keeps (the command trims longer names to this). */
 const NAME_MAX = 80
@@ -15,6 +10,7 @@ export function RenameCanvasForm(props: {
   onSave: (name: string) => void
   onCancel: () => void
 }) {
+  const { t } = useTranslation(['panels', 'common'])
   const fieldId = useId()
   const fieldRef = useRef<HTMLInputElement>(null)
   const [value, setValue] = useState(props.name)
@@ -30,7 +26,7 @@ export function RenameCanvasForm(props: {
   }
   return (
     <form className="rename-canvas" onSubmit={submit}>
-      <label htmlFor={fieldId}>{STRINGS.label}</label>
+      <label htmlFor={fieldId}>{t('canvases.nameLabel')}</label>
       <input
         id={fieldId}
         ref={fieldRef}
@@ -42,10 +38,10 @@ export function RenameCanvasForm(props: {
       />
       <div className="rename-canvas-actions">
         <button type="submit" className="primary">
-          {STRINGS.save}
+          {t('canvases.saveName')}
         </button>
         <button type="button" onClick={props.onCancel}>
-          {STRINGS.cancel}
+          {t('common:cancel')}
         </button>
       </div>
     </form>

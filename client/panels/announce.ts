@@ -1,4 +1,5 @@
 import type { BoardObject } from '../../shared/schema/kinds'
+import { i18n } from '../i18n'
 
 /** A new note is announced once its text has not changed for this long… */
 export const SETTLE_MS = 1500
@@ -8,13 +9,6 @@ export const MAX_WAIT_MS = 8000
 const MAX_SPOKEN = 140
 /** More new notes than this at once (a paste, an import) are announced as a count. */
 const MAX_LISTED = 3
-
-const STRINGS = {
-  someone: 'Someone',
-  one: (who: string, text: string) => (text ? `${who} added a note: ${text}` : `${who} added an empty note`),
-  many: (who: string, n: number) => `${who} added ${n} notes`,
-  manyPeople: (n: number) => `${n} notes were added`,
-}
 
 export interface AddedNote {
   readonly author: string
@@ -29,11 +23,23 @@ const spoken = (text: string): string => {
 /** What to say for notes that others added: one sentence per note, or a count for many. */
 export function announcement(added: readonly AddedNote[]): string[] {
   if (added.length === 0) return []
-  const who = (a: AddedNote) => a.author.trim() || STRINGS.someone
-  if (added.length <= MAX_LISTED) return added.map((a) => STRINGS.one(who(a), spoken(a.text)))
+  const t = i18n.t
+  const who = (a: AddedNote) => a.author.trim() || t('panels:announcer.someone')
+  const one = (a: AddedNote) => {
+    const text = spoken(a.text)
+    return text
+      ? t('panels:announcer.one', { who: who(a), text })
+      : t('panels:announcer.oneEmpty', { who: who(a) })
+  }
+  if (added.length <= MAX_LISTED) return added.map(one)
   const authors = new Set(added.map(who))
   const [only] = authors
-  return [authors.size === 1 && only ? STRINGS.many(only, added.length) : STRINGS.manyPeople(added.length)]
+  const count = added.length
+  return [
+    authors.size === 1 && only
+      ? t('panels:announcer.many', { who: only, count })
+      : t('panels:announcer.manyPeople', { count }),
+  ]
 }
 
 interface Pending {

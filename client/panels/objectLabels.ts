@@ -1,35 +1,22 @@
-import type { BoardObject, ShapeType } from '../../shared/schema/kinds'
+import type { BoardObject } from '../../shared/schema/kinds'
+import { i18n } from '../i18n'
 
-/** What the list view calls each kind of object (one place, for translation later). */
-export const KIND_NAMES: Record<BoardObject['kind'], string> = {
-  sticky: 'Note',
-  text: 'Text',
-  stroke: 'Pen stroke',
-  shape: 'Shape',
-  frame: 'Frame',
-  image: 'Image',
-  recipe: 'Recipe card',
-}
-
-const SHAPE_NAMES: Record<ShapeType, string> = {
-  rect: 'Rectangle',
-  ellipse: 'Ellipse',
-  line: 'Line',
-  arrow: 'Arrow',
-}
+/** What the list view calls an object's kind ("Note", "Image"), in the interface's language. */
+export const kindName = (kind: BoardObject['kind']): string => i18n.t(`panels:kinds.${kind}`)
 
 /** A short name for an object that has no text of its own: "Rectangle", "Pen stroke". */
 export function summaryOf(object: BoardObject): string {
-  if (object.kind === 'shape') return SHAPE_NAMES[object.props.shape]
-  if (object.kind === 'frame') return object.props.title.trim() || KIND_NAMES.frame
-  return KIND_NAMES[object.kind]
+  if (object.kind === 'shape') return i18n.t(`panels:shapes.${object.props.shape}`)
+  if (object.kind === 'frame') return object.props.title.trim() || kindName('frame')
+  return kindName(object.kind)
 }
 
 /** The row's label: kind and number, and who made it ("Note 3 — Ada"). */
 export function rowLabel(object: BoardObject, number: number): string {
-  const who = object.author ? ` — ${object.author}` : ''
-  return `${KIND_NAMES[object.kind]} ${number}${who}`
+  const who = object.author ? i18n.t('panels:list.byAuthor', { author: object.author }) : ''
+  return `${i18n.t('panels:list.rowLabel', { kind: kindName(object.kind), n: number })}${who}`
 }
 
 /** The accessible name of a row's delete button ("Delete note", as the contract's tests know it). */
-export const deleteLabel = (object: BoardObject): string => `Delete ${KIND_NAMES[object.kind].toLowerCase()}`
+export const deleteLabel = (object: BoardObject): string =>
+  i18n.t('panels:list.deleteKind', { kind: i18n.t(`panels:kindsLower.${object.kind}`) })

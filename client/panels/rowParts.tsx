@@ -2,8 +2,7 @@ import { useEffect, useRef, useState, type Ref } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { deleteLabel } from './objectLabels'
 import { useDebouncedSave } from './useDebouncedSave'
-
-const STRINGS = { delete: 'Delete' }
+import { useTranslation } from 'react-i18next'
 
 type ElementRef = { readonly current: HTMLElement | null }
 
@@ -31,13 +30,15 @@ export function AutoGrowField(props: {
   onSave: (text: string) => void
   describedBy?: string
   maxLength?: number
+  /** The text's language tag, so screen readers read it in the right voice ('' for the page's). */
+  lang?: string
 }) {
   const [draft, setDraft] = useState<string | null>(null)
   const save = useDebouncedSave(props.onSave)
   const value = draft ?? props.value
   return (
     // The mirror sizes the field to its text (it grows as you type); it is hidden from assistive tech.
-    <div className="autogrow">
+    <div className="autogrow" lang={props.lang || undefined}>
       <span className="autogrow-mirror" aria-hidden="true">
         {value + '\n'}
       </span>
@@ -45,6 +46,7 @@ export function AutoGrowField(props: {
         id={props.id}
         ref={props.fieldRef}
         rows={1}
+        lang={props.lang || undefined}
         value={value}
         readOnly={props.readOnly}
         aria-describedby={props.describedBy}
@@ -72,6 +74,7 @@ export function DeleteButton(props: {
   buttonRef?: Ref<HTMLButtonElement>
   onDelete: (id: string) => void
 }) {
+  const { t } = useTranslation('panels')
   return (
     <button
       ref={props.buttonRef}
@@ -81,7 +84,7 @@ export function DeleteButton(props: {
       aria-describedby={props.labelId}
       onClick={() => props.onDelete(props.object.id)}
     >
-      {STRINGS.delete}
+      {t('list.delete')}
     </button>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { i18n } from '../i18n'
 
 /** What a facilitator can do to the canvases (bound to the control document by the board). */
 export interface CanvasActions {
@@ -15,19 +16,13 @@ export interface Tab {
   readonly name: string
 }
 
-const STRINGS = {
-  newName: (n: number) => `Canvas ${n}`,
-  moved: (name: string, at: number, of: number) => `“${name}” is now canvas ${at} of ${of}`,
-  added: (name: string) => `Canvas “${name}” added`,
-  deleted: (name: string) => `Canvas “${name}” deleted`,
-}
-
 /** A name no other canvas has yet: "Canvas 5", "Canvas 6"… */
 function freshName(canvases: readonly Tab[]): string {
   const taken = new Set(canvases.map((c) => c.name))
   let n = canvases.length + 1
-  while (taken.has(STRINGS.newName(n))) n++
-  return STRINGS.newName(n)
+  const nameOf = (n: number) => i18n.t('panels:canvases.newName', { n })
+  while (taken.has(nameOf(n))) n++
+  return nameOf(n)
 }
 
 /**
@@ -73,7 +68,7 @@ export function useCanvasManager(props: {
       const id = actions.add(name)
       if (!id) return
       props.onSelect(id)
-      setMessage(STRINGS.added(name))
+      setMessage(i18n.t('panels:canvases.added', { name }))
       // Straight into naming it: the facilitator rarely wants "Canvas 5".
       setOpen(true)
       setRenaming(true)
@@ -86,14 +81,14 @@ export function useCanvasManager(props: {
       const to = index + step
       if (to < 0 || to > last) return
       actions.move(current.id, to)
-      setMessage(STRINGS.moved(current.name, to + 1, canvases.length))
+      setMessage(i18n.t('panels:canvases.moved', { name: current.name, at: to + 1, of: canvases.length }))
     },
     remove() {
       const neighbour = canvases[index + 1] ?? canvases[index - 1]
       if (!neighbour || !actions.remove(current.id)) return
       setConfirming(false)
       close(false)
-      setMessage(STRINGS.deleted(current.name))
+      setMessage(i18n.t('panels:canvases.deleted', { name: current.name }))
       props.onSelect(neighbour.id)
       requestAnimationFrame(() => optionsRef.current?.focus())
     },

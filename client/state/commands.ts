@@ -5,6 +5,7 @@ import {
   addObject,
   deleteObjects,
   moveObjects,
+  setLang,
   setPlainText,
   updateProps,
   type Move,
@@ -27,6 +28,8 @@ export interface BoardCommands {
   deleteObjects(ids: readonly string[]): void
   setText(id: string, text: string): void
   setStickyColor(id: string, color: StickyColor): void
+  /** Tags notes with the language they are written in ('' for the board's own). */
+  setLang(ids: readonly string[], lang: string): void
   /** Adds any kind of object; returns its id, or null when read-only or the props are invalid. */
   addObject<K extends ObjectKind>(
     kind: K,
@@ -73,6 +76,9 @@ export function createBoardCommands(doc: Y.Doc, origin: Origin, readOnly: boolea
     setStickyColor: (id, color) => {
       if (!readOnly) updateProps(doc, id, 'sticky', { color }, origin)
     },
+    setLang: (ids, lang) => {
+      if (!readOnly && ids.length > 0) setLang(doc, ids, lang, origin)
+    },
     ...createObjectCommands(doc, origin, readOnly),
   }
 }
@@ -90,7 +96,7 @@ function attempt(write: () => void): boolean {
 
 type ObjectCommands = Omit<
   BoardCommands,
-  'addSticky' | 'moveObjects' | 'deleteObjects' | 'setText' | 'setStickyColor'
+  'addSticky' | 'moveObjects' | 'deleteObjects' | 'setText' | 'setStickyColor' | 'setLang'
 >
 
 function createObjectCommands(doc: Y.Doc, origin: Origin, readOnly: boolean): ObjectCommands {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type CSSProperties } from 'react'
+import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import Collaboration from '@tiptap/extension-collaboration'
@@ -17,6 +17,8 @@ export interface NoteEditorProps {
   readonly autofocus?: boolean
   /** Shown but not editable (a viewer). */
   readonly readOnly?: boolean
+  /** The note's language tag ('' for the board's own), so screen readers read it in the right voice. */
+  readonly lang?: string
 }
 
 /**
@@ -62,5 +64,13 @@ export function NoteEditor(props: NoteEditorProps) {
       )
     if (escape) done.current()
   }, [editor, autofocus])
+  // Set on the editable element itself, so changing the tag does not rebuild the editor mid-typing.
+  const lang = props.lang ?? ''
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return
+    const dom = editor.view.dom
+    if (lang) dom.setAttribute('lang', lang)
+    else dom.removeAttribute('lang')
+  }, [editor, lang])
   return <EditorContent editor={editor} className="note-editor" style={style} />
 }

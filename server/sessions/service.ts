@@ -1,4 +1,5 @@
 import { boardRoom, controlRoom, facilitatorRoom, type Role } from '../../shared/rooms'
+import { DEFAULT_LANG, type UiLang } from '../../shared/lang'
 import { LIMITS } from '../../shared/schema/limits'
 import { buildSessionDocs } from '../../shared/templates'
 import type { TemplateStore } from '../templates/templateStore'
@@ -19,14 +20,19 @@ export class SessionError extends Error {
   }
 }
 
-/** Creates a session from a template: its keys (stored hashed) and its rooms' first state, in one transaction. */
+/**
+ * Creates a session from a template: its keys (stored hashed) and its rooms' first state, in one
+ * transaction. A built-in template's commitments, canvases and prompts come in `lang`, the
+ * creator's language; from then on they are the group's own words.
+ */
 export async function createSession(
   store: SessionStore,
   templates: TemplateStore,
   templateId: string,
   title: string,
+  lang: UiLang = DEFAULT_LANG,
 ): Promise<CreatedSession> {
-  const template = await templates.find(templateId)
+  const template = await templates.find(templateId, lang)
   if (!template) throw new SessionError(400, `unknown template "${templateId}"`)
   const cleanTitle = title.trim() || template.title
   if (cleanTitle.length > LIMITS.titleMax)

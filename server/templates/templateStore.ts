@@ -2,14 +2,19 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { TEMPLATES, findTemplate, type Template } from '../../shared/templates'
+import { DEFAULT_LANG, type UiLang } from '../../shared/lang'
+import { findTemplate, templatesIn, type Template } from '../../shared/templates'
 import { templateSchema } from '../../shared/templates/fromSession'
 
 /** Templates facilitators saved from their sessions, beside the built-in ones. */
 export interface TemplateStore {
-  /** Built-in templates first, then saved ones, oldest first. */
-  list(): Promise<Template[]>
-  find(id: string): Promise<Template | undefined>
+  /**
+   * Built-in templates first (in `lang`), then saved ones, oldest first. A saved template is in the
+   * language its session was written in, whatever `lang` is.
+   */
+  list(lang?: UiLang): Promise<Template[]>
+  /** A template by id; a built-in one in `lang` (English by default). */
+  find(id: string, lang?: UiLang): Promise<Template | undefined>
   /** Saves a new template; returns it with its new id. */
   save(template: Omit<Template, 'id'>): Promise<Template>
 }
@@ -26,14 +31,14 @@ export function createFileTemplateStore(dataDir: string): TemplateStore {
     return parsed.success ? parsed.data : undefined // a damaged file is skipped, never served
   }
   return {
-    async list() {
-      if (!existsSync(dir)) return [...TEMPLATES]
+    async list(lang = DEFAULT_LANG) {
+      if (!existsSync(dir)) return templatesIn(lang)
       const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()
       const saved = await Promise.all(files.map((f) => read(f.slice(0, -5))))
-      return [...TEMPLATES, ...saved.filter((t): t is Template => t !== undefined)]
+      return [...templatesIn(lang), ...saved.filter((t): t is Template => t !== undefined)]
     },
-    async find(id) {
-      return findTemplate(id) ?? (await read(id))
+    async find(id, lang = DEFAULT_LANG) {
+      return findTemplate(id, lang) ?? (await read(id))
     },
     async save(template) {
       // time first, so file names sort oldest first
@@ -53,8 +58,8 @@ export function createMemoryTemplateStore(): TemplateStore {
   const saved: Template[] = []
   let n = 0
   return {
-    list: async () => [...TEMPLATES, ...saved],
-    find: async (id) => findTemplate(id) ?? saved.find((t) => t.id === id),
+    list: async (lang = DEFAULT_LANG) => [...templatesIn(lang), ...saved],
+    find: async (id, lang = DEFAULT_LANG) => findTemplate(id, lang) ?? saved.find((t) => t.id === id),
     save: async (template) => {
       const full = templateSchema.parse({ ...template, id: `custom-${String(++n).padStart(16, '0')}` })
       saved.push(full)

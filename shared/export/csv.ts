@@ -15,7 +15,8 @@ export function csvCell(value: string | number): string {
 
 /** One row per object (canvas, frame/theme, kind, text, author, votes, created), UTF-8 with a BOM for spreadsheets. */
 export function toCsv(s: SessionSnapshot): string {
-  const header = ['canvas', 'frame', 'kind', 'text', 'author', 'votes', 'created']
+  // lang: the text's language tag (BCP 47), empty for the session's own language
+  const header = ['canvas', 'frame', 'kind', 'text', 'author', 'votes', 'created', 'lang']
   const canvasName = new Map(s.canvases.map((c) => [c.id, c.name]))
   const order = new Map(s.canvases.map((c, i) => [c.id, i]))
   const frames = s.objects.filter((o) => o.kind === 'frame')
@@ -30,6 +31,7 @@ export function toCsv(s: SessionSnapshot): string {
       creditFor(o, s.facilitation.anonymous),
       s.facilitation.results[o.id] ?? 0,
       new Date(o.createdAt).toISOString(),
+      o.lang,
     ])
   return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`
 }

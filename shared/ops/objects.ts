@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { LANG_TAG } from '../lang'
 import { objectsOf, writeObject, textOf, type NewObject } from '../schema/boardDoc'
 import { KINDS, type ObjectKind, type PropsOf } from '../schema/kinds'
 import { writePlainText } from '../schema/richText'
@@ -96,6 +97,18 @@ export function updateProps<K extends ObjectKind>(
     for (const key of Object.keys(current)) if (obj.has(key)) current[key] = obj.get(key)
     const next = schema.parse({ ...current, ...changes }) as Record<string, unknown>
     for (const [key, value] of Object.entries(changes)) if (value !== undefined) obj.set(key, next[key])
+  }, origin)
+}
+
+/**
+ * Tags objects' text with the language it is written in (BCP 47, '' for the board's own), so screen
+ * readers pronounce it right and exports mark it. A malformed tag changes nothing.
+ */
+export function setLang(doc: Y.Doc, ids: readonly string[], lang: string, origin: Origin): void {
+  if (lang.length > 40 || !LANG_TAG.test(lang)) return
+  doc.transact(() => {
+    const objects = objectsOf(doc)
+    for (const id of ids) objects.get(id)?.set('lang', lang)
   }, origin)
 }
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
+import { LANG_TAG } from '../lang'
 import { KINDS, isObjectKind, type BoardObject, type ObjectKind, type PropsOf } from './kinds'
 import { fragmentToPlainText } from './richText'
 
@@ -56,10 +57,7 @@ const baseSchema = z.object({
   locked: z.boolean().default(false),
   consent: z.boolean().default(true),
   hidden: z.boolean().default(false),
-  lang: z
-    .string()
-    .regex(/^([a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3})?$/)
-    .default(''),
+  lang: z.string().max(40).regex(LANG_TAG).default(''),
 })
 
 /** An object this build cannot show: an unknown kind, or props that fail validation. */

@@ -1,18 +1,26 @@
 import { DEFAULT_COMMITMENTS } from './commitments'
-import { frameRow, type Template } from './types'
+import { text, type BuiltInTemplate } from './localize'
+import { frameRow } from './types'
 
-export const collage: Template = {
+export const collage: BuiltInTemplate = {
   id: 'collage',
-  title: 'Collaborative collage',
-  description: 'A shared canvas for pictures, notes and stories around a few prompts.',
+  title: text('Collaborative collage', '协作拼贴'),
+  description: text(
+    'A shared canvas for pictures, notes and stories around a few prompts.',
+    '一张共享画布，围绕几个问题汇集图片、便签和故事。',
+  ),
   commitments: DEFAULT_COMMITMENTS,
   canvases: [
-    { key: 'commitments', name: 'Commitments' },
+    { key: 'commitments', name: text('Commitments', '约定') },
     {
       key: 'collage',
-      name: 'Collage',
+      name: text('Collage', '拼贴'),
       frames: frameRow(
-        ['A place that matters to me', 'Something we made together', 'What I hope for'],
+        [
+          text('A place that matters to me', '对我很重要的一个地方'),
+          text('Something we made together', '我们一起创造的东西'),
+          text('What I hope for', '我的期望'),
+        ],
         1000,
         800,
       ),
@@ -20,37 +28,58 @@ export const collage: Template = {
   ],
   agenda: [
     {
-      title: 'Welcome and commitments',
-      prompt: 'Read our Community Commitments. Before sharing a photo of someone, ask them.',
-      guidance: 'Remind people that pictures need a short description so everyone can take part.',
+      title: text('Welcome and commitments', '欢迎与约定'),
+      prompt: text(
+        'Read our Community Commitments. Before sharing a photo of someone, ask them.',
+        '请阅读我们的社区约定。分享别人的照片之前，请先征得对方同意。',
+      ),
+      guidance: text(
+        'Remind people that pictures need a short description so everyone can take part.',
+        '提醒大家为图片写一段简短的描述，让每个人都能参与。',
+      ),
       minutes: 10,
       canvas: 'commitments',
       mode: 'free',
     },
     {
-      title: 'Add to the collage',
-      prompt: 'Add pictures, words or drawings to the frame that fits them best.',
-      guidance: 'Help anyone who is stuck uploading; describing the picture in words is just as good.',
+      title: text('Add to the collage', '添加到拼贴'),
+      prompt: text(
+        'Add pictures, words or drawings to the frame that fits them best.',
+        '把图片、文字或画作添加到最合适的框架里。',
+      ),
+      guidance: text(
+        'Help anyone who is stuck uploading; describing the picture in words is just as good.',
+        '帮助上传遇到困难的人；用文字描述图片也一样好。',
+      ),
       minutes: 20,
       canvas: 'collage',
-      frame: 'A place that matters to me',
+      frame: 0,
       mode: 'free',
     },
     {
-      title: 'Walk the collage',
-      prompt: 'Look around the collage. Leave a reaction or a note on what moves you.',
-      guidance: 'Use Bring everyone here to move through the frames together.',
+      title: text('Walk the collage', '浏览拼贴'),
+      prompt: text(
+        'Look around the collage. Leave a reaction or a note on what moves you.',
+        '看看整幅拼贴。在打动你的内容旁留下回应或便签。',
+      ),
+      guidance: text(
+        'Use Bring everyone here to move through the frames together.',
+        '使用“让大家来这里”，带大家一起逐个浏览各个框架。',
+      ),
       minutes: 15,
       canvas: 'collage',
       mode: 'free',
     },
     {
-      title: 'What it tells us',
-      prompt: 'What does the collage say about our community?',
-      guidance: 'Write the group’s words on notes beside the collage.',
+      title: text('What it tells us', '它告诉了我们什么'),
+      prompt: text('What does the collage say about our community?', '这幅拼贴讲述了我们社区的什么？'),
+      guidance: text(
+        'Write the group’s words on notes beside the collage.',
+        '把小组的原话写在拼贴旁边的便签上。',
+      ),
       minutes: 10,
       canvas: 'collage',
-      frame: 'What I hope for',
+      frame: 2,
       mode: 'free',
     },
   ],

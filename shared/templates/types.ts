@@ -38,6 +38,11 @@ export interface TemplateStep {
 }
 
 /** Frames in a row, `w`×`h` each with a gap: for themes, prompts and pages. */
-export function frameRow(titles: readonly string[], w = 900, h = 700, gap = 120): TemplateFrame[] {
+export function frameRow<T = string>(
+  titles: readonly T[],
+  w = 900,
+  h = 700,
+  gap = 120,
+): (Omit<TemplateFrame, 'title'> & { readonly title: T })[] {
   return titles.map((title, i) => ({ title, x: i * (w + gap), y: 0, w, h }))
 }

@@ -5,18 +5,14 @@ import { ACCENT, NOTE_TEXT } from '../../theme'
 import { groupProps } from './groupProps'
 import { useBoardImage } from './imageSource'
 import type { NodeProps } from './types'
-
-const STRINGS = {
-  loading: 'Loading picture…',
-  failed: 'This picture could not be loaded.',
-  needsDescription: 'Needs a description',
-}
+import { useTranslation } from 'react-i18next'
 
 /** An uploaded picture, with a visible "Needs a description" badge until someone describes it. */
 export const ImageNode = memo(function ImageNode(props: NodeProps<ObjectOf<'image'>>) {
   const { object, selected, draggable, peerColor, handlers } = props
   const { w, h, alt, src } = object.props
   const loaded = useBoardImage(src)
+  const { t } = useTranslation('board')
   const outline = selected ? ACCENT : peerColor
   return (
     <Group {...groupProps(object, draggable, handlers)}>
@@ -29,7 +25,7 @@ export const ImageNode = memo(function ImageNode(props: NodeProps<ObjectOf<'imag
             x={12}
             y={12}
             width={w - 24}
-            text={loaded.status === 'error' ? STRINGS.failed : STRINGS.loading}
+            text={loaded.status === 'error' ? t('nodes.failed') : t('nodes.loading')}
             fontSize={14}
             fontFamily={NOTE_TEXT.fontFamily}
             fill="#4b5563"
@@ -45,6 +41,7 @@ export const ImageNode = memo(function ImageNode(props: NodeProps<ObjectOf<'imag
 
 /** A small dark label in the corner: visible on any picture, and a prompt to describe it. */
 function Badge() {
+  const { t } = useTranslation('board')
   const width = 150
   return (
     <Group x={8} y={8} listening={false}>
@@ -52,7 +49,7 @@ function Badge() {
       <Text
         width={width}
         height={24}
-        text={STRINGS.needsDescription}
+        text={t('nodes.needsDescription')}
         align="center"
         verticalAlign="middle"
         fontSize={12}

@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import { Group, Rect, Text } from 'react-konva'
 import type { InvalidObject } from '../../../shared/schema/boardDoc'
+import { i18n } from '../../i18n'
 
 export const PLACEHOLDER_SIZE = { w: 200, h: 110 } as const
 
@@ -25,7 +26,11 @@ export const PlaceholderNode = memo(function PlaceholderNode({ invalid }: { inva
         y={12}
         width={PLACEHOLDER_SIZE.w - 24}
         height={PLACEHOLDER_SIZE.h - 24}
-        text={`This ${invalid.kind === '?' ? 'object' : `"${invalid.kind}"`} can't be shown here.\n${invalid.reason}`}
+        text={`${
+          invalid.kind === '?'
+            ? i18n.t('board:nodes.unknownObject')
+            : i18n.t('board:nodes.unknownKind', { kind: invalid.kind })
+        }\n${invalid.reason}`}
         fontSize={13}
         lineHeight={1.3}
         fill="#4b5563"

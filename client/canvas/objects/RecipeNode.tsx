@@ -4,12 +4,8 @@ import { creditLine, type ObjectOf } from '../../../shared/schema/kinds'
 import { ACCENT, NOTE_TEXT } from '../../theme'
 import { groupProps } from './groupProps'
 import type { NodeProps } from './types'
-
-const STRINGS = {
-  untitled: 'Untitled recipe',
-  forWhom: (who: string) => `For ${who}`,
-  ingredients: (n: number) => (n === 1 ? '1 ingredient' : `${n} ingredients`),
-}
+import { useTranslation } from 'react-i18next'
+import { creditWords } from '../../i18n/creditWords'
 
 const PAD = 16
 const BAND = 8
@@ -22,14 +18,15 @@ const CREDIT_SIZE = 12
  * method, and the credit line at the foot. The recipe panel edits it; the card only shows it.
  */
 export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'recipe'>>) {
+  const { t } = useTranslation('board')
   const { object, selected, draggable, peerColor, handlers } = props
   const { w, h, title, forWhom, ingredients, credits, anonymous } = object.props
   const outline = selected ? ACCENT : (peerColor ?? '#d6b98c')
   const inner = w - PAD * 2
   // one line each, so the layout never depends on measuring wrapped text
   const details = [
-    forWhom.trim() ? STRINGS.forWhom(forWhom.trim()) : '',
-    STRINGS.ingredients(ingredients.length),
+    forWhom.trim() ? t('nodes.forWhom', { who: forWhom.trim() }) : '',
+    t('nodes.ingredients', { count: ingredients.length }),
   ]
   const line = BODY_SIZE * 1.4
   const titleH = TITLE_SIZE * 1.25 * 2
@@ -58,7 +55,7 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
         y={BAND + PAD}
         width={inner}
         height={titleH}
-        text={title.trim() || STRINGS.untitled}
+        text={title.trim() || t('nodes.untitledRecipe')}
         fontSize={TITLE_SIZE}
         fontStyle="bold"
         lineHeight={1.25}
@@ -96,7 +93,7 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
         x={PAD}
         y={creditY}
         width={inner}
-        text={creditLine(credits, anonymous)}
+        text={creditLine(credits, anonymous, creditWords())}
         fontSize={CREDIT_SIZE}
         fontStyle="italic"
         fill="#6b5a40"

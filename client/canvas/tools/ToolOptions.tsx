@@ -1,30 +1,8 @@
 import type { ReactNode } from 'react'
 import { INK_COLORS, SHAPES, STROKE_WIDTHS } from '../../../shared/schema/kinds'
-import { colorName, SHAPE_NAMES, WIDTH_NAMES } from './toolStrings'
+import { colorName, shapeName, widthName } from './toolStrings'
 import { SHAPE_FILLS, type ToolId, type ToolOptions } from './tools'
-
-const STRINGS = {
-  group: (tool: string) => `${tool} options`,
-  names: { select: 'Select', pen: 'Pen', shape: 'Shape', frame: 'Frame' } as Record<string, string>,
-  snap: 'Snap to objects',
-  snapHint: 'While dragging, line edges up with other objects',
-  ink: 'Ink colour',
-  width: 'Line width',
-  eraser: 'Eraser',
-  eraserHint: 'Eraser: drag across strokes to remove them (E)',
-  shapeType: 'Shape type',
-  outline: 'Outline colour',
-  fill: 'Fill',
-  addShape: 'Add shape',
-  addShapeHint: 'Add this shape in the middle of the view (or drag on the board)',
-  addFrame: 'Add frame',
-  addFrameHint: 'Add a frame in the middle of the view (or drag on the board)',
-  dragHint: {
-    pen: 'Draw on the board',
-    shape: 'Drag on the board to draw',
-    frame: 'Drag on the board to draw a frame',
-  } as Record<string, string>,
-}
+import { useTranslation } from 'react-i18next'
 
 export interface ToolOptionsProps {
   readonly tool: ToolId
@@ -36,25 +14,27 @@ export interface ToolOptionsProps {
 
 /** A small bar of the active tool's settings: ink and width for Pen, type and colours for Shape. */
 export function ToolOptionsBar(props: ToolOptionsProps) {
+  const { t } = useTranslation('board')
   const { tool, options: o, onChange } = props
-  const name = STRINGS.names[tool]
-  if (!name) return null
+  if (tool !== 'select' && tool !== 'pen' && tool !== 'shape' && tool !== 'frame') return null
+  const name = t(`tools.labels.${tool}`)
+  const dragHint = tool === 'select' ? '' : t(`options.dragHint.${tool}`)
   return (
-    <div className="tool-options" role="group" aria-label={STRINGS.group(name)}>
+    <div className="tool-options" role="group" aria-label={t('options.group', { tool: name })}>
       {tool === 'select' && (
-        <label className="tool-options-check" title={STRINGS.snapHint}>
+        <label className="tool-options-check" title={t('options.snapHint')}>
           <input type="checkbox" checked={o.snap} onChange={(e) => onChange({ snap: e.target.checked })} />
-          {STRINGS.snap}
+          {t('options.snap')}
         </label>
       )}
       {tool === 'pen' && <PenOptions {...props} />}
       {tool === 'shape' && <ShapeOptions {...props} />}
       {tool === 'frame' && (
-        <OptionButton title={STRINGS.addFrameHint} onClick={props.onAddFrame}>
-          {STRINGS.addFrame}
+        <OptionButton title={t('options.addFrameHint')} onClick={props.onAddFrame}>
+          {t('options.addFrame')}
         </OptionButton>
       )}
-      {STRINGS.dragHint[tool] && !o.eraser && <span className="option-hint">{STRINGS.dragHint[tool]}</span>}
+      {dragHint && !o.eraser && <span className="option-hint">{dragHint}</span>}
     </div>
   )
 }
@@ -81,70 +61,72 @@ function OptionButton(props: {
 }
 
 function PenOptions({ options: o, onChange }: ToolOptionsProps) {
+  const { t } = useTranslation('board')
   return (
     <>
       <Swatches
-        label={STRINGS.ink}
+        label={t('options.ink')}
         colors={INK_COLORS}
         value={o.eraser ? null : o.ink}
         onPick={(ink) => onChange({ ink, eraser: false })}
       />
-      <span className="option-set" role="group" aria-label={STRINGS.width}>
+      <span className="option-set" role="group" aria-label={t('options.width')}>
         {STROKE_WIDTHS.map((w) => (
           <OptionButton
             key={w}
             pressed={!o.eraser && o.width === w}
-            title={`${STRINGS.width}: ${WIDTH_NAMES[w] ?? w}`}
+            title={t('options.widthTitle', { name: widthName(w) })}
             onClick={() => onChange({ width: w, eraser: false })}
           >
             <span className="width-dot" style={{ width: w + 2, height: w + 2 }} aria-hidden="true" />
-            <span className="option-text">{WIDTH_NAMES[w] ?? w}</span>
+            <span className="option-text">{widthName(w)}</span>
           </OptionButton>
         ))}
       </span>
       <OptionButton
         pressed={o.eraser}
         shortcut="E"
-        title={STRINGS.eraserHint}
+        title={t('options.eraserHint')}
         onClick={() => onChange({ eraser: !o.eraser })}
       >
-        {STRINGS.eraser}
+        {t('options.eraser')}
       </OptionButton>
     </>
   )
 }
 
 function ShapeOptions({ options: o, onChange, onAddShape }: ToolOptionsProps) {
+  const { t } = useTranslation('board')
   return (
     <>
-      <span className="option-set" role="group" aria-label={STRINGS.shapeType}>
+      <span className="option-set" role="group" aria-label={t('options.shapeType')}>
         {SHAPES.map((s) => (
           <OptionButton
             key={s}
             pressed={o.shape === s}
-            title={SHAPE_NAMES[s]}
+            title={shapeName(s)}
             onClick={() => onChange({ shape: s })}
           >
-            {SHAPE_NAMES[s]}
+            {shapeName(s)}
           </OptionButton>
         ))}
       </span>
       <Swatches
-        label={STRINGS.outline}
+        label={t('options.outline')}
         colors={INK_COLORS}
         value={o.shapeStroke}
         onPick={(c) => onChange({ shapeStroke: c })}
       />
       {(o.shape === 'rect' || o.shape === 'ellipse') && (
         <Swatches
-          label={STRINGS.fill}
+          label={t('options.fill')}
           colors={SHAPE_FILLS}
           value={o.shapeFill}
           onPick={(c) => onChange({ shapeFill: c })}
         />
       )}
-      <OptionButton title={STRINGS.addShapeHint} onClick={onAddShape}>
-        {STRINGS.addShape}
+      <OptionButton title={t('options.addShapeHint')} onClick={onAddShape}>
+        {t('options.addShape')}
       </OptionButton>
     </>
   )
@@ -157,6 +139,7 @@ export function Swatches(props: {
   value: string | null
   onPick: (color: string) => void
 }) {
+  const { t } = useTranslation('board')
   return (
     <span className="swatches" role="group" aria-label={props.label}>
       {props.colors.map((c) => (
@@ -165,7 +148,7 @@ export function Swatches(props: {
           type="button"
           className={c === 'transparent' ? 'swatch swatch-none' : 'swatch'}
           style={c === 'transparent' ? undefined : { background: c }}
-          aria-label={`${props.label}: ${colorName(c)}`}
+          aria-label={t('options.colorLabel', { label: props.label, color: colorName(c) })}
           title={colorName(c)}
           aria-pressed={props.value === c}
           onClick={() => props.onPick(c)}

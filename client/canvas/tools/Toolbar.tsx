@@ -1,6 +1,8 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { ToolIcon } from './icons'
-import { TOOLS, VIEW_ONLY, type ToolDef, type ToolId } from './tools'
+import { TOOLS, type ToolDef, type ToolId } from './tools'
+import { useTranslation } from 'react-i18next'
+import { i18n } from '../../i18n'
 
 export interface ToolbarProps {
   readonly activeTool: ToolId
@@ -20,6 +22,7 @@ const PREV_KEYS = new Set(['ArrowUp', 'ArrowLeft'])
  * Unavailable buttons stay focusable with aria-disabled, so their tooltip still explains why.
  */
 export function Toolbar(props: ToolbarProps) {
+  const { t } = useTranslation('board')
   const ref = useRef<HTMLDivElement>(null)
   const [focusIndex, setFocusIndex] = useState(0)
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -42,9 +45,9 @@ export function Toolbar(props: ToolbarProps) {
     const mine = index++
     return { tabIndex: mine === focusIndex ? 0 : -1, onFocus: () => setFocusIndex(mine) }
   }
-  const history = props.readOnly ? VIEW_ONLY : undefined
+  const history = props.readOnly ? t('tools.viewOnly') : undefined
   return (
-    <div ref={ref} className="toolbar" role="toolbar" aria-label="Tools" onKeyDown={onKeyDown}>
+    <div ref={ref} className="toolbar" role="toolbar" aria-label={t('tools.group')} onKeyDown={onKeyDown}>
       {TOOLS.map((tool) => (
         <ToolButton
           key={tool.id}
@@ -58,8 +61,8 @@ export function Toolbar(props: ToolbarProps) {
       <span className="toolbar-divider" aria-hidden="true" />
       <ToolButton
         {...slot()}
-        label="Undo"
-        title={history ?? 'Undo (Ctrl+Z)'}
+        label={t('tools.undo')}
+        title={history ?? t('tools.undoHint')}
         shortcut="Control+Z"
         disabled={props.readOnly || !props.canUndo}
         onClick={props.onUndo}
@@ -68,8 +71,8 @@ export function Toolbar(props: ToolbarProps) {
       </ToolButton>
       <ToolButton
         {...slot()}
-        label="Redo"
-        title={history ?? 'Redo (Ctrl+Shift+Z)'}
+        label={t('tools.redo')}
+        title={history ?? t('tools.redoHint')}
         shortcut="Control+Shift+Z"
         disabled={props.readOnly || !props.canRedo}
         onClick={props.onRedo}
@@ -82,9 +85,14 @@ export function Toolbar(props: ToolbarProps) {
 
 function toolButtonState(tool: ToolDef, props: ToolbarProps) {
   const blocked = tool.writes && props.readOnly
+  const t = i18n.t
+  const label = t(`board:tools.labels.${tool.id}`)
+  const hint = t(`board:tools.hints.${tool.id}`)
   return {
-    label: tool.label,
-    title: blocked ? VIEW_ONLY : `${tool.label}: ${tool.hint} (${tool.key.toUpperCase()})`,
+    label,
+    title: blocked
+      ? t('board:tools.viewOnly')
+      : t('board:tools.title', { label, hint, key: tool.key.toUpperCase() }),
     shortcut: tool.key.toUpperCase(),
     disabled: blocked,
     // Modes (Select, Pen, Shape, Frame) show which is on; the others act at once and are never pressed.

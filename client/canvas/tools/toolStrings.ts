@@ -1,31 +1,31 @@
 import type { ShapeType } from '../../../shared/schema/kinds'
+import { i18n } from '../../i18n'
 
-/**
- * Names of colours, widths and shapes for the tool options and selection bar. Kept in one place so a
- * later translation replaces one file.
- */
-export const COLOR_NAMES: Record<string, string> = {
-  '#1f2933': 'Charcoal',
-  '#c0392b': 'Red',
-  '#1e6fd9': 'Blue',
-  '#1d7a46': 'Green',
-  '#8e44ad': 'Purple',
-  '#b35900': 'Orange',
-  transparent: 'No fill',
-  '#dbeafe': 'Light blue',
-  '#fef3c7': 'Light yellow',
-  '#dcfce7': 'Light green',
-  '#fce7f3': 'Light pink',
-  '#ede9fe': 'Light purple',
-}
+/** Which translation names each colour of the tool options and selection bar. */
+const COLOR_KEYS = {
+  '#1f2933': 'charcoal',
+  '#c0392b': 'red',
+  '#1e6fd9': 'blue',
+  '#1d7a46': 'green',
+  '#8e44ad': 'purple',
+  '#b35900': 'orange',
+  transparent: 'none',
+  '#dbeafe': 'lightBlue',
+  '#fef3c7': 'lightYellow',
+  '#dcfce7': 'lightGreen',
+  '#fce7f3': 'lightPink',
+  '#ede9fe': 'lightPurple',
+} as const
 
-export const colorName = (c: string): string => COLOR_NAMES[c] ?? c
+const WIDTH_KEYS = { 2: 'fine', 4: 'medium', 8: 'thick', 16: 'marker' } as const
 
-export const WIDTH_NAMES: Record<number, string> = { 2: 'Fine', 4: 'Medium', 8: 'Thick', 16: 'Marker' }
+/** A colour's name in the interface's language ("Red"), or its code when it has none. */
+export const colorName = (c: string): string =>
+  c in COLOR_KEYS ? i18n.t(`board:options.colors.${COLOR_KEYS[c as keyof typeof COLOR_KEYS]}`) : c
 
-export const SHAPE_NAMES: Record<ShapeType, string> = {
-  rect: 'Rectangle',
-  ellipse: 'Ellipse',
-  line: 'Line',
-  arrow: 'Arrow',
-}
+/** A line width's name ("Fine", "Thick"), or its number. */
+export const widthName = (w: number): string =>
+  w in WIDTH_KEYS ? i18n.t(`board:options.widths.${WIDTH_KEYS[w as keyof typeof WIDTH_KEYS]}`) : String(w)
+
+/** A shape's name ("Rectangle"). */
+export const shapeName = (s: ShapeType): string => i18n.t(`board:options.shapes.${s}`)

@@ -5,34 +5,28 @@ export type ToolId = 'select' | 'hand' | 'sticky' | 'text' | 'pen' | 'shape' | '
 
 export interface ToolDef {
   readonly id: ToolId
-  /** The button's accessible name (CONTRACT.md fixes these). */
-  readonly label: string
   /** Single-key shortcut, as typed (lower case). */
   readonly key: string
   /** A mode stays on until another tool is chosen (Pen draws until you pick Select); others act at once. */
   readonly mode: boolean
   /** Tools that change the board; a viewer cannot use them. */
   readonly writes: boolean
-  /** What the tool does, for its tooltip. */
-  readonly hint: string
 }
 
 export const TOOLS: readonly ToolDef[] = [
-  { id: 'select', label: 'Select', key: 'v', mode: true, writes: false, hint: 'Select and move things' },
-  { id: 'hand', label: 'Hand', key: 'h', mode: true, writes: false, hint: 'Drag to move around the board' },
-  { id: 'sticky', label: 'Sticky note', key: 'n', mode: false, writes: true, hint: 'Add a note' },
-  { id: 'text', label: 'Text', key: 't', mode: false, writes: true, hint: 'Add free text' },
-  { id: 'pen', label: 'Pen', key: 'p', mode: true, writes: true, hint: 'Draw freehand' },
-  { id: 'shape', label: 'Shape', key: 's', mode: true, writes: true, hint: 'Drag to draw a shape' },
-  { id: 'frame', label: 'Frame', key: 'f', mode: true, writes: true, hint: 'Drag to draw a frame' },
-  { id: 'image', label: 'Image', key: 'i', mode: false, writes: true, hint: 'Add a picture' },
-  { id: 'recipe', label: 'Recipe card', key: 'r', mode: false, writes: true, hint: 'Add a recipe card' },
+  { id: 'select', key: 'v', mode: true, writes: false },
+  { id: 'hand', key: 'h', mode: true, writes: false },
+  { id: 'sticky', key: 'n', mode: false, writes: true },
+  { id: 'text', key: 't', mode: false, writes: true },
+  { id: 'pen', key: 'p', mode: true, writes: true },
+  { id: 'shape', key: 's', mode: true, writes: true },
+  { id: 'frame', key: 'f', mode: true, writes: true },
+  { id: 'image', key: 'i', mode: false, writes: true },
+  { id: 'recipe', key: 'r', mode: false, writes: true },
 ]
 
 /** The tool a plain key press chooses, if any. */
 export const toolForKey = (key: string): ToolDef | undefined => TOOLS.find((t) => t.key === key.toLowerCase())
-
-export const VIEW_ONLY = 'View only: you can look but not change the board'
 
 /** Settings of the drawing tools, kept while the person switches between tools. */
 export interface ToolOptions {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_LANG, UI_LANGS } from '../../../shared/lang'
 import { LIMITS } from '../../../shared/schema/limits'
 import { templateFromSession } from '../../../shared/templates/fromSession'
 import { snapshotOf } from '../../sessions/exports'
@@ -13,6 +14,10 @@ const createBody = z.object({
     .max(LIMITS.titleMax, `title is longer than ${LIMITS.titleMax} characters`)
     .optional()
     .default(''),
+  lang: z
+    .enum(UI_LANGS, { message: `lang must be one of ${UI_LANGS.join(', ')}` })
+    .optional()
+    .default(DEFAULT_LANG),
 })
 
 const saveBody = z.object({
@@ -47,9 +52,10 @@ export const sessionRoutes = (deps: ApiDeps): Route[] => [
     handle: async (req, res) => {
       const body = createBody.safeParse(await readJson(req, 16 * 1024))
       if (!body.success) throw new HttpError(400, body.error.issues.map((i) => i.message).join('; '))
-      const created = await createSession(deps.storage, deps.templates, body.data.template, body.data.title)
+      const { template, title, lang } = body.data
+      const created = await createSession(deps.storage, deps.templates, template, title, lang)
       deps.metrics.sessionsCreated.inc()
-      deps.log.info({ session: created.id, template: body.data.template }, 'session created')
+      deps.log.info({ session: created.id, template, lang }, 'session created')
       sendJson(res, 201, created)
     },
   },

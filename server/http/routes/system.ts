@@ -1,4 +1,5 @@
-import { sendJson } from '../respond'
+import { DEFAULT_LANG, UI_LANGS, isUiLang } from '../../../shared/lang'
+import { HttpError, sendJson } from '../respond'
 import type { ApiDeps, Route } from '../route'
 
 /** Health, metrics, templates and the server clock. */
@@ -22,12 +23,17 @@ export const systemRoutes = (deps: ApiDeps): Route[] => [
   {
     method: 'GET',
     pattern: /^\/api\/templates$/,
-    handle: async (_req, res) =>
+    handle: async (_req, res, url) => {
+      // ?lang= gives the built-in templates' titles and descriptions in that language
+      const lang = url.searchParams.get('lang') ?? DEFAULT_LANG
+      if (!isUiLang(lang)) throw new HttpError(400, `lang must be one of ${UI_LANGS.join(', ')}`)
+      const list = await deps.templates.list(lang)
       sendJson(
         res,
         200,
-        (await deps.templates.list()).map(({ id, title, description }) => ({ id, title, description })),
-      ),
+        list.map(({ id, title, description }) => ({ id, title, description })),
+      )
+    },
   },
   {
     method: 'GET',

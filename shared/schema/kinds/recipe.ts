@@ -33,10 +33,29 @@ export const recipe = defineKind({
   }),
 })
 
+/** How a credit line is worded, so the interface can give it in the reader's language. */
+export interface CreditWords {
+  readonly anonymous: string
+  readonly by: (names: string) => string
+  readonly and: (first: string, last: string) => string
+  readonly separator: string
+}
+
+const ENGLISH_CREDIT: CreditWords = {
+  anonymous: 'Recipe by anonymous',
+  by: (names) => `Recipe by ${names}`,
+  and: (first, last) => `${first} and ${last}`,
+  separator: ', ',
+}
+
 /** The credit line of a recipe: "Recipe by A and B", or anonymous. */
-export function creditLine(credits: readonly string[], anonymous: boolean): string {
+export function creditLine(
+  credits: readonly string[],
+  anonymous: boolean,
+  words: CreditWords = ENGLISH_CREDIT,
+): string {
   const names = credits.map((c) => c.trim()).filter(Boolean)
-  if (anonymous || names.length === 0) return 'Recipe by anonymous'
-  if (names.length === 1) return `Recipe by ${names[0]}`
-  return `Recipe by ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+  if (anonymous || names.length === 0) return words.anonymous
+  if (names.length === 1) return words.by(names[0]!)
+  return words.by(words.and(names.slice(0, -1).join(words.separator), names[names.length - 1]!))
 }

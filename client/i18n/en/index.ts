@@ -1,0 +1,16 @@
+import { board } from './board'
+import { common } from './common'
+import { exportNs } from './export'
+import { facilitation } from './facilitation'
+import { pages } from './pages'
+import { panels } from './panels'
+
+/** The English resources, one namespace per area of the app; the other languages follow this shape. */
+export const en = {
+  common,
+  pages,
+  panels,
+  facilitation,
+  board,
+  export: exportNs,
+}

@@ -1,0 +1,18 @@
+import type { en } from '../en'
+import type { Translation } from '../types'
+import { board } from './board'
+import { common } from './common'
+import { exportNs } from './export'
+import { facilitation } from './facilitation'
+import { pages } from './pages'
+import { panels } from './panels'
+
+/** Simplified Chinese: every key of the English resources, or the typecheck fails. */
+export const zhCN: Translation<typeof en> = {
+  common,
+  pages,
+  panels,
+  facilitation,
+  board,
+  export: exportNs,
+}

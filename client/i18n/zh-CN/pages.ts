@@ -1,0 +1,63 @@
+import type { pages as en } from '../en/pages'
+import type { Translation } from '../types'
+
+export const pages: Translation<typeof en> = {
+  home: {
+    lead: '一块供社区共同梳理想法的共享白板：一起写便签、归纳主题、商定行动。',
+    start: '开始一场会议',
+    template: '模板',
+    loadingTemplates: '正在加载模板…',
+    templatesFailed: '无法加载模板：{{reason}}',
+    sessionTitle: '会议标题',
+    titlePlaceholder: '例如：街坊邻里的美食故事',
+    needTitle: '请给会议起个标题，让大家知道自己没有走错地方。',
+    createFailed: '无法创建会议：{{reason}}',
+    create: '创建会议',
+    creating: '正在创建…',
+  },
+  links: {
+    ready: '会议已准备就绪',
+    facilitator: '主持人',
+    facilitatorHint: '供你和协同主持人使用。请勿外传：持有此链接可以修改一切。',
+    participant: '参与者',
+    participantHint: '分享给所有参与的人。',
+    viewer: '旁观者',
+    viewerHint: '只读，供观察员或投影使用。',
+    open: '以主持人身份打开白板',
+    copy: '复制',
+    copied: '已复制',
+    copyFailed: '无法复制：链接已选中，请按 Ctrl+C',
+  },
+  join: {
+    eyebrow: '工作坊会议',
+    role: {
+      facilitator: '你将以主持人身份加入。',
+      participant: '你将以参与者身份加入。',
+      viewer: '你将以旁观者身份加入：可以查看白板，但不能修改。',
+    },
+    name: '你的名字',
+    needName: '请填写你的名字（或昵称），让大家知道内容是谁写的。',
+    answerHint: '选择任一回答都会加入会议。主持人只能看到每种回答的人数。',
+    agree: '我同意',
+    discuss: '我想讨论一下',
+  },
+  commitments: {
+    heading: '社区约定',
+    loading: '正在加载约定…',
+    none: '本次会议还没有约定。',
+  },
+  message: {
+    home: '返回首页',
+    notFound: '找不到页面',
+    nothingHere: '这个地址没有任何内容。',
+    openingSession: '正在打开会议…',
+    openingBoard: '正在打开白板…',
+    notValid: '此链接无效',
+    refused: '服务器拒绝了该链接：{{reason}}',
+    badId: '地址中的会议编号不是本应用生成的。',
+    noKey: '链接缺少密钥（“?key=”之后的部分）。请向主持人索取完整链接。',
+    wrongKey: '链接的密钥与此会议不符。请让主持人重新发送链接。',
+    unknown: '没有这个会议。它可能已经结束并被删除。',
+    failed: '无法打开会议',
+  },
+}
