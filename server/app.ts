@@ -42,6 +42,9 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   burstBytes: 32 * 1024 * 1024,
   bytesPerSecond: 8 * 1024 * 1024,
   maxBufferedBytes: 64 * 1024 * 1024,
+  awarenessBurstBytes: 256 * 1024,
+  awarenessBytesPerSecond: 64 * 1024,
+  pending: { maxBytes: 128 * 1024, timeoutMs: 30_000 },
 }
 
 /** Builds the HTTP server, API and relay on one port. */

@@ -11,6 +11,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
 } from './protocol'
+import { checkPending, pendingBytes, type PendingLimits } from './pending'
 import { rawSocketOf, writeFrame, type WireFrame } from './frame'
 import { mayWrite } from './policy'
 import { TokenBucket } from './rateLimit'
@@ -36,6 +37,15 @@ export interface ConnectionLimits {
   readonly bytesPerSecond: number
   /** A peer that lets this many bytes pile up unread is dropped. */
   readonly maxBufferedBytes: number
+  /**
+   * Awareness bytes a connection may cost in a burst and per second: what it sends, and what is sent
+   * back in answer to its queries. Each awareness message is relayed to every peer of the room, so
+   * this bounds what one connection can make the relay send, well above what a moving cursor needs.
+   */
+  readonly awarenessBurstBytes: number
+  readonly awarenessBytesPerSecond: number
+  /** Data of updates whose dependencies are missing a room may hold, and for how long (pending.ts). */
+  readonly pending: PendingLimits
 }
 
 /**
@@ -49,6 +59,7 @@ export class Connection implements RoomPeer {
   private closed = false
   private readonly messages: TokenBucket
   private readonly bytes: TokenBucket
+  private readonly awarenessBytes: TokenBucket
   /** Where prepared frames are written directly, if the socket allows it (see frame.ts). */
   private readonly socket: Socket | null
 
@@ -64,8 +75,13 @@ export class Connection implements RoomPeer {
   ) {
     this.messages = new TokenBucket(limits.burstMessages, limits.messagesPerSecond)
     this.bytes = new TokenBucket(limits.burstBytes, limits.bytesPerSecond)
+    this.awarenessBytes = new TokenBucket(limits.awarenessBurstBytes, limits.awarenessBytesPerSecond)
     this.socket = rawSocketOf(ws)
     ws.on('message', (data, isBinary) => this.receive(data, isBinary))
+    // ws answers every ping with a pong by itself: pings and pongs count as messages, so a flood of
+    // control frames meets the same limit as a flood of tiny messages
+    ws.on('ping', () => this.control())
+    ws.on('pong', () => this.control())
     ws.on('close', () => this.closedByPeer())
     ws.on('error', (err) => this.log.debug({ err: err.message, room: roomName }, 'socket error'))
     void this.relay.join(roomName, roomInfo, this).then(
@@ -141,34 +157,65 @@ export class Connection implements RoomPeer {
     else this.queue.push(message)
   }
 
+  private control(): void {
+    if (!this.closed && !this.messages.take()) this.reject(CLOSE.policy, 'rate limit exceeded', 'rate-limit')
+  }
+
   private handle(room: Room, data: Uint8Array): void {
     try {
       const message = decodeMessage(data)
       switch (message.type) {
-        case 'sync-step1':
-          this.send(encodeSyncStep2(room.doc, message.stateVector))
+        case 'sync-step1': {
+          // the answer can be the whole document: it counts against the byte budget like a message
+          const answer = encodeSyncStep2(room.doc, message.stateVector)
+          if (!this.bytes.take(answer.byteLength))
+            return this.reject(CLOSE.policy, 'rate limit exceeded', 'rate-limit')
+          this.send(answer)
           return
+        }
         case 'update':
           if (!mayWrite(this.role, room)) {
             this.metrics.messagesDropped.inc({ reason: 'read-only' })
             return // dropped: not applied, stored or relayed; the connection stays open
           }
-          this.relay.applyUpdate(room, message.update, this)
+          this.update(room, message.update)
           return
         case 'awareness':
+          if (!this.awarenessBytes.take(message.update.byteLength))
+            return this.reject(CLOSE.policy, 'awareness rate limit exceeded', 'awareness-rate')
           this.awareness(room, message.update)
           return
-        case 'query-awareness':
-          this.send(
-            encodeAwarenessMessage(encodeAwarenessUpdate([...room.awareness.values()].map((a) => a.entry))),
+        case 'query-awareness': {
+          const answer = encodeAwarenessMessage(
+            encodeAwarenessUpdate([...room.awareness.values()].map((a) => a.entry)),
           )
+          if (!this.awarenessBytes.take(answer.byteLength))
+            return this.reject(CLOSE.policy, 'awareness rate limit exceeded', 'awareness-rate')
+          this.send(answer)
           return
+        }
       }
     } catch (err) {
       if (err instanceof ProtocolError)
         return this.reject(CLOSE.protocol, err.message.slice(0, 120), 'malformed')
       this.log.error({ err, room: this.roomName }, 'failed to handle a message')
       this.reject(CLOSE.internal, 'could not apply the message', 'apply-failed')
+    }
+  }
+
+  /** Applies a writer's update, keeping what waits for missing dependencies bounded (pending.ts). */
+  private update(room: Room, update: Uint8Array): void {
+    const before = pendingBytes(room.doc)
+    this.relay.applyUpdate(room, update, this)
+    const verdict = checkPending(room.doc, before, this.limits.pending, (bytes) => {
+      this.metrics.messagesDropped.inc({ reason: 'pending-expired' })
+      this.log.warn({ room: this.roomName, bytes }, 'dropped updates whose dependencies never arrived')
+    })
+    if (verdict === 'new') {
+      // a stock client has what we lack (writes of its own we dropped, e.g. while the board was locked)
+      this.send(encodeSyncStep1(room.doc))
+    } else if (verdict === 'over-limit') {
+      this.reject(CLOSE.policy, 'too many updates with missing dependencies', 'pending-limit')
     }
   }
 

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { encodeIntegratedState } from './pending'
 
 /** y-websocket message types (y-protocols). */
 export const MESSAGE_SYNC = 0
@@ -75,12 +76,12 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** Sync step 2: what the peer lacks, given its state vector. */
+/** Sync step 2: what the peer lacks, given its state vector (never structs still pending here). */
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
   encoding.writeVarUint(encoder, SYNC_STEP2)
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector))
+  encoding.writeVarUint8Array(encoder, encodeIntegratedState(doc, stateVector))
   return encoding.toUint8Array(encoder)
 }
 

@@ -5,6 +5,7 @@ import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { DocStorage, StoredUpdate } from '../storage/types'
 import { encodeAwarenessUpdate } from './awareness'
+import { encodeIntegratedState } from './pending'
 import { encodeAwarenessMessage, encodeSyncStep1 } from './protocol'
 import { HoldPeer, Room, type RoomPeer } from './room'
 
@@ -170,7 +171,7 @@ export class Relay {
 
   private async compact(room: Room): Promise<void> {
     try {
-      await this.storage.compact(room.name, Y.encodeStateAsUpdate(room.doc))
+      await this.storage.compact(room.name, encodeIntegratedState(room.doc)) // never pending data
       room.storedRows = 1
     } catch (err) {
       this.log.error({ err, room: room.name }, 'compaction failed; rows kept')
