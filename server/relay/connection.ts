@@ -78,12 +78,19 @@ export class Connection implements RoomPeer {
     this.awarenessBytes = new TokenBucket(limits.awarenessBurstBytes, limits.awarenessBytesPerSecond)
     this.socket = rawSocketOf(ws)
     ws.on('message', (data, isBinary) => this.receive(data, isBinary))
-    // ws answers every ping with a pong by itself: pings and pongs count as messages, so a flood of
-    // control frames meets the same limit as a flood of tiny messages
-    ws.on('ping', () => this.control())
+    // pings and pongs count as messages, so a flood of control frames meets the same limit as a
+    // flood of tiny messages (ws's own answer, autoPong, is off: it would only cut a flood off silently)
+    ws.on('ping', (data) => {
+      if (this.control() && ws.readyState === ws.OPEN) ws.pong(data)
+    })
     ws.on('pong', () => this.control())
     ws.on('close', () => this.closedByPeer())
-    ws.on('error', (err) => this.log.debug({ err: err.message, room: roomName }, 'socket error'))
+    ws.on('error', (err: Error & { code?: string }) => {
+      // ws closes the connection itself on frames past its limits (1008, 1009, 1002): count why
+      if (err.code?.startsWith('WS_ERR_'))
+        this.metrics.messagesDropped.inc({ reason: err.code.toLowerCase() })
+      this.log.debug({ err: err.message, room: roomName }, 'socket error')
+    })
     void this.relay.join(roomName, roomInfo, this).then(
       (room) => this.ready(room),
       (err: unknown) => {
@@ -157,8 +164,12 @@ export class Connection implements RoomPeer {
     else this.queue.push(message)
   }
 
-  private control(): void {
-    if (!this.closed && !this.messages.take()) this.reject(CLOSE.policy, 'rate limit exceeded', 'rate-limit')
+  /** Counts a control frame against the message rate; false if the connection is (now) closed. */
+  private control(): boolean {
+    if (this.closed) return false
+    if (this.messages.take()) return true
+    this.reject(CLOSE.policy, 'rate limit exceeded', 'rate-limit')
+    return false
   }
 
   private handle(room: Room, data: Uint8Array): void {

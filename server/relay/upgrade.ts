@@ -41,6 +41,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     maxFragments: MAX_FRAGMENTS,
     maxBufferedChunks: MAX_BUFFERED_CHUNKS,
     perMessageDeflate: false,
+    // pings are answered by the connection, within its message rate limit (connection.ts)
+    autoPong: false,
   })
   const alive = new WeakMap<WebSocket, boolean>()
   const ping = setInterval(() => {

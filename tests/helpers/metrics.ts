@@ -1,0 +1,12 @@
+/** Reads one sample from a server's /metrics (Prometheus text): by name, and by `reason` label if given; 0 if absent. */
+export async function metricValue(httpBase: string, name: string, reason?: string): Promise<number> {
+  const text = await (await fetch(`${httpBase}/metrics`)).text()
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue
+    const m = /^([a-z_]+)(\{[^}]*\})? (\S+)$/.exec(line)
+    if (!m || m[1] !== name) continue
+    if (reason !== undefined && !(m[2] ?? '').includes(`reason="${reason}"`)) continue
+    return Number(m[3])
+  }
+  return 0
+}
