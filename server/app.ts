@@ -10,6 +10,7 @@ import { Relay } from './relay/relay'
 import { createUpgradeHandler } from './relay/upgrade'
 import type { Storage } from './storage/types'
 import type { ImageStore } from './uploads/imageStore'
+import type { UploadLimits } from './uploads/uploadLimits'
 import { createMemoryTemplateStore, type TemplateStore } from './templates/templateStore'
 
 export interface AppOptions {
@@ -24,6 +25,7 @@ export interface AppOptions {
   readonly compactAfterRows?: number
   readonly limits?: Partial<ConnectionLimits>
   readonly pingIntervalMs?: number
+  readonly uploadLimits?: UploadLimits
   /** Default metrics (process, GC) are off in tests that start many servers. */
   readonly defaultMetrics?: boolean
 }
@@ -61,6 +63,7 @@ export function createApp(options: AppOptions): App {
     metrics,
     log,
     isReady: () => ready,
+    uploadLimits: options.uploadLimits,
   })
   const serveStatic = createStaticHandler(options.clientDir)
   const upgrade = createUpgradeHandler({
