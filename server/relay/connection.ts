@@ -11,7 +11,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
 } from './protocol'
-import { checkPending, pendingBytes, type PendingLimits } from './pending'
+import { checkPending, dropPending, pendingBytes, type PendingLimits } from './pending'
 import { rawSocketOf, writeFrame, type WireFrame } from './frame'
 import { mayWrite } from './policy'
 import { TokenBucket } from './rateLimit'
@@ -217,7 +217,14 @@ export class Connection implements RoomPeer {
   /** Applies a writer's update, keeping what waits for missing dependencies bounded (pending.ts). */
   private update(room: Room, update: Uint8Array): void {
     const before = pendingBytes(room.doc)
-    this.relay.applyUpdate(room, update, this)
+    try {
+      this.relay.applyUpdate(room, update, this)
+    } catch (err) {
+      // Yjs can throw half-way through an update that decodes (a fuzzed one does), after keeping
+      // its rest as pending: what was integrated is consistent and stored; the rest goes now
+      if (pendingBytes(room.doc) !== before) dropPending(room.doc)
+      throw err
+    }
     const verdict = checkPending(room.doc, before, this.limits.pending, (bytes) => {
       this.metrics.messagesDropped.inc({ reason: 'pending-expired' })
       this.log.warn({ room: this.roomName, bytes }, 'dropped updates whose dependencies never arrived')

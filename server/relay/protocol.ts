@@ -58,12 +58,26 @@ export function decodeMessage(data: Uint8Array): IncomingMessage {
   }
 }
 
-/** Parses a whole Yjs update (structs and delete set) without applying it; throws if it is not one. */
+/**
+ * Parses a whole Yjs update (structs and delete set) without applying it; throws if it is not one.
+ * Empty structs and empty deletions decode, but Yjs never writes them, and once applied they make
+ * the document's own state unreadable to every client that syncs it: refused here.
+ */
 function validateUpdate(update: Uint8Array): void {
+  let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
-    Y.decodeUpdate(update)
+    decoded = Y.decodeUpdate(update)
   } catch (err) {
     throw new ProtocolError(`not a valid Yjs update: ${(err as Error).message}`)
+  }
+  for (const struct of decoded.structs) {
+    if (!(struct.length > 0)) throw new ProtocolError('not a valid Yjs update: an empty struct')
+  }
+  for (const ranges of decoded.ds.clients.values()) {
+    for (const { clock, len } of ranges) {
+      if (!(len > 0) || !Number.isSafeInteger(clock + len))
+        throw new ProtocolError('not a valid Yjs update: an empty or impossible deletion')
+    }
   }
 }
 

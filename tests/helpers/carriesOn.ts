@@ -100,3 +100,9 @@ export function pseudoRandomBytes(length: number, seed: number): Uint8Array {
   }
   return out
 }
+
+/** The server's in-memory document of an open room (a look inside, for what no client can see). */
+export function serverDoc(h: Harness, room: string): Y.Doc | undefined {
+  const rooms = (h.server.app.relay as unknown as { rooms: Map<string, { doc: Y.Doc }> }).rooms
+  return rooms.get(room)?.doc
+}

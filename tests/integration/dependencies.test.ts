@@ -1,9 +1,17 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { addObject, deleteObjects } from '../../shared/ops/objects'
 import { loadStoredDoc, noteTexts } from '../helpers/board'
-import { BEFORE, CLOSE_POLICY, alice, expectCarriesOn, rawInRoom, seed } from '../helpers/carriesOn'
+import {
+  BEFORE,
+  CLOSE_POLICY,
+  alice,
+  expectCarriesOn,
+  rawInRoom,
+  seed,
+  serverDoc,
+} from '../helpers/carriesOn'
 import { harness } from '../helpers/harness'
 import { metricValue } from '../helpers/metrics'
 import { syncUpdateFrame } from '../helpers/raw'
@@ -132,5 +140,34 @@ describe('updates whose dependencies never arrive', () => {
     const stored = await loadStoredDoc(h.server.storage, s.id) // fails if a row holds pending structs
     expect(stored.rows).toBeLessThan(4)
     expect(noteTexts(stored.doc)).not.toContain('waits forever')
+  })
+
+  // found by the fuzz test: it decodes, but holds empty deletions; applied, Yjs throws half-way and
+  // leaves the document holding an empty deletion in its own state, which then makes every client
+  // that syncs it throw ("Caught error while handling a Yjs update") and skip what came after
+  const EMPTY_DELETIONS =
+    'AROjp9DZBQAnAQdvYmplY3RzJGRmY2U0ODI2LTcwNTgtNGI5Zi1iZjI0LTQ5MjRiZjY0YTc1OQEoAKOn0NkFAAJpZAF3JGRmY2U0ODI2LTcwNTgtNGI5Zi1iZjI0LTQ5MjRiZjY0YTc1OSgAo6fQ2QUABGtpbmQBdwZzdGlja3koAKOn0NkFAAF2AX0BIACjp9DZBQAGY2FudmFzAXcCYzEoAKOn0NkFAAF4AX0FKACjp9DZBQABeQF9kAYoAKOn0NkFAAhyb3RhdGlvbgF9ACgAo6fQ2QUAAXoBfQEoAKOn0NkFAAljcmVhdGVkQnkBdwZ1LWZ1enooAKOn0NkFAAZhdXRob3IBdwRGdXp6KACjp9DZBQAJY3JlYXRlZEF0AXtCeiCe7TyQACgAo6fQAAUAAXcBfYgDKACjp9DZBQABaAF9iAMoAKOn0NkFAAVjb2xvcgF3BnllbGxvdycAo6fQ2QUABHRleHQEBwCjp9DZBQ8DCXBhcmFncmFwaAcAo6fQ2QUQBgQAo6fQ2QURL3JlYWwgNSBycnJycnJycnJycnJycnJycnJycnJycnJycnJycnJycnJycnJycnJyAA=='
+
+  it('an update with empty deletions (found by fuzzing): refused before it can poison the document', async () => {
+    const errors = vi.spyOn(console, 'error')
+    onTestFinished(() => errors.mockRestore())
+    const h = await harness()
+    const s = await seed(h)
+    const update = new Uint8Array(Buffer.from(EMPTY_DELETIONS, 'base64'))
+    expect(() => Y.decodeUpdate(update)).not.toThrow()
+    const raw = await rawInRoom(h, s.id, s.keys.participant)
+    raw.ws.send(syncUpdateFrame(update))
+    const closed = await raw.closed
+    expect(closed.code).toBe(1002)
+    expect(closed.reason).toMatch(/^not a valid Yjs update: an empty/)
+    const doc = serverDoc(h, s.id)!
+    expect(doc.store.pendingStructs).toBeNull()
+    expect(doc.store.pendingDs).toBeNull()
+    // the server's state is still one any client can apply
+    expect(() => Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(doc))).not.toThrow()
+    await expectCarriesOn(h, s, 'empty deletions', { restart: true })
+    expect(errors.mock.calls.map((c) => String(c[0]))).not.toContain(
+      'Caught error while handling a Yjs update',
+    )
   })
 })
