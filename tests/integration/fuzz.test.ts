@@ -278,7 +278,7 @@ describe(`fuzzing the relay (${tag})`, () => {
     figures.ms = Math.round(performance.now() - started)
     if (process.env.RELIABILITY_FIGURES)
       console.log(`fuzz figures ${tag}\n${JSON.stringify(figures, null, 2)}`)
-  })
+  }, 180_000) // about 25 s on two idle cores; room for a machine busy with other work
 })
 
 /** What a document holds, comparably: its state vector and its objects as JSON. */
