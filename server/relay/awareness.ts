@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { AWARENESS_STATE_MAX } from '../../shared/presence'
 import { ProtocolError } from './protocol'
 
 /** One client's entry in an awareness update. */
@@ -11,7 +12,7 @@ export interface AwarenessEntry {
 }
 
 /** Largest awareness state one client may publish (JSON characters). */
-export const MAX_AWARENESS_STATE = 8 * 1024
+export const MAX_AWARENESS_STATE = AWARENESS_STATE_MAX
 const MAX_ENTRIES = 64
 
 /** Parses an awareness update, checking each state is JSON of bounded size. */
