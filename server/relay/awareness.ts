@@ -13,7 +13,12 @@ export interface AwarenessEntry {
 
 /** Largest awareness state one client may publish (JSON characters). */
 export const MAX_AWARENESS_STATE = AWARENESS_STATE_MAX
-const MAX_ENTRIES = 64
+/**
+ * Entries one awareness message may hold. A stock y-websocket client echoes every state it is sent,
+ * the whole room's at once when it joins, so this is a room's worth, not one client's: the message
+ * size cap bounds the cost, and the relay keeps only entries of the sender's own client id.
+ */
+const MAX_ENTRIES = 1000
 
 /** Parses an awareness update, checking each state is JSON of bounded size. */
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {

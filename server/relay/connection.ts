@@ -38,9 +38,10 @@ export interface ConnectionLimits {
   /** A peer that lets this many bytes pile up unread is dropped. */
   readonly maxBufferedBytes: number
   /**
-   * Awareness bytes a connection may cost in a burst and per second: what it sends, and what is sent
-   * back in answer to its queries. Each awareness message is relayed to every peer of the room, so
-   * this bounds what one connection can make the relay send, well above what a moving cursor needs.
+   * Awareness bytes a connection may cost in a burst and per second: the states of its own it
+   * publishes, and what is sent back in answer to its queries. Each state is relayed to every peer
+   * of the room, so this bounds what one connection can make the relay send; it is well above what
+   * a moving cursor needs.
    */
   readonly awarenessBurstBytes: number
   readonly awarenessBytesPerSecond: number
@@ -192,8 +193,6 @@ export class Connection implements RoomPeer {
           this.update(room, message.update)
           return
         case 'awareness':
-          if (!this.awarenessBytes.take(message.update.byteLength))
-            return this.reject(CLOSE.policy, 'awareness rate limit exceeded', 'awareness-rate')
           this.awareness(room, message.update)
           return
         case 'query-awareness': {
@@ -255,6 +254,10 @@ export class Connection implements RoomPeer {
         return this.reject(CLOSE.policy, 'awareness for another client', 'awareness-spoof')
       }
       if (current && entry.clock <= current.entry.clock && entry.json !== 'null') continue // stale
+      // what is relayed to every peer counts against the budget; dropped echoes cost nothing here
+      if (!this.awarenessBytes.take(entry.json.length)) {
+        return this.reject(CLOSE.policy, 'awareness rate limit exceeded', 'awareness-rate')
+      }
       this.clientIds.add(entry.clientId)
       room.departed.delete(entry.clientId)
       if (entry.json === 'null') {

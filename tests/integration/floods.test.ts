@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { CLOSE_POLICY, expectCarriesOn, rawInRoom, seed } from '../helpers/carriesOn'
+import { CLOSE_POLICY, countDisconnects, expectCarriesOn, rawInRoom, seed } from '../helpers/carriesOn'
 import { harness, type Harness } from '../helpers/harness'
 import { awarenessFrame } from '../helpers/raw'
 import { OP, clientFrame, openTcpWebSocket, type TcpWebSocket } from '../helpers/rawTcp'
@@ -129,5 +129,29 @@ describe('floods on one connection close that connection only', () => {
     await expectCarriesOn(h, s, 'awareness flood')
     expect(seen).toBeGreaterThan(0)
     expect(seen).toBeLessThan(60)
+  })
+})
+
+describe('a stock client in a crowded room', () => {
+  it('echoing every state of 80 others back at once is not mistaken for a flood', async () => {
+    const h = await harness()
+    const s = await seed(h)
+    const crowd = await Promise.all(Array.from({ length: 80 }, () => rawInRoom(h, s.id, s.keys.participant)))
+    crowd.forEach((raw, i) =>
+      raw.ws.send(awarenessFrame([{ clientId: 940_000 + i, clock: 1, json: `{"user":{"name":"P${i}"}}` }])),
+    )
+    const seesCrowd = (states: Map<number, unknown>): boolean =>
+      crowd.every((_, i) => states.has(940_000 + i))
+    await expect.poll(() => seesCrowd(s.bystander.provider.awareness.getStates())).toBe(true)
+    // a stock client joining gets all 80 states in one message and sends them all back in one
+    const late = h.open(s.id, s.keys.participant)
+    const drops = countDisconnects(late)
+    await expect.poll(() => seesCrowd(late.provider.awareness.getStates())).toBe(true)
+    late.provider.awareness.setLocalState({ marker: 'late' })
+    await expect
+      .poll(() => s.bystander.provider.awareness.getStates().get(late.doc.clientID))
+      .toEqual({ marker: 'late' })
+    expect(drops()).toBe(0)
+    await expectCarriesOn(h, s, 'crowd')
   })
 })
