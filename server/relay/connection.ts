@@ -134,7 +134,7 @@ export class Connection implements RoomPeer {
 
   private detach(): void {
     this.metrics.connections.dec()
-    if (this.room) for (const id of this.clientIds) this.room.departed.add(id)
+    if (this.room) for (const id of this.clientIds) this.room.depart(id)
     if (this.room) this.relay.leave(this.room, this)
     this.room = null
     this.queue = []
@@ -262,7 +262,7 @@ export class Connection implements RoomPeer {
       room.departed.delete(entry.clientId)
       if (entry.json === 'null') {
         room.awareness.delete(entry.clientId)
-        room.departed.add(entry.clientId)
+        room.depart(entry.clientId)
       } else room.awareness.set(entry.clientId, { entry, owner: this })
       accepted.push(entry)
     }

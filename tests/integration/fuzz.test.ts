@@ -53,6 +53,9 @@ interface Figures {
   closeCodes: Record<string, number>
   validKept: number
   goodEdits: number
+  /** The room's document at the end: its encoded size and its objects (notes kept, fuzzed ones). */
+  docBytes: number
+  objects: number
   heapBefore: number
   heapPeak: number
   heapAfter: number
@@ -166,6 +169,8 @@ describe(`fuzzing the relay (${tag})`, () => {
       closeCodes: {},
       validKept: 0,
       goodEdits: 0,
+      docBytes: 0,
+      objects: 0,
       heapBefore: before.heap,
       heapPeak: before.heap,
       heapAfter: 0,
@@ -261,6 +266,8 @@ describe(`fuzzing the relay (${tag})`, () => {
     // stored data: the server stops cleanly, every stored row is a whole update, nothing pending,
     // and a restarted server gives a fresh client exactly what the stock clients have
     const live = snapshot(a.doc)
+    figures.docBytes = Y.encodeStateAsUpdate(a.doc).byteLength
+    figures.objects = objectsOf(a.doc).size
     expect(snapshot(b.doc), `${tag}: the two clients converged`).toEqual(live)
     for (const c of clients.splice(0)) c.destroy()
     expect(await server.kill('SIGTERM'), `${tag}: clean shutdown`).toBe(0)
