@@ -11,6 +11,7 @@ import { Relay } from './relay/relay'
 import { createUpgradeHandler } from './relay/upgrade'
 import type { Storage } from './storage/types'
 import type { ImageStore } from './uploads/imageStore'
+import type { UploadLimits } from './uploads/uploadLimits'
 import { createMemoryTemplateStore, type TemplateStore } from './templates/templateStore'
 
 export interface AppOptions {
@@ -27,6 +28,7 @@ export interface AppOptions {
   readonly compactAfterRows?: number
   readonly limits?: Partial<ConnectionLimits>
   readonly pingIntervalMs?: number
+  readonly uploadLimits?: UploadLimits
   /** Default metrics (process, GC) are off in tests that start many servers. */
   readonly defaultMetrics?: boolean
 }
@@ -45,6 +47,9 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   burstBytes: 32 * 1024 * 1024,
   bytesPerSecond: 8 * 1024 * 1024,
   maxBufferedBytes: 64 * 1024 * 1024,
+  awarenessBurstBytes: 256 * 1024,
+  awarenessBytesPerSecond: 64 * 1024,
+  pending: { maxBytes: 128 * 1024, timeoutMs: 30_000 },
 }
 
 /** Builds the HTTP server, API and relay on one port. */
@@ -67,6 +72,7 @@ export function createApp(options: AppOptions): App {
     metrics,
     log,
     isReady: () => ready,
+    uploadLimits: options.uploadLimits,
   })
   const serveStatic = createStaticHandler(options.clientDir)
   const upgrade = createUpgradeHandler({

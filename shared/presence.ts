@@ -1,5 +1,13 @@
 import { z } from 'zod'
 
+/** Largest awareness state (JSON characters) the relay accepts; a larger one closes the connection. */
+export const AWARENESS_STATE_MAX = 8 * 1024
+/**
+ * Selected object ids shared with others, at most: a selection of hundreds of objects would take
+ * the state past the relay's limit (an id is 36 characters), and others see the first ones outlined.
+ */
+export const SHARED_SELECTION_MAX = 100
+
 /** The shape of one person's awareness state: who they are, where their cursor is, what they selected. */
 export const presenceSchema = z.object({
   user: z.object({

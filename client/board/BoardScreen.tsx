@@ -27,7 +27,7 @@ export interface BoardScreenProps {
 /** After Join: opens the board room, builds the model, announces the person, then shows the board. */
 export function BoardScreen({ access, accessKey, control, name }: BoardScreenProps) {
   const { t } = useTranslation('pages')
-  const board = useRoomConnection(boardRoom(access.id), accessKey)
+  const board = useRoomConnection(boardRoom(access.id), accessKey, access.role !== 'viewer')
   const user = useMemo<PresenceUser>(() => {
     const id = deviceUserId()
     return { id, name, color: colorFor(id), role: access.role }

@@ -35,7 +35,7 @@ export function SessionPage({ sessionId, accessKey }: { sessionId: string; acces
 /** The control room opens as soon as the link is known good: the join screen shows its commitments. */
 function SessionRoom({ access, accessKey }: { access: SessionAccess; accessKey: string }) {
   const { t } = useTranslation(['pages', 'common'])
-  const control = useRoomConnection(controlRoom(access.id), accessKey)
+  const control = useRoomConnection(controlRoom(access.id), accessKey, access.role === 'facilitator')
   // Fetch the board's code while the person reads the commitments, so Join is instant.
   useEffect(() => void loadBoard(), [])
   // A reload in the same tab goes straight back to the board; a new tab asks again.

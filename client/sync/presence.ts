@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness'
-import type { Presence } from '../../shared/presence'
+import { SHARED_SELECTION_MAX, type Presence } from '../../shared/presence'
 
 /** How often at most a moving cursor is sent to others; enough for smooth motion, light on the relay. */
 const CURSOR_INTERVAL_MS = 50
@@ -19,10 +19,13 @@ export function leavePresence(awareness: Awareness): void {
   awareness.setLocalState(null)
 }
 
-/** Shares which objects this person has selected (others see them outlined in this person's colour). */
+/**
+ * Shares which objects this person has selected (others see them outlined in this person's colour):
+ * the first SHARED_SELECTION_MAX of them, so the state stays within the relay's size limit.
+ */
 export function setPresenceSelection(awareness: Awareness, ids: readonly string[]): void {
   if (awareness.getLocalState() === null) return
-  awareness.setLocalStateField('selection', [...ids])
+  awareness.setLocalStateField('selection', ids.slice(0, SHARED_SELECTION_MAX))
 }
 
 export interface CursorPublisher {

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
 import { INITIAL_STATUS, ValueStore, type RoomStatus } from './statusStore'
+import { trackUnsent } from './unsent'
 import { wsBase } from './wsBase'
 
 /** After this long without a connection we stop saying "Reconnecting" and admit we are offline. */
@@ -26,13 +27,22 @@ export interface ConnectRoomOptions {
   readonly base?: string
   /** Further query parameters (a private room's `token`). */
   readonly params?: Readonly<Record<string, string>>
+  /** Whether this person's role may change the room (default true); nothing waits to be sent otherwise. */
+  readonly writable?: boolean
 }
 
 /**
  * Opens a room. Edits made while the socket is down stay in the document and go out in the sync
- * handshake when it is back; until then they are counted as pending.
+ * handshake when it is back; every edit is counted as pending until the server has acknowledged
+ * it, and closing the page while some are pending asks first.
  */
-export function connectRoom({ room, key, base = wsBase(), params }: ConnectRoomOptions): RoomConnection {
+export function connectRoom({
+  room,
+  key,
+  base = wsBase(),
+  params,
+  writable = true,
+}: ConnectRoomOptions): RoomConnection {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(base, room, doc, {
     params: { ...params, key },
@@ -44,7 +54,15 @@ export function connectRoom({ room, key, base = wsBase(), params }: ConnectRoomO
   provider.awareness.setLocalState(null)
   const stopEchoes = sendOwnAwarenessOnly(provider)
   const status = new ValueStore<RoomStatus>(INITIAL_STATUS)
-  const stopTracking = trackStatus(provider, doc, status)
+  const stopTracking = trackStatus(provider, status)
+  const stopUnsent = writable ? trackUnsent(provider, doc, (pending) => status.update({ pending })) : () => {}
+  const warnBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (status.get().pending === 0) return
+    // the browser shows its own words; both calls are needed across browsers
+    event.preventDefault()
+    event.returnValue = ''
+  }
+  window.addEventListener('beforeunload', warnBeforeUnload)
   return {
     room,
     doc,
@@ -52,6 +70,8 @@ export function connectRoom({ room, key, base = wsBase(), params }: ConnectRoomO
     status,
     destroy() {
       stopTracking()
+      stopUnsent()
+      window.removeEventListener('beforeunload', warnBeforeUnload)
       provider.awareness.setLocalState(null)
       stopEchoes()
       provider.destroy()
@@ -60,15 +80,15 @@ export function connectRoom({ room, key, base = wsBase(), params }: ConnectRoomO
   }
 }
 
-/** Keeps `status` in step with the provider, the browser's online flag and local edits. */
-function trackStatus(provider: WebsocketProvider, doc: Y.Doc, status: ValueStore<RoomStatus>): () => void {
+/** Keeps `status` in step with the provider and the browser's online flag. */
+function trackStatus(provider: WebsocketProvider, status: ValueStore<RoomStatus>): () => void {
   let offlineTimer: ReturnType<typeof setTimeout> | undefined
   const isLive = () => provider.wsconnected && provider.synced
   const refresh = () => {
     if (isLive()) {
       clearTimeout(offlineTimer)
       offlineTimer = undefined
-      status.update({ state: 'connected', pending: 0, everSynced: true })
+      status.update({ state: 'connected', everSynced: true })
       return
     }
     if (!navigator.onLine || status.get().refused) {
@@ -80,10 +100,6 @@ function trackStatus(provider: WebsocketProvider, doc: Y.Doc, status: ValueStore
       offlineTimer = undefined
       if (!isLive()) status.update({ state: 'offline' })
     }, OFFLINE_AFTER_MS)
-  }
-  const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    // Remote updates arrive with the provider as origin; everything else was made here.
-    if (origin !== provider && !provider.wsconnected) status.update({ pending: status.get().pending + 1 })
   }
   const onClosed = (event: { code: number; reason: string }) => {
     status.update({ refused: event.reason || `refused (code ${event.code})`, state: 'offline' })
@@ -100,7 +116,6 @@ function trackStatus(provider: WebsocketProvider, doc: Y.Doc, status: ValueStore
   provider.on('status', refresh)
   provider.on('sync', refresh)
   provider.on('closed', onClosed)
-  doc.on('update', onUpdate)
   window.addEventListener('offline', onOffline)
   window.addEventListener('online', onOnline)
   refresh()
@@ -109,7 +124,6 @@ function trackStatus(provider: WebsocketProvider, doc: Y.Doc, status: ValueStore
     provider.off('status', refresh)
     provider.off('sync', refresh)
     provider.off('closed', onClosed)
-    doc.off('update', onUpdate)
     window.removeEventListener('offline', onOffline)
     window.removeEventListener('online', onOnline)
   }

@@ -36,7 +36,8 @@ export function createApi(deps: ApiDeps) {
     try {
       await route.handle(req, res, url, url.pathname.match(route.pattern)!)
     } catch (err) {
-      if (err instanceof HttpError || err instanceof SessionError) sendError(res, err.status, err.message)
+      if (err instanceof HttpError) sendError(res, err.status, err.message, err.headers)
+      else if (err instanceof SessionError) sendError(res, err.status, err.message)
       else {
         deps.log.error({ err, path: url.pathname }, 'request failed')
         if (!res.headersSent) sendError(res, 500, 'internal error')

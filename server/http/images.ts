@@ -1,33 +1,39 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from '../logger'
-import { TokenBucket } from '../relay/rateLimit'
 import { authorize } from '../sessions/service'
 import type { SessionStore } from '../storage/types'
 import { ImageError, MAX_IMAGE_BYTES, type ImageStore } from '../uploads/imageStore'
+import { UploadLimiter, type UploadLimits, type UploadRefusal } from '../uploads/uploadLimits'
 import { HttpError, readBytes, sendJson } from './respond'
 
-/** Uploads one session may make per minute, whoever makes them. */
-const UPLOADS_PER_MINUTE = 60
+const tooMany = (r: UploadRefusal): HttpError =>
+  new HttpError(429, r.message, { 'retry-after': String(r.retryAfterSeconds) })
 
 /** Image upload and download for a session's members. */
-export function createImageRoutes(sessions: SessionStore, images: ImageStore, log: Logger) {
-  const buckets = new Map<string, TokenBucket>()
-  const bucketFor = (id: string): TokenBucket => {
-    let b = buckets.get(id)
-    if (!b) {
-      if (buckets.size > 10_000) buckets.clear() // bounded: a cleared bucket only forgives recent uploads
-      b = new TokenBucket(UPLOADS_PER_MINUTE, UPLOADS_PER_MINUTE / 60)
-      buckets.set(id, b)
-    }
-    return b
-  }
+export function createImageRoutes(
+  sessions: SessionStore,
+  images: ImageStore,
+  log: Logger,
+  limits?: UploadLimits,
+) {
+  const limiter = new UploadLimiter(limits)
 
   return {
     async upload(req: IncomingMessage, res: ServerResponse, id: string, key: string | null): Promise<void> {
       const { role } = await authorize(sessions, id, key)
       if (role === 'viewer') throw new HttpError(403, 'viewers cannot add images')
-      if (!bucketFor(id).take()) throw new HttpError(429, 'too many uploads in this session; wait a minute')
+      // a budget per session and role (each role has one key), and one per address across sessions
+      const party = `${id}/${role}`
+      const ip = req.socket.remoteAddress ?? 'unknown'
+      const declared = Math.min(Number(req.headers['content-length']) || 0, MAX_IMAGE_BYTES)
+      const refused = limiter.admit(party, ip, declared)
+      if (refused) {
+        log.warn({ session: id, role, ip }, 'upload refused: rate limit')
+        throw tooMany(refused)
+      }
       const bytes = await readBytes(req, MAX_IMAGE_BYTES, 'the image')
+      const overBytes = limiter.charge(party, ip, bytes.length)
+      if (overBytes) throw tooMany(overBytes)
       try {
         const stored = await images.put(id, bytes, req.headers['content-type'])
         log.info({ session: id, src: stored.src, bytes: bytes.length }, 'image uploaded')

@@ -5,15 +5,23 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Further response headers (a 429's Retry-After). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message)
   }
 }
 
 /** Sends a JSON body with the given status. */
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
@@ -22,8 +30,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /** Sends `{"error": message}`. */
-export const sendError = (res: ServerResponse, status: number, message: string): void =>
-  sendJson(res, status, { error: message })
+export const sendError = (
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers?: Readonly<Record<string, string>>,
+): void => sendJson(res, status, { error: message }, headers)
 
 /** Reads a raw request body of at most `limit` bytes; throws 413 past it. */
 export async function readBytes(req: IncomingMessage, limit: number, what = 'the body'): Promise<Buffer> {

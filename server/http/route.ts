@@ -8,6 +8,7 @@ import { authorize } from '../sessions/service'
 import type { SessionRecord, Storage } from '../storage/types'
 import type { ImageStore } from '../uploads/imageStore'
 import type { TemplateStore } from '../templates/templateStore'
+import type { UploadLimits } from '../uploads/uploadLimits'
 import { HttpError } from './respond'
 
 export interface ApiDeps {
@@ -18,6 +19,8 @@ export interface ApiDeps {
   readonly metrics: Metrics
   readonly log: Logger
   readonly isReady: () => boolean
+  /** Upload rate limits; the defaults of uploads/uploadLimits.ts without. */
+  readonly uploadLimits?: UploadLimits
 }
 
 export type Handler = (

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { AWARENESS_STATE_MAX } from '../../shared/presence'
 import { ProtocolError } from './protocol'
 
 /** One client's entry in an awareness update. */
@@ -11,8 +12,13 @@ export interface AwarenessEntry {
 }
 
 /** Largest awareness state one client may publish (JSON characters). */
-export const MAX_AWARENESS_STATE = 8 * 1024
-const MAX_ENTRIES = 64
+export const MAX_AWARENESS_STATE = AWARENESS_STATE_MAX
+/**
+ * Entries one awareness message may hold. A stock y-websocket client echoes every state it is sent,
+ * the whole room's at once when it joins, so this is a room's worth, not one client's: the message
+ * size cap bounds the cost, and the relay keeps only entries of the sender's own client id.
+ */
+const MAX_ENTRIES = 1000
 
 /** Parses an awareness update, checking each state is JSON of bounded size. */
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {

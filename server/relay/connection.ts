@@ -11,6 +11,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
 } from './protocol'
+import { checkPending, dropPending, pendingBytes, type PendingLimits } from './pending'
 import { rawSocketOf, writeFrame, type WireFrame } from './frame'
 import { mayWrite } from './policy'
 import { TokenBucket } from './rateLimit'
@@ -36,6 +37,16 @@ export interface ConnectionLimits {
   readonly bytesPerSecond: number
   /** A peer that lets this many bytes pile up unread is dropped. */
   readonly maxBufferedBytes: number
+  /**
+   * Awareness bytes a connection may cost in a burst and per second: the states of its own it
+   * publishes, and what is sent back in answer to its queries. Each state is relayed to every peer
+   * of the room, so this bounds what one connection can make the relay send; it is well above what
+   * a moving cursor needs.
+   */
+  readonly awarenessBurstBytes: number
+  readonly awarenessBytesPerSecond: number
+  /** Data of updates whose dependencies are missing a room may hold, and for how long (pending.ts). */
+  readonly pending: PendingLimits
 }
 
 /**
@@ -49,6 +60,7 @@ export class Connection implements RoomPeer {
   private closed = false
   private readonly messages: TokenBucket
   private readonly bytes: TokenBucket
+  private readonly awarenessBytes: TokenBucket
   /** Where prepared frames are written directly, if the socket allows it (see frame.ts). */
   private readonly socket: Socket | null
 
@@ -64,10 +76,22 @@ export class Connection implements RoomPeer {
   ) {
     this.messages = new TokenBucket(limits.burstMessages, limits.messagesPerSecond)
     this.bytes = new TokenBucket(limits.burstBytes, limits.bytesPerSecond)
+    this.awarenessBytes = new TokenBucket(limits.awarenessBurstBytes, limits.awarenessBytesPerSecond)
     this.socket = rawSocketOf(ws)
     ws.on('message', (data, isBinary) => this.receive(data, isBinary))
+    // pings and pongs count as messages, so a flood of control frames meets the same limit as a
+    // flood of tiny messages (ws's own answer, autoPong, is off: it would only cut a flood off silently)
+    ws.on('ping', (data) => {
+      if (this.control() && ws.readyState === ws.OPEN) ws.pong(data)
+    })
+    ws.on('pong', () => this.control())
     ws.on('close', () => this.closedByPeer())
-    ws.on('error', (err) => this.log.debug({ err: err.message, room: roomName }, 'socket error'))
+    ws.on('error', (err: Error & { code?: string }) => {
+      // ws closes the connection itself on frames past its limits (1008, 1009, 1002): count why
+      if (err.code?.startsWith('WS_ERR_'))
+        this.metrics.messagesDropped.inc({ reason: err.code.toLowerCase() })
+      this.log.debug({ err: err.message, room: roomName }, 'socket error')
+    })
     void this.relay.join(roomName, roomInfo, this).then(
       (room) => this.ready(room),
       (err: unknown) => {
@@ -110,7 +134,7 @@ export class Connection implements RoomPeer {
 
   private detach(): void {
     this.metrics.connections.dec()
-    if (this.room) for (const id of this.clientIds) this.room.departed.add(id)
+    if (this.room) for (const id of this.clientIds) this.room.depart(id)
     if (this.room) this.relay.leave(this.room, this)
     this.room = null
     this.queue = []
@@ -141,34 +165,75 @@ export class Connection implements RoomPeer {
     else this.queue.push(message)
   }
 
+  /** Counts a control frame against the message rate; false if the connection is (now) closed. */
+  private control(): boolean {
+    if (this.closed) return false
+    if (this.messages.take()) return true
+    this.reject(CLOSE.policy, 'rate limit exceeded', 'rate-limit')
+    return false
+  }
+
   private handle(room: Room, data: Uint8Array): void {
     try {
       const message = decodeMessage(data)
       switch (message.type) {
-        case 'sync-step1':
-          this.send(encodeSyncStep2(room.doc, message.stateVector))
+        case 'sync-step1': {
+          // the answer can be the whole document: it counts against the byte budget like a message
+          const answer = encodeSyncStep2(room.doc, message.stateVector)
+          if (!this.bytes.take(answer.byteLength))
+            return this.reject(CLOSE.policy, 'rate limit exceeded', 'rate-limit')
+          this.send(answer)
           return
+        }
         case 'update':
           if (!mayWrite(this.role, room)) {
             this.metrics.messagesDropped.inc({ reason: 'read-only' })
             return // dropped: not applied, stored or relayed; the connection stays open
           }
-          this.relay.applyUpdate(room, message.update, this)
+          this.update(room, message.update)
           return
         case 'awareness':
           this.awareness(room, message.update)
           return
-        case 'query-awareness':
-          this.send(
-            encodeAwarenessMessage(encodeAwarenessUpdate([...room.awareness.values()].map((a) => a.entry))),
+        case 'query-awareness': {
+          const answer = encodeAwarenessMessage(
+            encodeAwarenessUpdate([...room.awareness.values()].map((a) => a.entry)),
           )
+          if (!this.awarenessBytes.take(answer.byteLength))
+            return this.reject(CLOSE.policy, 'awareness rate limit exceeded', 'awareness-rate')
+          this.send(answer)
           return
+        }
       }
     } catch (err) {
       if (err instanceof ProtocolError)
         return this.reject(CLOSE.protocol, err.message.slice(0, 120), 'malformed')
       this.log.error({ err, room: this.roomName }, 'failed to handle a message')
       this.reject(CLOSE.internal, 'could not apply the message', 'apply-failed')
+    }
+  }
+
+  /** Applies a writer's update, keeping what waits for missing dependencies bounded (pending.ts). */
+  private update(room: Room, update: Uint8Array): void {
+    const before = pendingBytes(room.doc)
+    try {
+      this.relay.applyUpdate(room, update, this)
+    } catch (err) {
+      // Yjs can throw half-way through an update that decodes (about 1 in 50 fuzzed ones that pass
+      // validation): what it integrated is consistent, stored and relayed; whatever it may have
+      // kept pending from this update goes now, since nothing will ask for it
+      if (pendingBytes(room.doc) !== before) dropPending(room.doc)
+      throw err
+    }
+    const verdict = checkPending(room.doc, before, this.limits.pending, (bytes) => {
+      this.metrics.messagesDropped.inc({ reason: 'pending-expired' })
+      this.log.warn({ room: this.roomName, bytes }, 'dropped updates whose dependencies never arrived')
+    })
+    if (verdict === 'new') {
+      // a stock client has what we lack (writes of its own we dropped, e.g. while the board was locked)
+      this.send(encodeSyncStep1(room.doc))
+    } else if (verdict === 'over-limit') {
+      this.reject(CLOSE.policy, 'too many updates with missing dependencies', 'pending-limit')
     }
   }
 
@@ -192,11 +257,15 @@ export class Connection implements RoomPeer {
         return this.reject(CLOSE.policy, 'awareness for another client', 'awareness-spoof')
       }
       if (current && entry.clock <= current.entry.clock && entry.json !== 'null') continue // stale
+      // what is relayed to every peer counts against the budget; dropped echoes cost nothing here
+      if (!this.awarenessBytes.take(entry.json.length)) {
+        return this.reject(CLOSE.policy, 'awareness rate limit exceeded', 'awareness-rate')
+      }
       this.clientIds.add(entry.clientId)
       room.departed.delete(entry.clientId)
       if (entry.json === 'null') {
         room.awareness.delete(entry.clientId)
-        room.departed.add(entry.clientId)
+        room.depart(entry.clientId)
       } else room.awareness.set(entry.clientId, { entry, owner: this })
       accepted.push(entry)
     }

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { encodeIntegratedState } from './pending'
 
 /** y-websocket message types (y-protocols). */
 export const MESSAGE_SYNC = 0
@@ -57,12 +58,26 @@ export function decodeMessage(data: Uint8Array): IncomingMessage {
   }
 }
 
-/** Parses a whole Yjs update (structs and delete set) without applying it; throws if it is not one. */
+/**
+ * Parses a whole Yjs update (structs and delete set) without applying it; throws if it is not one.
+ * Empty structs and empty deletions decode, but Yjs never writes them, and once applied they make
+ * the document's own state unreadable to every client that syncs it: refused here.
+ */
 function validateUpdate(update: Uint8Array): void {
+  let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
-    Y.decodeUpdate(update)
+    decoded = Y.decodeUpdate(update)
   } catch (err) {
     throw new ProtocolError(`not a valid Yjs update: ${(err as Error).message}`)
+  }
+  for (const struct of decoded.structs) {
+    if (!(struct.length > 0)) throw new ProtocolError('not a valid Yjs update: an empty struct')
+  }
+  for (const ranges of decoded.ds.clients.values()) {
+    for (const { clock, len } of ranges) {
+      if (!(len > 0) || !Number.isSafeInteger(clock + len))
+        throw new ProtocolError('not a valid Yjs update: an empty or impossible deletion')
+    }
   }
 }
 
@@ -75,12 +90,12 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** Sync step 2: what the peer lacks, given its state vector. */
+/** Sync step 2: what the peer lacks, given its state vector (never structs still pending here). */
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
   encoding.writeVarUint(encoder, SYNC_STEP2)
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector))
+  encoding.writeVarUint8Array(encoder, encodeIntegratedState(doc, stateVector))
   return encoding.toUint8Array(encoder)
 }
 

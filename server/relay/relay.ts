@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics'
 import type { DocStorage, StoredUpdate } from '../storage/types'
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness'
 import type { Fanout, RoomFeed } from './fanout'
+import { encodeIntegratedState } from './pending'
 import { encodeAwarenessMessage, encodeSyncStep1 } from './protocol'
 import { HoldPeer, REMOTE_OWNER, Room, type RoomPeer } from './room'
 
@@ -280,7 +281,7 @@ export class Relay {
 
   private async compact(room: Room): Promise<void> {
     try {
-      await this.storage.compact(room.name, Y.encodeStateAsUpdate(room.doc))
+      await this.storage.compact(room.name, encodeIntegratedState(room.doc)) // never pending data
       room.storedRows = 1
     } catch (err) {
       this.log.error({ err, room: room.name }, 'compaction failed; rows kept')

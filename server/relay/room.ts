@@ -4,6 +4,9 @@ import type { AwarenessEntry } from './awareness'
 import { frameMessage, type WireFrame } from './frame'
 import { Outbox } from './outbox'
 
+/** Departed client ids a room remembers: a long-lived room sees a new one with every connection. */
+const MAX_DEPARTED = 1000
+
 /** What a room needs from a connection: a way to send, and who it is. */
 export interface RoomPeer {
   send(message: Uint8Array): void
@@ -36,6 +39,16 @@ export class Room {
     readonly name: string,
     readonly info: ParsedRoom,
   ) {}
+
+  /** Remembers a client id whose state was removed; only the most recent ones (late echoes come soon). */
+  depart(clientId: number): void {
+    this.departed.delete(clientId)
+    this.departed.add(clientId)
+    for (const oldest of this.departed) {
+      if (this.departed.size <= MAX_DEPARTED) break
+      this.departed.delete(oldest)
+    }
+  }
 
   join(peer: RoomPeer): void {
     this.peers.add(peer)

@@ -20,6 +20,11 @@ export interface UpgradeDeps {
   readonly pingIntervalMs: number
 }
 
+/** Fragments one message may arrive in. */
+export const MAX_FRAGMENTS = 64
+/** Chunks of an incomplete frame ws may buffer (a 2 MiB frame in 512-byte segments). */
+export const MAX_BUFFERED_CHUNKS = 4096
+
 /**
  * Accepts websocket upgrades on `/ws/<room>?key=<key>`. The key and room are checked before the
  * upgrade: a bad one gets a plain HTTP error and no room is created.
@@ -27,8 +32,17 @@ export interface UpgradeDeps {
 export function createUpgradeHandler(deps: UpgradeDeps) {
   const wss = new WebSocketServer({
     noServer: true,
+    // what one message may hold, all its fragments together
     maxPayload: deps.maxMessageBytes,
+    // Fragment floods (the ws advisories): no client we serve fragments its messages (browsers and
+    // y-websocket send each whole), so a message of more than a few fragments is abuse; and a frame
+    // trickled in tiny TCP segments may not pile up more than this many chunks while it arrives.
+    // Past either, ws closes the connection with 1008. (ws's own defaults are 16,384 and 262,144.)
+    maxFragments: MAX_FRAGMENTS,
+    maxBufferedChunks: MAX_BUFFERED_CHUNKS,
     perMessageDeflate: false,
+    // pings are answered by the connection, within its message rate limit (connection.ts)
+    autoPong: false,
   })
   const alive = new WeakMap<WebSocket, boolean>()
   const ping = setInterval(() => {

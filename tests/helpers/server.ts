@@ -11,6 +11,7 @@ import type { Storage } from '../../server/storage/types'
 import { createFileImageStore } from '../../server/uploads/imageStore'
 import { createFileTemplateStore } from '../../server/templates/templateStore'
 import type { ConnectionLimits } from '../../server/relay/connection'
+import type { UploadLimits } from '../../server/uploads/uploadLimits'
 
 export interface TestServer {
   readonly app: App
@@ -28,6 +29,7 @@ export interface TestServerOptions {
   readonly dataDir?: string
   readonly compactAfterRows?: number
   readonly limits?: Partial<ConnectionLimits>
+  readonly uploadLimits?: UploadLimits
 }
 
 /** Starts a real server on port 0 with a temporary DATA_DIR (or the given one). */
@@ -43,6 +45,7 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
     defaultMetrics: false,
     compactAfterRows: options.compactAfterRows,
     limits: options.limits,
+    uploadLimits: options.uploadLimits,
   })
   const { port } = await app.listen(0, '127.0.0.1')
   let stopped = false

@@ -4,7 +4,7 @@ import { createImageRoutes } from '../images'
 
 /** Image upload and download. */
 export function imageRoutes(deps: ApiDeps): Route[] {
-  const images = createImageRoutes(deps.storage, deps.images, deps.log)
+  const images = createImageRoutes(deps.storage, deps.images, deps.log, deps.uploadLimits)
   return [
     {
       method: 'POST',

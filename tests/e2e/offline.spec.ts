@@ -1,0 +1,49 @@
+import { expect, test, type Dialog } from '@playwright/test'
+import { createSession, join, openAsNewPerson, openListView } from './helpers'
+
+test('offline edits are counted, guarded against closing the page, and merge on reconnect', async ({
+  browser,
+}) => {
+  const home = await openAsNewPerson(browser, '/')
+  const link = await createSession(home, 'Offline guard')
+  const ada = await openAsNewPerson(browser, link)
+  const grace = await openAsNewPerson(browser, link)
+  await join(ada, 'Ada')
+  await join(grace, 'Grace')
+  const notesOfAda = await openListView(ada)
+  const notesOfGrace = await openListView(grace)
+  const dialogs: Dialog[] = []
+  ada.on('dialog', (dialog) => {
+    dialogs.push(dialog)
+    void dialog.dismiss() // stay on the page
+  })
+
+  // nothing waits while connected: closing asks nothing (checked on a page of its own below)
+  await ada.context().setOffline(true)
+  await expect(ada.getByRole('status')).toHaveText(/^Offline/)
+  await ada.getByRole('button', { name: 'Add note' }).click()
+  await ada.keyboard.type('Written offline')
+  await expect(ada.getByRole('status')).toHaveText(/^Offline — \d+ changes? waiting$/)
+  const waiting = Number(/(\d+)/.exec((await ada.getByRole('status').textContent()) ?? '')?.[1])
+  expect(waiting).toBeGreaterThan(0)
+  // Grace also edits meanwhile: both sides' edits must survive the merge
+  await grace.getByRole('button', { name: 'Add note' }).click()
+  await grace.keyboard.type('Written by Grace')
+  await expect(notesOfGrace.getByRole('listitem')).toHaveCount(1)
+  await expect(notesOfAda.getByRole('listitem')).toHaveCount(1)
+
+  // closing the page now asks first, and the page stays when the answer is no
+  await ada.close({ runBeforeUnload: true })
+  await expect.poll(() => dialogs.map((d) => d.type())).toEqual(['beforeunload'])
+  expect(ada.isClosed()).toBe(false)
+
+  await ada.context().setOffline(false)
+  await expect(ada.getByRole('status')).toHaveText('Connected')
+  await expect(notesOfGrace.getByRole('listitem').filter({ hasText: 'Written offline' })).toHaveCount(1)
+  await expect(notesOfAda.getByRole('listitem').filter({ hasText: 'Written by Grace' })).toHaveCount(1)
+
+  // everything acknowledged: the page closes without asking
+  await ada.close({ runBeforeUnload: true })
+  await expect.poll(() => ada.isClosed()).toBe(true)
+  expect(dialogs).toHaveLength(1)
+})
