@@ -35,7 +35,9 @@ export function SidePanel(props: {
 }) {
   const { model } = props
   return (
-    <aside className="side-panel" id="side-panel" aria-label={PANEL_NAMES[props.panel]}>
+    // Focusable, so a keyboard can scroll a long panel that holds nothing else to focus (axe's
+    // scrollable-region-focusable).
+    <aside className="side-panel" id="side-panel" aria-label={PANEL_NAMES[props.panel]} tabIndex={0}>
       {props.facilitation?.[props.panel] ? (
         props.facilitation[props.panel]
       ) : props.panel === 'list' ? (
