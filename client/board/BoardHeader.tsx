@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { ContrastToggle } from '../a11y/ContrastToggle'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { CanvasActions } from '../panels/CanvasManager'
 import { CanvasTabs } from '../panels/CanvasTabs'
@@ -68,6 +69,7 @@ export function BoardHeader(props: BoardHeaderProps) {
           List view
         </button>
         {props.exportControl}
+        <ContrastToggle />
       </div>
     </header>
   )

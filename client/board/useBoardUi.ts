@@ -118,7 +118,19 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
     pan: (dx: number, dy: number) => setViewport(panBy(viewport, dx, dy)),
   }
 
-  return { selection, editing, select, selectAll, edit, clear, addSticky, openNew, deleteSelected, nudge, zoom }
+  return {
+    selection,
+    editing,
+    select,
+    selectAll,
+    edit,
+    clear,
+    addSticky,
+    openNew,
+    deleteSelected,
+    nudge,
+    zoom,
+  }
 }
 
 export type BoardUi = ReturnType<typeof useBoardUi>

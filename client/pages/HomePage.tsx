@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { ContrastToggle } from '../a11y/ContrastToggle'
 import { LIMITS } from '../../shared/schema/limits'
 import { ApiError, createSession, fetchTemplates, type CreatedSession, type TemplateSummary } from '../api'
 import { SessionLinks } from './SessionLinks'
@@ -40,6 +41,7 @@ export function HomePage() {
   return (
     <main className="page home">
       <header className="page-header">
+        <ContrastToggle />
         <h1>Workshop whiteboard</h1>
         <p className="lead">
           A shared board for community sense-making: notes, themes and actions, together.

@@ -21,11 +21,9 @@ async function press(page: Page, target: Locator, key = 'Enter', back = false): 
 }
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true })
-const tool = (page: Page, name: string) =>
-  page.getByRole('toolbar', { name: 'Tools' }).getByRole('button', { name, exact: true })
 const canvas = (page: Page) => page.getByRole('group', { name: /^Canvas / })
 
-/** The world position of the only selected object, read from its row in the list view. */
+/** The world position of the one selected object (the canvas says it for tests, as it does its centre). */
 async function notePosition(page: Page): Promise<string | null> {
   return page.getByTestId('board-canvas').getAttribute('data-selection-at')
 }

@@ -7,10 +7,10 @@ import type { ShapeType } from '../../../shared/schema/kinds'
 export const COLOR_NAMES: Record<string, string> = {
   '#1f2933': 'Charcoal',
   '#c0392b': 'Red',
-  '#1e6fd9': 'Blue',
+  '#1a64c8': 'Blue',
   '#1d7a46': 'Green',
   '#8e44ad': 'Purple',
-  '#b35900': 'Orange',
+  '#a35000': 'Orange',
   transparent: 'No fill',
   '#dbeafe': 'Light blue',
   '#fef3c7': 'Light yellow',
