@@ -17,7 +17,8 @@ export const NOTE_TEXT = {
   padding: 14,
   fontSize: 18,
   lineHeight: 1.3,
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  // Noto Sans SC (a web font, client/canvas/objects/webFonts.ts) draws what the system fonts cannot
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans SC", sans-serif',
   color: '#1f2328',
   authorSize: 12,
   authorColor: '#4d545c',

@@ -6,6 +6,7 @@ import { useHighContrast } from '../../a11y/contrastPreference'
 import { ACCENT, HIGH_CONTRAST_NOTE, NOTE_TEXT, STICKY_FILL } from '../../theme'
 import { canvasMeasure, fitFontSize } from './fitText'
 import type { NodeProps } from './types'
+import { useFontsFor } from './webFonts'
 
 /** Long notes shrink down to this size to show all their text; past it they are cut with an ellipsis. */
 const MIN_FONT = 10
@@ -25,6 +26,7 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
   const ink = contrast ? HIGH_CONTRAST_NOTE : NOTE_TEXT
   const stroke = selected ? ACCENT : (peerColor ?? (contrast ? HIGH_CONTRAST_NOTE.edge : undefined))
   const textBox = { width: w - pad * 2, height: h - pad * 2 - authorHeight }
+  const fonts = useFontsFor(object.text + object.author)
   const fontSize = useMemo(
     () =>
       fitFontSize(
@@ -35,7 +37,7 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
       ),
     // the box is derived from w and h
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [object.text, w, h, authorHeight],
+    [object.text, w, h, authorHeight, fonts],
   )
   const position = (e: Konva.KonvaEventObject<DragEvent>) => [e.target.x(), e.target.y()] as const
   return (
@@ -69,6 +71,7 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
       />
       {!editing && (
         <Text
+          key={fonts}
           x={pad}
           y={pad}
           width={w - pad * 2}
@@ -86,6 +89,7 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
       )}
       {object.author && (
         <Text
+          key={fonts}
           x={pad}
           y={h - pad - NOTE_TEXT.authorSize}
           width={w - pad * 2}
