@@ -7,7 +7,7 @@ import '@fontsource/noto-sans-sc/400.css'
 export const CJK_FAMILY = '"Noto Sans SC"'
 
 /** Text entirely in these ranges (Latin, punctuation) never needs the web font. */
-const SYSTEM_ONLY = /^[\u0000-\u024f\u2000-\u206f\s]*$/
+const SYSTEM_ONLY = /^[\u0020-\u024f\u2000-\u206f\s]*$/
 
 let version = 0
 const listeners = new Set<() => void>()
