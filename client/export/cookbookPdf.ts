@@ -2,6 +2,7 @@ import { jsPDF } from 'jspdf'
 import type { Cookbook, CookbookRecipe } from './cookbook'
 import { breathe } from './exportJob'
 import { isWinAnsi } from './layout'
+import { embedFontsFor } from './pdfFonts'
 import { PdfWriter, type TextStyle } from './pdfWriter'
 
 const STRINGS = {
@@ -53,6 +54,7 @@ export async function cookbookPdf({ book, date, signal, progress }: CookbookPdfI
   })
   doc.setLanguage('en')
   const w = new PdfWriter(doc)
+  w.fonts = await embedFontsFor(doc, JSON.stringify(book))
   cover(w, book, date)
   const perPage = Math.floor((w.page.h - w.margin * 2 - TOC_TOP) / TOC_LINE)
   const tocPages = Math.max(1, Math.ceil((book.recipes.length + 1) / perPage))
