@@ -1,11 +1,14 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
-import { Commitments } from '../panels/Commitments'
-import { ListView } from '../panels/ListView'
-import { PeoplePanel, type PeoplePanelProps } from '../panels/PeoplePanel'
+import type { PeoplePanelProps } from '../panels/PeoplePanel'
 import type { BoardModel } from '../state'
 import type { BoardUi } from './useBoardUi'
+
+// Each panel's code loads the first time it is opened: the board page loads less up front.
+const ListView = lazy(() => import('../panels/ListView').then((m) => ({ default: m.ListView })))
+const PeoplePanel = lazy(() => import('../panels/PeoplePanel').then((m) => ({ default: m.PeoplePanel })))
+const Commitments = lazy(() => import('../panels/Commitments').then((m) => ({ default: m.Commitments })))
 
 export type PanelId = 'list' | 'commitments' | 'people' | 'agenda' | 'results'
 
@@ -17,8 +20,7 @@ const PANEL_NAMES: Record<PanelId, string> = {
   results: 'Results',
 }
 
-/** The panel beside the board (over it on narrow screens): the list view or the commitments. */
-export function SidePanel(props: {
+interface SidePanelProps {
   panel: PanelId
   canvas: CanvasInfo
   objects: readonly BoardObject[]
@@ -32,32 +34,40 @@ export function SidePanel(props: {
   facilitation?: Partial<Record<PanelId, ReactNode>>
   /** More for each row of the list view (votes, reactions, consent, privacy, moderation). */
   rowExtras?: (object: BoardObject) => ReactNode
-}) {
-  const { model } = props
+}
+
+/** The panel beside the board (over it on narrow screens): the list view or the commitments. */
+export function SidePanel(props: SidePanelProps) {
   return (
     // Focusable, so a keyboard can scroll a long panel that holds nothing else to focus (axe's
     // scrollable-region-focusable).
     <aside className="side-panel" id="side-panel" aria-label={PANEL_NAMES[props.panel]} tabIndex={0}>
-      {props.facilitation?.[props.panel] ? (
-        props.facilitation[props.panel]
-      ) : props.panel === 'list' ? (
-        <ListView
-          canvasName={props.canvas.name}
-          objects={props.objects}
-          unreadable={props.unreadable}
-          readOnly={model.readOnly}
-          // The list focuses the new note's field itself, so the canvas editor stays closed.
-          onAdd={() => props.ui.addSticky(false)}
-          onSetText={model.commands.setText}
-          onSetAlt={(id, alt) => model.commands.updateProps(id, 'image', { alt })}
-          onDelete={(id) => model.commands.deleteObjects([id])}
-          rowExtras={props.rowExtras}
-        />
-      ) : props.panel === 'people' ? (
-        <PeoplePanel {...props.people} />
-      ) : (
-        <Commitments commitments={props.commitments} />
-      )}
+      {/* a panel opened for the first time is empty for the moment its code takes to load */}
+      <Suspense fallback={null}>{panelContent(props)}</Suspense>
     </aside>
+  )
+}
+
+function panelContent(props: SidePanelProps): ReactNode {
+  const { model } = props
+  return props.facilitation?.[props.panel] ? (
+    props.facilitation[props.panel]
+  ) : props.panel === 'list' ? (
+    <ListView
+      canvasName={props.canvas.name}
+      objects={props.objects}
+      unreadable={props.unreadable}
+      readOnly={model.readOnly}
+      // The list focuses the new note's field itself, so the canvas editor stays closed.
+      onAdd={() => props.ui.addSticky(false)}
+      onSetText={model.commands.setText}
+      onSetAlt={(id, alt) => model.commands.updateProps(id, 'image', { alt })}
+      onDelete={(id) => model.commands.deleteObjects([id])}
+      rowExtras={props.rowExtras}
+    />
+  ) : props.panel === 'people' ? (
+    <PeoplePanel {...props.people} />
+  ) : (
+    <Commitments commitments={props.commitments} />
   )
 }
