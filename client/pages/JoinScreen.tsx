@@ -1,3 +1,4 @@
+import { ContrastToggle } from '../a11y/ContrastToggle'
 import { useState, type FormEvent } from 'react'
 import type { Role } from '../../shared/rooms'
 import { LIMITS } from '../../shared/schema/limits'
@@ -41,6 +42,7 @@ export function JoinScreen(props: JoinScreenProps) {
   return (
     <main className="page join">
       <header className="page-header">
+        <ContrastToggle />
         <p className="eyebrow">Workshop session</p>
         <h1>{props.title || 'Untitled session'}</h1>
         <p className="lead">{ROLE_TEXT[props.role]}</p>

@@ -170,3 +170,46 @@ test('a 1280 px laptop: the facilitator bar fits without scrolling sideways', as
   expect(await scrollsSideways(page)).toBe(false)
   await context.close()
 })
+
+/**
+ * Tabs through the page and returns, for each control that takes focus, why its focus would not
+ * show (no outline, or one too thin or too faint against the page); empty when all show.
+ */
+async function unseenFocus(page: Page, stops: number): Promise<string[]> {
+  const problems: string[] = []
+  for (let i = 0; i < stops; i++) {
+    await page.keyboard.press('Tab')
+    const problem = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      if (!el || el === document.body) return null
+      const style = getComputedStyle(el)
+      const name = `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`
+      if (!el.matches(':focus-visible')) return `${name}: not :focus-visible`
+      if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return `${name}: no outline`
+      // the ring's colour against white (the page behind it is white or near-white)
+      const [r, g, b] = (style.outlineColor.match(/\d+/g) ?? []).map(Number) as [number, number, number]
+      const lin = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+      const lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+      if (1.05 / (lum + 0.05) < 3) return `${name}: outline ${style.outlineColor} below 3:1`
+      return null
+    })
+    if (problem) problems.push(problem)
+  }
+  return problems
+}
+
+test('visible focus: every control reached with Tab shows a ring of at least 3:1', async ({ browser }) => {
+  const link = await facilitatorLink(browser)
+  const page = await browser.newPage()
+  await page.goto('/')
+  await expect(page.getByRole('button', { name: 'Create session' })).toBeEnabled()
+  expect(await unseenFocus(page, 6)).toEqual([])
+  await page.goto(link)
+  await joinAs(page, 'Fran')
+  await page.getByRole('button', { name: 'List view' }).click()
+  await page.getByRole('button', { name: 'Add note' }).click()
+  await page.keyboard.type('A note to tab past')
+  await page.locator('body').evaluate((b) => (document.activeElement as HTMLElement | null)?.blur?.() ?? b)
+  expect(await unseenFocus(page, 45)).toEqual([])
+  await page.context().close()
+})
