@@ -83,8 +83,15 @@ test('a whole session with the keyboard alone', async ({ page }) => {
   await expect(row('First thought')).toHaveCount(0)
 
   // An image, described when it is added.
+  // (the toolbar's Image button, reached with Tab and the toolbar's arrow keys, pressed with Enter)
+  const toolbar = page.getByRole('toolbar', { name: 'Tools' })
+  await tabTo(page, toolbar.locator('button[tabindex="0"]')) // the toolbar is one tab stop
+  const image = toolbar.getByRole('button', { name: 'Image' })
+  for (let i = 0; i < 10 && !(await image.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('ArrowDown')
+  await expect(image).toBeFocused()
   const chooser = page.waitForEvent('filechooser')
-  await page.keyboard.press('i')
+  await page.keyboard.press('Enter')
   await (await chooser).setFiles({ name: 'red.png', mimeType: 'image/png', buffer: redPng() })
   const dialog = page.getByRole('dialog', { name: 'Describe this image' })
   await expect(dialog).toBeVisible()
