@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import type { Origin } from '../../shared/ops/origin'
 import type { SessionAccess } from '../api'
 import { useElementSize } from '../canvas/useElementSize'
@@ -8,7 +8,6 @@ import { HeaderButtons } from '../facilitation/HeaderButtons'
 import { useFacilitationUi } from '../facilitation/useFacilitationUi'
 import { useFacilitation } from '../facilitation/useFacilitation'
 import { useViewSync } from '../facilitation/useViewSync'
-import { ExportControl } from '../export/ExportControl'
 import { Announcer } from '../panels/Announcer'
 import {
   useCanvasCommands,
@@ -30,6 +29,11 @@ import { usePeersView } from './usePeersView'
 import { usePresencePublishing } from './usePresencePublishing'
 import { useTranslation } from 'react-i18next'
 import { i18n } from '../i18n'
+
+// Exports are the facilitator's: only they load the menu, its dialogs and the export code.
+const ExportControl = lazy(() =>
+  import('../export/ExportControl').then((m) => ({ default: m.ExportControl })),
+)
 
 export interface BoardProps {
   readonly access: SessionAccess
@@ -132,17 +136,21 @@ export function Board({ access, board, control, model: roomModel, origin, access
         onTogglePeople={() => toggle('people')}
         facilitationButtons={<HeaderButtons open={panel} hasResults={facUi.hasResults} onToggle={toggle} />}
         exportControl={
-          <ExportControl
-            session={{ id: access.id, key: accessKey, role: access.role }}
-            title={title}
-            template={info.template}
-            board={board.doc}
-            control={control.doc}
-            canvases={canvases}
-            current={current}
-            objects={objects}
-            selection={ui.selection}
-          />
+          access.role === 'facilitator' && (
+            <Suspense fallback={null}>
+              <ExportControl
+                session={{ id: access.id, key: accessKey, role: access.role }}
+                title={title}
+                template={info.template}
+                board={board.doc}
+                control={control.doc}
+                canvases={canvases}
+                current={current}
+                objects={objects}
+                selection={ui.selection}
+              />
+            </Suspense>
+          )
         }
       />
       {link.refused && (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { ContrastToggle } from '../a11y/ContrastToggle'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { CanvasActions } from '../panels/CanvasManager'
 import { CanvasTabs } from '../panels/CanvasTabs'
@@ -72,6 +73,7 @@ export function BoardHeader(props: BoardHeaderProps) {
         </button>
         {props.exportControl}
         <LanguageSelect className="board-language" />
+        <ContrastToggle />
       </div>
     </header>
   )

@@ -1,17 +1,19 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
-import { Commitments } from '../panels/Commitments'
-import { ListView } from '../panels/ListView'
-import { PeoplePanel, type PeoplePanelProps } from '../panels/PeoplePanel'
+import type { PeoplePanelProps } from '../panels/PeoplePanel'
 import type { BoardModel } from '../state'
 import type { BoardUi } from './useBoardUi'
-import { useTranslation } from 'react-i18next'
+
+// Each panel's code loads the first time it is opened: the board page loads less up front.
+const ListView = lazy(() => import('../panels/ListView').then((m) => ({ default: m.ListView })))
+const PeoplePanel = lazy(() => import('../panels/PeoplePanel').then((m) => ({ default: m.PeoplePanel })))
+const Commitments = lazy(() => import('../panels/Commitments').then((m) => ({ default: m.Commitments })))
 
 export type PanelId = 'list' | 'commitments' | 'people' | 'agenda' | 'results'
 
-/** The panel beside the board (over it on narrow screens): the list view or the commitments. */
-export function SidePanel(props: {
+interface SidePanelProps {
   panel: PanelId
   canvas: CanvasInfo
   objects: readonly BoardObject[]
@@ -25,32 +27,42 @@ export function SidePanel(props: {
   facilitation?: Partial<Record<PanelId, ReactNode>>
   /** More for each row of the list view (votes, reactions, consent, privacy, moderation). */
   rowExtras?: (object: BoardObject) => ReactNode
-}) {
+}
+
+/** The panel beside the board (over it on narrow screens): the list view or the commitments. */
+export function SidePanel(props: SidePanelProps) {
   const { t } = useTranslation('board')
-  const { model } = props
   return (
-    <aside className="side-panel" id="side-panel" aria-label={t(`panels.${props.panel}`)}>
-      {props.facilitation?.[props.panel] ? (
-        props.facilitation[props.panel]
-      ) : props.panel === 'list' ? (
-        <ListView
-          canvasName={props.canvas.name}
-          objects={props.objects}
-          unreadable={props.unreadable}
-          readOnly={model.readOnly}
-          // The list focuses the new note's field itself, so the canvas editor stays closed.
-          onAdd={() => props.ui.addSticky(false)}
-          onSetText={model.commands.setText}
-          onSetLang={(id, lang) => model.commands.setLang([id], lang)}
-          onSetAlt={(id, alt) => model.commands.updateProps(id, 'image', { alt })}
-          onDelete={(id) => model.commands.deleteObjects([id])}
-          rowExtras={props.rowExtras}
-        />
-      ) : props.panel === 'people' ? (
-        <PeoplePanel {...props.people} />
-      ) : (
-        <Commitments commitments={props.commitments} />
-      )}
+    // Focusable, so a keyboard can scroll a long panel that holds nothing else to focus (axe's
+    // scrollable-region-focusable).
+    <aside className="side-panel" id="side-panel" aria-label={t(`panels.${props.panel}`)} tabIndex={0}>
+      {/* a panel opened for the first time is empty for the moment its code takes to load */}
+      <Suspense fallback={null}>{panelContent(props)}</Suspense>
     </aside>
+  )
+}
+
+function panelContent(props: SidePanelProps): ReactNode {
+  const { model } = props
+  return props.facilitation?.[props.panel] ? (
+    props.facilitation[props.panel]
+  ) : props.panel === 'list' ? (
+    <ListView
+      canvasName={props.canvas.name}
+      objects={props.objects}
+      unreadable={props.unreadable}
+      readOnly={model.readOnly}
+      // The list focuses the new note's field itself, so the canvas editor stays closed.
+      onAdd={() => props.ui.addSticky(false)}
+      onSetText={model.commands.setText}
+      onSetLang={(id, lang) => model.commands.setLang([id], lang)}
+      onSetAlt={(id, alt) => model.commands.updateProps(id, 'image', { alt })}
+      onDelete={(id) => model.commands.deleteObjects([id])}
+      rowExtras={props.rowExtras}
+    />
+  ) : props.panel === 'people' ? (
+    <PeoplePanel {...props.people} />
+  ) : (
+    <Commitments commitments={props.commitments} />
   )
 }

@@ -52,6 +52,10 @@ function handleKey(e: KeyboardEvent, t: ShortcutTargets): boolean {
   const target = e.target
   const onBoard =
     target === document.body || (target instanceof Node && !!t.canvasFocus.current?.contains(target))
+  if (mod && key === 'a' && onBoard && !e.shiftKey && !e.altKey) {
+    t.ui.selectAll()
+    return true
+  }
   if (t.extraKeys?.(e, onBoard)) return true
   if (mod || e.altKey) return false
   if (handleViewKey(e.key, t)) return true

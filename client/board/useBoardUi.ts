@@ -51,6 +51,8 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
     },
     [byId, model],
   )
+  /** Selects every object of the canvas (Ctrl+A on the board: the keyboard's way to pick several). */
+  const selectAll = useCallback(() => select(objects.map((o) => o.id)), [select, objects])
   const clear = useCallback(() => {
     setRawSelection([])
     setRawEditing(null)
@@ -116,7 +118,19 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
     pan: (dx: number, dy: number) => setViewport(panBy(viewport, dx, dy)),
   }
 
-  return { selection, editing, select, edit, clear, addSticky, openNew, deleteSelected, nudge, zoom }
+  return {
+    selection,
+    editing,
+    select,
+    selectAll,
+    edit,
+    clear,
+    addSticky,
+    openNew,
+    deleteSelected,
+    nudge,
+    zoom,
+  }
 }
 
 export type BoardUi = ReturnType<typeof useBoardUi>

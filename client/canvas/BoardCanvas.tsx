@@ -91,7 +91,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     <div
       className={panZoom.panMode ? 'board-canvas pan-mode' : 'board-canvas'}
       style={gridStyle(viewport)}
-      {...testHooks(props.cursors, viewport, size)}
+      {...testHooks(props, viewport, size)}
     >
       <Stage
         ref={stageRef}
@@ -141,14 +141,17 @@ export function BoardCanvas(props: BoardCanvasProps) {
 
 /**
  * What browser tests read of the canvas, which they cannot see: the names of the cursors shown, and
- * the world point in the middle of the view (rounded).
+ * the world point in the middle of the view (rounded), and where the one selected object is.
  */
-function testHooks(cursors: readonly RemoteCursor[], v: Viewport, size: Size) {
+function testHooks(props: BoardCanvasProps, v: Viewport, size: Size) {
   const c = viewCenter(v, size)
+  const [only] = props.selection.size === 1 ? props.selection : []
+  const selected = only ? props.objects.find((o) => o.id === only) : undefined
   return {
     'data-testid': 'board-canvas',
-    'data-cursors': cursors.map((r) => r.name).join(','),
+    'data-cursors': props.cursors.map((r) => r.name).join(','),
     'data-center': `${Math.round(c.x)},${Math.round(c.y)}`,
+    'data-selection-at': selected ? `${Math.round(selected.x)},${Math.round(selected.y)}` : undefined,
   }
 }
 

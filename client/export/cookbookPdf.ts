@@ -3,6 +3,7 @@ import type { Cookbook, CookbookRecipe } from './cookbook'
 import { breathe } from './exportJob'
 import { cookbookCount } from './cookbookHtml'
 import { isWinAnsi } from './layout'
+import { embedFontsFor, exportLabels } from './pdfFonts'
 import { PdfWriter, type TextStyle } from './pdfWriter'
 import { currentLanguage, i18n } from '../i18n'
 
@@ -36,6 +37,7 @@ export async function cookbookPdf({ book, date, signal, progress }: CookbookPdfI
   })
   doc.setLanguage(currentLanguage())
   const w = new PdfWriter(doc)
+  w.fonts = await embedFontsFor(doc, JSON.stringify(book) + exportLabels())
   cover(w, book, date)
   const perPage = Math.floor((w.page.h - w.margin * 2 - TOC_TOP) / TOC_LINE)
   const tocPages = Math.max(1, Math.ceil((book.recipes.length + 1) / perPage))

@@ -1,6 +1,7 @@
 import type { jsPDF } from 'jspdf'
 import { a4, isWinAnsi, wrapText, type Size } from './layout'
 import { i18n } from '../i18n'
+import type { PdfFonts } from './pdfFonts'
 
 export interface TextStyle {
   readonly size: number
@@ -16,19 +17,28 @@ export interface TextStyle {
 type Orientation = 'portrait' | 'landscape'
 
 const LINE_HEIGHT = 1.35
-/** Text the built-in fonts cannot show is drawn as a picture at this many pixels per point. */
+/** Text no font of the PDF can show (emoji, say) is drawn as a picture at this many pixels per point. */
 const RASTER_SCALE = 4
 /** The family the pictures of text use: the browser's own fonts cover far more scripts than Helvetica. */
 const RASTER_FONT = 'Helvetica, Arial, "Noto Sans", system-ui, sans-serif'
 
+/** A stretch of a line drawn in one font: Helvetica, an embedded font, or a picture of the text. */
+interface Run {
+  readonly text: string
+  readonly font: 'helvetica' | 'picture' | (string & {})
+}
+
 /**
  * Writes flowing text and pictures down A4 pages with jsPDF, starting a new page when one is full.
- * Text stays real (selectable, searchable) text wherever the built-in fonts can show it; lines in
- * other scripts or with emoji become small pictures instead of the garbage jsPDF would print.
+ * Text stays real (selectable, searchable) text: Helvetica where it can show it, embedded fonts
+ * (`fonts`, e.g. Noto Sans SC for Chinese) elsewhere; only characters no font covers (emoji)
+ * become small pictures instead of the garbage jsPDF would print.
  */
 export class PdfWriter {
   /** Where the next block starts, in points from the top of the current page. */
   y: number
+  /** Fonts embedded for characters Helvetica lacks (see embedFontsFor). */
+  fonts: PdfFonts | null = null
   private orientation: Orientation
 
   constructor(
@@ -131,32 +141,54 @@ export class PdfWriter {
   textAt(text: string, style: TextStyle, x: number): void {
     if (!text) return
     const top = this.y + (style.size * (LINE_HEIGHT - 1)) / 2
-    if (isWinAnsi(text)) {
-      this.setFont(style)
-      this.doc.text(text, x, top, { baseline: 'top' })
-      return
+    let at = x
+    for (const run of this.runs(text)) {
+      if (run.font === 'picture') {
+        const picture = rasterText(run.text, style)
+        if (picture) this.image(picture.data, 'PNG', { x: at, y: this.y, w: picture.w, h: picture.h })
+      } else {
+        this.setFont(style, run.font)
+        this.doc.text(run.text, at, top, { baseline: 'top' })
+      }
+      at += this.runWidth(run, style)
     }
-    const picture = rasterText(text, style)
-    if (picture) this.image(picture.data, 'PNG', { x, y: this.y, w: picture.w, h: picture.h })
   }
 
-  private setFont(style: TextStyle): void {
+  /** The line cut into stretches that each one font can show. */
+  private runs(text: string): Run[] {
+    if (isWinAnsi(text)) return [{ text, font: 'helvetica' }]
+    const runs: { text: string; font: Run['font'] }[] = []
+    for (const ch of text) {
+      const font = isWinAnsi(ch) ? 'helvetica' : (this.fonts?.fontFor(ch) ?? 'picture')
+      const last = runs[runs.length - 1]
+      if (last?.font === font) last.text += ch
+      else runs.push({ text: ch, font })
+    }
+    return runs
+  }
+
+  private runWidth(run: Run, style: TextStyle): number {
+    if (run.font === 'picture') {
+      const ctx = measuringContext()
+      ctx.font = cssFont(style)
+      return ctx.measureText(run.text).width
+    }
+    this.setFont(style, run.font)
+    return this.doc.getTextWidth(run.text)
+  }
+
+  private setFont(style: TextStyle, font = 'helvetica'): void {
     const variant =
       style.bold && style.italic ? 'bolditalic' : style.bold ? 'bold' : style.italic ? 'italic' : 'normal'
-    this.doc.setFont('helvetica', variant)
+    // embedded fonts come in their regular weight only
+    this.doc.setFont(font, font === 'helvetica' ? variant : 'normal')
     this.doc.setFontSize(style.size)
     this.doc.setTextColor(style.color ?? '#1f2328')
   }
 
   /** The width of `text` in this style, in points. */
   measure(text: string, style: TextStyle): number {
-    if (isWinAnsi(text)) {
-      this.setFont(style)
-      return this.doc.getTextWidth(text)
-    }
-    const ctx = measuringContext()
-    ctx.font = cssFont(style)
-    return ctx.measureText(text).width
+    return this.runs(text).reduce((width, run) => width + this.runWidth(run, style), 0)
   }
 }
 

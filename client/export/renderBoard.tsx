@@ -8,6 +8,7 @@ import type { BoardObject } from '../../shared/schema/kinds'
 import { ImageSourceContext } from '../canvas/objects/imageSource'
 import { OBJECT_NODES } from '../canvas/objects/registry'
 import type { NodeComponent, NodeHandlers } from '../canvas/objects/types'
+import { loadFontsFor } from '../canvas/objects/webFonts'
 import { pixelRatioFor, withMargin } from './layout'
 import { i18n } from '../i18n'
 
@@ -55,6 +56,9 @@ export class BoardRenderer {
   /** Draws these objects cropped to what they cover plus a margin; null when there is nothing to draw. */
   async render(objects: readonly BoardObject[], options: RenderOptions): Promise<Rendered | null> {
     options.signal.throwIfAborted()
+    // The web font's subsets for every script in the picture, before anything is drawn or measured.
+    // (All of the objects as JSON: texts, titles, recipe fields and names, with nothing missed.)
+    await loadFontsFor(JSON.stringify(objects))
     // flushSync: the Konva nodes exist when it returns (react-konva commits its children in a layout effect)
     flushSync(() => this.root.render(this.scene(objects)))
     const layer = this.layer.current

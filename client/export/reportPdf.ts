@@ -4,6 +4,7 @@ import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import { drawableObjects, pagesOf, type ExportPage } from './exportObjects'
 import { fitRect, isWinAnsi, longDate, orientationFor, pictureBox } from './layout'
 import { canvasOutline, drawingCount, type OutlineSection } from './outline'
+import { embedFontsFor, exportLabels } from './pdfFonts'
 import { PdfWriter, type TextStyle } from './pdfWriter'
 import { breathe } from './exportJob'
 import { BoardRenderer, type Rendered } from './renderBoard'
@@ -42,6 +43,8 @@ export async function reportPdf(input: ReportInput): Promise<Blob> {
   })
   doc.setLanguage(currentLanguage())
   const w = new PdfWriter(doc)
+  // Fonts for every script the session's text uses (Chinese: Noto Sans SC), embedded as real text.
+  w.fonts = await embedFontsFor(doc, JSON.stringify(s) + exportLabels())
   cover(w, s, input.date)
   const plan = input.canvases.flatMap((canvas) =>
     pagesOf(drawableObjects(s.objects, canvas.id, s.facilitation.anonymous), {

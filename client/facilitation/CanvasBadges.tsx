@@ -2,10 +2,10 @@ import { memo } from 'react'
 import { Circle, Group, Rect, Text } from 'react-konva'
 import { boundsOf, frameContents } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
+import { FRAME_TITLE_SIZE, frameTitleLayout } from '../canvas/objects/frameTitle'
 import { ACCENT, NOTE_TEXT } from '../theme'
 import { i18n } from '../i18n'
 
-const FRAME_TITLE_SIZE = 20
 const FONT = NOTE_TEXT.fontFamily
 
 export interface CanvasBadgesProps {
@@ -60,10 +60,10 @@ export const CanvasBadges = memo(function CanvasBadges(props: CanvasBadgesProps)
 function FrameCount({ frame, objects }: { frame: BoardObject; objects: readonly BoardObject[] }) {
   if (frame.kind !== 'frame') return null
   const n = frameContents(frame, objects).filter(isNote).length
-  const titleWidth = Math.min(frame.props.w - 80, frame.props.title.length * FRAME_TITLE_SIZE * 0.6)
+  const { countX } = frameTitleLayout(frame.props.title, frame.props.w)
   return (
     <Text
-      x={frame.x + Math.max(0, titleWidth) + 8}
+      x={frame.x + countX}
       y={frame.y - FRAME_TITLE_SIZE - 6}
       text={i18n.t('facilitation:badges.notes', { count: n })}
       fontSize={16}

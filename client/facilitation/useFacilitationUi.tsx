@@ -1,14 +1,19 @@
-import { useCallback, useMemo } from 'react'
+import { lazy, useCallback, useMemo } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { SelectionExtras as SelectionExtrasFn } from '../board/SelectionActions'
 import type { ObjectIndex } from '../state'
-import { AgendaPanel } from './AgendaPanel'
 import { CanvasBadges } from './CanvasBadges'
-import { CommitmentsPanel } from './CommitmentsPanel'
 import { NoteExtras } from './NoteExtras'
-import { ResultsPanel } from './ResultsPanel'
 import { SelectionExtras } from './SelectionExtras'
 import type { Facilitation } from './useFacilitation'
+
+// The panels load when first opened (the side panel waits for them in a Suspense boundary):
+// most people never open the agenda or results, and the board page loads less for it.
+const AgendaPanel = lazy(() => import('./AgendaPanel').then((m) => ({ default: m.AgendaPanel })))
+const ResultsPanel = lazy(() => import('./ResultsPanel').then((m) => ({ default: m.ResultsPanel })))
+const CommitmentsPanel = lazy(() =>
+  import('./CommitmentsPanel').then((m) => ({ default: m.CommitmentsPanel })),
+)
 
 /** The pieces the facilitation adds to the board's panels, list rows, canvas and selection bar. */
 export function useFacilitationUi(

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UiLang } from '../../shared/lang'
+import { ContrastToggle } from '../a11y/ContrastToggle'
 import { LIMITS } from '../../shared/schema/limits'
 import { ApiError, createSession, fetchTemplates, type CreatedSession, type TemplateSummary } from '../api'
 import { currentLanguage } from '../i18n'
@@ -47,6 +48,7 @@ export function HomePage() {
     <main className="page home">
       <header className="page-header">
         <LanguageSelect className="page-language" />
+        <ContrastToggle />
         <h1>{t('common:appName')}</h1>
         <p className="lead">{t('home.lead')}</p>
       </header>

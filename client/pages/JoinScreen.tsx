@@ -1,3 +1,4 @@
+import { ContrastToggle } from '../a11y/ContrastToggle'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../shared/rooms'
@@ -33,6 +34,7 @@ export function JoinScreen(props: JoinScreenProps) {
     <main className="page join">
       <header className="page-header">
         <LanguageSelect className="page-language" />
+        <ContrastToggle />
         <p className="eyebrow">{t('join.eyebrow')}</p>
         <h1>{props.title || t('common:untitledSession')}</h1>
         <p className="lead">{t(`join.role.${props.role}`)}</p>

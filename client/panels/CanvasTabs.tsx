@@ -1,5 +1,8 @@
-import { useEffect, type KeyboardEvent } from 'react'
-import { CanvasManager, type CanvasActions } from './CanvasManager'
+import { lazy, Suspense, useEffect, type KeyboardEvent } from 'react'
+import type { CanvasActions } from './CanvasManager'
+
+// Only facilitators manage canvases: only they load the code for it.
+const CanvasManager = lazy(() => import('./CanvasManager').then((m) => ({ default: m.CanvasManager })))
 import { useTranslation } from 'react-i18next'
 
 export interface CanvasTab {
@@ -73,13 +76,15 @@ export function CanvasTabs(props: {
         ))}
       </div>
       {props.manage && currentTab && (
-        <CanvasManager
-          canvases={canvases}
-          current={currentTab}
-          objectCount={props.manage.objectCount}
-          actions={props.manage.actions}
-          onSelect={onSelect}
-        />
+        <Suspense fallback={null}>
+          <CanvasManager
+            canvases={canvases}
+            current={currentTab}
+            objectCount={props.manage.objectCount}
+            actions={props.manage.actions}
+            onSelect={onSelect}
+          />
+        </Suspense>
       )}
     </div>
   )

@@ -2,9 +2,11 @@ import { memo, useMemo } from 'react'
 import { Group, Rect, Text } from 'react-konva'
 import type Konva from 'konva'
 import type { ObjectOf } from '../../../shared/schema/kinds'
-import { ACCENT, NOTE_TEXT, STICKY_FILL } from '../../theme'
+import { useHighContrast } from '../../a11y/contrastPreference'
+import { ACCENT, HIGH_CONTRAST_NOTE, NOTE_TEXT, STICKY_FILL } from '../../theme'
 import { canvasMeasure, fitFontSize } from './fitText'
 import type { NodeProps } from './types'
+import { useFontsFor } from './webFonts'
 
 /** Long notes shrink down to this size to show all their text; past it they are cut with an ellipsis. */
 const MIN_FONT = 10
@@ -19,8 +21,12 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
   const { w, h, color } = object.props
   const pad = NOTE_TEXT.padding
   const authorHeight = object.author ? NOTE_TEXT.authorSize + 6 : 0
-  const stroke = selected ? ACCENT : (peerColor ?? undefined)
+  // High contrast: black text, and a black edge so a pale note stands out from the board.
+  const contrast = useHighContrast()
+  const ink = contrast ? HIGH_CONTRAST_NOTE : NOTE_TEXT
+  const stroke = selected ? ACCENT : (peerColor ?? (contrast ? HIGH_CONTRAST_NOTE.edge : undefined))
   const textBox = { width: w - pad * 2, height: h - pad * 2 - authorHeight }
+  const fonts = useFontsFor(object.text + object.author)
   const fontSize = useMemo(
     () =>
       fitFontSize(
@@ -31,7 +37,7 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
       ),
     // the box is derived from w and h
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [object.text, w, h, authorHeight],
+    [object.text, w, h, authorHeight, fonts],
   )
   const position = (e: Konva.KonvaEventObject<DragEvent>) => [e.target.x(), e.target.y()] as const
   return (
@@ -60,11 +66,12 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
         shadowOffsetY={2}
         shadowForStrokeEnabled={false}
         stroke={stroke}
-        strokeWidth={stroke ? SELECTED_STROKE : 0}
+        strokeWidth={selected || peerColor ? SELECTED_STROKE : contrast ? 2 : 0}
         perfectDrawEnabled={false}
       />
       {!editing && (
         <Text
+          key={fonts}
           x={pad}
           y={pad}
           width={w - pad * 2}
@@ -73,7 +80,7 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
           fontSize={fontSize}
           fontFamily={NOTE_TEXT.fontFamily}
           lineHeight={NOTE_TEXT.lineHeight}
-          fill={NOTE_TEXT.color}
+          fill={ink.color}
           wrap="word"
           ellipsis
           listening={false}
@@ -82,13 +89,14 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
       )}
       {object.author && (
         <Text
+          key={fonts}
           x={pad}
           y={h - pad - NOTE_TEXT.authorSize}
           width={w - pad * 2}
           text={object.author}
           fontSize={NOTE_TEXT.authorSize}
           fontFamily={NOTE_TEXT.fontFamily}
-          fill={NOTE_TEXT.authorColor}
+          fill={ink.authorColor}
           wrap="none"
           ellipsis
           listening={false}

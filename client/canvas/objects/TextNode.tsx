@@ -5,6 +5,7 @@ import { LINE_HEIGHT, boundsOf } from '../../../shared/schema/geometry'
 import { NOTE_TEXT } from '../../theme'
 import { groupProps } from './groupProps'
 import type { NodeProps } from './types'
+import { useFontsFor } from './webFonts'
 
 /** Free text: no background, only the words, in one of the text sizes. */
 export const TextNode = memo(function TextNode(props: NodeProps<ObjectOf<'text'>>) {
@@ -13,6 +14,7 @@ export const TextNode = memo(function TextNode(props: NodeProps<ObjectOf<'text'>
   const h = boundsOf(object).h
   // my own selection shows the resize handles; someone else's shows as an outline in their colour
   const outline = peerColor ?? undefined
+  const fonts = useFontsFor(object.text)
   return (
     <Group {...groupProps(object, draggable, handlers)}>
       {/* a transparent hit area so short or empty text can still be grabbed; the text's own box is hit too */}
@@ -26,6 +28,7 @@ export const TextNode = memo(function TextNode(props: NodeProps<ObjectOf<'text'>
       />
       {!editing && (
         <Text
+          key={fonts}
           width={w}
           text={object.text || ' '}
           fontSize={TEXT_SIZE_PX[size]}

@@ -5,10 +5,10 @@ import { i18n } from '../../i18n'
 const COLOR_KEYS = {
   '#1f2933': 'charcoal',
   '#c0392b': 'red',
-  '#1e6fd9': 'blue',
+  '#1a64c8': 'blue',
   '#1d7a46': 'green',
   '#8e44ad': 'purple',
-  '#b35900': 'orange',
+  '#a35000': 'orange',
   transparent: 'none',
   '#dbeafe': 'lightBlue',
   '#fef3c7': 'lightYellow',

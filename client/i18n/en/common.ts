@@ -3,6 +3,7 @@ export const common = {
   appName: 'Workshop whiteboard',
   pageTitle: '{{title}} · Workshop whiteboard',
   language: 'Language / 语言',
+  highContrast: 'High contrast',
   untitledSession: 'Untitled session',
   untitled: 'Untitled',
   cancel: 'Cancel',

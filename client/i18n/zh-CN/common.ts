@@ -5,6 +5,7 @@ export const common: Translation<typeof en> = {
   appName: '工作坊白板',
   pageTitle: '{{title}} · 工作坊白板',
   language: 'Language / 语言',
+  highContrast: '高对比度',
   untitledSession: '未命名的会议',
   untitled: '未命名',
   cancel: '取消',
