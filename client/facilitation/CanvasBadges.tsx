@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Circle, Group, Rect, Text } from 'react-konva'
 import { boundsOf, frameContents } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
@@ -26,6 +27,7 @@ const isNote = (o: BoardObject) => o.kind === 'sticky' || o.kind === 'text'
  * The list view says all of it as text; this is the picture of it.
  */
 export const CanvasBadges = memo(function CanvasBadges(props: CanvasBadgesProps) {
+  useTranslation() // drawn again in the new words when the language changes
   const { objects } = props
   return (
     <>

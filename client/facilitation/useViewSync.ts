@@ -70,7 +70,11 @@ export function useViewSync(args: ViewSyncArgs) {
 
   const bringEveryoneHere = useCallback(() => {
     const c = viewCenter(viewport, size)
-    fac.session.bringEveryoneHere({ canvas: canvasId, x: c.x, y: c.y, scale: viewport.scale })
+    // whole world units: the same point on every screen, whatever its size (no half-unit rounding
+    // one way here and the other way there)
+    const x = Math.round(c.x)
+    const y = Math.round(c.y)
+    fac.session.bringEveryoneHere({ canvas: canvasId, x, y, scale: viewport.scale })
   }, [fac.session, viewport, size, canvasId])
 
   return {

@@ -12,6 +12,7 @@ import {
   type Viewport,
   type WheelInput,
 } from '../../client/canvas/viewport'
+import { resized } from '../../client/canvas/useViewports'
 
 const size = { width: 800, height: 600 }
 const wheel = (change: Partial<WheelInput>): WheelInput => ({
@@ -129,5 +130,21 @@ describe('revealRect', () => {
     expect(next).toEqual({ x: -140, y: 0, scale: 1 })
     const left = revealRect({ x: 0, y: 0, scale: 2 }, small, { x: -50, y: 10, w: 20, h: 20 })
     expect(worldToScreen(left, { x: -50, y: 10 }).x).toBe(16)
+  })
+})
+
+describe('a camera when the board area changes size', () => {
+  it('keeps the same world point in the middle of the view', () => {
+    const size = { width: 800, height: 600 }
+    const view = centerOn({ x: 0, y: 0, scale: 1.5 }, size, { x: 320, y: 79.5 })
+    for (const now of [
+      { width: 800, height: 599 },
+      { width: 450, height: 800 },
+      { width: 1280, height: 553 },
+    ]) {
+      const c = viewCenter(resized({ view, size }, now), now)
+      expect(c.x).toBeCloseTo(320, 9)
+      expect(c.y).toBeCloseTo(79.5, 9)
+    }
   })
 })
