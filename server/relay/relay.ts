@@ -23,13 +23,6 @@ const FROM_REMOTE = Symbol('remote')
 const REMOTE_AWARENESS_TIMEOUT_MS = 30_000
 /** Peers of one room sent to per event-loop turn (see Outbox). */
 const SLICE = 64
-/**
- * In a room this large, an update waits this long for others to join its stored batch and its
- * message: every update costs one socket write per peer, so merging the ones that arrive within a
- * millisecond saves writes (and SQLite commits) at the price of that millisecond of latency.
- */
-const GATHER_FROM_PEERS = 64
-const GATHER_MS = 1
 
 /**
  * Rooms in memory and the path every update takes: validate (by the caller) → apply → append to
@@ -211,14 +204,10 @@ export class Relay {
   private enqueue(room: Room, update: Uint8Array): void {
     room.pending.push(update)
     this.dirty.add(room)
-    this.scheduleTurn(room.peers.size >= GATHER_FROM_PEERS ? GATHER_MS : 0)
+    this.scheduleTurn()
   }
 
-  /**
-   * Runs a turn after this event-loop turn, or `delayMs` later to gather what arrives meanwhile
-   * into the same stored batch and message (see GATHER_MS).
-   */
-  private scheduleTurn(delayMs = 0): void {
+  private scheduleTurn(): void {
     if (this.turnScheduled) return
     this.turnScheduled = true
     const run = (): void => {
@@ -228,8 +217,7 @@ export class Relay {
         .then(() => this.turn())
         .catch((err: unknown) => this.log.error({ err }, 'relay turn failed'))
     }
-    if (delayMs > 0) setTimeout(run, delayMs)
-    else setImmediate(run)
+    setImmediate(run)
   }
 
   /** Stores what this turn applied, sends each room's next slice, compacts rooms past the threshold. */
