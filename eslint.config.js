@@ -9,6 +9,11 @@ const restrict = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 })
 const serverOnly = ['ws', 'better-sqlite3', 'ioredis', 'pino', 'prom-client', 'node:*']
+/** react-konva's main entry brings Konva's full build: canvas components come from client/canvas/konva.ts. */
+const fullKonva = {
+  regex: '^react-konva$',
+  message: "Import canvas components from client/canvas/konva (Konva's core and the shapes the board draws).",
+}
 const uiLibs = ['react', 'react-dom', 'react-konva', 'konva', '@tiptap/*']
 
 export default tseslint.config(
@@ -53,6 +58,7 @@ export default tseslint.config(
         group: ['**/server/**', ...serverOnly],
         message: 'client/ never imports server/ or server libraries.',
       },
+      fullKonva,
     ]),
   },
   {
@@ -64,6 +70,7 @@ export default tseslint.config(
         message:
           'canvas/ and panels/ read snapshots and call commands; they never touch Y types or the socket.',
       },
+      fullKonva,
     ]),
   },
   {

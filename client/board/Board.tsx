@@ -155,8 +155,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
       />
       {link.refused && (
         <p className="banner error" role="alert">
-          The server refused this board: {link.refused}. Reload the page or ask the facilitator for a new
-          link.
+          {i18n.t('board:area.refused', { reason: link.refused })}
         </p>
       )}
       <FacilitationTop fac={fac} view={view} session={{ id: access.id, key: accessKey }} />

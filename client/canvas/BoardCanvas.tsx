@@ -1,5 +1,5 @@
 import { useMemo, useRef, type ReactNode } from 'react'
-import { Layer, Stage } from 'react-konva'
+import { Layer, Stage } from './konva'
 import type Konva from 'konva'
 import type { InvalidObject } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'

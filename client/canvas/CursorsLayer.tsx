@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { Group, Label, Layer, Path, Tag, Text } from 'react-konva'
+import { Group, Label, Layer, Path, Tag, Text } from './konva'
 
 /** Another person's pointer, in world coordinates of the canvas being shown. */
 export interface RemoteCursor {

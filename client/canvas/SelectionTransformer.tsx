@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { Transformer } from 'react-konva'
+import { Transformer } from './konva'
 import type Konva from 'konva'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { ACCENT } from '../theme'

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Circle, Group, Rect, Text } from 'react-konva'
+import { Circle, Group, Rect, Text } from '../canvas/konva'
 import { boundsOf, frameContents } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { FRAME_TITLE_SIZE, frameTitleLayout } from '../canvas/objects/frameTitle'

@@ -1,7 +1,8 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { DEFAULT_LANG, isUiLang, type UiLang } from '../../shared/lang'
-import { resources } from './resources'
+import { en } from './en'
+import type { Translation } from './types'
 
 /** Where a person's language choice is remembered on this device. */
 const STORAGE_KEY = 'wb:lang'
@@ -26,12 +27,12 @@ function readStored(): string | null {
 /** The app's i18next instance; React components use it through useTranslation. */
 export const i18n = i18next.createInstance()
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: typeof window === 'undefined' ? DEFAULT_LANG : detectLanguage(),
+  resources: { en },
+  lng: DEFAULT_LANG,
   fallbackLng: DEFAULT_LANG,
   supportedLngs: ['en', 'zh-CN'],
   defaultNS: 'common',
-  ns: Object.keys(resources.en),
+  ns: Object.keys(en),
   initAsync: false,
   interpolation: { escapeValue: false }, // React escapes; exports escape for their own format
   returnNull: false,
@@ -47,6 +48,28 @@ i18n.on('languageChanged', applyToPage)
 /** The language the interface speaks now. */
 export const currentLanguage = (): UiLang => (isUiLang(i18n.language) ? i18n.language : DEFAULT_LANG)
 
+/** Translations other than English, fetched the first time someone chooses them (the page loads less). */
+const LOADERS: Record<Exclude<UiLang, 'en'>, () => Promise<Translation<typeof en>>> = {
+  'zh-CN': () => import('./zh-CN').then((m) => m.zhCN),
+}
+
+/** Makes a language's translations available (fetching them on first use). */
+export async function loadLanguage(lang: UiLang): Promise<void> {
+  if (lang === 'en' || i18n.hasResourceBundle(lang, 'common')) return
+  const bundles = await LOADERS[lang]()
+  for (const [ns, bundle] of Object.entries(bundles)) i18n.addResourceBundle(lang, ns, bundle, true, true)
+}
+
+/** Loads a language and switches the interface to it. */
+export async function applyLanguage(lang: UiLang): Promise<void> {
+  await loadLanguage(lang)
+  await i18n.changeLanguage(lang)
+}
+
+/** Resolves once the person's language is loaded and on: the app renders after it, never in the wrong words. */
+export const i18nReady: Promise<void> =
+  typeof window === 'undefined' ? Promise.resolve() : applyLanguage(detectLanguage()).catch(() => {})
+
 /** Switches the interface's language and remembers the choice on this device. */
 export function setLanguage(lang: UiLang): void {
   try {
@@ -54,5 +77,5 @@ export function setLanguage(lang: UiLang): void {
   } catch {
     // not remembered, but the switch still applies for this visit
   }
-  void i18n.changeLanguage(lang)
+  void applyLanguage(lang)
 }

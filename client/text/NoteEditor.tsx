@@ -23,7 +23,8 @@ export interface NoteEditorProps {
 
 /**
  * A Tiptap editor bound to one note's Y.XmlFragment. StarterKit's own undo is off: Collaboration
- * brings a Yjs-aware undo for typing, and the board's undo covers the rest.
+ * brings a Yjs-aware undo for typing, and the board's undo covers the rest. No links: the board
+ * draws a note's text, where a link could not be followed (and linkify is 10 KB the page spares).
  */
 export function NoteEditor(props: NoteEditorProps) {
   const { fragment, label, onDone, style, autofocus = true, readOnly = false } = props
@@ -31,7 +32,10 @@ export function NoteEditor(props: NoteEditorProps) {
   done.current = onDone
   const editor = useEditor(
     {
-      extensions: [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ fragment })],
+      extensions: [
+        StarterKit.configure({ undoRedo: false, link: false }),
+        Collaboration.configure({ fragment }),
+      ],
       autofocus: autofocus ? 'end' : false,
       editable: !readOnly,
       editorProps: {

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_LANG, UI_LANGS } from '../../shared/lang'
 import { BUILT_IN_TEMPLATES, findTemplate, templatesIn } from '../../shared/templates'
-import { detectLanguage, i18n } from '../../client/i18n'
+import { detectLanguage, i18n, loadLanguage } from '../../client/i18n'
 import { resources } from '../../client/i18n/resources'
 
 type Tree = { readonly [key: string]: string | Tree }
@@ -25,6 +25,7 @@ const en = flatten(resources.en as unknown as Tree)
 const zh = flatten(resources['zh-CN'] as unknown as Tree)
 
 describe('translations', () => {
+  beforeAll(() => loadLanguage('zh-CN')) // fetched on first use in the app
   it('English and Chinese have exactly the same keys (plural forms aside)', () => {
     const enKeys = [...new Set([...en.keys()].map(base))].sort()
     const zhKeys = [...new Set([...zh.keys()].map(base))].sort()

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { Group, Rect, Text } from 'react-konva'
+import { Group, Rect, Text } from '../konva'
 import type { ObjectOf } from '../../../shared/schema/kinds'
 import { ACCENT, NOTE_TEXT } from '../../theme'
 import { FRAME_TITLE_SIZE, frameTitleLayout } from './frameTitle'

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { Group, Image, Rect, Text } from 'react-konva'
+import { Group, Image, Rect, Text } from '../konva'
 import { needsDescription, type ObjectOf } from '../../../shared/schema/kinds'
 import { ACCENT, NOTE_TEXT } from '../../theme'
 import { groupProps } from './groupProps'

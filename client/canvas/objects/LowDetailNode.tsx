@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { Group, Line, Rect } from 'react-konva'
+import { Group, Line, Rect } from '../konva'
 import type { BoardObject } from '../../../shared/schema/kinds'
 import { ACCENT, STICKY_FILL } from '../../theme'
 import { boundsOf } from './bounds'

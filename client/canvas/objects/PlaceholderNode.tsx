@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { Group, Rect, Text } from 'react-konva'
+import { Group, Rect, Text } from '../konva'
 import type { InvalidObject } from '../../../shared/schema/boardDoc'
 import { i18n } from '../../i18n'
 

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { Arrow, Ellipse, Group, Line, Rect } from 'react-konva'
+import { Arrow, Ellipse, Group, Line, Rect } from '../konva'
 import type { ObjectOf } from '../../../shared/schema/kinds'
 import { groupProps } from './groupProps'
 import type { NodeProps } from './types'

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react'
-import { Group, Rect, Text } from 'react-konva'
+import { Group, Rect, Text } from '../konva'
 import type Konva from 'konva'
 import type { ObjectOf } from '../../../shared/schema/kinds'
 import { useHighContrast } from '../../a11y/contrastPreference'

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { Group, Line } from 'react-konva'
+import { Group, Line } from '../konva'
 import type { ObjectOf } from '../../../shared/schema/kinds'
 import { groupProps } from './groupProps'
 import type { NodeProps } from './types'

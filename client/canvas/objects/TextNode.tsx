@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { Group, Rect, Text } from 'react-konva'
+import { Group, Rect, Text } from '../konva'
 import { TEXT_SIZE_PX, type ObjectOf } from '../../../shared/schema/kinds'
 import { LINE_HEIGHT, boundsOf } from '../../../shared/schema/geometry'
 import { NOTE_TEXT } from '../../theme'

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { Group, Layer, Line, Rect } from 'react-konva'
+import { Group, Layer, Line, Rect } from '../konva'
 import { ACCENT } from '../../theme'
 import { ShapeBody } from '../objects/ShapeNode'
 import { shapeFromDrag } from './drawings'

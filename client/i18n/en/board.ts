@@ -19,6 +19,8 @@ export const board = {
     viewOnly: 'View only',
     roleDescription: 'canvas',
     fallbackCanvas: 'Board',
+    refused:
+      'The server refused this board: {{reason}}. Reload the page or ask the facilitator for a new link.',
   },
   editor: {
     text: 'Text',

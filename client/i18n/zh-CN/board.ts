@@ -20,6 +20,7 @@ export const board: Translation<typeof en> = {
     viewOnly: '只读',
     roleDescription: '画布',
     fallbackCanvas: '白板',
+    refused: '服务器拒绝了这个白板：{{reason}}。请刷新页面，或向主持人索取新的链接。',
   },
   editor: {
     text: '文字',
