@@ -1,38 +1,8 @@
 import { expect, test } from '@playwright/test'
-import { createSession, join, openAsNewPerson, openListView } from './helpers'
-
-test('edits made offline wait, are counted, and reach others on reconnect', async ({ browser }) => {
-  const home = await openAsNewPerson(browser, '/')
-  const link = await createSession(home, 'Offline edits')
-  const ada = await openAsNewPerson(browser, link)
-  const grace = await openAsNewPerson(browser, link)
-  await join(ada, 'Ada')
-  await join(grace, 'Grace')
-  const notesOfAda = await openListView(ada)
-  const notesOfGrace = await openListView(grace)
-
-  await ada.context().setOffline(true)
-  await expect(ada.getByRole('status')).toHaveText(/^Offline/)
-  await ada.getByRole('button', { name: 'Add note' }).click()
-  await ada.keyboard.type('Written on the train')
-  await expect(ada.getByRole('status')).toHaveText(/^Offline — \d+ changes? waiting$/)
-  await expect(notesOfAda.getByRole('listitem')).toHaveCount(1)
-  await expect(notesOfGrace.getByRole('listitem')).toHaveCount(0)
-
-  await ada.context().setOffline(false)
-  await expect(ada.getByRole('status')).toHaveText('Connected')
-  await expect(notesOfGrace.getByRole('listitem').filter({ hasText: 'Written on the train' })).toHaveCount(1)
-})
+import { createSession, join, openAsNewPerson, openListView, twoPeopleWithLists } from './helpers'
 
 test('undo takes back only my own changes', async ({ browser }) => {
-  const home = await openAsNewPerson(browser, '/')
-  const link = await createSession(home, 'Undo')
-  const ada = await openAsNewPerson(browser, link)
-  const grace = await openAsNewPerson(browser, link)
-  await join(ada, 'Ada')
-  await join(grace, 'Grace')
-  const notesOfAda = await openListView(ada)
-  const notesOfGrace = await openListView(grace)
+  const { ada, grace, notesOfAda, notesOfGrace } = await twoPeopleWithLists(browser, 'Undo')
 
   await grace.getByRole('button', { name: 'Add note' }).click()
   await grace.keyboard.type('Grace was here')

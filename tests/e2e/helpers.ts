@@ -37,3 +37,14 @@ export async function openListView(page: Page) {
   await expect(toggle).toHaveAttribute('aria-pressed', 'true')
   return page.getByRole('list', { name: /^Notes on/ })
 }
+
+/** A new session with Ada and Grace joined, each in a browser of their own, with the list view open. */
+export async function twoPeopleWithLists(browser: Browser, title: string) {
+  const home = await openAsNewPerson(browser, '/')
+  const link = await createSession(home, title)
+  const ada = await openAsNewPerson(browser, link)
+  const grace = await openAsNewPerson(browser, link)
+  await join(ada, 'Ada')
+  await join(grace, 'Grace')
+  return { ada, grace, notesOfAda: await openListView(ada), notesOfGrace: await openListView(grace) }
+}

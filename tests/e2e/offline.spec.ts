@@ -1,17 +1,10 @@
 import { expect, test, type Dialog } from '@playwright/test'
-import { createSession, join, openAsNewPerson, openListView } from './helpers'
+import { twoPeopleWithLists } from './helpers'
 
 test('offline edits are counted, guarded against closing the page, and merge on reconnect', async ({
   browser,
 }) => {
-  const home = await openAsNewPerson(browser, '/')
-  const link = await createSession(home, 'Offline guard')
-  const ada = await openAsNewPerson(browser, link)
-  const grace = await openAsNewPerson(browser, link)
-  await join(ada, 'Ada')
-  await join(grace, 'Grace')
-  const notesOfAda = await openListView(ada)
-  const notesOfGrace = await openListView(grace)
+  const { ada, grace, notesOfAda, notesOfGrace } = await twoPeopleWithLists(browser, 'Offline guard')
   const dialogs: Dialog[] = []
   ada.on('dialog', (dialog) => {
     dialogs.push(dialog)
