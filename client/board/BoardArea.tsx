@@ -14,6 +14,7 @@ import { BOARD_PANEL_ID, tabDomId } from '../panels/CanvasTabs'
 import { useUndoState, type BoardModel } from '../state'
 import { NoteEditorLayer } from './NoteEditorLayer'
 import { ObjectToolsUi } from './ObjectToolsUi'
+import { PlacingHint } from './PlacingHint'
 import type { SelectionExtras } from './SelectionActions'
 import { useBoardShortcuts } from './useBoardShortcuts'
 import type { BoardUi } from './useBoardUi'
@@ -60,21 +61,20 @@ export function BoardArea(props: BoardAreaProps) {
     size: props.size,
     area: props.areaRef,
   })
-  const onTool = (tool: ToolId) => kit.tools.choose(tool)
-  const { onEditEnd } = kit
+  const onToolButton = (tool: ToolId) => kit.tools.choose(tool, 'button')
+  const onToolKey = (tool: ToolId) => kit.tools.choose(tool, 'key')
   const endEditing = useCallback(() => {
-    onEditEnd()
     ui.edit(null)
     // Back to the canvas, so Delete, Enter and the arrows act on the note just edited.
     canvasFocus.current?.focus({ preventScroll: true })
-  }, [ui, onEditEnd])
+  }, [ui])
   const backToCanvas = useCallback(() => canvasFocus.current?.focus({ preventScroll: true }), [])
   useBoardShortcuts({
     ui,
     readOnly: model.readOnly,
     undo: model.undo.undo,
     redo: model.undo.redo,
-    onTool,
+    onTool: onToolKey,
     canvasFocus,
     extraKeys: kit.actions.onKey,
   })
@@ -122,13 +122,14 @@ export function BoardArea(props: BoardAreaProps) {
       </div>
       <Toolbar
         activeTool={kit.tools.tool}
-        onTool={onTool}
+        onTool={onToolButton}
         readOnly={model.readOnly}
         canUndo={undoState.canUndo}
         canRedo={undoState.canRedo}
         onUndo={model.undo.undo}
         onRedo={model.undo.redo}
       />
+      <PlacingHint tool={kit.tools.tool} pending={kit.tools.hasPending} />
       {model.readOnly && <p className="view-only-chip">{t('area.viewOnly')}</p>}
       <ObjectToolsUi
         kit={kit}

@@ -45,6 +45,7 @@ export function addFrame(c: ToolContext, rect: Rect): void {
   const frames = c.objects.flatMap((o) => (o.kind === 'frame' ? [o] : []))
   const order = Math.max(0, ...frames.map((f) => f.props.order)) + 1
   const props = { w: rect.w, h: rect.h, title: frameTitle(frames.length + 1), order }
+  c.model.undo.stopCapturing()
   const id = c.model.commands.addFrame(c.canvasId, rect.x, rect.y, props)
   if (!id) return
   c.ui.openNew(id, false)
@@ -53,6 +54,7 @@ export function addFrame(c: ToolContext, rect: Rect): void {
 
 export function addShape(c: ToolContext, from: Point, to: Point): void {
   const shape = shapeFromDrag(from, to, c.options)
+  c.model.undo.stopCapturing()
   const id = c.model.commands.addObject('shape', c.canvasId, shape.x, shape.y, shape.props)
   if (id) c.ui.openNew(id, false)
 }
@@ -87,19 +89,28 @@ export function commitTransform(c: ToolContext, changes: readonly TransformChang
   c.model.commands.transformObjects(placements, props)
 }
 
-/** The Text tool: free text in the middle of the view, open for typing at once. */
-export function addText(c: ToolContext): void {
-  const spot = centreSpot(c, KINDS.text.defaults().w, 60)
-  const id = c.model.commands.addObject('text', c.canvasId, spot.x, spot.y)
-  if (id) c.ui.openNew(id, true)
+/** A box of this size centred on a clicked point, or a free spot in the middle of the view. */
+function spotFor(c: ToolContext, w: number, h: number, at: Point | null): Rect {
+  return at ? { x: Math.round(at.x - w / 2), y: Math.round(at.y - h / 2), w, h } : centreSpot(c, w, h)
 }
 
-/** The Recipe card tool: a card in the middle of the view, open in its panel. */
-export function addRecipe(c: ToolContext): void {
+/** The Text tool: free text where the person clicked (or in the middle), open for typing at once. */
+export function addText(c: ToolContext, at: Point | null = null): string | null {
+  const spot = spotFor(c, KINDS.text.defaults().w, 60, at)
+  c.model.undo.stopCapturing()
+  const id = c.model.commands.addObject('text', c.canvasId, spot.x, spot.y)
+  if (id) c.ui.openNew(id, true)
+  return id
+}
+
+/** The Recipe card tool: a card where the person clicked (or in the middle), open in its panel. */
+export function addRecipe(c: ToolContext, at: Point | null = null): string | null {
   const { w, h } = KINDS.recipe.defaults()
-  const spot = centreSpot(c, w, h)
+  const spot = spotFor(c, w, h, at)
+  c.model.undo.stopCapturing()
   const id = c.model.commands.addRecipe(c.canvasId, spot.x, spot.y)
-  if (!id) return
+  if (!id) return null
   c.ui.openNew(id, false)
   c.openRecipe(id)
+  return id
 }

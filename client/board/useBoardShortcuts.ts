@@ -58,6 +58,7 @@ function handleKey(e: KeyboardEvent, t: ShortcutTargets): boolean {
   }
   if (t.extraKeys?.(e, onBoard)) return true
   if (mod || e.altKey) return false
+  if (onBoard && !t.readOnly && typesIntoSelection(e, t)) return true
   if (handleViewKey(e.key, t)) return true
   if (onBoard && handleSelectionKey(e, t)) return true
   if (onBoard && t.ui.selection.size === 0 && handlePanKey(e, t)) return true
@@ -65,6 +66,13 @@ function handleKey(e: KeyboardEvent, t: ShortcutTargets): boolean {
   if (!tool || (tool.writes && t.readOnly)) return false
   t.onTool(tool.id)
   return true
+}
+
+/** A printable key with one note selected goes into the note, which opens for editing. */
+function typesIntoSelection(e: KeyboardEvent, { ui }: ShortcutTargets): boolean {
+  if (ui.selection.size !== 1 || e.key.length !== 1 || e.key === ' ' || e.isComposing) return false
+  const [id] = ui.selection
+  return id !== undefined && ui.typeInto(id, e.key)
 }
 
 function handleViewKey(key: string, { ui }: ShortcutTargets): boolean {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { withFrameContents } from '../../shared/schema/geometry'
 import { KINDS, type BoardObject } from '../../shared/schema/kinds'
 import { freeSpot } from '../canvas/placement'
@@ -6,6 +6,7 @@ import { boundsOf, isEditable } from '../canvas/objects/bounds'
 import {
   fitRects,
   panBy,
+  type Point,
   revealRect,
   viewCenter,
   zoomAt,
@@ -35,6 +36,7 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
   const byId = useMemo(() => new Map(objects.map((o) => [o.id, o])), [objects])
   const selection = useMemo(() => new Set(rawSelection.filter((id) => byId.has(id))), [rawSelection, byId])
   const editing = (rawEditing && byId.get(rawEditing)) || null
+  const created = useDiscardOfEmptyNotes(model, editing)
 
   const select = useCallback((ids: readonly string[]) => {
     setRawSelection(ids)
@@ -58,16 +60,22 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
     setRawEditing(null)
   }, [])
 
-  /** Adds a note in the middle of the view; opens it for typing unless the list view will take it. */
+  /**
+   * Adds a note centred where the person clicked, or in a free spot in the middle of the view; opens
+   * it for typing unless the list view will take it.
+   */
   const addSticky = useCallback(
-    (openEditor = true) => {
+    (openEditor = true, at?: Point) => {
       const { w, h } = KINDS.sticky.defaults()
-      const center = viewCenter(viewport, size)
+      const center = at ?? viewCenter(viewport, size)
       const preferred = { x: Math.round(center.x - w / 2), y: Math.round(center.y - h / 2), w, h }
-      const spot = freeSpot(objects.map(boundsOf), preferred)
+      const spot = at ? preferred : freeSpot(objects.map(boundsOf), preferred)
+      model.undo.stopCapturing()
       const id = model.commands.addSticky(canvasId, spot.x, spot.y)
       if (id && openEditor) holdKeysForNewEditor()
       if (id) {
+        created.add(id)
+        model.undo.markCreated(id)
         setRawSelection([id])
         setRawEditing(openEditor ? id : null)
         // The free spot may be past the edge of a small screen: bring the new note into view.
@@ -76,18 +84,32 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
       }
       return id
     },
-    [model, canvasId, objects, viewport, size, setViewport],
+    [model, canvasId, objects, viewport, size, setViewport, created],
   )
 
   /** Selects an object just added (not in this render's snapshot yet) and maybe opens its editor. */
   const openNew = useCallback(
     (id: string, openEditor: boolean) => {
-      model.undo.stopCapturing()
+      created.add(id)
+      model.undo.markCreated(id)
       if (openEditor) holdKeysForNewEditor()
       setRawSelection([id])
       setRawEditing(openEditor ? id : null)
     },
-    [model],
+    [model, created],
+  )
+
+  /** A key typed with one note selected starts editing it, the key first (FigJam's habit). */
+  const typeInto = useCallback(
+    (id: string, key: string) => {
+      const target = byId.get(id)
+      if (!target || !isEditable(target) || model.readOnly || target.locked) return false
+      if (rawEditing === id) return true // its editor is opening: the key is not the board's
+      holdKeysForNewEditor(key)
+      edit(id)
+      return true
+    },
+    [byId, model, edit, rawEditing],
   )
 
   const deleteSelected = useCallback(() => {
@@ -127,6 +149,7 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
     clear,
     addSticky,
     openNew,
+    typeInto,
     deleteSelected,
     nudge,
     zoom,
@@ -134,3 +157,27 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
 }
 
 export type BoardUi = ReturnType<typeof useBoardUi>
+
+/** Notes and text this person added that hold nothing are clutter; so is any text box left blank. */
+const isBlank = (o: BoardObject, mine: boolean): boolean =>
+  (o.kind === 'text' || (mine && o.kind === 'sticky')) && o.text.trim() === ''
+
+/**
+ * When editing of a note ends while it is empty, the note goes, and with it the steps that made it
+ * in its creator's undo history (no empty litter, and Undo never brings back a blank note).
+ * Returns the set of ids this person created here (the notes it may remove).
+ */
+function useDiscardOfEmptyNotes(model: BoardModel, editing: BoardObject | null): Set<string> {
+  const created = useMemo(() => new Set<string>(), [])
+  const last = useRef<BoardObject | null>(null)
+  useEffect(() => {
+    const before = last.current
+    last.current = editing
+    if (before?.id === editing?.id) return
+    model.undo.setEditing(editing?.id ?? null)
+    if (!before || !isBlank(before, created.has(before.id))) return
+    model.undo.forget(before.id)
+    model.commands.discardObjects([before.id])
+  }, [editing, model, created])
+  return created
+}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react'
 import { parseClipboard, type ClipboardData } from '../../shared/ops/clipboard'
 import { withFrameContents } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
+import { isPlacingTool } from '../canvas/tools/tools'
 import { viewCenter, type Size, type Viewport } from '../canvas/viewport'
 import type { BoardModel } from '../state'
 import type { BoardTools } from './useBoardTools'
@@ -157,7 +158,12 @@ function handleObjectKey(e: KeyboardEvent, onBoard: boolean, a: ObjectActionsArg
   }
   if (mod || e.altKey) return false
   if (e.key === 'Escape' && tools.tool !== 'select') {
-    tools.choose('select')
+    tools.choose('select', 'key')
+    return true
+  }
+  // With a placing tool armed (by its key), Enter puts the object in the middle of the view.
+  if (e.key === 'Enter' && isPlacingTool(tools.tool) && !model.readOnly && (onBoard || !ui.editing)) {
+    tools.placeInMiddle()
     return true
   }
   if (tools.tool === 'pen' && e.key.toLowerCase() === 'e') {

@@ -78,12 +78,6 @@ export function useObjectTools(args: ObjectToolsArgs) {
     [objects, ui, model, openRecipe, requestTitle],
   )
 
-  /** Free text left empty when editing ends is removed: an empty text box is invisible clutter. */
-  const onEditEnd = useCallback(() => {
-    const edited = ui.editing
-    if (edited?.kind === 'text' && edited.text.trim() === '') model.commands.deleteObjects([edited.id])
-  }, [ui, model])
-
   const { id: sessionId, key } = session
   // one function per session, so pictures on the canvas are not redrawn on every render
   const source = useMemo(() => (src: string) => imageUrl({ id: sessionId, key }, src), [sessionId, key])
@@ -96,7 +90,6 @@ export function useObjectTools(args: ObjectToolsArgs) {
     describing,
     setDescribing,
     onEdit,
-    onEditEnd,
     imageSource: source,
   }
 }

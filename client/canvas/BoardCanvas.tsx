@@ -14,6 +14,7 @@ import { ObjectDrag } from './ObjectDrag'
 import { SelectionTransformer } from './SelectionTransformer'
 import type { CanvasTools } from './tools/canvasTools'
 import { GesturePreviewLayer } from './tools/GesturePreviewLayer'
+import { isPlacingTool } from './tools/tools'
 import type { PreviewStore } from './tools/previewStore'
 import { useToolGestures } from './tools/useToolGestures'
 import { usePanZoom } from './usePanZoom'
@@ -81,6 +82,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
     if (e.target !== stageRef.current || gestures.takeClick()) return
     props.onSelectionChange([])
     props.onEdit(null)
+    const pointer = stageRef.current.getPointerPosition()
+    const { tools } = props
+    if (pointer && tools && isPlacingTool(tools.tool)) tools.onPlace(screenToWorld(viewport, pointer))
   }
   const onPointerMove = () => {
     const pointer = stageRef.current?.getPointerPosition()
@@ -151,6 +155,7 @@ function testHooks(props: BoardCanvasProps, v: Viewport, size: Size) {
     'data-testid': 'board-canvas',
     'data-cursors': props.cursors.map((r) => r.name).join(','),
     'data-center': `${Math.round(c.x)},${Math.round(c.y)}`,
+    'data-scale': String(Math.round(v.scale * 1000) / 1000),
     'data-selection-at': selected ? `${Math.round(selected.x)},${Math.round(selected.y)}` : undefined,
   }
 }

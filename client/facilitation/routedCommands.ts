@@ -38,6 +38,7 @@ export function routeCommands(
       mine.moveObjects(moves.filter((m) => isPrivate(m.id)))
     },
     deleteObjects: (ids) => both(ids, (c, part) => c.deleteObjects(part)),
+    discardObjects: (ids) => both(ids, (c, part) => c.discardObjects(part)),
     setText: (id, text) => byId(id).setText(id, text),
     setStickyColor: (id, color) => byId(id).setStickyColor(id, color),
     updateProps: (id, kind, changes) => byId(id).updateProps(id, kind, changes),

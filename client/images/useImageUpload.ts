@@ -35,6 +35,8 @@ export function useImageUpload(args: ImageUploadArgs) {
   const latest = useRef(args)
   latest.current = args
   const inputRef = useRef<HTMLInputElement>(null)
+  /** Where the picked files go: the spot clicked with the Image tool armed, else the middle. */
+  const pickAt = useRef<Point | null>(null)
   const [errors, setErrors] = useState<readonly string[]>([])
   const [pending, setPending] = useState(0)
 
@@ -75,12 +77,16 @@ export function useImageUpload(args: ImageUploadArgs) {
 
   return {
     inputRef,
-    /** Opens the file picker (the Image tool). */
-    pick: () => inputRef.current?.click(),
+    /** Opens the file picker (the Image tool); the pictures land at `at`, or in the middle of the view. */
+    pick: (at: Point | null = null) => {
+      pickAt.current = at
+      inputRef.current?.click()
+    },
     onInputChange: (e: { currentTarget: HTMLInputElement }) => {
       const files = [...(e.currentTarget.files ?? [])]
       e.currentTarget.value = '' // picking the same file again still counts
-      upload(files)
+      upload(files, pickAt.current)
+      pickAt.current = null
     },
     upload,
     errors,

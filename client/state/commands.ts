@@ -26,6 +26,8 @@ export interface BoardCommands {
   addSticky(canvas: string, x: number, y: number, text?: string): string | null
   moveObjects(moves: readonly Move[]): void
   deleteObjects(ids: readonly string[]): void
+  /** Removes objects outside this person's undo history (a new note left empty: see UndoStore.forget). */
+  discardObjects(ids: readonly string[]): void
   setText(id: string, text: string): void
   setStickyColor(id: string, color: StickyColor): void
   /** Tags notes with the language they are written in ('' for the board's own). */
@@ -61,6 +63,8 @@ export interface BoardCommands {
  * server anyway; refusing them here keeps the local document from drifting away from the truth.
  */
 export function createBoardCommands(doc: Y.Doc, origin: Origin, readOnly: boolean): BoardCommands {
+  // the same person, as another origin object: the undo manager tracks `origin` by identity
+  const untracked: Origin = { ...origin }
   return {
     addSticky: (canvas, x, y, text) =>
       readOnly ? null : addObject(doc, { kind: 'sticky', canvas, x, y, text }, origin),
@@ -69,6 +73,9 @@ export function createBoardCommands(doc: Y.Doc, origin: Origin, readOnly: boolea
     },
     deleteObjects: (ids) => {
       if (!readOnly && ids.length > 0) deleteObjects(doc, ids, origin)
+    },
+    discardObjects: (ids) => {
+      if (!readOnly && ids.length > 0) deleteObjects(doc, ids, untracked)
     },
     setText: (id, text) => {
       if (!readOnly) setPlainText(doc, id, text, origin)
@@ -96,7 +103,7 @@ function attempt(write: () => void): boolean {
 
 type ObjectCommands = Omit<
   BoardCommands,
-  'addSticky' | 'moveObjects' | 'deleteObjects' | 'setText' | 'setStickyColor' | 'setLang'
+  'addSticky' | 'moveObjects' | 'deleteObjects' | 'discardObjects' | 'setText' | 'setStickyColor' | 'setLang'
 >
 
 function createObjectCommands(doc: Y.Doc, origin: Origin, readOnly: boolean): ObjectCommands {

@@ -8,6 +8,14 @@ export interface UndoState {
 }
 
 const STACK_EVENTS = ['stack-item-added', 'stack-item-popped', 'stack-cleared', 'stack-item-updated'] as const
+/** The meta key that ties an undo step to the note it created or typed into. */
+const NOTE = 'note'
+
+interface StackEvent {
+  readonly stackItem: { readonly meta: Map<unknown, unknown> }
+  readonly origin: unknown
+  readonly type: 'undo' | 'redo'
+}
 
 /**
  * One person's undo history for the board. It tracks only their own origins (their commands, and
@@ -16,10 +24,47 @@ const STACK_EVENTS = ['stack-item-added', 'stack-item-popped', 'stack-cleared', 
 export class UndoStore {
   private readonly manager: Y.UndoManager
   private state: UndoState = { canUndo: false, canRedo: false }
+  private readonly listeners = new Set<() => void>()
+  /** The note whose editor is open: the steps typing adds belong to it. */
+  private editing: string | null = null
 
-  constructor(doc: Y.Doc, origin: Origin, extraOrigins: readonly unknown[] = []) {
+  constructor(
+    doc: Y.Doc,
+    private readonly origin: Origin,
+    extraOrigins: readonly unknown[] = [],
+  ) {
     this.manager = createUndo(doc, origin)
     for (const extra of extraOrigins) this.manager.addTrackedOrigin(extra)
+    this.manager.on('stack-item-added', (event: StackEvent) => {
+      if (this.editing && event.origin !== this.origin && event.type === 'undo')
+        event.stackItem.meta.set(NOTE, this.editing)
+    })
+  }
+
+  /** The step just recorded created this object: it is forgotten with the object if it stays empty. */
+  markCreated(id: string): void {
+    const top = this.manager.undoStack[this.manager.undoStack.length - 1]
+    top?.meta.set(NOTE, id)
+    this.manager.stopCapturing()
+  }
+
+  /** Typing from now on goes into this note (or into none). */
+  setEditing(id: string | null): void {
+    this.editing = id
+  }
+
+  /**
+   * Drops every step that created or typed into this note, so a note removed for being left empty
+   * leaves no trace in its creator's history: Undo then takes back what they did before it.
+   */
+  forget(id: string): void {
+    const keep = (item: { readonly meta: Map<unknown, unknown> }) => item.meta.get(NOTE) !== id
+    const { undoStack, redoStack } = this.manager
+    const before = undoStack.length + redoStack.length
+    this.manager.undoStack = undoStack.filter(keep)
+    this.manager.redoStack = redoStack.filter(keep)
+    if (this.manager.undoStack.length + this.manager.redoStack.length !== before)
+      for (const listener of this.listeners) listener()
   }
 
   undo = (): void => {
@@ -44,8 +89,10 @@ export class UndoStore {
 
   subscribe = (listener: () => void): (() => void) => {
     for (const event of STACK_EVENTS) this.manager.on(event, listener)
+    this.listeners.add(listener)
     return () => {
       for (const event of STACK_EVENTS) this.manager.off(event, listener)
+      this.listeners.delete(listener)
     }
   }
 

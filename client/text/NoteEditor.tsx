@@ -58,14 +58,15 @@ export function NoteEditor(props: NoteEditorProps) {
   // first keys typed right after pressing Sticky note land in the note, not on the board.
   useLayoutEffect(() => {
     if (!autofocus || !editor || editor.isDestroyed) return
+    // Tiptap's focus command waits for the next frame; keys typed meanwhile would reach the board.
+    editor.view.focus()
     editor.commands.focus('end')
     const { text, escape } = takeHeldKeys()
-    if (text)
-      editor.commands.insertContent(
-        text
-          .split('\n')
-          .map((line) => ({ type: 'paragraph', content: line ? [{ type: 'text', text: line }] : [] })),
-      )
+    // At the end of what the note holds: a line continues it, Enter starts a new paragraph.
+    text.split('\n').forEach((line, i) => {
+      if (i > 0) editor.commands.splitBlock()
+      if (line) editor.commands.insertContent({ type: 'text', text: line })
+    })
     if (escape) done.current()
   }, [editor, autofocus])
   // Set on the editable element itself, so changing the tag does not rebuild the editor mid-typing.

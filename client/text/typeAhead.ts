@@ -1,6 +1,6 @@
 /**
- * Keys typed between pressing Sticky note (or Text) and its editor taking focus would otherwise be
- * lost: the editor mounts a moment later. While a new note opens, printable keys, Enter, Backspace
+ * Keys typed between pressing Sticky note (or Text, or clicking where one goes, or typing on a
+ * selected note) and its editor taking focus would otherwise be lost: the editor mounts a moment later. While a new note opens, printable keys, Enter, Backspace
  * and Escape are held here, and the editor replays them as soon as it has focus.
  */
 interface Held {
@@ -30,10 +30,10 @@ function stop(): void {
   held = null
 }
 
-/** Starts holding keys for an editor that is about to open. */
-export function holdKeysForNewEditor(): void {
+/** Starts holding keys for an editor that is about to open (`first`: a key already taken for it). */
+export function holdKeysForNewEditor(first = ''): void {
   stop()
-  held = { text: '', escape: false }
+  held = { text: first, escape: false }
   window.addEventListener('keydown', onKeyDown, true)
   stopTimer = setTimeout(stop, HOLD_MS)
 }

@@ -49,9 +49,10 @@ test('a whole session with the keyboard alone', async ({ page }) => {
   await press(page, button(page, 'I agree'))
   await expect(page.getByRole('status')).toHaveText('Connected')
 
-  // Add a note with its shortcut and type into it; Escape ends editing, the note stays selected.
+  // Arm the note with its shortcut, Enter puts it in the middle; Escape ends editing, it stays selected.
   await tabTo(page, canvas(page))
   await page.keyboard.press('n')
+  await page.keyboard.press('Enter')
   await expect(page.getByRole('textbox', { name: /^Note text/ })).toBeFocused()
   await page.keyboard.type('First thought')
   await page.keyboard.press('Escape')
@@ -113,6 +114,7 @@ test('a whole session with the keyboard alone', async ({ page }) => {
   for (const text of ['Sharing food', 'Sharing rides']) {
     await page.keyboard.press('Escape')
     await page.keyboard.press('n')
+    await page.keyboard.press('Enter')
     await expect(page.getByRole('textbox', { name: /^Note text/ })).toBeFocused()
     await page.keyboard.type(text)
     await page.keyboard.press('Escape')

@@ -95,8 +95,8 @@ function toolButtonState(tool: ToolDef, props: ToolbarProps) {
       : t('board:tools.title', { label, hint, key: tool.key.toUpperCase() }),
     shortcut: tool.key.toUpperCase(),
     disabled: blocked,
-    // Modes (Select, Pen, Shape, Frame) show which is on; the others act at once and are never pressed.
-    pressed: tool.mode ? props.activeTool === tool.id : undefined,
+    // Every tool shows whether it is on: modes, and placing tools while armed for the next click.
+    pressed: props.activeTool === tool.id,
   }
 }
 

@@ -24,4 +24,6 @@ export interface CanvasTools {
   readonly options: ToolOptions
   readonly onDraw: (drawing: Drawing) => void
   readonly onTransform: (changes: readonly TransformChange[]) => void
+  /** A click or tap on the board while a placing tool is armed: the world point it landed on. */
+  readonly onPlace: (at: Point) => void
 }

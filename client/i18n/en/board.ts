@@ -39,6 +39,22 @@ export const board = {
     undoHint: 'Undo (Ctrl+Z)',
     redo: 'Redo',
     redoHint: 'Redo (Ctrl+Shift+Z)',
+    placing: {
+      armed: {
+        sticky:
+          'Click or tap where the sticky note goes, or press Enter for the middle of the view. Escape cancels.',
+        text: 'Click or tap where the text goes, or press Enter for the middle of the view. Escape cancels.',
+        recipe:
+          'Click or tap where the recipe card goes, or press Enter for the middle of the view. Escape cancels.',
+        image: 'Click or tap where the picture goes, then choose it. Escape cancels.',
+      },
+      pending: {
+        sticky: 'Type your note, or click or tap where it should go.',
+        text: 'Type your text, or click or tap where it should go.',
+        recipe: 'Fill in the card, or click or tap where it should go.',
+        image: '',
+      },
+    },
     labels: {
       select: 'Select',
       hand: 'Hand',

@@ -39,6 +39,20 @@ export const board: Translation<typeof en> = {
     undoHint: '撤销（Ctrl+Z）',
     redo: '重做',
     redoHint: '重做（Ctrl+Shift+Z）',
+    placing: {
+      armed: {
+        sticky: '点击或轻触要放便签的位置，或按 Enter 放在视图中央。按 Esc 取消。',
+        text: '点击或轻触要放文字的位置，或按 Enter 放在视图中央。按 Esc 取消。',
+        recipe: '点击或轻触要放食谱卡的位置，或按 Enter 放在视图中央。按 Esc 取消。',
+        image: '点击或轻触要放图片的位置，然后选择图片。按 Esc 取消。',
+      },
+      pending: {
+        sticky: '直接输入便签内容，或点击、轻触它应该放的位置。',
+        text: '直接输入文字，或点击、轻触它应该放的位置。',
+        recipe: '填写这张卡片，或点击、轻触它应该放的位置。',
+        image: '',
+      },
+    },
     labels: {
       select: '选择',
       hand: '抓手',

@@ -1,0 +1,264 @@
+import { devices, expect, test, type Browser, type Page } from '@playwright/test'
+import { createSession, join, openAsNewPerson, openListView } from './helpers'
+
+/**
+ * Placing and typing as newcomers do it, with the habits of Miro, FigJam and Padlet: press a tool
+ * and type (the note waits in the middle), or press it and click where it goes; shortcuts only arm
+ * a tool; typing on a selected note edits it; a note left empty leaves no litter.
+ */
+
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: /^(Tools|工具)$/ })
+const tool = (page: Page, name: string) => toolbar(page).getByRole('button', { name, exact: true })
+const canvas = (page: Page) => page.getByTestId('board-canvas')
+const rows = (list: ReturnType<Page['getByRole']>) => list.getByRole('listitem')
+const noteEditor = (page: Page) => page.getByRole('textbox', { name: /^(Note text|便签文字)/ })
+
+/** The screen point of a world point, from what the canvas says of its view. */
+async function screenOf(page: Page, world: { x: number; y: number }) {
+  const box = (await canvas(page).boundingBox())!
+  const [cx, cy] = ((await canvas(page).getAttribute('data-center')) ?? '').split(',').map(Number)
+  const scale = Number(await canvas(page).getAttribute('data-scale'))
+  return {
+    x: box.x + box.width / 2 + (world.x - cx!) * scale,
+    y: box.y + box.height / 2 + (world.y - cy!) * scale,
+  }
+}
+
+/** A screen point a fraction of the way across the board, and the world point under it. */
+async function boardPoint(page: Page, fx: number, fy: number) {
+  const box = (await canvas(page).boundingBox())!
+  const [cx, cy] = ((await canvas(page).getAttribute('data-center')) ?? '').split(',').map(Number)
+  const scale = Number(await canvas(page).getAttribute('data-scale'))
+  const screen = { x: box.x + box.width * fx, y: box.y + box.height * fy }
+  const world = {
+    x: cx! + (screen.x - box.x - box.width / 2) / scale,
+    y: cy! + (screen.y - box.y - box.height / 2) / scale,
+  }
+  return { screen, world }
+}
+
+/** Where the one selected object's top-left corner is (world units). */
+async function selectedAt(page: Page) {
+  const at = await canvas(page).getAttribute('data-selection-at')
+  const [x, y] = (at ?? 'NaN,NaN').split(',').map(Number)
+  return { x: x!, y: y! }
+}
+
+async function session(browser: Browser, title: string) {
+  const home = await openAsNewPerson(browser, '/')
+  const link = await createSession(home, title)
+  await home.context().close()
+  return link
+}
+
+test('press and type, or press, click and type: exactly one note, where the person put it', async ({
+  browser,
+}) => {
+  const link = await session(browser, 'Placing')
+  const ada = await openAsNewPerson(browser, link)
+  await join(ada, 'Ada')
+  const phoneContext = await browser.newContext({ ...devices['Pixel 7'] })
+  const pia = await phoneContext.newPage()
+  await pia.goto(link)
+  await join(pia, 'Pia')
+  const adasList = await openListView(ada)
+
+  // Miro's habit: press Sticky note, click a spot, type.
+  await tool(ada, 'Sticky note').click()
+  await expect(noteEditor(ada)).toBeFocused()
+  await expect(ada.getByText('Type your note, or click or tap where it should go.')).toBeVisible()
+  const spot = await boardPoint(ada, 0.8, 0.25)
+  await ada.mouse.click(spot.screen.x, spot.screen.y)
+  await expect(noteEditor(ada)).toBeFocused()
+  await ada.keyboard.type('Over here')
+  await ada.keyboard.press('Escape')
+  await expect(rows(adasList)).toHaveCount(1)
+  await expect(rows(adasList).first()).toContainText('Over here')
+  // Centred on the click (a note is 200 by 200).
+  const placed = await selectedAt(ada)
+  expect(Math.abs(placed.x + 100 - spot.world.x)).toBeLessThan(3)
+  expect(Math.abs(placed.y + 100 - spot.world.y)).toBeLessThan(3)
+
+  // Padlet's habit: press it and type at once; it waits in the middle of the view.
+  await tool(ada, 'Sticky note').click()
+  await ada.keyboard.type('In the middle')
+  await ada.keyboard.press('Escape')
+  await expect(rows(adasList)).toHaveCount(2)
+  await expect(rows(adasList).filter({ hasText: 'In the middle' })).toHaveCount(1)
+  // Once typed into, the tool is Select again: a click selects, it adds nothing.
+  await ada.mouse.click(spot.screen.x, spot.screen.y)
+  await expect(rows(adasList)).toHaveCount(2)
+
+  // On a phone: tap Sticky note, tap a spot, type.
+  const piasList = await openListView(pia)
+  await pia.getByRole('button', { name: 'List view' }).tap() // closed again: the board is the phone's whole width
+  await tool(pia, 'Sticky note').tap()
+  await expect(noteEditor(pia)).toBeFocused()
+  const phoneSpot = await boardPoint(pia, 0.3, 0.3)
+  await pia.touchscreen.tap(phoneSpot.screen.x, phoneSpot.screen.y)
+  await expect(noteEditor(pia)).toBeFocused()
+  await pia.keyboard.type('Tapped in place')
+  await expect(rows(adasList).filter({ hasText: 'Tapped in place' })).toHaveCount(1)
+  await expect(rows(adasList)).toHaveCount(3)
+  const tapped = await selectedAt(pia)
+  expect(Math.abs(tapped.x + 100 - phoneSpot.world.x)).toBeLessThan(3)
+  expect(Math.abs(tapped.y + 100 - phoneSpot.world.y)).toBeLessThan(3)
+  await expect(piasList).toHaveCount(0) // (the list stayed closed)
+})
+
+test('Chinese typed into a new note stays exactly what was typed', async ({ browser }) => {
+  const link = await session(browser, 'Two scripts')
+  const context = await browser.newContext({ locale: 'zh-CN' })
+  const mei = await context.newPage()
+  await mei.goto(link)
+  await mei.getByRole('textbox', { name: '你的名字' }).fill('美')
+  await mei.getByRole('button', { name: '我同意' }).click()
+  const ada = await openAsNewPerson(browser, link)
+  await join(ada, 'Ada')
+  const list = await openListView(ada)
+
+  await tool(mei, '便签').click()
+  await expect(noteEditor(mei)).toBeFocused()
+  // What an input method delivers: whole characters, with no key presses behind them.
+  await mei.keyboard.insertText('社区的声音')
+  await mei.keyboard.press('Escape')
+  await expect(rows(list)).toHaveCount(1)
+  await expect(rows(list).first()).toContainText('社区的声音')
+
+  // Placed with a click, then typed: still one note.
+  await tool(mei, '便签').click()
+  const spot = await boardPoint(mei, 0.7, 0.7)
+  await mei.mouse.click(spot.screen.x, spot.screen.y)
+  await expect(noteEditor(mei)).toBeFocused()
+  await mei.keyboard.insertText('一起做饭')
+  await mei.keyboard.press('Escape')
+  await expect(rows(list)).toHaveCount(2)
+  await expect(rows(list).filter({ hasText: '一起做饭' })).toHaveCount(1)
+})
+
+test('shortcut keys only arm a tool: typed words make nothing, open nothing', async ({ browser }) => {
+  const link = await session(browser, 'Shortcuts')
+  const ada = await openAsNewPerson(browser, link)
+  const bo = await openAsNewPerson(browser, link)
+  await join(ada, 'Ada')
+  await join(bo, 'Bo')
+  const list = await openListView(bo)
+  let choosers = 0
+  ada.on('filechooser', () => choosers++)
+
+  // Words typed at the board by someone who thinks a note is open (n, t, r, i, s, f, p are tools).
+  await canvas(ada).click({ position: { x: 40, y: 40 } })
+  await ada.keyboard.type('interesting first reply')
+  await ada.keyboard.press('Escape')
+  await expect(tool(ada, 'Select')).toHaveAttribute('aria-pressed', 'true')
+  await expect(ada.getByRole('dialog')).toHaveCount(0)
+  expect(choosers).toBe(0)
+  await expect(rows(list)).toHaveCount(0)
+  await expect(noteEditor(ada)).toHaveCount(0)
+
+  // N arms the sticky note; a click puts it there, open for typing.
+  await ada.keyboard.press('n')
+  await expect(tool(ada, 'Sticky note')).toHaveAttribute('aria-pressed', 'true')
+  await expect(ada.getByText(/^Click or tap where the sticky note goes/)).toBeVisible()
+  await expect(rows(list)).toHaveCount(0)
+  const spot = await boardPoint(ada, 0.25, 0.7)
+  await ada.mouse.click(spot.screen.x, spot.screen.y)
+  await ada.keyboard.type('Armed, then placed')
+  await ada.keyboard.press('Escape')
+  await expect(rows(list)).toHaveCount(1)
+  await expect(rows(list).first()).toContainText('Armed, then placed')
+  await expect(tool(ada, 'Select')).toHaveAttribute('aria-pressed', 'true')
+  // (the note stays selected, and typing would go into it: Escape lets it go)
+  await ada.keyboard.press('Escape')
+
+  // I arms the picture tool without opening a file chooser; Escape disarms it.
+  await ada.keyboard.press('i')
+  await expect(tool(ada, 'Image')).toHaveAttribute('aria-pressed', 'true')
+  expect(choosers).toBe(0)
+  await ada.keyboard.press('Escape')
+  await expect(tool(ada, 'Select')).toHaveAttribute('aria-pressed', 'true')
+
+  // T then Enter: the keyboard's way to place, in the middle of the view.
+  await canvas(ada).focus()
+  await ada.keyboard.press('t')
+  await ada.keyboard.press('Enter')
+  await expect(ada.getByRole('textbox', { name: 'Text' })).toBeFocused()
+  await ada.keyboard.type('Heading by keyboard')
+  await ada.keyboard.press('Escape')
+  await expect(rows(list)).toHaveCount(2)
+})
+
+test('typing with one note selected edits it; a note left empty leaves no litter and no undo step', async ({
+  browser,
+}) => {
+  const link = await session(browser, 'Typing on a selection')
+  const ada = await openAsNewPerson(browser, link)
+  const bo = await openAsNewPerson(browser, link)
+  await join(ada, 'Ada')
+  await join(bo, 'Bo')
+  const list = await openListView(bo)
+
+  await tool(ada, 'Sticky note').click()
+  await ada.keyboard.type('Kitchen table')
+  await ada.keyboard.press('Escape')
+  await expect(rows(list).first()).toContainText('Kitchen table')
+  // Selected after Escape: typing goes on in the note, the first key included.
+  await ada.keyboard.type(', talks')
+  await expect(noteEditor(ada)).toBeFocused()
+  await ada.keyboard.press('Escape')
+  await expect(rows(list).first()).toContainText('Kitchen table, talks')
+  await expect(rows(list)).toHaveCount(1)
+
+  // Pressed, then left empty: nothing stays, for anyone.
+  await tool(ada, 'Sticky note').click()
+  await expect(noteEditor(ada)).toBeFocused()
+  await ada.keyboard.press('Escape')
+  await expect(noteEditor(ada)).toHaveCount(0)
+  await expect(rows(list)).toHaveCount(1)
+  // Pressed, clicked somewhere, left empty by clicking away: nothing stays either.
+  await tool(ada, 'Text').click()
+  const spot = await boardPoint(ada, 0.2, 0.2)
+  await ada.mouse.click(spot.screen.x, spot.screen.y)
+  await expect(ada.getByRole('textbox', { name: 'Text' })).toBeFocused()
+  const away = await boardPoint(ada, 0.8, 0.8)
+  await ada.mouse.click(away.screen.x, away.screen.y)
+  await expect(ada.getByRole('textbox', { name: 'Text' })).toHaveCount(0)
+  await expect(rows(list)).toHaveCount(1)
+
+  // The empty notes took their steps with them: Undo takes back the last real change (the typing),
+  // and never brings back an empty note.
+  await tool(ada, 'Undo').click()
+  await expect(rows(list).first()).toContainText('Kitchen table')
+  await expect(rows(list).first()).not.toContainText('talks')
+  await expect(rows(list)).toHaveCount(1)
+})
+
+test('Shape and Frame are placed where clicked, or drawn where dragged', async ({ browser }) => {
+  const link = await session(browser, 'Shapes')
+  const ada = await openAsNewPerson(browser, link)
+  const bo = await openAsNewPerson(browser, link)
+  await join(ada, 'Ada')
+  await join(bo, 'Bo')
+  const list = await openListView(bo)
+
+  await tool(ada, 'Shape').click()
+  const spot = await boardPoint(ada, 0.3, 0.4)
+  await ada.mouse.click(spot.screen.x, spot.screen.y)
+  await expect(rows(list)).toHaveCount(1)
+  const shape = await selectedAt(ada)
+  expect(Math.abs(shape.x - spot.world.x)).toBeLessThan(3)
+  expect(Math.abs(shape.y - spot.world.y)).toBeLessThan(3)
+
+  await tool(ada, 'Frame').click()
+  const from = await boardPoint(ada, 0.55, 0.2)
+  const to = await boardPoint(ada, 0.9, 0.8)
+  await ada.mouse.move(from.screen.x, from.screen.y)
+  await ada.mouse.down()
+  await ada.mouse.move(to.screen.x, to.screen.y, { steps: 5 })
+  await ada.mouse.up()
+  await expect(rows(list)).toHaveCount(2)
+  const frame = await selectedAt(ada)
+  expect(Math.abs(frame.x - from.world.x)).toBeLessThan(3)
+  const corner = await screenOf(ada, frame)
+  expect(Math.abs(corner.y - from.screen.y)).toBeLessThan(3)
+})
