@@ -1,4 +1,4 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { createUndo } from '../../shared/ops/objects'
 import type { Origin } from '../../shared/ops/origin'
 
@@ -11,8 +11,11 @@ const STACK_EVENTS = ['stack-item-added', 'stack-item-popped', 'stack-cleared', 
 /** The meta key that ties an undo step to the note it created or typed into. */
 const NOTE = 'note'
 
+/** The meta key of the step that created the note (the step its first typing joins). */
+const CREATED = 'created'
+
 interface StackEvent {
-  readonly stackItem: { readonly meta: Map<unknown, unknown> }
+  readonly stackItem: Y.UndoManager['undoStack'][number]
   readonly origin: unknown
   readonly type: 'undo' | 'redo'
 }
@@ -27,6 +30,8 @@ export class UndoStore {
   private readonly listeners = new Set<() => void>()
   /** The note whose editor is open: the steps typing adds belong to it. */
   private editing: string | null = null
+  /** A note this person just created, until its first editing ends: its typing joins its creation. */
+  private fresh: string | null = null
 
   constructor(
     doc: Y.Doc,
@@ -36,20 +41,35 @@ export class UndoStore {
     this.manager = createUndo(doc, origin)
     for (const extra of extraOrigins) this.manager.addTrackedOrigin(extra)
     this.manager.on('stack-item-added', (event: StackEvent) => {
-      if (this.editing && event.origin !== this.origin && event.type === 'undo')
-        event.stackItem.meta.set(NOTE, this.editing)
+      // Typing comes from an editor: the open one, or the new note's (whose editor opens first).
+      const note = this.editing ?? this.fresh
+      if (!note || event.origin === this.origin || event.type !== 'undo') return
+      event.stackItem.meta.set(NOTE, note)
+      if (note === this.fresh) this.joinCreation(event.stackItem)
     })
+  }
+
+  /** Writing a new note is one step with making it: one Undo takes the new note back whole. */
+  private joinCreation(typed: StackEvent['stackItem']): void {
+    const stack = this.manager.undoStack
+    const made = stack[stack.length - 2]
+    if (!made || made.meta.get(CREATED) !== this.fresh) return
+    made.insertions = Y.mergeDeleteSets([made.insertions, typed.insertions])
+    made.deletions = Y.mergeDeleteSets([made.deletions, typed.deletions])
+    stack.pop()
   }
 
   /** The step just recorded created this object: it is forgotten with the object if it stays empty. */
   markCreated(id: string): void {
     const top = this.manager.undoStack[this.manager.undoStack.length - 1]
     top?.meta.set(NOTE, id)
-    this.manager.stopCapturing()
+    top?.meta.set(CREATED, id)
+    this.fresh = id
   }
 
   /** Typing from now on goes into this note (or into none). */
   setEditing(id: string | null): void {
+    if (id !== this.fresh) this.fresh = null
     this.editing = id
   }
 
