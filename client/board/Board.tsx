@@ -20,7 +20,7 @@ import {
 } from '../state'
 import { combineStatus, type RoomConnection } from '../sync'
 import { BoardArea } from './BoardArea'
-import { BoardHeader } from './BoardHeader'
+import { BoardHeader, closeMenuAfterPress } from './BoardHeader'
 import { SidePanel, type PanelId } from './SidePanel'
 import { useBoardUi } from './useBoardUi'
 import { useCanvasChoice } from './useCanvasChoice'
@@ -73,6 +73,8 @@ export function Board({ access, board, control, model: roomModel, origin, access
   const everyone = usePeers(board.awareness)
   const peers = usePeersView(everyone, current.id, canvases)
   const [panel, setPanel] = useState<PanelId | null>(null)
+  const [menuOpen, setMenuOpen] = useState(false)
+  const menu = { open: menuOpen, onToggle: setMenuOpen }
   const title = info.title || access.title
   const language = useTranslation().i18n.language
   const toggle = (id: PanelId) => setPanel((open) => (open === id ? null : id))
@@ -117,7 +119,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
   })
 
   return (
-    <div className="board-screen">
+    <div className="board-screen" data-menu={menuOpen ? 'open' : 'closed'}>
       <BoardHeader
         title={title}
         canvases={canvases}
@@ -135,6 +137,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
         peopleOpen={panel === 'people'}
         onTogglePeople={() => toggle('people')}
         facilitationButtons={<HeaderButtons open={panel} hasResults={facUi.hasResults} onToggle={toggle} />}
+        menu={menu}
         exportControl={
           access.role === 'facilitator' && (
             <Suspense fallback={null}>
@@ -158,7 +161,10 @@ export function Board({ access, board, control, model: roomModel, origin, access
           {i18n.t('board:area.refused', { reason: link.refused })}
         </p>
       )}
-      <FacilitationTop fac={fac} view={view} session={{ id: access.id, key: accessKey }} />
+      {/* On a phone the facilitator's bar is part of Menu: pressing one of its buttons closes it. */}
+      <div className="contents" onClick={(e) => closeMenuAfterPress(e, menu)}>
+        <FacilitationTop fac={fac} view={view} session={{ id: access.id, key: accessKey }} />
+      </div>
       <div className="board-main">
         <BoardArea
           doc={board.doc}

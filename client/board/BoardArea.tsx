@@ -1,4 +1,4 @@
-import { useCallback, useRef, type ReactNode, type RefObject } from 'react'
+import { useCallback, useRef, type ReactNode } from 'react'
 import type * as Y from 'yjs'
 import type { InvalidObject } from '../../shared/schema/boardDoc'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
@@ -17,6 +17,7 @@ import { ObjectToolsUi } from './ObjectToolsUi'
 import { PlacingHint } from './PlacingHint'
 import type { SelectionExtras } from './SelectionActions'
 import { useBoardShortcuts } from './useBoardShortcuts'
+import { useSelectionClear } from './useSelectionClear'
 import type { BoardUi } from './useBoardUi'
 import { useObjectTools, type BoardSession } from './useObjectTools'
 import { useTranslation } from 'react-i18next'
@@ -28,7 +29,8 @@ export interface BoardAreaProps {
   readonly objects: readonly BoardObject[]
   readonly invalid: readonly InvalidObject[]
   readonly ui: BoardUi
-  readonly areaRef: RefObject<HTMLDivElement | null>
+  /** Measures the canvas's box (a callback ref). */
+  readonly areaRef: (el: HTMLDivElement | null) => void
   readonly size: Size
   readonly viewport: Viewport
   readonly setViewport: (v: Viewport) => void
@@ -49,7 +51,16 @@ export interface BoardAreaProps {
 export function BoardArea(props: BoardAreaProps) {
   const { t } = useTranslation('board')
   const { model, ui, objects, viewport, canvas } = props
-  const canvasFocus = useRef<HTMLDivElement>(null)
+  const canvasFocus = useRef<HTMLDivElement | null>(null)
+  const { areaRef } = props
+  // The canvas's own box is what the stage fills (on a phone the toolbar docks below it).
+  const canvasRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      canvasFocus.current = el
+      areaRef(el)
+    },
+    [areaRef],
+  )
   const undoState = useUndoState(model.undo)
   const kit = useObjectTools({
     session: props.session,
@@ -59,7 +70,7 @@ export function BoardArea(props: BoardAreaProps) {
     ui,
     viewport,
     size: props.size,
-    area: props.areaRef,
+    area: canvasFocus,
   })
   const onToolButton = (tool: ToolId) => kit.tools.choose(tool, 'button')
   const onToolKey = (tool: ToolId) => kit.tools.choose(tool, 'key')
@@ -69,6 +80,7 @@ export function BoardArea(props: BoardAreaProps) {
     canvasFocus.current?.focus({ preventScroll: true })
   }, [ui])
   const backToCanvas = useCallback(() => canvasFocus.current?.focus({ preventScroll: true }), [])
+  useSelectionClear(canvasFocus, ui.selection, objects, viewport, props.setViewport)
   useBoardShortcuts({
     ui,
     readOnly: model.readOnly,
@@ -82,14 +94,13 @@ export function BoardArea(props: BoardAreaProps) {
 
   return (
     <div
-      ref={props.areaRef}
       className="board-area"
       id={BOARD_PANEL_ID}
       role="tabpanel"
       aria-labelledby={tabDomId(canvas.id)}
     >
       <div
-        ref={canvasFocus}
+        ref={canvasRef}
         className="canvas-focus"
         tabIndex={0}
         role="group"

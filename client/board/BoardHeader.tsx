@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
 import { ContrastToggle } from '../a11y/ContrastToggle'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { CanvasActions } from '../panels/CanvasManager'
@@ -27,13 +27,37 @@ export interface BoardHeaderProps {
   readonly exportControl?: ReactNode
   /** Toggles of the facilitation panels (Agenda, Results). */
   readonly facilitationButtons?: ReactNode
+  /** On a phone the panel buttons (and the facilitator's bar) fold into a menu: whether it is open. */
+  readonly menu: { readonly open: boolean; readonly onToggle: (open: boolean) => void }
 }
 
-/** The bar above the board: session title, canvas tabs, who is here, the link status and panels. */
+/** Pressing one of the menu's buttons is the end of a visit to it (buttons that open more keep it). */
+export function closeMenuAfterPress(e: MouseEvent<HTMLElement>, menu: BoardHeaderProps['menu']): void {
+  const pressed = (e.target as HTMLElement).closest('button')
+  if (!menu.open || !pressed) return
+  if (!pressed.hasAttribute('aria-haspopup') && !pressed.hasAttribute('aria-expanded')) menu.onToggle(false)
+}
+
+/** The id of what the Menu button shows and hides. */
+export const BOARD_MENU_ID = 'board-menu'
+
+/**
+ * The bar above the board: session title, canvas tabs, who is here, the link status and panels.
+ * On a phone only the title, the tabs, presence and the status stay; the rest is behind **Menu**.
+ */
 export function BoardHeader(props: BoardHeaderProps) {
   const { t } = useTranslation(['board', 'common'])
+  const { menu } = props
+  const menuButton = useRef<HTMLButtonElement>(null)
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Escape' || !menu.open) return
+    e.stopPropagation()
+    menu.onToggle(false)
+    menuButton.current?.focus()
+  }
+  const closeAfterPress = (e: MouseEvent<HTMLElement>) => closeMenuAfterPress(e, menu)
   return (
-    <header className="board-header">
+    <header className="board-header" onKeyDown={onKeyDown}>
       <h1 className="board-title" title={props.title}>
         {props.title || t('common:untitledSession')}
       </h1>
@@ -43,8 +67,19 @@ export function BoardHeader(props: BoardHeaderProps) {
         onSelect={props.onCanvas}
         manage={props.manageCanvases}
       />
-      <div className="board-header-end">
-        <PresenceList people={props.people} />
+      <PresenceList people={props.people} />
+      <ConnectionStatus state={props.link.state} pending={props.link.pending} />
+      <button
+        type="button"
+        ref={menuButton}
+        className="board-menu-button"
+        aria-expanded={menu.open}
+        aria-controls={BOARD_MENU_ID}
+        onClick={() => menu.onToggle(!menu.open)}
+      >
+        {t('header.menu')}
+      </button>
+      <div className="board-header-end" id={BOARD_MENU_ID} onClick={closeAfterPress}>
         <button
           type="button"
           aria-pressed={props.peopleOpen}
@@ -53,7 +88,6 @@ export function BoardHeader(props: BoardHeaderProps) {
         >
           {t('header.people')}
         </button>
-        <ConnectionStatus state={props.link.state} pending={props.link.pending} />
         {props.facilitationButtons}
         <button
           type="button"

@@ -202,6 +202,11 @@ function useNodeHandlers(
       edit(id) {
         if (!latest.current.readOnly) latest.current.onEdit(id)
       },
+      tap(id) {
+        const { selection, readOnly, onEdit, onSelectionChange } = latest.current
+        if (selection.size === 1 && selection.has(id) && !readOnly) onEdit(id)
+        else onSelectionChange([id])
+      },
       dragStart(id) {
         drag.start(id, { ...latest.current, snap: latest.current.tools?.options.snap ?? false })
       },

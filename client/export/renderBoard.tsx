@@ -20,6 +20,7 @@ const POLL_MS = 50
 
 const NO_HANDLERS: NodeHandlers = {
   select: () => {},
+  tap: () => {},
   edit: () => {},
   dragStart: () => {},
   dragMove: () => {},

@@ -32,6 +32,7 @@ export async function expectConnected(page: Page): Promise<void> {
 
 /** Opens the list view (if it is not open) and returns its list of notes. */
 export async function openListView(page: Page) {
+  await openMenuIfFolded(page)
   const toggle = page.getByRole('button', { name: 'List view' })
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
   await expect(toggle).toHaveAttribute('aria-pressed', 'true')
@@ -47,4 +48,10 @@ export async function twoPeopleWithLists(browser: Browser, title: string) {
   await join(ada, 'Ada')
   await join(grace, 'Grace')
   return { ada, grace, notesOfAda: await openListView(ada), notesOfGrace: await openListView(grace) }
+}
+
+/** On a phone the header's buttons are behind Menu: opens it when it is there and closed. */
+export async function openMenuIfFolded(page: Page): Promise<void> {
+  const menu = page.getByRole('button', { name: /^(Menu|菜单)$/ })
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click()
 }

@@ -49,7 +49,7 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
       rotation={object.rotation}
       draggable={draggable}
       onClick={(e) => handlers.select(object.id, e.evt.shiftKey || e.evt.metaKey || e.evt.ctrlKey)}
-      onTap={() => handlers.select(object.id, false)}
+      onTap={() => handlers.tap(object.id)}
       onDblClick={() => handlers.edit(object.id)}
       onDblTap={() => handlers.edit(object.id)}
       onDragStart={() => handlers.dragStart(object.id)}

@@ -16,7 +16,7 @@ export function groupProps(object: BoardObject, draggable: boolean, handlers: No
     rotation: object.rotation,
     draggable,
     onClick: (e: Konva.KonvaEventObject<MouseEvent>) => handlers.select(object.id, additive(e)),
-    onTap: () => handlers.select(object.id, false),
+    onTap: () => handlers.tap(object.id),
     onDblClick: () => handlers.edit(object.id),
     onDblTap: () => handlers.edit(object.id),
     onDragStart: () => handlers.dragStart(object.id),

@@ -15,6 +15,8 @@ export interface NodeProps<O> {
 /** Stable callbacks shared by every node, so memoised nodes do not re-render when the canvas does. */
 export interface NodeHandlers {
   select(id: string, additive: boolean): void
+  /** A tap: selects, or on the one selected object opens it for editing (a second tap edits). */
+  tap(id: string): void
   edit(id: string): void
   dragStart(id: string): void
   dragMove(id: string, x: number, y: number): void

@@ -1,6 +1,7 @@
 /** The board: header, canvas, toolbar, tool options, selection bar, zoom, pages and uploads. */
 export const board = {
   header: {
+    menu: 'Menu',
     people: 'People',
     commitments: 'Commitments',
     list: 'List view',

@@ -3,6 +3,7 @@ import type { Translation } from '../types'
 
 export const board: Translation<typeof en> = {
   header: {
+    menu: '菜单',
     people: '参与者',
     commitments: '约定',
     list: '列表视图',
