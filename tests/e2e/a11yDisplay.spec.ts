@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { axeLog } from './axe'
-import { createSession, expectConnected } from './helpers'
+import { createSession, expectConnected, openMenuIfFolded } from './helpers'
 
 // How the board looks to people who see it differently: high contrast, less motion, phones,
 // 200% zoom, a laptop-sized window.
@@ -100,6 +100,7 @@ test('phones: toolbar and header buttons are at least 44 × 44 px, and nothing r
   }
   await page.goto(link)
   await joinAs(page, 'Pat')
+  await openMenuIfFolded(page) // the header's buttons and the facilitator's bar fold into Menu
   const targets = [
     ...(await page.getByRole('toolbar', { name: 'Tools' }).getByRole('button').all()),
     ...(await page.locator('.board-header').getByRole('button').all()),

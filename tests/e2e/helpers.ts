@@ -32,11 +32,13 @@ export async function expectConnected(page: Page): Promise<void> {
 
 /** Opens the list view (if it is not open) and returns its list of notes. */
 export async function openListView(page: Page) {
+  const list = page.getByRole('list', { name: /^Notes on/ })
+  if (await list.isVisible()) return list
   await openMenuIfFolded(page)
   const toggle = page.getByRole('button', { name: 'List view' })
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true')
-  return page.getByRole('list', { name: /^Notes on/ })
+  await expect(list).toBeVisible()
+  return list
 }
 
 /** A new session with Ada and Grace joined, each in a browser of their own, with the list view open. */
