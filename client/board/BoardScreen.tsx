@@ -13,6 +13,7 @@ import {
   type PresenceUser,
   type RoomConnection,
 } from '../sync'
+import type { Me } from '../facilitation/OwnEntry'
 import { EDITOR_ORIGIN } from '../text/editorOrigin'
 import { Board } from './Board'
 import { useTranslation } from 'react-i18next'
@@ -22,10 +23,12 @@ export interface BoardScreenProps {
   readonly accessKey: string
   readonly control: RoomConnection
   readonly name: string
+  /** This person's own entry in People: their answer, and changing their name. */
+  readonly me: Me
 }
 
 /** After Join: opens the board room, builds the model, announces the person, then shows the board. */
-export function BoardScreen({ access, accessKey, control, name }: BoardScreenProps) {
+export function BoardScreen({ access, accessKey, control, name, me }: BoardScreenProps) {
   const { t } = useTranslation('pages')
   const board = useRoomConnection(boardRoom(access.id), accessKey, access.role !== 'viewer')
   const user = useMemo<PresenceUser>(() => {
@@ -51,6 +54,7 @@ export function BoardScreen({ access, accessKey, control, name }: BoardScreenPro
       model={model}
       origin={origin}
       accessKey={accessKey}
+      me={me}
     />
   )
 }

@@ -9,6 +9,8 @@ export interface RoomStatus {
   readonly everSynced: boolean
   /** Set when the server refused the room for good (a bad key, a deleted session). */
   readonly refused: string | null
+  /** The session was deleted while this room was open (the server closed it with 4404). */
+  readonly deleted: boolean
 }
 
 export const INITIAL_STATUS: RoomStatus = {
@@ -16,6 +18,7 @@ export const INITIAL_STATUS: RoomStatus = {
   pending: 0,
   everSynced: false,
   refused: null,
+  deleted: false,
 }
 
 /** A tiny observable value for useSyncExternalStore: same object until something changes. */
@@ -51,6 +54,7 @@ export function combineStatus(statuses: readonly RoomStatus[]): RoomStatus {
       pending: out.pending + s.pending,
       everSynced: out.everSynced && s.everSynced,
       refused: out.refused ?? s.refused,
+      deleted: out.deleted || s.deleted,
     }
   }
   return out
