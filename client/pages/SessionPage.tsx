@@ -60,7 +60,9 @@ function SessionInside(props: { access: SessionAccess; accessKey: string; contro
     return (
       <MessagePage
         title={t('message.deleted')}
-        message={t('message.deletedBody', { title: info.title || access.title || t('common:untitledSession') })}
+        message={t('message.deletedBody', {
+          title: info.title || access.title || t('common:untitledSession'),
+        })}
         alert
       />
     )

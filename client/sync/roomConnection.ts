@@ -59,7 +59,7 @@ export function connectRoom({
   const stopTracking = trackStatus(provider, status)
   const stopUnsent = writable ? trackUnsent(provider, doc, (pending) => status.update({ pending })) : () => {}
   const warnBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (status.get().pending === 0) return
+    if (status.get().pending.total === 0) return
     // the browser shows its own words; both calls are needed across browsers
     event.preventDefault()
     event.returnValue = ''

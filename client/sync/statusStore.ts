@@ -1,10 +1,12 @@
+import { addPending, NOTHING_PENDING, type PendingThings } from '../../shared/schema/changes'
+
 /** What the page says about one room's link to the server. */
 export type LinkState = 'connected' | 'reconnecting' | 'offline'
 
 export interface RoomStatus {
   readonly state: LinkState
-  /** Local changes made while not connected; sent when the connection is back. */
-  readonly pending: number
+  /** What local changes not yet acknowledged touched (made offline, they go when the link is back). */
+  readonly pending: PendingThings
   /** Has this room's document been synced with the server at least once? */
   readonly everSynced: boolean
   /** Set when the server refused the room for good (a bad key, a deleted session). */
@@ -15,7 +17,7 @@ export interface RoomStatus {
 
 export const INITIAL_STATUS: RoomStatus = {
   state: 'reconnecting',
-  pending: 0,
+  pending: NOTHING_PENDING,
   everSynced: false,
   refused: null,
   deleted: false,
@@ -51,7 +53,7 @@ export function combineStatus(statuses: readonly RoomStatus[]): RoomStatus {
   for (const s of statuses) {
     out = {
       state: SEVERITY[s.state] > SEVERITY[out.state] ? s.state : out.state,
-      pending: out.pending + s.pending,
+      pending: addPending(out.pending, s.pending),
       everSynced: out.everSynced && s.everSynced,
       refused: out.refused ?? s.refused,
       deleted: out.deleted || s.deleted,
