@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { deleteSession } from '../api'
 import { markSessionDeleted } from '../pages/deletedSessions'
@@ -14,18 +15,36 @@ export function DeleteSession({ session }: { session: SessionRef }) {
   const { t } = useTranslation('facilitation')
   const [asking, setAsking] = useState(false)
   const opener = useRef<HTMLButtonElement>(null)
-  const close = () => {
-    setAsking(false)
-    opener.current?.focus() // back where the person was
-  }
+  const wasAsking = useRef(false)
+  // back where the person was, once the dialog has closed (inside it, the rest of the page is inert)
+  useEffect(() => {
+    if (wasAsking.current && !asking) opener.current?.focus()
+    wasAsking.current = asking
+  }, [asking])
+  const close = () => setAsking(false)
   return (
     <>
       <button type="button" className="danger" ref={opener} onClick={() => setAsking(true)}>
         {t('deleteSession.open')}
       </button>
-      {asking && <DeleteSessionDialog session={session} onCancel={close} />}
+      {/* in the body, not the bar: the bar's one-line layout must not reach into the dialog */}
+      {asking && createPortal(<DeleteSessionDialog session={session} onCancel={close} />, document.body)}
     </>
   )
+}
+
+/** Tab from the last control comes back to the first (and Shift+Tab the other way), not to the browser's bar. */
+function keepTabInside(e: KeyboardEvent<HTMLDialogElement>): void {
+  if (e.key !== 'Tab') return
+  const controls = [...e.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled)')]
+  const first = controls[0]
+  const last = controls[controls.length - 1]
+  if (!first || !last) return
+  const at = document.activeElement
+  if (!e.shiftKey && at === last) first.focus()
+  else if (e.shiftKey && at === first) last.focus()
+  else return
+  e.preventDefault()
 }
 
 /**
@@ -70,6 +89,7 @@ function DeleteSessionDialog({ session, onCancel }: { session: SessionRef; onCan
         e.preventDefault()
         if (!busy) onCancel()
       }}
+      onKeyDown={keepTabInside}
     >
       <h2 id={titleId}>{t('deleteSession.title', { title })}</h2>
       <p id={bodyId}>{t('deleteSession.body')}</p>
