@@ -8,7 +8,7 @@ import { postAnswer, type CommitmentAnswer } from '../facilitation/facilitationA
 import { privateTokenFor, useRoomConnection, type RoomConnection } from '../sync'
 import { JoinScreen } from './JoinScreen'
 import { MessagePage } from './MessagePage'
-import { useSessionDeleted } from './deletedSessions'
+import { useDeletedWhileAway, useSessionDeleted } from './deletedSessions'
 import { useSessionAccess } from './useSessionAccess'
 
 // The board (Konva, Tiptap) is most of the code; the home and join pages load without it.
@@ -51,6 +51,7 @@ function SessionInside(props: { access: SessionAccess; accessKey: string; contro
   const [joined, setJoined] = useState<RememberedJoin | null>(() => rememberedJoin(access.id, access.role))
   const status = useStore(control.status)
   const deletedHere = useSessionDeleted(access.id)
+  useDeletedWhileAway(access.id, accessKey, status.state === 'connected')
   const info = useSessionInfo(control.doc)
   const gone = status.deleted || deletedHere
   useEffect(() => {

@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
+import { ApiError, fetchSessionAccess } from '../api'
 
 /**
  * Sessions this page has deleted. The relay closes every socket of a deleted session, which tells
@@ -22,3 +23,27 @@ const subscribe = (listener: () => void) => {
 /** Whether this page deleted the session. */
 export const useSessionDeleted = (id: string): boolean =>
   useSyncExternalStore(subscribe, () => deleted.has(id))
+
+/** How often a page whose link is down asks whether its session still exists. */
+const CHECK_MS = 5000
+
+/**
+ * While the link is down, asks the server about the session now and then: a page whose socket was
+ * down when the session was deleted never receives the relay's close, and would read
+ * "Reconnecting" for ever.
+ */
+export function useDeletedWhileAway(sessionId: string, key: string, connected: boolean): void {
+  useEffect(() => {
+    if (connected) return
+    let live = true
+    const check = () =>
+      fetchSessionAccess(sessionId, key).catch((err: unknown) => {
+        if (live && err instanceof ApiError && err.status === 404) markSessionDeleted(sessionId)
+      })
+    const timer = setInterval(() => void check(), CHECK_MS)
+    return () => {
+      live = false
+      clearInterval(timer)
+    }
+  }, [sessionId, key, connected])
+}

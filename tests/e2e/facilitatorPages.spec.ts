@@ -66,6 +66,10 @@ test('a facilitator deletes the session from the page; everyone in it is told', 
   await joinInChinese(mei, '梅')
   await fay.goto(facilitator)
   await join(fay, 'Fay')
+  // Ada's connection is down when the session is deleted: she finds out once it is back
+  const ada = await person(browser)
+  await ada.goto(participant)
+  await join(ada, 'Ada')
 
   // the dialog names the session, starts on the safe choice, and Escape keeps the session
   const axe = axeLog(fay)
@@ -88,6 +92,8 @@ test('a facilitator deletes the session from the page; everyone in it is told', 
   await expect(fay.getByRole('button', { name: 'Delete session' })).toBeFocused()
   await expectConnected(fay)
 
+  await ada.context().setOffline(true)
+  await expect(ada.getByRole('status')).toHaveText(/^(Offline|Reconnecting)/)
   await fay.getByRole('button', { name: 'Delete session' }).click()
   await dialog.getByRole('button', { name: 'Delete for everyone' }).click()
   await expect(fay.getByRole('alert')).toContainText('This session was deleted')
@@ -97,6 +103,8 @@ test('a facilitator deletes the session from the page; everyone in it is told', 
   await mei.screenshot({ path: '/tmp/facil-deleted-phone.png' })
   await axe.check('deleted page')
   expect(axe.found).toEqual({})
+  await ada.context().setOffline(false)
+  await expect(ada.getByRole('alert')).toContainText('This session was deleted')
   // and it is gone: the link no longer opens anything
   await mei.reload()
   await expect(mei.getByRole('alert')).toContainText('没有这个会议')
