@@ -22,13 +22,13 @@ export interface BoardScreenProps {
   readonly access: SessionAccess
   readonly accessKey: string
   readonly control: RoomConnection
-  readonly name: string
-  /** This person's own entry in People: their answer, and changing their name. */
+  /** This person as they joined: their name, their answer, and changing the name. */
   readonly me: Me
 }
 
 /** After Join: opens the board room, builds the model, announces the person, then shows the board. */
-export function BoardScreen({ access, accessKey, control, name, me }: BoardScreenProps) {
+export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps) {
+  const { name } = me
   const { t } = useTranslation('pages')
   const board = useRoomConnection(boardRoom(access.id), accessKey, access.role !== 'viewer')
   const user = useMemo<PresenceUser>(() => {

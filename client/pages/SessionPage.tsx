@@ -76,8 +76,8 @@ function SessionInside(props: { access: SessionAccess; accessKey: string; contro
   if (joined === null) {
     const join = (name: string, answer: CommitmentAnswer) => {
       // Counted, never named (facilitators hold the commitments, so their own answer is not counted);
-      // a failed count must not keep anyone out of the session. The server counts one answer per
-      // device token, so answering again (after a name change, on another visit) replaces it.
+      // a failed count must not keep anyone out of the session. The server keeps one answer per
+      // device token, so answering again on this device (its storage cleared) replaces, never adds.
       if (access.role !== 'facilitator')
         postAnswer(access.id, accessKey, privateTokenFor(access.id), answer).catch((error: unknown) =>
           console.warn('The answer to the commitments was not counted:', error),
@@ -93,7 +93,7 @@ function SessionInside(props: { access: SessionAccess; accessKey: string; contro
   }
   return (
     <Suspense fallback={<MessagePage title={t('message.openingBoard')} />}>
-      <BoardScreen access={access} accessKey={accessKey} control={control} name={joined.name} me={me} />
+      <BoardScreen access={access} accessKey={accessKey} control={control} me={me} />
     </Suspense>
   )
 }
