@@ -248,6 +248,11 @@ test('a reload keeps a person in the session with their name and answer; offline
   await expect(own).toContainText('你表示想讨论社区约定。')
   // a way to change the name, which others see and a reload keeps
   await own.getByRole('button', { name: '修改名字' }).click()
+  await expect(own.getByRole('textbox', { name: '你的名字' })).toBeFocused()
+  const axe = axeLog(mei)
+  await axe.check('changing the name in the own entry')
+  expect(axe.found).toEqual({})
+  await mei.screenshot({ path: '/tmp/facil-change-name.png' })
   await own.getByRole('textbox', { name: '你的名字' }).fill('梅 Mei')
   await own.getByRole('button', { name: '保存名字' }).click()
   const faysPeople = await openPeople(fay)
