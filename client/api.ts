@@ -64,3 +64,15 @@ export const createSession = (template: string, title: string, lang: UiLang): Pr
 /** Checks a link: which session, and which role its key gives. */
 export const fetchSessionAccess = (id: string, key: string): Promise<SessionAccess> =>
   request(`/api/sessions/${encodeURIComponent(id)}?key=${encodeURIComponent(key)}`)
+
+/** Makes a new session from a JSON export (its text as read from the file); answers like creating one. */
+export const importSession = (exportText: string): Promise<CreatedSession> =>
+  request('/api/sessions/import', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: exportText,
+  })
+
+/** Deletes a session and everything in it (facilitators); everyone still in it is disconnected. */
+export const deleteSession = (id: string, key: string): Promise<unknown> =>
+  request(`/api/sessions/${encodeURIComponent(id)}?key=${encodeURIComponent(key)}`, { method: 'DELETE' })

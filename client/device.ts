@@ -1,13 +1,14 @@
 import { newId } from '../shared/ops/ids'
 
 /**
- * What this device remembers: a stable anonymous user id and the name last used (localStorage),
- * and per tab, which sessions were joined and which canvas was open (sessionStorage, so a reload
- * keeps you in, but a new tab asks again).
+ * What this device remembers: a stable anonymous user id, the name last used, and per session and
+ * role, how the person joined (localStorage, so a reload or a new tab goes straight back to the
+ * board); per tab, which canvas was open (sessionStorage).
  */
 const USER_ID_KEY = 'wb:user-id'
 const NAME_KEY = 'wb:name'
-const joinedKey = (session: string) => `wb:joined:${session}`
+// By session and role, never by key: the key stays in the address only.
+const joinKey = (session: string, role: string) => `wb:join:${session}:${role}`
 const canvasKey = (session: string) => `wb:canvas:${session}`
 
 /** Storage can be missing or throw (private mode, disabled cookies); the app still works without it. */
@@ -45,8 +46,38 @@ export function deviceUserId(): string {
 export const rememberedName = (): string => read(local, NAME_KEY) ?? ''
 export const rememberName = (name: string): void => write(local, NAME_KEY, name)
 
-export const hasJoined = (sessionId: string): boolean => read(session, joinedKey(sessionId)) === '1'
-export const rememberJoined = (sessionId: string): void => write(session, joinedKey(sessionId), '1')
+/** How a person joined a session on this device: the name they gave and their answer to the commitments. */
+export interface RememberedJoin {
+  readonly name: string
+  readonly answer: 'agree' | 'discuss'
+}
+
+/** The join remembered for this session and role, or null when the person has to join (again). */
+export function rememberedJoin(sessionId: string, role: string): RememberedJoin | null {
+  try {
+    const value: unknown = JSON.parse(read(local, joinKey(sessionId, role)) ?? 'null')
+    if (!value || typeof value !== 'object') return null
+    const { name, answer } = value as Record<string, unknown>
+    if (typeof name !== 'string' || !name.trim()) return null
+    return { name, answer: answer === 'discuss' ? 'discuss' : 'agree' }
+  } catch {
+    return null // written by another version, or by hand: ask again
+  }
+}
+
+export const rememberJoin = (sessionId: string, role: string, join: RememberedJoin): void =>
+  write(local, joinKey(sessionId, role), JSON.stringify(join))
+
+/** Forgets every role's join of a session (it was deleted). */
+export function forgetJoins(sessionId: string): void {
+  for (const role of ['facilitator', 'participant', 'viewer']) {
+    try {
+      local().removeItem(joinKey(sessionId, role))
+    } catch {
+      // nothing stored
+    }
+  }
+}
 
 export const rememberedCanvas = (sessionId: string): string | null => read(session, canvasKey(sessionId))
 export const rememberCanvas = (sessionId: string, canvasId: string): void =>

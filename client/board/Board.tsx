@@ -5,6 +5,7 @@ import { useElementSize } from '../canvas/useElementSize'
 import { useViewports } from '../canvas/useViewports'
 import { FacilitationTop } from '../facilitation/FacilitationTop'
 import { HeaderButtons } from '../facilitation/HeaderButtons'
+import { OwnEntry, type Me } from '../facilitation/OwnEntry'
 import { useFacilitationUi } from '../facilitation/useFacilitationUi'
 import { useFacilitation } from '../facilitation/useFacilitation'
 import { useViewSync } from '../facilitation/useViewSync'
@@ -44,10 +45,12 @@ export interface BoardProps {
   readonly origin: Origin
   /** The link's key: pictures are fetched and uploaded with it. */
   readonly accessKey: string
+  /** This person's own entry in People (answer, name change, removing what they added). */
+  readonly me: Me
 }
 
 /** The joined board: the header, the current canvas, and a side panel. */
-export function Board({ access, board, control, model: roomModel, origin, accessKey }: BoardProps) {
+export function Board({ access, board, control, model: roomModel, origin, accessKey, me }: BoardProps) {
   const info = useSessionInfo(control.doc)
   const commitments = useCommitments(control.doc)
   const { canvases, current, choose } = useCanvasChoice(access.id, control.doc)
@@ -163,7 +166,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
       )}
       {/* On a phone the facilitator's bar is part of Menu: pressing one of its buttons closes it. */}
       <div className="contents" onClick={(e) => closeMenuAfterPress(e, menu)}>
-        <FacilitationTop fac={fac} view={view} session={{ id: access.id, key: accessKey }} />
+        <FacilitationTop fac={fac} view={view} session={{ id: access.id, key: accessKey, title }} />
       </div>
       <div className="board-main">
         <BoardArea
@@ -199,6 +202,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
               cursorHidden: presence.cursorHidden,
               onToggleCursor: presence.toggleCursor,
               onGoTo: goTo,
+              own: <OwnEntry fac={fac} me={me} />,
             }}
             facilitation={facUi.panels}
             rowExtras={facUi.rowExtras}

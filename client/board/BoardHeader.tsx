@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
+import type { PendingThings } from '../../shared/schema/changes'
 import { ContrastToggle } from '../a11y/ContrastToggle'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { CanvasActions } from '../panels/CanvasManager'
@@ -16,7 +17,7 @@ export interface BoardHeaderProps {
   /** A facilitator's canvas controls (absent for everyone else). */
   readonly manageCanvases?: { readonly actions: CanvasActions; readonly objectCount: number }
   readonly people: readonly PresentPerson[]
-  readonly link: { readonly state: LinkState; readonly pending: number }
+  readonly link: { readonly state: LinkState; readonly pending: PendingThings }
   readonly listOpen: boolean
   readonly onToggleList: () => void
   readonly commitmentsOpen: boolean

@@ -13,6 +13,7 @@ import {
   type PresenceUser,
   type RoomConnection,
 } from '../sync'
+import type { Me } from '../facilitation/OwnEntry'
 import { EDITOR_ORIGIN } from '../text/editorOrigin'
 import { Board } from './Board'
 import { useTranslation } from 'react-i18next'
@@ -21,11 +22,13 @@ export interface BoardScreenProps {
   readonly access: SessionAccess
   readonly accessKey: string
   readonly control: RoomConnection
-  readonly name: string
+  /** This person as they joined: their name, their answer, and changing the name. */
+  readonly me: Me
 }
 
 /** After Join: opens the board room, builds the model, announces the person, then shows the board. */
-export function BoardScreen({ access, accessKey, control, name }: BoardScreenProps) {
+export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps) {
+  const { name } = me
   const { t } = useTranslation('pages')
   const board = useRoomConnection(boardRoom(access.id), accessKey, access.role !== 'viewer')
   const user = useMemo<PresenceUser>(() => {
@@ -51,6 +54,7 @@ export function BoardScreen({ access, accessKey, control, name }: BoardScreenPro
       model={model}
       origin={origin}
       accessKey={accessKey}
+      me={me}
     />
   )
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { DeleteSession } from './DeleteSession'
 import { endVotingNow, revealNotes } from './facilitationApi'
 import type { Facilitation } from './useFacilitation'
 import type { ViewSync } from './useViewSync'
@@ -7,7 +8,7 @@ import { useTranslation } from 'react-i18next'
 export interface FacilitatorBarProps {
   readonly fac: Facilitation
   readonly view: ViewSync
-  readonly session: { readonly id: string; readonly key: string }
+  readonly session: { readonly id: string; readonly key: string; readonly title?: string }
 }
 
 /** The facilitator's controls for the whole room: lock, steps, timer, summons, private writing, voting. */
@@ -85,6 +86,7 @@ export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
       )}
       <VotingControls fac={fac} onEnd={endVoting} />
       <SessionSettings fac={fac} />
+      <DeleteSession session={session} />
       <span aria-live="polite" className="facilitator-message">
         {message}
       </span>

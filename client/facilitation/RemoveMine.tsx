@@ -2,8 +2,11 @@ import { useState } from 'react'
 import type { Facilitation } from './useFacilitation'
 import { useTranslation } from 'react-i18next'
 
-/** "Remove everything I added", asked twice: the board and the private room alike. */
-export function RemoveMine({ fac }: { fac: Facilitation }) {
+/**
+ * "Remove everything I added", asked twice: the board and the private room alike. In the person's
+ * own entry in People it goes without its heading (the entry says who it is about).
+ */
+export function RemoveMine({ fac, heading = true }: { fac: Facilitation; heading?: boolean }) {
   const { t } = useTranslation(['facilitation', 'common'])
   const [asking, setAsking] = useState<number | null>(null)
   const [message, setMessage] = useState('')
@@ -18,7 +21,7 @@ export function RemoveMine({ fac }: { fac: Facilitation }) {
   }
   return (
     <section className="remove-mine">
-      <h3>{t('removeMine.heading')}</h3>
+      {heading && <h3>{t('removeMine.heading')}</h3>}
       {fac.model.readOnly && <p className="muted">{t('removeMine.locked')}</p>}
       {asking === null ? (
         <button type="button" className="danger" onClick={ask}>

@@ -6,6 +6,7 @@ import { LIMITS } from '../../shared/schema/limits'
 import { ApiError, createSession, fetchTemplates, type CreatedSession, type TemplateSummary } from '../api'
 import { currentLanguage } from '../i18n'
 import { LanguageSelect } from '../i18n/LanguageSelect'
+import { ImportSession } from './ImportSession'
 import { SessionLinks } from './SessionLinks'
 
 type Templates =
@@ -99,6 +100,7 @@ export function HomePage() {
           {busy ? t('home.creating') : t('home.create')}
         </button>
       </form>
+      <ImportSession onImported={setCreated} />
       {created && <SessionLinks session={created} />}
     </main>
   )

@@ -2,12 +2,13 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { controlRoom } from '../../shared/rooms'
 import type { SessionAccess } from '../api'
-import { hasJoined, rememberJoined, rememberName, rememberedName } from '../device'
+import { forgetJoins, rememberJoin, rememberName, rememberedJoin, type RememberedJoin } from '../device'
 import { useCommitments, useSessionInfo, useStore } from '../state'
 import { postAnswer, type CommitmentAnswer } from '../facilitation/facilitationApi'
 import { privateTokenFor, useRoomConnection, type RoomConnection } from '../sync'
 import { JoinScreen } from './JoinScreen'
 import { MessagePage } from './MessagePage'
+import { useDeletedWhileAway, useSessionDeleted } from './deletedSessions'
 import { useSessionAccess } from './useSessionAccess'
 
 // The board (Konva, Tiptap) is most of the code; the home and join pages load without it.
@@ -38,28 +39,61 @@ function SessionRoom({ access, accessKey }: { access: SessionAccess; accessKey: 
   const control = useRoomConnection(controlRoom(access.id), accessKey, access.role === 'facilitator')
   // Fetch the board's code while the person reads the commitments, so Join is instant.
   useEffect(() => void loadBoard(), [])
-  // A reload in the same tab goes straight back to the board; a new tab asks again.
-  const [name, setName] = useState<string | null>(() =>
-    hasJoined(access.id) && rememberedName() ? rememberedName() : null,
-  )
   if (!control) return <MessagePage title={t('message.openingSession')} />
-  if (name === null) {
-    const join = (chosen: string, answer: CommitmentAnswer) => {
+  return <SessionInside access={access} accessKey={accessKey} control={control} />
+}
+
+/** Join (unless this device already has), then the board; or say that the session was deleted. */
+function SessionInside(props: { access: SessionAccess; accessKey: string; control: RoomConnection }) {
+  const { t } = useTranslation(['pages', 'common'])
+  const { access, accessKey, control } = props
+  // This device remembers the join per session and role: a reload goes straight back to the board.
+  const [joined, setJoined] = useState<RememberedJoin | null>(() => rememberedJoin(access.id, access.role))
+  const status = useStore(control.status)
+  const deletedHere = useSessionDeleted(access.id)
+  useDeletedWhileAway(access.id, accessKey, status.state === 'connected')
+  const info = useSessionInfo(control.doc)
+  const gone = status.deleted || deletedHere
+  useEffect(() => {
+    if (gone) forgetJoins(access.id)
+  }, [gone, access.id])
+  if (gone) {
+    return (
+      <MessagePage
+        title={t('message.deleted')}
+        message={t('message.deletedBody', {
+          title: info.title || access.title || t('common:untitledSession'),
+        })}
+        alert
+      />
+    )
+  }
+  const remember = (join: RememberedJoin) => {
+    rememberName(join.name)
+    rememberJoin(access.id, access.role, join)
+    setJoined(join)
+  }
+  if (joined === null) {
+    const join = (name: string, answer: CommitmentAnswer) => {
       // Counted, never named (facilitators hold the commitments, so their own answer is not counted);
-      // a failed count must not keep anyone out of the session.
+      // a failed count must not keep anyone out of the session. The server keeps one answer per
+      // device token, so answering again on this device (its storage cleared) replaces, never adds.
       if (access.role !== 'facilitator')
         postAnswer(access.id, accessKey, privateTokenFor(access.id), answer).catch((error: unknown) =>
           console.warn('The answer to the commitments was not counted:', error),
         )
-      rememberName(chosen)
-      rememberJoined(access.id)
-      setName(chosen)
+      remember({ name, answer })
     }
     return <JoinGate access={access} control={control} onJoin={join} />
   }
+  const me = {
+    name: joined.name,
+    answer: access.role === 'facilitator' ? null : joined.answer,
+    onRename: (name: string) => remember({ ...joined, name }),
+  }
   return (
     <Suspense fallback={<MessagePage title={t('message.openingBoard')} />}>
-      <BoardScreen access={access} accessKey={accessKey} control={control} name={name} />
+      <BoardScreen access={access} accessKey={accessKey} control={control} me={me} />
     </Suspense>
   )
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
 import { Avatar, displayName, type PresentPerson } from './PresenceList'
 import { useTranslation } from 'react-i18next'
 
@@ -8,6 +8,8 @@ export interface PeoplePanelProps {
   readonly onToggleCursor: () => void
   /** Moves this person's view to someone: their canvas, centred on their cursor. */
   readonly onGoTo: (key: string) => void
+  /** What a person can do about themselves, shown in their own entry (their name, what they added). */
+  readonly own?: ReactNode
 }
 
 /** Everyone in the session, where they are, "Go to" each of them; and this person's cursor choice. */
@@ -34,14 +36,22 @@ export function PeoplePanel(props: PeoplePanelProps) {
       </p>
       <ul className="people-list" aria-labelledby={headingId}>
         {props.people.map((p) => (
-          <PersonRow key={p.key} person={p} onGoTo={props.onGoTo} />
+          <PersonRow key={p.key} person={p} onGoTo={props.onGoTo} own={p.self ? props.own : null} />
         ))}
       </ul>
     </section>
   )
 }
 
-function PersonRow({ person, onGoTo }: { person: PresentPerson; onGoTo: (key: string) => void }) {
+function PersonRow({
+  person,
+  onGoTo,
+  own,
+}: {
+  person: PresentPerson
+  onGoTo: (key: string) => void
+  own: ReactNode
+}) {
   const { t } = useTranslation('panels')
   const name = displayName(person)
   const details = [
@@ -71,6 +81,7 @@ function PersonRow({ person, onGoTo }: { person: PresentPerson; onGoTo: (key: st
           {t('people.goToShort')}
         </button>
       )}
+      {own && <div className="own-entry">{own}</div>}
     </li>
   )
 }

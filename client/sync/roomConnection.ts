@@ -9,6 +9,8 @@ import { wsBase } from './wsBase'
 const OFFLINE_AFTER_MS = 5000
 /** Cap on the reconnect back-off, so a server that comes back is found again quickly. */
 const MAX_BACKOFF_MS = 4000
+/** The close code the relay uses when the session is deleted under an open room. */
+const SESSION_DELETED = 4404
 
 /** One room of a session: its document, its provider's awareness, and how the link is doing. */
 export interface RoomConnection {
@@ -57,7 +59,7 @@ export function connectRoom({
   const stopTracking = trackStatus(provider, status)
   const stopUnsent = writable ? trackUnsent(provider, doc, (pending) => status.update({ pending })) : () => {}
   const warnBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (status.get().pending === 0) return
+    if (status.get().pending.total === 0) return
     // the browser shows its own words; both calls are needed across browsers
     event.preventDefault()
     event.returnValue = ''
@@ -102,7 +104,11 @@ function trackStatus(provider: WebsocketProvider, status: ValueStore<RoomStatus>
     }, OFFLINE_AFTER_MS)
   }
   const onClosed = (event: { code: number; reason: string }) => {
-    status.update({ refused: event.reason || `refused (code ${event.code})`, state: 'offline' })
+    status.update({
+      refused: event.reason || `refused (code ${event.code})`,
+      state: 'offline',
+      deleted: event.code === SESSION_DELETED,
+    })
   }
   // The browser knows before the socket does; stop retrying while offline and retry at once after.
   const onOffline = () => {

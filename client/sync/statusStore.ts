@@ -1,21 +1,26 @@
+import { addPending, NOTHING_PENDING, type PendingThings } from '../../shared/schema/changes'
+
 /** What the page says about one room's link to the server. */
 export type LinkState = 'connected' | 'reconnecting' | 'offline'
 
 export interface RoomStatus {
   readonly state: LinkState
-  /** Local changes made while not connected; sent when the connection is back. */
-  readonly pending: number
+  /** What local changes not yet acknowledged touched (made offline, they go when the link is back). */
+  readonly pending: PendingThings
   /** Has this room's document been synced with the server at least once? */
   readonly everSynced: boolean
   /** Set when the server refused the room for good (a bad key, a deleted session). */
   readonly refused: string | null
+  /** The session was deleted while this room was open (the server closed it with 4404). */
+  readonly deleted: boolean
 }
 
 export const INITIAL_STATUS: RoomStatus = {
   state: 'reconnecting',
-  pending: 0,
+  pending: NOTHING_PENDING,
   everSynced: false,
   refused: null,
+  deleted: false,
 }
 
 /** A tiny observable value for useSyncExternalStore: same object until something changes. */
@@ -48,9 +53,10 @@ export function combineStatus(statuses: readonly RoomStatus[]): RoomStatus {
   for (const s of statuses) {
     out = {
       state: SEVERITY[s.state] > SEVERITY[out.state] ? s.state : out.state,
-      pending: out.pending + s.pending,
+      pending: addPending(out.pending, s.pending),
       everSynced: out.everSynced && s.everSynced,
       refused: out.refused ?? s.refused,
+      deleted: out.deleted || s.deleted,
     }
   }
   return out

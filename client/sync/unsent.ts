@@ -1,6 +1,14 @@
 import * as decoding from 'lib0/decoding'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import {
+  changedThings,
+  kindsNow,
+  learnKinds,
+  NOTHING_PENDING,
+  type PendingThings,
+  type ThingKind,
+} from '../../shared/schema/changes'
 
 /** y-websocket's sync message type, and y-protocols' sync sub-types. */
 const MESSAGE_SYNC = 0
@@ -11,10 +19,14 @@ interface Unacked {
   readonly clock: number
   /** [client, clock, end) ranges this change deleted that no server message has covered yet. */
   deletions: [number, number, number][]
+  /** The things (objects, settings) it changed, by key. */
+  readonly things: readonly string[]
 }
 
 /**
- * Counts this client's changes (one per local transaction) that the server has not acknowledged.
+ * Counts what this client changed that the server has not acknowledged: the distinct things (a
+ * note, an image, a setting) its unacknowledged changes touched, so ten keystrokes in one note are
+ * "1 note". A change is one local transaction.
  * The relay stores an update before it relays it, and relays it to its author too, so a change is
  * acknowledged once a message from the server holds it: an update or sync step 2 with this
  * client's structs up to its clock, and, for deletions, ranges covering them; or a sync step 1
@@ -25,20 +37,39 @@ interface Unacked {
 export function trackUnsent(
   provider: WebsocketProvider,
   doc: Y.Doc,
-  onCount: (count: number) => void,
+  onCount: (pending: PendingThings) => void,
 ): () => void {
   let unacked: Unacked[] = []
   let ackedClock = 0
   const me = doc.clientID
+  const known = kindsNow(doc)
+  const kindOf = new Map<string, ThingKind>()
+  let reported = NOTHING_PENDING
+
+  const report = (): void => {
+    const waiting = new Set(unacked.flatMap((c) => c.things))
+    const byKind: Partial<Record<ThingKind, number>> = {}
+    for (const key of waiting) {
+      const kind = kindOf.get(key) ?? 'other'
+      byKind[kind] = (byKind[kind] ?? 0) + 1
+    }
+    for (const key of kindOf.keys()) if (!waiting.has(key)) kindOf.delete(key)
+    const next = { total: waiting.size, byKind }
+    if (JSON.stringify(next) === JSON.stringify(reported)) return
+    reported = next
+    onCount(next)
+  }
 
   const settle = (): void => {
     const before = unacked.length
     unacked = unacked.filter((c) => c.clock > ackedClock || c.deletions.length > 0)
-    if (unacked.length !== before) onCount(unacked.length)
+    if (unacked.length !== before) report()
   }
 
-  const onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === provider) return // from the server: nothing to send
+  const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
+    if (origin === provider) return learnKinds(tr, known) // from the server: nothing to send
+    const things = changedThings(tr, known)
+    for (const thing of things) kindOf.set(thing.key, thing.kind)
     const { structs, ds } = Y.decodeUpdate(update)
     const mine = structs.some((s) => s.id.client === me)
     // a change with structs of its own is acknowledged with them (the server applies an update
@@ -48,8 +79,8 @@ export function trackUnsent(
       for (const [client, items] of ds.clients)
         for (const d of items) deletions.push([client, d.clock, d.clock + d.len])
     }
-    unacked.push({ clock: Y.getState(doc.store, me), deletions })
-    onCount(unacked.length)
+    unacked.push({ clock: Y.getState(doc.store, me), deletions, things: things.map((t) => t.key) })
+    report()
   }
 
   const fromServer = (sub: number, payload: Uint8Array): void => {

@@ -16,9 +16,10 @@ import { KINDS, isObjectKind, type ObjectKind } from '../schema/kinds'
 import { LIMITS } from '../schema/limits'
 import { stampVersion } from '../schema/migrations'
 import { richNodeSchema, writeRichText } from '../schema/richText'
+import { EXPORT_FORMAT } from './format'
 import type { SessionSnapshot } from './snapshot'
 
-export const EXPORT_FORMAT = 'workshop-whiteboard/session'
+export { EXPORT_FORMAT }
 export const EXPORT_VERSION = 1
 export const MAX_IMPORT_OBJECTS = 20_000
 

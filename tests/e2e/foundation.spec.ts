@@ -37,16 +37,24 @@ test('a sticky note typed by one person reaches another, and survives reloading 
   }
 })
 
-test('a new tab asks to join again, with the name remembered on this device', async ({ browser }) => {
+test('a new tab on this device goes straight back to the board; another device asks, with the commitments', async ({
+  browser,
+}) => {
   const home = await openAsNewPerson(browser, '/')
   const link = await createSession(home, 'Name memory')
   const ada = await openAsNewPerson(browser, link)
   await join(ada, 'Ada')
+  // the join is remembered on this device for this session (name and answer)
   const again = await ada.context().newPage()
   await again.goto(link)
-  await expect(again.getByRole('textbox', { name: 'Your name' })).toHaveValue('Ada')
-  await expect(again.getByRole('heading', { name: 'Community Commitments' })).toBeVisible()
-  await expect(again.getByRole('listitem').filter({ hasText: 'We listen to understand' })).toHaveCount(1)
+  await expectConnected(again)
+  await expect(again.getByRole('textbox', { name: 'Your name' })).toHaveCount(0)
+  await expect(again.getByRole('region', { name: 'Who is here' })).toContainText('Ada (you)')
+  // someone else, on a device of their own, reads the commitments and joins
+  const grace = await openAsNewPerson(browser, link)
+  await expect(grace.getByRole('heading', { name: 'Community Commitments' })).toBeVisible()
+  await expect(grace.getByRole('listitem').filter({ hasText: 'We listen to understand' })).toHaveCount(1)
+  await expect(grace.getByRole('textbox', { name: 'Your name' })).toHaveValue('')
 })
 
 test('a bad link says so clearly', async ({ browser }) => {

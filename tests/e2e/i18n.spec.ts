@@ -5,10 +5,10 @@ const SWITCHER = 'Language / 语言'
 
 /**
  * Words that stay in Latin letters in a Chinese interface, and why: file formats and key caps are
- * named as they are printed. The language switcher itself is skipped (each language is named in
+ * named as they are printed, and so are units (MB). The language switcher itself is skipped (each language is named in
  * itself, and its label is bilingual so anyone can find it). Single letters are keyboard shortcuts.
  */
-const ALLOWED = ['PNG', 'PDF', 'CSV', 'JSON', 'HTML', 'Markdown', 'Ctrl', 'Shift']
+const ALLOWED = ['PNG', 'PDF', 'CSV', 'JSON', 'HTML', 'Markdown', 'Ctrl', 'Shift', 'MB']
 
 /**
  * Every piece of interface text on the page that still has a run of Latin letters: visible text, the

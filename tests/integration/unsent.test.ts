@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { trackUnsent } from '../../client/sync/unsent'
-import { addObject, deleteObjects } from '../../shared/ops/objects'
+import { addObject, deleteObjects, moveObjects, setPlainText } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { setBoardLocked } from '../../shared/ops/session'
 import { controlRoom } from '../../shared/rooms'
+import { NOTHING_PENDING, type PendingThings } from '../../shared/schema/changes'
 import { isBoardLocked } from '../../shared/schema/controlDoc'
 import { noteTexts } from '../helpers/board'
 import { harness } from '../helpers/harness'
@@ -17,11 +18,17 @@ import { createSession, synced, type Client } from '../helpers/server'
 const ada = createOrigin('u-ada', 'Ada')
 const fay = createOrigin('u-fay', 'Fay')
 
-/** Tracks a client's unacknowledged changes; returns a getter of the current count. */
+/** Tracks a client's unacknowledged changes; returns a getter of what waits to be sent. */
+function tracked(client: Client): () => PendingThings {
+  let pending = NOTHING_PENDING
+  trackUnsent(client.provider, client.doc, (p) => (pending = p))
+  return () => pending
+}
+
+/** Tracks a client's unacknowledged changes; returns a getter of how many things wait. */
 function counted(client: Client): () => number {
-  let count = 0
-  trackUnsent(client.provider, client.doc, (n) => (count = n))
-  return () => count
+  const pending = tracked(client)
+  return () => pending().total
 }
 
 const note = (client: Client, text: string, origin = ada): string =>
@@ -65,6 +72,30 @@ describe('changes waiting to be sent', () => {
     me.provider.connect()
     await expect.poll(unsent).toBe(0)
     await expect.poll(() => noteTexts(other.doc)).toEqual(['meanwhile', 'offline one', 'offline two'])
+  })
+
+  it('counts things by kind, not updates: many edits of one note are one note', async () => {
+    const h = await harness()
+    const { id, keys } = await createSession(h.server.http)
+    const me = h.open(id, keys.participant)
+    const other = h.open(id, keys.participant)
+    await Promise.all([synced(me), synced(other)])
+    const theirs = note(other, 'theirs', fay)
+    await expect.poll(() => noteTexts(me.doc)).toEqual(['theirs'])
+    const pending = tracked(me)
+
+    me.provider.disconnect()
+    const mine = note(me, 'd')
+    for (const text of ['dr', 'dra', 'draf', 'draft']) setPlainText(me.doc, mine, text, ada)
+    moveObjects(me.doc, [{ id: mine, x: 40, y: 40 }], ada)
+    addObject(me.doc, { kind: 'shape', canvas: 'c1', x: 0, y: 0 }, ada)
+    // a deleted note is still counted as a note
+    deleteObjects(me.doc, [theirs], ada)
+    expect(pending()).toEqual({ total: 3, byKind: { sticky: 2, shape: 1 } })
+
+    me.provider.connect()
+    await expect.poll(() => pending().total).toBe(0)
+    await expect.poll(() => noteTexts(other.doc)).toEqual(['draft'])
   })
 
   it('a deletion someone else made first is acknowledged by theirs', async () => {

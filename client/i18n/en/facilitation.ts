@@ -94,6 +94,23 @@ export const facilitation = {
       thanks: 'Thank you',
     },
   },
+  deleteSession: {
+    open: 'Delete session',
+    title: 'Delete “{{title}}”?',
+    body: 'Everything in it goes, for everyone and for good: notes, images, links. Everyone still here is told that the session was deleted. To keep a copy, export it as JSON first.',
+    keep: 'Keep the session',
+    confirm: 'Delete for everyone',
+    deleting: 'Deleting…',
+    failed: 'The session was not deleted: {{reason}}',
+  },
+  own: {
+    agreed: 'You agreed to the Community Commitments.',
+    discuss: 'You said you would like to discuss the Community Commitments.',
+    changeName: 'Change name',
+    name: 'Your name',
+    needName: 'Write a name (or a nickname).',
+    save: 'Save name',
+  },
   removeMine: {
     heading: 'Your contributions',
     remove: 'Remove everything I added',

@@ -13,6 +13,18 @@ export const pages = {
     create: 'Create session',
     creating: 'Creating…',
   },
+  import: {
+    heading: 'Bring back a session',
+    label: 'Import session',
+    hint: 'Choose a session’s JSON export (on its board: Export → JSON), up to {{max}}. It becomes a new session with new links.',
+    importing: 'Importing “{{file}}”…',
+    tooBig: '“{{file}}” is {{size}}; an export can be at most {{max}}. Nothing was sent.',
+    notJson: '“{{file}}” is not a JSON file. Choose the file that Export → JSON saved.',
+    notExport: '“{{file}}” is JSON, but not a session export from this app.',
+    unreadable: '“{{file}}” could not be read: {{reason}}',
+    failed: '“{{file}}” could not be imported: {{reason}}',
+    megabytes: '{{size}} MB',
+  },
   links: {
     ready: 'Your session is ready',
     facilitator: 'Facilitator',
@@ -57,5 +69,7 @@ export const pages = {
     wrongKey: 'Its key does not match this session. Ask the facilitator to send the link again.',
     unknown: 'There is no such session. It may have ended and been deleted.',
     failed: 'The session could not be opened',
+    deleted: 'This session was deleted',
+    deletedBody: '“{{title}}” and everything in it (notes, images and links) are gone.',
   },
 }

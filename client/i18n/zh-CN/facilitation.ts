@@ -91,6 +91,23 @@ export const facilitation: Translation<typeof en> = {
       thanks: '感谢',
     },
   },
+  deleteSession: {
+    open: '删除会议',
+    title: '删除“{{title}}”？',
+    body: '其中的一切都会被永久删除，对所有人都是如此：便签、图片、链接。仍在会议中的人会看到会议已被删除。如需保留副本，请先导出为 JSON。',
+    keep: '保留会议',
+    confirm: '为所有人删除',
+    deleting: '正在删除…',
+    failed: '会议没有被删除：{{reason}}',
+  },
+  own: {
+    agreed: '你已同意社区约定。',
+    discuss: '你表示想讨论社区约定。',
+    changeName: '修改名字',
+    name: '你的名字',
+    needName: '请填写名字（或昵称）。',
+    save: '保存名字',
+  },
   removeMine: {
     heading: '你的贡献',
     remove: '删除我添加的所有内容',

@@ -15,6 +15,18 @@ export const pages: Translation<typeof en> = {
     create: '创建会议',
     creating: '正在创建…',
   },
+  import: {
+    heading: '恢复一场会议',
+    label: '导入会议',
+    hint: '选择会议导出的 JSON 文件（在白板上：导出 → JSON），最大 {{max}}。导入后会成为一场新会议，并生成新链接。',
+    importing: '正在导入“{{file}}”…',
+    tooBig: '“{{file}}”大小为 {{size}}，导出文件最大只能是 {{max}}。没有发送任何内容。',
+    notJson: '“{{file}}”不是 JSON 文件。请选择“导出 → JSON”保存的文件。',
+    notExport: '“{{file}}”是 JSON 文件，但不是本应用导出的会议。',
+    unreadable: '无法读取“{{file}}”：{{reason}}',
+    failed: '无法导入“{{file}}”：{{reason}}',
+    megabytes: '{{size}} MB',
+  },
   links: {
     ready: '会议已准备就绪',
     facilitator: '主持人',
@@ -59,5 +71,7 @@ export const pages: Translation<typeof en> = {
     wrongKey: '链接的密钥与此会议不符。请让主持人重新发送链接。',
     unknown: '没有这个会议。它可能已经结束并被删除。',
     failed: '无法打开会议',
+    deleted: '此会议已被删除',
+    deletedBody: '“{{title}}”及其中的一切（便签、图片和链接）都已删除。',
   },
 }

@@ -45,7 +45,17 @@ export const panels: Translation<typeof en> = {
     connected: '已连接',
     reconnecting: '正在重新连接',
     offline: '离线',
-    waiting_other: '{{state}} — {{count}} 项更改等待发送',
+    waiting_other: '{{state}} — {{things}}等待发送',
+    things: {
+      sticky_other: '{{count}} 张便签',
+      text_other: '{{count}} 段文字',
+      stroke_other: '{{count}} 笔绘画',
+      shape_other: '{{count}} 个形状',
+      frame_other: '{{count}} 个框架',
+      image_other: '{{count}} 张图片',
+      recipe_other: '{{count}} 张食谱卡',
+      other_other: '{{count}} 项其他更改',
+    },
   },
   cookbook: {
     title: '食谱集',

@@ -1,4 +1,5 @@
 import { ImportError } from '../../../shared/export/json'
+import { LIMITS } from '../../../shared/schema/limits'
 import {
   CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -12,8 +13,8 @@ import { ImageError } from '../../uploads/imageStore'
 import { HttpError, readJson, sendJson } from '../respond'
 import { asFacilitator, type ApiDeps, type Route } from '../route'
 
-/** Exports with their images embedded can be large. */
-const IMPORT_LIMIT = 64 * 1024 * 1024
+/** Exports with their images embedded can be large; the home page checks the same limit. */
+const IMPORT_LIMIT = LIMITS.importMax
 
 /** A file name from a session title: letters, digits, spaces, dashes. */
 const fileName = (title: string, ext: string): string =>
