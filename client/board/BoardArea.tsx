@@ -93,12 +93,7 @@ export function BoardArea(props: BoardAreaProps) {
   const count = t('area.objects', { count: objects.length })
 
   return (
-    <div
-      className="board-area"
-      id={BOARD_PANEL_ID}
-      role="tabpanel"
-      aria-labelledby={tabDomId(canvas.id)}
-    >
+    <div className="board-area" id={BOARD_PANEL_ID} role="tabpanel" aria-labelledby={tabDomId(canvas.id)}>
       <div
         ref={canvasRef}
         className="canvas-focus"

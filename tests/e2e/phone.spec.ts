@@ -130,7 +130,10 @@ test('by touch: add and type a note, tap to select, tap again to edit, vote and 
 
   // Reacting by touch.
   await bar.getByRole('button', { name: 'React' }).tap()
-  await pia.getByRole('button', { name: /^Heart/ }).first().tap()
+  await pia
+    .getByRole('button', { name: /^Heart/ })
+    .first()
+    .tap()
   await expect(faysList.getByRole('listitem').filter({ hasText: 'Shared meals' })).toContainText('❤️')
 })
 
