@@ -21,6 +21,7 @@ import {
   startTimer,
   startVoting,
 } from '../../shared/ops/session'
+import type { UiLang } from '../../shared/lang'
 import type { StepModeName } from '../../shared/schema/controlDoc'
 
 /** The facilitator's commands on the control room; `now` reads the server's clock. */
@@ -34,10 +35,12 @@ export interface SessionCommands {
   bringEveryoneHere(view: { canvas: string; x: number; y: number; scale: number }): void
   setAnonymous(anonymous: boolean): void
   startVoting(budget: number): void
-  setCommitment(index: number, text: string): void
+  /** Sets one commitment's text in `lang` (the session's main language unless given). */
+  setCommitment(index: number, text: string, lang?: UiLang): void
   addCommitment(text: string): void
   removeCommitment(index: number): void
-  updateStep(id: string, changes: StepChanges): void
+  /** Changes a step; its title and prompt in `lang` (the session's main language unless given). */
+  updateStep(id: string, changes: StepChanges, lang?: UiLang): void
   addStep(title: string): string
   removeStep(id: string): void
 }
@@ -54,10 +57,10 @@ export function createSessionCommands(control: Y.Doc, origin: Origin, now: () =>
     bringEveryoneHere: (view) => bringEveryoneHere(control, { ...view, at: now() }, origin),
     setAnonymous: (anonymous) => setAnonymous(control, anonymous, origin),
     startVoting: (budget) => startVoting(control, budget, origin),
-    setCommitment: (index, text) => setCommitment(control, index, text, origin),
+    setCommitment: (index, text, lang) => setCommitment(control, index, text, origin, lang),
     addCommitment: (text) => addCommitment(control, text, origin),
     removeCommitment: (index) => removeCommitment(control, index, origin),
-    updateStep: (id, changes) => updateStep(control, id, changes, origin),
+    updateStep: (id, changes, lang) => updateStep(control, id, changes, origin, lang),
     addStep: (title) => addStep(control, title, origin),
     removeStep: (id) => removeStep(control, id, origin),
   }
