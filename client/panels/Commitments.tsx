@@ -46,7 +46,8 @@ function SessionLanguages({ langs, current }: { langs: readonly UiLang[]; curren
   const [first, second] = langs
   if (!first) return null
   return (
-    <div className="session-langs">
+    // autonyms on purpose: each language named in itself, so anyone finds their own
+    <div className="session-langs" data-language-switcher="">
       <p>
         {second
           ? t('commitments.langsTwo', { first: LANG_AUTONYMS[first], second: LANG_AUTONYMS[second] })
