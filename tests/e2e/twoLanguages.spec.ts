@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { violations } from './axe'
-import { expectConnected } from './helpers'
+import { expectConnected, openListView } from './helpers'
 
 const PHONE = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
 const LAPTOP = { viewport: { width: 1280, height: 800 } }
@@ -112,6 +112,23 @@ test('a session in English and 简体中文: each person agrees to the commitmen
     .poll(() => fay.evaluate(() => document.fonts.check('bold 12px "Noto Sans SC"', '王芳')))
     .toBe(true)
   await fay.screenshot({ path: '/tmp/langs-board-fay.png' })
+
+  // Reactions are drawn icons named by their labels, never emoji (boxes without an emoji font).
+  const samNotes = await openListView(sam)
+  await sam.getByRole('button', { name: 'Add note' }).click()
+  await expect(samNotes.getByRole('textbox')).toBeFocused()
+  await sam.keyboard.type('Dumplings at New Year')
+  const thumbs = samNotes.getByRole('button', { name: 'Thumbs up (0)' })
+  await expect(thumbs.locator('svg')).toHaveCount(1)
+  await thumbs.click()
+  await expect(samNotes.getByRole('button', { name: 'Thumbs up (1)' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  const reactions = samNotes.getByRole('group', { name: 'Reactions' })
+  expect(await reactions.innerText()).not.toMatch(/\p{Extended_Pictographic}/u)
+  await expect(reactions.locator('svg')).toHaveCount(5)
+  await sam.screenshot({ path: '/tmp/langs-reactions.png' })
 })
 
 /** The fonts Chromium actually drew an element's text with (not what CSS asked for). */
