@@ -102,6 +102,17 @@ test('a session in English and 简体中文: each person agrees to the commitmen
   await expect(commitmentLines(sam).first()).toHaveText(FIRST_EN)
   await li.screenshot({ path: '/tmp/langs-board-zh-phone.png' })
 
+  // The facilitator writes the step's Chinese title; Li Hua's step banner shows it, Sam's stays English.
+  await fay.getByRole('button', { name: 'Commitments', exact: true }).click()
+  await fay.getByRole('button', { name: 'Agenda', exact: true }).click()
+  await fay.getByRole('button', { name: 'Edit', exact: true }).first().click()
+  await expect(fay.getByRole('textbox', { name: 'Title (English)' })).toHaveValue('Welcome and commitments')
+  await fay.getByRole('textbox', { name: 'Title (简体中文)' }).fill('欢迎大家')
+  await expect(li.locator('.prompt-step [lang="zh-CN"]')).toHaveText('欢迎大家')
+  await expect(sam.locator('.prompt-step [lang="en"]')).toHaveText('Welcome and commitments')
+  await fay.getByRole('button', { name: 'Agenda', exact: true }).click()
+  await fay.getByRole('button', { name: 'Commitments', exact: true }).click()
+
   // 王芳's pointer on the facilitator's board carries her name (Noto Sans SC draws it).
   await sam.getByRole('button', { name: 'Commitments', exact: true }).click()
   await fay.getByRole('button', { name: 'Commitments', exact: true }).click()
