@@ -31,7 +31,10 @@ export const REACTION_ICONS: { readonly [R in Reaction]: Icon } = {
     fill: '#d97706',
   },
   '🙏': {
-    d: 'M11.2 2.5 7.5 9.8 5 16.5 2.5 19l2.5 2.5 4-3.5 2.2-4.5z M12.8 2.5l3.7 7.3 2.5 6.7 2.5 2.5-2.5 2.5-4-3.5-2.2-4.5z',
+    // two hands pressed together, fingertips up
+    d:
+      'M11.5 3c-.9 0-1.5.7-1.7 1.6L8 12l-4 4.5L7.5 21l3-3c.7-.7 1-1.6 1-2.6z ' +
+      'M12.5 3c.9 0 1.5.7 1.7 1.6L16 12l4 4.5-3.5 4.5-3-3c-.7-.7-1-1.6-1-2.6z',
     fill: '#7c3aed',
   },
 }
