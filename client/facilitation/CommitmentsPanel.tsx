@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { LANG_AUTONYMS, type UiLang } from '../../shared/lang'
+import { LANG_AUTONYMS, UI_LANGS, isUiLang, type UiLang } from '../../shared/lang'
 import { Commitments } from '../panels/Commitments'
 import type { SessionCommitments } from '../state'
 import { RemoveMine } from './RemoveMine'
@@ -87,6 +87,7 @@ function CommitmentsEditor({ fac, commitments }: { fac: Facilitation; commitment
           </li>
         ))}
       </ol>
+      <SecondLanguage fac={fac} langs={langs} />
       <label htmlFor={`${id}-new`}>{t('commitments.newLine')}</label>
       <input
         id={`${id}-new`}
@@ -99,5 +100,29 @@ function CommitmentsEditor({ fac, commitments }: { fac: Facilitation; commitment
         {t('commitments.add')}
       </button>
     </details>
+  )
+}
+
+/** The session's second language, which the facilitator can add or take away after it started. */
+function SecondLanguage({ fac, langs }: { fac: Facilitation; langs: readonly UiLang[] }) {
+  const { t } = useTranslation('facilitation')
+  const id = useId()
+  const [main, second] = langs
+  return (
+    <p className="second-language">
+      <label htmlFor={id}>{t('commitments.secondLang')}</label>{' '}
+      <select
+        id={id}
+        value={second ?? ''}
+        onChange={(e) => fac.session.setSecondLang(isUiLang(e.target.value) ? e.target.value : null)}
+      >
+        <option value="">{t('commitments.noSecondLang')}</option>
+        {UI_LANGS.filter((lang) => lang !== main).map((lang) => (
+          <option key={lang} value={lang} lang={lang}>
+            {LANG_AUTONYMS[lang]}
+          </option>
+        ))}
+      </select>
+    </p>
   )
 }

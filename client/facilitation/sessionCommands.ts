@@ -10,6 +10,7 @@ import {
   type StepChanges,
 } from '../../shared/ops/agenda'
 import type { Origin } from '../../shared/ops/origin'
+import { setSecondLang } from '../../shared/ops/sessionLangs'
 import {
   addTime,
   bringEveryoneHere,
@@ -38,6 +39,8 @@ export interface SessionCommands {
   /** Sets one commitment's text in `lang` (the session's main language unless given). */
   setCommitment(index: number, text: string, lang?: UiLang): void
   addCommitment(text: string): void
+  /** Gives the session a second language (built-in words filled in), or none. */
+  setSecondLang(lang: UiLang | null): void
   removeCommitment(index: number): void
   /** Changes a step; its title and prompt in `lang` (the session's main language unless given). */
   updateStep(id: string, changes: StepChanges, lang?: UiLang): void
@@ -59,6 +62,7 @@ export function createSessionCommands(control: Y.Doc, origin: Origin, now: () =>
     startVoting: (budget) => startVoting(control, budget, origin),
     setCommitment: (index, text, lang) => setCommitment(control, index, text, origin, lang),
     addCommitment: (text) => addCommitment(control, text, origin),
+    setSecondLang: (lang) => setSecondLang(control, lang, origin),
     removeCommitment: (index) => removeCommitment(control, index, origin),
     updateStep: (id, changes, lang) => updateStep(control, id, changes, origin, lang),
     addStep: (title) => addStep(control, title, origin),

@@ -142,6 +142,37 @@ test('a session in English and 简体中文: each person agrees to the commitmen
   await sam.screenshot({ path: '/tmp/langs-reactions.png' })
 })
 
+test('a session begun in English alone gets 简体中文 for a newcomer; the join page follows at once', async ({
+  browser,
+}) => {
+  const fay = await person(browser, LAPTOP)
+  await fay.goto('/')
+  await fay.getByRole('combobox', { name: 'Template' }).selectOption('sense-making')
+  await fay.getByRole('textbox', { name: 'Session title' }).fill('Street party')
+  await fay.getByRole('button', { name: 'Create session' }).click()
+  const participant = await fay.getByRole('textbox', { name: 'Participant', exact: true }).inputValue()
+  await fay.goto(await fay.getByRole('textbox', { name: 'Facilitator', exact: true }).inputValue())
+  await fay.getByRole('textbox', { name: 'Your name' }).fill('Fay')
+  await fay.getByRole('button', { name: 'I agree' }).click()
+  await expectConnected(fay)
+
+  // Mei's phone is in Chinese: she is told the session is in English, and is not asked to agree yet.
+  const mei = await person(browser, { ...PHONE, locale: 'zh-CN' })
+  await mei.goto(participant)
+  await expect(mei.getByText('本次会议使用English。')).toBeVisible()
+  await expect(commitmentLines(mei).first()).toHaveText(FIRST_EN)
+  await expect(commitmentLines(mei).first()).toHaveAttribute('lang', 'en')
+
+  // The facilitator adds Chinese: the built-in commitments come in Chinese at once.
+  await fay.getByRole('button', { name: 'Commitments', exact: true }).click()
+  await fay.getByText('Edit the commitments').click()
+  await fay.getByRole('combobox', { name: 'Second language of this session' }).selectOption('zh-CN')
+  await expect(fay.getByRole('textbox', { name: 'Commitment 1 (简体中文)' })).toHaveValue(FIRST_ZH)
+  await expect(mei.getByText('本次会议使用English和简体中文。')).toBeVisible()
+  await expect(commitmentLines(mei).first()).toHaveText(FIRST_ZH)
+  await expect(commitmentLines(mei).first()).toHaveAttribute('lang', 'zh-CN')
+})
+
 /** The fonts Chromium actually drew an element's text with (not what CSS asked for). */
 async function fontsDrawing(page: Page, selector: string): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addCommitment, addStep, setCommitment, updateStep } from '../../shared/ops/agenda'
 import { createOrigin } from '../../shared/ops/origin'
+import { setSecondLang } from '../../shared/ops/sessionLangs'
 import {
   agendaOf,
   commitmentsOf,
@@ -193,5 +194,26 @@ describe('exports of a two-language session', () => {
     expect(lines[first + 1]).toMatch(/^ {3}简体中文: <span lang="zh-CN">我们/)
     const agenda = lines.indexOf('## Agenda')
     expect(lines[agenda + 3]).toMatch(/^ {3}简体中文: <span lang="zh-CN">\*\*/)
+  })
+})
+
+describe('a second language added later', () => {
+  it('fills the built-in words in it, keeps the group’s own words for the facilitator to write', () => {
+    const control = load(buildSessionDocs(findTemplate('sense-making', 'en')!, 'Food').control)
+    expect(readSessionLangs(control)).toEqual(['en'])
+    setCommitment(control, 1, 'Our own words.', fay)
+    setSecondLang(control, 'zh-CN', fay)
+    expect(readSessionLangs(control)).toEqual(['en', 'zh-CN'])
+    const lines = readCommitmentTexts(control)
+    expect(lines[0]!['zh-CN']).toMatch(/^我们用心倾听/)
+    expect(lines[1]).toEqual({ en: 'Our own words.' })
+    const step = readAgenda(control)[0]!
+    expect(step.titles['zh-CN']).toMatch(/\p{Script=Han}/u)
+    expect(step.prompts['zh-CN']).toMatch(/\p{Script=Han}/u)
+    // taking it away keeps the words for later, and the session reads in its main language again
+    setSecondLang(control, null, fay)
+    expect(readSessionLangs(control)).toEqual(['en'])
+    expect(readCommitmentTexts(control)[0]!['zh-CN']).toMatch(/^我们用心倾听/)
+    expect(textIn(readCommitmentTexts(control)[0]!, 'zh-CN', readSessionLangs(control)).lang).toBe('en')
   })
 })

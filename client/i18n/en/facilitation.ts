@@ -34,6 +34,8 @@ export const facilitation = {
     edit: 'Edit the commitments',
     line: 'Commitment {{n}}',
     lineIn: 'Commitment {{n}} ({{lang}})',
+    secondLang: 'Second language of this session',
+    noSecondLang: 'None',
     remove: 'Remove commitment {{n}}',
     removeShort: 'Remove',
     add: 'Add commitment',

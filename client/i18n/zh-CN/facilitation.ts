@@ -34,6 +34,8 @@ export const facilitation: Translation<typeof en> = {
     edit: '编辑约定',
     line: '约定 {{n}}',
     lineIn: '约定 {{n}}（{{lang}}）',
+    secondLang: '本次会议的第二语言',
+    noSecondLang: '无',
     remove: '删除约定 {{n}}',
     removeShort: '删除',
     add: '添加约定',
