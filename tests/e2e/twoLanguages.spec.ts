@@ -81,6 +81,13 @@ test('a session in English and 简体中文: each person agrees to the commitmen
   await sam.getByRole('button', { name: 'I agree' }).click()
   await expectConnected(sam)
 
+  // Fay's interface is English: Li Hua's avatar among the people here is still drawn in Noto Sans SC.
+  const avatar = fay.locator('.presence-avatar', { hasText: '李' })
+  await avatar.evaluate((el) => el.setAttribute('data-font-probe', ''))
+  await expect
+    .poll(async () => (await fontsDrawing(fay, '[data-font-probe]')).every((f) => /^Noto Sans SC/.test(f)))
+    .toBe(true)
+
   // The step's title and prompt: Chinese for Li Hua, English for Sam.
   await expect(li.locator('.prompt-step [lang="zh-CN"]')).toHaveText(/\p{Script=Han}/u)
   await expect(sam.locator('.prompt-step [lang="en"]')).toHaveText(/[A-Za-z]/)
