@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { DEFAULT_LANG, type UiLang } from '../lang'
 import { LIMITS } from './limits'
-import { mainText, readLangText, sessionLangsSchema, type LangText } from './langText'
+import { readLangText, sessionLangsSchema, textIn, type LangText } from './langText'
 
 /**
  * The control room's document (`<session>/control`): state only facilitators may write — the
@@ -73,10 +73,10 @@ export function readCommitmentTexts(doc: Y.Doc): LangText[] {
     .flatMap((c) => readLangText(c, main, LIMITS.commitmentMax) ?? [])
 }
 
-/** Reads the Community Commitments in the session's main language. */
+/** Reads the Community Commitments in the session's main language (else in the language they have). */
 export function readCommitments(doc: Y.Doc): string[] {
   const langs = readSessionLangs(doc)
-  return readCommitmentTexts(doc).map((c) => mainText(c, langs))
+  return readCommitmentTexts(doc).map((c) => textIn(c, langs[0] ?? DEFAULT_LANG, langs).text)
 }
 
 /** Reads the canvases in their order, skipping malformed entries. */
@@ -146,7 +146,8 @@ export function readAgenda(doc: Y.Doc): AgendaStep[] {
       const titles = readLangText(parsed.data.title, main, STEP_TITLE_MAX)
       const prompts = readLangText(parsed.data.prompt, main, STEP_PROMPT_MAX)
       if (!titles || !prompts) return []
-      const step = { ...parsed.data, title: mainText(titles, langs), prompt: mainText(prompts, langs) }
+      const shown = (t: LangText) => textIn(t, main, langs).text
+      const step = { ...parsed.data, title: shown(titles), prompt: shown(prompts) }
       return [{ ...step, titles, prompts }]
     })
 }

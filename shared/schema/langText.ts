@@ -51,10 +51,6 @@ export function textIn(
   return { text: '', lang: main ?? UI_LANGS[0] }
 }
 
-/** The text in the session's main language ('' when it has none). */
-export const mainText = (t: LangText, langs: readonly UiLang[]): string =>
-  langs[0] ? (t[langs[0]] ?? '') : ''
-
 /** A copy of `t` with one language's text replaced. */
 export const withText = (t: LangText, lang: UiLang, text: string): LangText => ({ ...t, [lang]: text })
 
