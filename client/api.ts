@@ -53,12 +53,19 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 export const fetchTemplates = (lang: UiLang): Promise<TemplateSummary[]> =>
   request(`/api/templates?lang=${encodeURIComponent(lang)}`)
 
-/** Creates a session whose commitments and prompts are in `lang`; the answer holds one link per role. */
-export const createSession = (template: string, title: string, lang: UiLang): Promise<CreatedSession> =>
+/**
+ * Creates a session in one or two languages (main first): its commitments and prompts come in each.
+ * The answer holds one link per role.
+ */
+export const createSession = (
+  template: string,
+  title: string,
+  langs: readonly UiLang[],
+): Promise<CreatedSession> =>
   request('/api/sessions', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ template, title, lang }),
+    body: JSON.stringify({ template, title, langs }),
   })
 
 /** Checks a link: which session, and which role its key gives. */

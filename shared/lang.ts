@@ -7,6 +7,9 @@ export const DEFAULT_LANG: UiLang = 'en'
 export const isUiLang = (value: unknown): value is UiLang =>
   typeof value === 'string' && (UI_LANGS as readonly string[]).includes(value)
 
+/** Each language named in itself, so anyone can find their own whatever language a page is in. */
+export const LANG_AUTONYMS: { readonly [L in UiLang]: string } = { en: 'English', 'zh-CN': '简体中文' }
+
 /** A text given in every interface language (built-in templates). */
 export type LocalText = { readonly [L in UiLang]: string }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { PeoplePanelProps } from '../panels/PeoplePanel'
-import type { BoardModel } from '../state'
+import type { BoardModel, SessionCommitments } from '../state'
 import type { BoardUi } from './useBoardUi'
 
 // Each panel's code loads the first time it is opened: the board page loads less up front.
@@ -19,7 +19,7 @@ interface SidePanelProps {
   objects: readonly BoardObject[]
   /** Objects on this canvas this version cannot show (unknown kind, invalid props). */
   unreadable: number
-  commitments: readonly string[]
+  commitments: SessionCommitments
   model: BoardModel
   ui: BoardUi
   people: PeoplePanelProps

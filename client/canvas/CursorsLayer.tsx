@@ -1,5 +1,7 @@
 import { memo } from 'react'
+import { NOTE_TEXT } from '../theme'
 import { Group, Label, Layer, Path, Tag, Text } from './konva'
+import { useFontsFor } from './objects/webFonts'
 
 /** Another person's pointer, in world coordinates of the canvas being shown. */
 export interface RemoteCursor {
@@ -8,6 +10,28 @@ export interface RemoteCursor {
   readonly color: string
   readonly x: number
   readonly y: number
+}
+
+/**
+ * A person's name by their pointer, in the stack with Noto Sans SC: a Chinese name draws in it on a
+ * machine without a Chinese system font, and the label is drawn again once its glyphs have loaded.
+ */
+function CursorName({ name, color }: { name: string; color: string }) {
+  const fonts = useFontsFor(name)
+  return (
+    <Label x={14} y={18}>
+      <Tag fill={color} cornerRadius={4} />
+      <Text
+        key={fonts}
+        text={name}
+        fill="#ffffff"
+        fontSize={12}
+        padding={4}
+        fontStyle="bold"
+        fontFamily={NOTE_TEXT.fontFamily}
+      />
+    </Label>
+  )
 }
 
 const ARROW = 'M0 0 L0 17 L4.5 12.5 L8 20 L11 18.6 L7.6 11.4 L13.5 11.4 Z'
@@ -23,10 +47,7 @@ export const CursorsLayer = memo(function CursorsLayer(props: {
       {props.cursors.map((c) => (
         <Group key={c.key} x={c.x} y={c.y} scaleX={inverse} scaleY={inverse}>
           <Path data={ARROW} fill={c.color} stroke="#ffffff" strokeWidth={1.2} />
-          <Label x={14} y={18}>
-            <Tag fill={c.color} cornerRadius={4} />
-            <Text text={c.name || 'Someone'} fill="#ffffff" fontSize={12} padding={4} fontStyle="bold" />
-          </Label>
+          <CursorName name={c.name || 'Someone'} color={c.color} />
         </Group>
       ))}
     </Layer>

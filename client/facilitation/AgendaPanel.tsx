@@ -1,8 +1,10 @@
-import { useId, useState } from 'react'
+import { Fragment, useId, useState } from 'react'
+import { LANG_AUTONYMS, type UiLang } from '../../shared/lang'
 import { STEP_MODES, type AgendaStep, type StepModeName } from '../../shared/schema/controlDoc'
 import type { StepChanges } from '../../shared/ops/agenda'
 import { SaveTemplateForm } from './SaveTemplateForm'
 import type { Facilitation } from './useFacilitation'
+import { useShownText } from './useShownText'
 import { useTranslation } from 'react-i18next'
 
 /** The session's steps; facilitators also see each step's guidance and can edit, add and remove steps. */
@@ -21,12 +23,18 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
             {editing === step.id ? (
               <StepEditor
                 step={step}
+                langs={fac.langs}
                 guidance={fac.guidance[step.id] ?? ''}
-                onChange={(c) => fac.session.updateStep(step.id, c)}
+                onChange={(c, lang) => fac.session.updateStep(step.id, c, lang)}
                 onGuidance={(text) => fac.setGuidance(step.id, text)}
               />
             ) : (
-              <StepSummary step={step} current={i === fac.state.step} guidance={fac.guidance[step.id]} />
+              <StepSummary
+                step={step}
+                langs={fac.langs}
+                current={i === fac.state.step}
+                guidance={fac.guidance[step.id]}
+              />
             )}
             {fac.isFacilitator && (
               <div className="row-actions">
@@ -56,19 +64,27 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
   )
 }
 
-function StepSummary(props: { step: AgendaStep; current: boolean; guidance: string | undefined }) {
+function StepSummary(props: {
+  step: AgendaStep
+  langs: readonly UiLang[]
+  current: boolean
+  guidance: string | undefined
+}) {
   const { t } = useTranslation('facilitation')
   const { step } = props
+  const shown = useShownText(props.langs)
+  const title = shown(step.titles)
+  const prompt = shown(step.prompts)
   return (
     <>
       <h3>
-        {step.title}
+        <span lang={title.lang}>{title.text}</span>
         {props.current && <span className="chip"> · {t('agenda.current')}</span>}
       </h3>
       <p className="muted">
         {t('agenda.minutes', { n: step.minutes })} · {t(`agenda.modes.${step.mode}`)}
       </p>
-      {step.prompt && <p>{step.prompt}</p>}
+      {prompt.text && <p lang={prompt.lang}>{prompt.text}</p>}
       {props.guidance && (
         <p className="guidance">
           <strong>{t('agenda.guidanceLead')}</strong> {props.guidance}
@@ -81,29 +97,39 @@ function StepSummary(props: { step: AgendaStep; current: boolean; guidance: stri
 /** A step's fields; each change is saved at once (the control room keeps it). */
 function StepEditor(props: {
   step: AgendaStep
+  langs: readonly UiLang[]
   guidance: string
-  onChange: (c: StepChanges) => void
+  onChange: (c: StepChanges, lang?: UiLang) => void
   onGuidance: (text: string) => void
 }) {
   const { t } = useTranslation('facilitation')
-  const { step, onChange } = props
+  const { step, onChange, langs } = props
   const id = useId()
+  // one title and one prompt field per session language: "Title (简体中文)"
+  const named = (field: 'title' | 'prompt', lang: UiLang) =>
+    langs.length > 1 ? t(`agenda.${field}In`, { lang: LANG_AUTONYMS[lang] }) : t(`agenda.${field}`)
   return (
     <div className="step-editor">
-      <label htmlFor={`${id}-title`}>{t('agenda.title')}</label>
-      <input
-        id={`${id}-title`}
-        defaultValue={step.title}
-        maxLength={200}
-        onChange={(e) => onChange({ title: e.target.value })}
-      />
-      <label htmlFor={`${id}-prompt`}>{t('agenda.prompt')}</label>
-      <textarea
-        id={`${id}-prompt`}
-        defaultValue={step.prompt}
-        maxLength={2000}
-        onChange={(e) => onChange({ prompt: e.target.value })}
-      />
+      {langs.map((lang) => (
+        <Fragment key={lang}>
+          <label htmlFor={`${id}-title-${lang}`}>{named('title', lang)}</label>
+          <input
+            id={`${id}-title-${lang}`}
+            lang={lang}
+            defaultValue={step.titles[lang] ?? ''}
+            maxLength={200}
+            onChange={(e) => onChange({ title: e.target.value }, lang)}
+          />
+          <label htmlFor={`${id}-prompt-${lang}`}>{named('prompt', lang)}</label>
+          <textarea
+            id={`${id}-prompt-${lang}`}
+            lang={lang}
+            defaultValue={step.prompts[lang] ?? ''}
+            maxLength={2000}
+            onChange={(e) => onChange({ prompt: e.target.value }, lang)}
+          />
+        </Fragment>
+      ))}
       <label htmlFor={`${id}-guidance`}>{t('agenda.guidance')}</label>
       <textarea
         id={`${id}-guidance`}

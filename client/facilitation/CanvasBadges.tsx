@@ -1,11 +1,14 @@
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Circle, Group, Rect, Text } from '../canvas/konva'
+import { Circle, Group, Path, Rect, Text } from '../canvas/konva'
 import { boundsOf, frameContents } from '../../shared/schema/geometry'
+import { REACTIONS } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { FRAME_TITLE_SIZE, frameTitleLayout } from '../canvas/objects/frameTitle'
+import { useFontsFor } from '../canvas/objects/webFonts'
 import { ACCENT, NOTE_TEXT } from '../theme'
 import { i18n } from '../i18n'
+import { LOCK_ICON, REACTION_ICONS, type Icon } from './reactionIcons'
 
 const FONT = NOTE_TEXT.fontFamily
 
@@ -60,14 +63,18 @@ export const CanvasBadges = memo(function CanvasBadges(props: CanvasBadgesProps)
 })
 
 function FrameCount({ frame, objects }: { frame: BoardObject; objects: readonly BoardObject[] }) {
-  if (frame.kind !== 'frame') return null
   const n = frameContents(frame, objects).filter(isNote).length
+  const text = i18n.t('facilitation:badges.notes', { count: n })
+  // a canvas draws with the fonts there when it draws: redraw once Chinese glyphs arrive
+  const fonts = useFontsFor(text)
+  if (frame.kind !== 'frame') return null
   const { countX } = frameTitleLayout(frame.props.title, frame.props.w)
   return (
     <Text
+      key={fonts}
       x={frame.x + countX}
       y={frame.y - FRAME_TITLE_SIZE - 6}
-      text={i18n.t('facilitation:badges.notes', { count: n })}
+      text={text}
       fontSize={16}
       fontFamily={FONT}
       fill="#4b5563"
@@ -77,13 +84,17 @@ function FrameCount({ frame, objects }: { frame: BoardObject; objects: readonly 
 }
 
 function PrivateMark({ w, h }: { w: number; h: number }) {
+  const fonts = useFontsFor(i18n.t('facilitation:note.private'))
   return (
     <>
       <Rect width={w} height={h} stroke="#6b21a8" strokeWidth={2} dash={[8, 6]} listening={false} />
+      <IconPath icon={LOCK_ICON} x={0} y={h + 4} size={12} />
       <Text
+        key={fonts}
+        x={15}
         y={h + 4}
-        width={w}
-        text={`🔒 ${i18n.t('facilitation:note.private')}`}
+        width={w - 15}
+        text={i18n.t('facilitation:note.private')}
         fontSize={11}
         fontFamily={FONT}
         fill="#6b21a8"
@@ -102,26 +113,60 @@ function HiddenMark({ w, h }: { w: number; h: number }) {
   )
 }
 
+/** A small icon drawn from its path, `size` px square. */
+function IconPath({ icon, x, y, size }: { icon: Icon; x: number; y: number; size: number }) {
+  const scale = size / 24
+  return (
+    <Path
+      x={x}
+      y={y}
+      scaleX={scale}
+      scaleY={scale}
+      data={icon.d}
+      fill={icon.fill}
+      fillRule="evenodd"
+      listening={false}
+    />
+  )
+}
+
+/** Each reaction given, as an icon and a count, right-aligned along the note's bottom edge. */
 function ReactionLine({ object, w, h }: { object: BoardObject; w: number; h: number }) {
-  const text = Object.entries(object.reactions)
-    .filter(([, people]) => people.length > 0)
-    .map(([emoji, people]) => `${emoji}${people.length}`)
-    .join(' ')
-  if (!text) return null
-  return <Text x={4} y={h - 18} width={w - 8} align="right" text={text} fontSize={12} listening={false} />
+  const given = REACTIONS.map((r) => [r, object.reactions[r]?.length ?? 0] as const).filter(([, n]) => n > 0)
+  if (given.length === 0) return null
+  const ICON = 12
+  const widthOf = (n: number) => ICON + 2 + String(n).length * 7 + 6
+  // each item starts where the ones before it end; the whole line ends at the note's right edge
+  const total = given.reduce((sum, [, n]) => sum + widthOf(n), 0)
+  const starts = given.map((_, i) => given.slice(0, i).reduce((sum, [, n]) => sum + widthOf(n), 0))
+  return (
+    <Group x={w - 4 - total} y={h - 18} listening={false}>
+      {given.map(([reaction, n], i) => {
+        return (
+          <Group key={reaction} x={starts[i]}>
+            <IconPath icon={REACTION_ICONS[reaction]} x={0} y={0} size={ICON} />
+            <Text x={ICON + 2} y={0} text={String(n)} fontSize={12} fontFamily={FONT} fill="#1f2328" />
+          </Group>
+        )
+      })}
+    </Group>
+  )
 }
 
 function Pill({ x, y, w, text }: { x: number; y: number; w: number; text: string }) {
+  const fonts = useFontsFor(text)
   return (
     <Group x={x} y={y} listening={false}>
       <Rect width={w} height={22} cornerRadius={11} fill={ACCENT} />
       <Text
+        key={fonts}
         width={w}
         height={22}
         align="center"
         verticalAlign="middle"
         text={text}
         fontSize={12}
+        fontFamily={FONT}
         fill="#fff"
       />
     </Group>

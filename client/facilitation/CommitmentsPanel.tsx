@@ -1,5 +1,7 @@
 import { useId, useState } from 'react'
+import { LANG_AUTONYMS, UI_LANGS, isUiLang, type UiLang } from '../../shared/lang'
 import { Commitments } from '../panels/Commitments'
+import type { SessionCommitments } from '../state'
 import { RemoveMine } from './RemoveMine'
 import type { Facilitation } from './useFacilitation'
 import { useTranslation } from 'react-i18next'
@@ -13,7 +15,7 @@ export function CommitmentsPanel({
   commitments,
 }: {
   fac: Facilitation
-  commitments: readonly string[]
+  commitments: SessionCommitments
 }) {
   const { t } = useTranslation('facilitation')
   const { agree, discuss } = fac.state.answers
@@ -33,8 +35,17 @@ export function CommitmentsPanel({
   )
 }
 
-function CommitmentsEditor({ fac, commitments }: { fac: Facilitation; commitments: readonly string[] }) {
+/**
+ * A field per line and per session language ("Commitment 1 (简体中文)"): the facilitator writes or
+ * corrects the group's words in each language. A new line starts in the main language.
+ */
+function CommitmentsEditor({ fac, commitments }: { fac: Facilitation; commitments: SessionCommitments }) {
   const { t } = useTranslation('facilitation')
+  const { langs, lines } = commitments
+  const label = (n: number, lang: UiLang) =>
+    langs.length > 1
+      ? t('commitments.lineIn', { n, lang: LANG_AUTONYMS[lang] })
+      : t('commitments.line', { n })
   const id = useId()
   const [draft, setDraft] = useState('')
   const add = () => {
@@ -46,18 +57,26 @@ function CommitmentsEditor({ fac, commitments }: { fac: Facilitation; commitment
     <details className="commitments-editor">
       <summary>{t('commitments.edit')}</summary>
       <ol>
-        {commitments.map((text, i) => (
+        {lines.map((line, i) => (
           // the position is the commitment's identity in the shared list
-          <li key={`${i}:${text}`}>
-            <label className="visually-hidden" htmlFor={`${id}-${i}`}>
-              {t('commitments.line', { n: i + 1 })}
-            </label>
-            <input
-              id={`${id}-${i}`}
-              defaultValue={text}
-              maxLength={500}
-              onBlur={(e) => e.target.value !== text && fac.session.setCommitment(i, e.target.value)}
-            />
+          <li key={`${i}:${JSON.stringify(line)}`}>
+            {langs.map((lang) => (
+              <span key={lang} className="commitment-field">
+                <label className="visually-hidden" htmlFor={`${id}-${i}-${lang}`}>
+                  {label(i + 1, lang)}
+                </label>
+                <input
+                  id={`${id}-${i}-${lang}`}
+                  lang={lang}
+                  defaultValue={line[lang] ?? ''}
+                  maxLength={500}
+                  onBlur={(e) =>
+                    e.target.value !== (line[lang] ?? '') &&
+                    fac.session.setCommitment(i, e.target.value, lang)
+                  }
+                />
+              </span>
+            ))}
             <button
               type="button"
               aria-label={t('commitments.remove', { n: i + 1 })}
@@ -68,6 +87,7 @@ function CommitmentsEditor({ fac, commitments }: { fac: Facilitation; commitment
           </li>
         ))}
       </ol>
+      <SecondLanguage fac={fac} langs={langs} />
       <label htmlFor={`${id}-new`}>{t('commitments.newLine')}</label>
       <input
         id={`${id}-new`}
@@ -80,5 +100,29 @@ function CommitmentsEditor({ fac, commitments }: { fac: Facilitation; commitment
         {t('commitments.add')}
       </button>
     </details>
+  )
+}
+
+/** The session's second language, which the facilitator can add or take away after it started. */
+function SecondLanguage({ fac, langs }: { fac: Facilitation; langs: readonly UiLang[] }) {
+  const { t } = useTranslation('facilitation')
+  const id = useId()
+  const [main, second] = langs
+  return (
+    <p className="second-language">
+      <label htmlFor={id}>{t('commitments.secondLang')}</label>{' '}
+      <select
+        id={id}
+        value={second ?? ''}
+        onChange={(e) => fac.session.setSecondLang(isUiLang(e.target.value) ? e.target.value : null)}
+      >
+        <option value="">{t('commitments.noSecondLang')}</option>
+        {UI_LANGS.filter((lang) => lang !== main).map((lang) => (
+          <option key={lang} value={lang} lang={lang}>
+            {LANG_AUTONYMS[lang]}
+          </option>
+        ))}
+      </select>
+    </p>
   )
 }

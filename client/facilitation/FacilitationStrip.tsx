@@ -1,6 +1,7 @@
 import type { Facilitation } from './useFacilitation'
 import type { ViewSync } from './useViewSync'
 import { TimerDisplay } from './TimerDisplay'
+import { useShownText } from './useShownText'
 import { useTranslation } from 'react-i18next'
 
 /**
@@ -11,15 +12,24 @@ export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) 
   const { t } = useTranslation('facilitation')
   const { fac, view } = props
   const { state, step } = fac
+  const shown = useShownText(fac.langs)
+  const title = step ? shown(step.titles) : null
+  const prompt = step ? shown(step.prompts) : null
   const hasResults = Object.keys(state.results).length > 0
   return (
     <section className="facilitation-strip" aria-label={t('strip.region')}>
-      {step && (
-        <p className="prompt-banner" aria-live="polite" title={step.prompt}>
+      {title && prompt && (
+        <p className="prompt-banner" aria-live="polite" title={prompt.text}>
           <span className="prompt-step">
-            {t('strip.step', { n: state.step + 1, of: fac.agenda.length, title: step.title })}
+            {/* the title ends the sentence in every language; in its own element for its `lang` */}
+            {t('strip.step', { n: state.step + 1, of: fac.agenda.length, title: '' })}
+            <span lang={title.lang}>{title.text}</span>
           </span>
-          {step.prompt && <span className="prompt-text">{step.prompt}</span>}
+          {prompt.text && (
+            <span className="prompt-text" lang={prompt.lang}>
+              {prompt.text}
+            </span>
+          )}
         </p>
       )}
       <div aria-live="polite" className="strip-notices">

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { REACTIONS, type Reaction } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
+import { ReactionIcon } from './reactionIcons'
 import type { Facilitation } from './useFacilitation'
 import { useTranslation } from 'react-i18next'
 
@@ -69,20 +70,19 @@ export function Reactions({ fac, object }: { fac: Facilitation; object: BoardObj
     <span className="reactions" role="group" aria-label={t('note.reactions')}>
       {REACTIONS.map((emoji) => {
         const people = object.reactions[emoji] ?? []
+        const name = t(`note.reactionNames.${REACTION_NAMES[emoji]}`)
         return (
           <button
             key={emoji}
             type="button"
             className="reaction"
-            aria-label={t('note.reaction', {
-              name: t(`note.reactionNames.${REACTION_NAMES[emoji]}`),
-              n: people.length,
-            })}
+            aria-label={t('note.reaction', { name, n: people.length })}
+            title={name}
             aria-pressed={people.includes(fac.userId)}
             onClick={() => fac.contributions.toggleReaction(object.id, emoji)}
           >
             <span aria-hidden="true">
-              {emoji}
+              <ReactionIcon reaction={emoji} />
               {people.length > 0 ? ` ${people.length}` : ''}
             </span>
           </button>

@@ -10,6 +10,7 @@ import {
   type StepChanges,
 } from '../../shared/ops/agenda'
 import type { Origin } from '../../shared/ops/origin'
+import { setSecondLang } from '../../shared/ops/sessionLangs'
 import {
   addTime,
   bringEveryoneHere,
@@ -21,6 +22,7 @@ import {
   startTimer,
   startVoting,
 } from '../../shared/ops/session'
+import type { UiLang } from '../../shared/lang'
 import type { StepModeName } from '../../shared/schema/controlDoc'
 
 /** The facilitator's commands on the control room; `now` reads the server's clock. */
@@ -34,10 +36,14 @@ export interface SessionCommands {
   bringEveryoneHere(view: { canvas: string; x: number; y: number; scale: number }): void
   setAnonymous(anonymous: boolean): void
   startVoting(budget: number): void
-  setCommitment(index: number, text: string): void
+  /** Sets one commitment's text in `lang` (the session's main language unless given). */
+  setCommitment(index: number, text: string, lang?: UiLang): void
   addCommitment(text: string): void
+  /** Gives the session a second language (built-in words filled in), or none. */
+  setSecondLang(lang: UiLang | null): void
   removeCommitment(index: number): void
-  updateStep(id: string, changes: StepChanges): void
+  /** Changes a step; its title and prompt in `lang` (the session's main language unless given). */
+  updateStep(id: string, changes: StepChanges, lang?: UiLang): void
   addStep(title: string): string
   removeStep(id: string): void
 }
@@ -54,10 +60,11 @@ export function createSessionCommands(control: Y.Doc, origin: Origin, now: () =>
     bringEveryoneHere: (view) => bringEveryoneHere(control, { ...view, at: now() }, origin),
     setAnonymous: (anonymous) => setAnonymous(control, anonymous, origin),
     startVoting: (budget) => startVoting(control, budget, origin),
-    setCommitment: (index, text) => setCommitment(control, index, text, origin),
+    setCommitment: (index, text, lang) => setCommitment(control, index, text, origin, lang),
     addCommitment: (text) => addCommitment(control, text, origin),
+    setSecondLang: (lang) => setSecondLang(control, lang, origin),
     removeCommitment: (index) => removeCommitment(control, index, origin),
-    updateStep: (id, changes) => updateStep(control, id, changes, origin),
+    updateStep: (id, changes, lang) => updateStep(control, id, changes, origin, lang),
     addStep: (title) => addStep(control, title, origin),
     removeStep: (id) => removeStep(control, id, origin),
   }

@@ -2,6 +2,7 @@ import { setGuidance } from '../../shared/ops/agenda'
 import { saveAsTemplate } from './facilitationApi'
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
+import type { UiLang } from '../../shared/lang'
 import type { Origin } from '../../shared/ops/origin'
 import { guidanceOf, readAgenda, type AgendaStep } from '../../shared/schema/controlDoc'
 import { myVotesOf, readFacilitation, type FacilitationState } from '../../shared/schema/facilitation'
@@ -43,6 +44,8 @@ export interface Facilitation {
   readonly step: AgendaStep | null
   readonly guidance: Readonly<Record<string, string>>
   readonly locked: boolean
+  /** The session's languages, the main one first: steps' titles and prompts come in each. */
+  readonly langs: readonly UiLang[]
   /** The board model as this person may use it now (read-only while locked; private notes routed). */
   readonly model: BoardModel
   /** The objects of the canvas as this person sees them, private notes included. */
@@ -68,7 +71,7 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
   const canWrite = access.role !== 'viewer'
   const state = useDocValue(control.doc, readFacilitation)
   const agenda = useDocValue(control.doc, readAgenda)
-  const locked = useSessionInfo(control.doc).locked
+  const { locked, langs } = useSessionInfo(control.doc)
   const boardReadOnly = args.model.readOnly || (locked && !isFacilitator)
   const facilitatorRoom = useFacilitatorRoom(access.id, args.accessKey, isFacilitator)
   const guidance = useOptionalDocValue(facilitatorRoom?.doc ?? null, readGuidance, NO_GUIDANCE)
@@ -115,6 +118,7 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
     step: agenda[state.step] ?? null,
     guidance,
     locked,
+    langs,
     model: layer.model,
     objects,
     privateIds,

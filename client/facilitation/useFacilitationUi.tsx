@@ -1,7 +1,7 @@
 import { lazy, useCallback, useMemo } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { SelectionExtras as SelectionExtrasFn } from '../board/SelectionActions'
-import type { ObjectIndex } from '../state'
+import type { ObjectIndex, SessionCommitments } from '../state'
 import { CanvasBadges } from './CanvasBadges'
 import { NoteExtras } from './NoteExtras'
 import { SelectionExtras } from './SelectionExtras'
@@ -19,7 +19,7 @@ const CommitmentsPanel = lazy(() =>
 export function useFacilitationUi(
   fac: Facilitation,
   index: ObjectIndex,
-  commitments: readonly string[],
+  commitments: SessionCommitments,
   objects: readonly BoardObject[],
 ) {
   const lookup = useCallback(

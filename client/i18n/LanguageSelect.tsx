@@ -1,10 +1,7 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { UI_LANGS, isUiLang, type UiLang } from '../../shared/lang'
+import { LANG_AUTONYMS, UI_LANGS, isUiLang } from '../../shared/lang'
 import { setLanguage } from '.'
-
-/** Each language named in itself, so anyone can find their own whatever the page speaks now. */
-const AUTONYMS: Record<UiLang, string> = { en: 'English', 'zh-CN': '简体中文' }
 
 /** The per-person language choice: a labelled select, remembered on this device. */
 export function LanguageSelect(props: { className?: string }) {
@@ -22,7 +19,7 @@ export function LanguageSelect(props: { className?: string }) {
       >
         {UI_LANGS.map((lang) => (
           <option key={lang} value={lang} lang={lang}>
-            {AUTONYMS[lang]}
+            {LANG_AUTONYMS[lang]}
           </option>
         ))}
       </select>

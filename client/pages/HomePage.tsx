@@ -7,6 +7,7 @@ import { ApiError, createSession, fetchTemplates, type CreatedSession, type Temp
 import { currentLanguage } from '../i18n'
 import { LanguageSelect } from '../i18n/LanguageSelect'
 import { ImportSession } from './ImportSession'
+import { SessionLanguages } from './SessionLanguages'
 import { SessionLinks } from './SessionLinks'
 
 type Templates =
@@ -19,6 +20,8 @@ export function HomePage() {
   const [templates, reload] = useTemplates(lang)
   const [template, setTemplate] = useState('')
   const [title, setTitle] = useState('')
+  // unset until chosen: the main language follows the interface's until then
+  const [langs, setLangs] = useState<readonly UiLang[] | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<CreatedSession | null>(null)
@@ -36,8 +39,8 @@ export function HomePage() {
     setBusy(true)
     setError(null)
     try {
-      // The session's commitments and prompts come in the creator's language.
-      setCreated(await createSession(chosen, title.trim(), lang))
+      // The session's commitments and prompts come in its languages (the creator's by default).
+      setCreated(await createSession(chosen, title.trim(), langs ?? [lang]))
     } catch (err) {
       setError(t('home.createFailed', { reason: err instanceof ApiError ? err.message : String(err) }))
     } finally {
@@ -91,6 +94,7 @@ export function HomePage() {
           placeholder={t('home.titlePlaceholder')}
           onChange={(e) => setTitle(e.target.value)}
         />
+        <SessionLanguages langs={langs ?? [lang]} onChange={setLangs} />
         {error && (
           <p className="error" role="alert">
             {error}

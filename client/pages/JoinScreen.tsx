@@ -7,11 +7,12 @@ import { rememberedName } from '../device'
 import type { CommitmentAnswer } from '../facilitation/facilitationApi'
 import { LanguageSelect } from '../i18n/LanguageSelect'
 import { Commitments } from '../panels/Commitments'
+import type { SessionCommitments } from '../state'
 
 export interface JoinScreenProps {
   readonly title: string
   readonly role: Role
-  readonly commitments: readonly string[]
+  readonly commitments: SessionCommitments
   readonly commitmentsLoading: boolean
   /** Joins with the person's name and their answer to the commitments. */
   readonly onJoin: (name: string, answer: CommitmentAnswer) => void

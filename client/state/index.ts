@@ -4,6 +4,6 @@ export { createBoardCommands, type BoardCommands, type PropsChange } from './com
 export { ObjectIndex, type CanvasObjects } from './objectIndex'
 export { UndoStore, type UndoState } from './undoStore'
 export { useCanvasObjects, useUndoState, useDocValue, useStore } from './hooks'
-export { useSessionInfo, useCommitments, useCanvases } from './control'
+export { useSessionInfo, useCommitments, useCanvases, type SessionCommitments } from './control'
 export { usePeers, createPeersStore, type Peer } from './peers'
 export { createCanvasCommands, useCanvasCommands, type CanvasCommands } from './canvasCommands'

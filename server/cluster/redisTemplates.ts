@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
-import { TEMPLATES, findTemplate, type Template } from '../../shared/templates'
+import { DEFAULT_LANG } from '../../shared/lang'
+import { findTemplate, templatesIn, type Template } from '../../shared/templates'
 import { templateSchema } from '../../shared/templates/fromSession'
 import type { TemplateStore } from '../templates/templateStore'
 import type { ClusterKeys } from './keys'
@@ -17,15 +18,15 @@ export function createRedisTemplateStore(redis: Redis, keys: ClusterKeys): Templ
     }
   }
   return {
-    async list() {
+    async list(lang) {
       const all = await redis.hgetall(keys.templates)
       const saved = Object.keys(all)
         .sort()
         .map((id) => parse(all[id] ?? null))
-      return [...TEMPLATES, ...saved.filter((t): t is Template => t !== undefined)]
+      return [...templatesIn(lang ?? DEFAULT_LANG), ...saved.filter((t): t is Template => t !== undefined)]
     },
-    async find(id) {
-      return findTemplate(id) ?? parse(await redis.hget(keys.templates, id))
+    async find(id, lang) {
+      return findTemplate(id, lang) ?? parse(await redis.hget(keys.templates, id))
     },
     async save(template) {
       // time first, so ids sort oldest first

@@ -22,17 +22,18 @@ export class SessionError extends Error {
 
 /**
  * Creates a session from a template: its keys (stored hashed) and its rooms' first state, in one
- * transaction. A built-in template's commitments, canvases and prompts come in `lang`, the
- * creator's language; from then on they are the group's own words.
+ * transaction. `langs` are the session's languages, its main one first: a built-in template's
+ * canvases come in the main one, its commitments and prompts in each; from then on they are the
+ * group's own words.
  */
 export async function createSession(
   store: SessionStore,
   templates: TemplateStore,
   templateId: string,
   title: string,
-  lang: UiLang = DEFAULT_LANG,
+  langs: readonly UiLang[] = [DEFAULT_LANG],
 ): Promise<CreatedSession> {
-  const template = await templates.find(templateId, lang)
+  const template = await templates.find(templateId, langs)
   if (!template) throw new SessionError(400, `unknown template "${templateId}"`)
   const cleanTitle = title.trim() || template.title
   if (cleanTitle.length > LIMITS.titleMax)
@@ -42,7 +43,7 @@ export async function createSession(
     newSessionId(),
     template.id,
     cleanTitle,
-    buildSessionDocs(template, cleanTitle),
+    buildSessionDocs(template, cleanTitle, Date.now(), langs),
   )
 }
 

@@ -13,8 +13,11 @@ export interface TemplateStore {
    * language its session was written in, whatever `lang` is.
    */
   list(lang?: UiLang): Promise<Template[]>
-  /** A template by id; a built-in one in `lang` (English by default). */
-  find(id: string, lang?: UiLang): Promise<Template | undefined>
+  /**
+   * A template by id; a built-in one in `lang`, or with its commitments and prompts in each of a
+   * session's languages (English by default).
+   */
+  find(id: string, lang?: UiLang | readonly UiLang[]): Promise<Template | undefined>
   /** Saves a new template; returns it with its new id. */
   save(template: Omit<Template, 'id'>): Promise<Template>
 }

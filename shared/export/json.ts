@@ -13,6 +13,8 @@ import {
 } from '../schema/controlDoc'
 import { answersOf, resultsOf } from '../schema/facilitation'
 import { KINDS, isObjectKind, type ObjectKind } from '../schema/kinds'
+import { isUiLang } from '../lang'
+import { sessionLangsSchema, storedTextSchema } from '../schema/langText'
 import { LIMITS } from '../schema/limits'
 import { stampVersion } from '../schema/migrations'
 import { richNodeSchema, writeRichText } from '../schema/richText'
@@ -46,10 +48,16 @@ export function toExportJson(
       mode: s.facilitation.mode,
       step: s.facilitation.step,
       voteBudget: s.facilitation.voteBudget,
+      langs: [...s.langs],
     },
-    commitments: [...s.commitments],
+    // the group's own words in each of the session's languages (language → text)
+    commitments: s.commitmentTexts.map((c) => ({ ...c })),
     canvases: s.canvases.map((c) => ({ id: c.id, name: c.name })),
-    agenda: s.agenda.map((a) => ({ ...a })),
+    agenda: s.agenda.map(({ titles, prompts, ...a }) => ({
+      ...a,
+      title: { ...titles },
+      prompt: { ...prompts },
+    })),
     objects: s.objects.map((o) => ({
       id: o.id,
       kind: o.kind,
@@ -98,8 +106,11 @@ const importSchema = z.object({
     mode: z.enum(STEP_MODES),
     step: z.number().int().min(0),
     voteBudget: z.number().int().min(1).max(50),
+    // exports from before sessions had two languages have none: the main language is then guessed
+    langs: sessionLangsSchema.optional(),
   }),
-  commitments: z.array(z.string().max(LIMITS.commitmentMax)).max(50),
+  // a string (an export from before two languages: the main language) or language → text
+  commitments: z.array(storedTextSchema(LIMITS.commitmentMax)).max(50),
   canvases: z
     .array(z.object({ id, name: z.string().max(200) }))
     .min(1)
@@ -108,8 +119,8 @@ const importSchema = z.object({
     .array(
       z.object({
         id,
-        title: z.string().max(200),
-        prompt: z.string().max(2000),
+        title: storedTextSchema(200),
+        prompt: storedTextSchema(2000),
         guidance: z.string().max(4000),
         minutes: z.number().min(0).max(600),
         canvas: z.string().max(64),
@@ -185,6 +196,10 @@ export function parseExport(input: unknown): ValidExport {
   return parsed.data
 }
 
+/** A stored text with only the languages this version knows (a string stays a string). */
+const knownLangs = (t: string | Record<string, string>): string | Record<string, string> =>
+  typeof t === 'string' ? t : Object.fromEntries(Object.entries(t).filter(([lang]) => isUiLang(lang)))
+
 /** Builds a new session's documents from a checked export (ids inside the session are kept). */
 export function buildDocsFromExport(e: ValidExport) {
   const board = new Y.Doc()
@@ -214,9 +229,18 @@ export function buildDocsFromExport(e: ValidExport) {
     s.set('mode', e.session.mode)
     s.set('step', e.session.step)
     s.set('voteBudget', e.session.voteBudget)
-    commitmentsOf(control).push(e.commitments)
+    if (e.session.langs) s.set('langs', e.session.langs)
+    // stored as exported: a string still reads as the main language, a map keeps every language
+    commitmentsOf(control).push(e.commitments.map(knownLangs))
     canvasesOf(control).push(e.canvases.map(writeCanvas))
-    agendaOf(control).push(e.agenda.map(({ guidance: _g, ...step }) => writeStep(step)))
+    agendaOf(control).push(
+      e.agenda.map(({ guidance: _g, title, prompt, ...step }) => {
+        const map = writeStep({ ...step, title: '', prompt: '' })
+        map.set('title', knownLangs(title))
+        map.set('prompt', knownLangs(prompt))
+        return map
+      }),
+    )
     for (const [objectId, n] of Object.entries(e.votes)) if (n > 0) resultsOf(control).set(objectId, n)
     // who answered is never exported, only how many: keep the counts under placeholder owners
     for (let i = 0; i < e.answers.agree; i++) answersOf(control).set(`imported-agree-${i}`, 'agree')

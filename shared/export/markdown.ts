@@ -1,3 +1,4 @@
+import { LANG_AUTONYMS } from '../lang'
 import type { BoardObject } from '../schema/kinds'
 import { creditLine } from '../schema/kinds/recipe'
 import type { RichNode } from '../schema/richText'
@@ -30,13 +31,25 @@ export function toMarkdown(s: SessionSnapshot, exportedAt = new Date()): string 
     '',
   )
   out.push('## Community Commitments', '')
-  s.commitments.forEach((c, i) => out.push(`${i + 1}. ${escapeMarkdown(c)}`))
+  // the main language first; the second, when written, on the line under it, marked with its language
+  const second = s.langs[1]
+  s.commitments.forEach((c, i) => {
+    out.push(`${i + 1}. ${withLang(escapeMarkdown(c), s.langs.length > 1 ? (s.langs[0] ?? '') : '')}`)
+    const other = second && s.commitmentTexts[i]?.[second]
+    if (second && other) out.push(`   ${LANG_AUTONYMS[second]}: ${withLang(escapeMarkdown(other), second)}`)
+  })
   out.push('', '## Agenda', '')
-  s.agenda.forEach((step, i) =>
+  s.agenda.forEach((step, i) => {
     out.push(
       `${i + 1}. **${escapeMarkdown(step.title)}** (${step.minutes} min): ${escapeMarkdown(step.prompt)}`,
-    ),
-  )
+    )
+    const title = second && step.titles[second]
+    const prompt = second && step.prompts[second]
+    if (second && (title || prompt))
+      out.push(
+        `   ${LANG_AUTONYMS[second]}: ${withLang(`**${escapeMarkdown(title || step.title)}**: ${escapeMarkdown(prompt || '')}`, second)}`,
+      )
+  })
   const frames = s.objects.filter((o) => o.kind === 'frame')
   for (const canvas of s.canvases) {
     const items = s.objects.filter((o) => o.canvas === canvas.id && isExportable(o) && o.kind !== 'frame')

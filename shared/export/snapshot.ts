@@ -4,6 +4,7 @@ import {
   guidanceOf,
   readAgenda,
   readCanvases,
+  readCommitmentTexts,
   readCommitments,
   readSessionInfo,
   type AgendaStep,
@@ -12,13 +13,20 @@ import {
 import { readFacilitation, type FacilitationState } from '../schema/facilitation'
 import { boundsOf, contains } from '../schema/geometry'
 import type { BoardObject } from '../schema/kinds'
+import type { LangText } from '../schema/langText'
 import { readRichText, type RichNode } from '../schema/richText'
+import type { UiLang } from '../lang'
 
 /** Everything a report needs about a session, as plain data read from its rooms. */
 export interface SessionSnapshot {
   readonly title: string
   readonly template: string
+  /** The session's languages, the main one first. */
+  readonly langs: readonly UiLang[]
+  /** The Community Commitments in the main language. */
   readonly commitments: readonly string[]
+  /** The Community Commitments in each of the session's languages. */
+  readonly commitmentTexts: readonly LangText[]
   readonly canvases: readonly CanvasInfo[]
   readonly agenda: readonly (AgendaStep & { readonly guidance: string })[]
   readonly facilitation: FacilitationState
@@ -43,7 +51,9 @@ export function readSnapshot(board: Y.Doc, control: Y.Doc, facilitator?: Y.Doc):
   return {
     title: info.title,
     template: info.template,
+    langs: info.langs,
     commitments: readCommitments(control),
+    commitmentTexts: readCommitmentTexts(control),
     canvases: readCanvases(control),
     agenda: readAgenda(control).map((s) => ({ ...s, guidance: guidance?.get(s.id) ?? '' })),
     facilitation: readFacilitation(control),

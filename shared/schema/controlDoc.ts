@@ -1,5 +1,8 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
+import { DEFAULT_LANG, type UiLang } from '../lang'
+import { LIMITS } from './limits'
+import { readLangText, sessionLangsSchema, textIn, type LangText } from './langText'
 
 /**
  * The control room's document (`<session>/control`): state only facilitators may write — the
@@ -11,7 +14,9 @@ const CANVASES = 'canvases'
 const AGENDA = 'agenda'
 
 export const sessionMapOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(SESSION)
-export const commitmentsOf = (doc: Y.Doc): Y.Array<string> => doc.getArray<string>(COMMITMENTS)
+/** Each commitment: a map of language → text, or (older documents) a string in the main language. */
+export const commitmentsOf = (doc: Y.Doc): Y.Array<string | LangText> =>
+  doc.getArray<string | LangText>(COMMITMENTS)
 export const canvasesOf = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray<Y.Map<unknown>>(CANVASES)
 export const agendaOf = (doc: Y.Doc): Y.Array<Y.Map<unknown>> => doc.getArray<Y.Map<unknown>>(AGENDA)
 
@@ -20,12 +25,17 @@ export interface SessionInfo {
   readonly template: string
   /** While locked, only facilitators may change the board (the server drops everyone else's writes). */
   readonly locked: boolean
+  /** The session's languages, the main one first (one or two). */
+  readonly langs: readonly UiLang[]
 }
 
 export interface CanvasInfo {
   readonly id: string
   readonly name: string
 }
+
+const STEP_TITLE_MAX = 200
+const STEP_PROMPT_MAX = 2000
 
 const canvasSchema = z.object({ id: z.string().min(1).max(64), name: z.string().max(200) })
 
@@ -38,14 +48,35 @@ export function readSessionInfo(doc: Y.Doc): SessionInfo {
     title: typeof title === 'string' ? title : '',
     template: typeof template === 'string' ? template : '',
     locked: isBoardLocked(doc),
+    langs: readSessionLangs(doc),
   }
 }
 
-/** Reads the Community Commitments, skipping anything that is not text. */
-export function readCommitments(doc: Y.Doc): string[] {
+const HAN = /\p{Script=Han}/u
+
+/**
+ * The session's languages, main first. Sessions from before two languages kept none: their texts
+ * are in the language they were created in, which only Chinese characters in them can tell.
+ */
+export function readSessionLangs(doc: Y.Doc): UiLang[] {
+  const parsed = sessionLangsSchema.safeParse(sessionMapOf(doc).get('langs'))
+  if (parsed.success) return parsed.data
+  const first = commitmentsOf(doc).get(0)
+  return typeof first === 'string' && HAN.test(first) ? ['zh-CN'] : [DEFAULT_LANG]
+}
+
+/** Reads the Community Commitments in each of the session's languages, skipping malformed ones. */
+export function readCommitmentTexts(doc: Y.Doc): LangText[] {
+  const main = readSessionLangs(doc)[0] ?? DEFAULT_LANG
   return commitmentsOf(doc)
     .toArray()
-    .filter((c): c is string => typeof c === 'string')
+    .flatMap((c) => readLangText(c, main, LIMITS.commitmentMax) ?? [])
+}
+
+/** Reads the Community Commitments in the session's main language (else in the language they have). */
+export function readCommitments(doc: Y.Doc): string[] {
+  const langs = readSessionLangs(doc)
+  return readCommitmentTexts(doc).map((c) => textIn(c, langs[0] ?? DEFAULT_LANG, langs).text)
 }
 
 /** Reads the canvases in their order, skipping malformed entries. */
@@ -76,8 +107,14 @@ export type StepModeName = (typeof STEP_MODES)[number]
 /** One agenda step as participants see it (the facilitator's guidance lives in the facilitator room). */
 export interface AgendaStep {
   readonly id: string
+  /** The title in the session's main language. */
   readonly title: string
+  /** The prompt in the session's main language. */
   readonly prompt: string
+  /** The title in each of the session's languages. */
+  readonly titles: LangText
+  /** The prompt in each of the session's languages. */
+  readonly prompts: LangText
   readonly minutes: number
   /** Canvas id the step belongs to ('' for none). */
   readonly canvas: string
@@ -88,8 +125,8 @@ export interface AgendaStep {
 
 const stepSchema = z.object({
   id: z.string().min(1).max(64),
-  title: z.string().max(200),
-  prompt: z.string().max(2000),
+  title: z.unknown(),
+  prompt: z.unknown(),
   minutes: z.number().min(0).max(600),
   canvas: z.string().max(64).default(''),
   frame: z.string().max(64).default(''),
@@ -98,19 +135,33 @@ const stepSchema = z.object({
 
 /** Reads the agenda in order, skipping malformed steps. */
 export function readAgenda(doc: Y.Doc): AgendaStep[] {
+  const langs = readSessionLangs(doc)
+  const main = langs[0] ?? DEFAULT_LANG
   return agendaOf(doc)
     .toArray()
     .flatMap((m) => {
       if (!(m instanceof Y.Map)) return []
       const parsed = stepSchema.safeParse(m.toJSON())
-      return parsed.success ? [parsed.data] : []
+      if (!parsed.success) return []
+      const titles = readLangText(parsed.data.title, main, STEP_TITLE_MAX)
+      const prompts = readLangText(parsed.data.prompt, main, STEP_PROMPT_MAX)
+      if (!titles || !prompts) return []
+      const shown = (t: LangText) => textIn(t, main, langs).text
+      const step = { ...parsed.data, title: shown(titles), prompt: shown(prompts) }
+      return [{ ...step, titles, prompts }]
     })
 }
 
-/** Builds the Y.Map for an agenda step. */
-export function writeStep(step: AgendaStep): Y.Map<unknown> {
+/** A step to write: its title and prompt in the main language, or in each language. */
+export type NewStep = Omit<AgendaStep, 'titles' | 'prompts'> & Partial<Pick<AgendaStep, 'titles' | 'prompts'>>
+
+/** Builds the Y.Map for an agenda step (title and prompt stored per language when given so). */
+export function writeStep(step: NewStep): Y.Map<unknown> {
   const map = new Y.Map<unknown>()
-  for (const [k, v] of Object.entries(step)) map.set(k, v)
+  const { titles, prompts, ...fields } = step
+  for (const [k, v] of Object.entries(fields)) map.set(k, v)
+  if (titles && Object.keys(titles).length > 0) map.set('title', { ...titles })
+  if (prompts && Object.keys(prompts).length > 0) map.set('prompt', { ...prompts })
   return map
 }
 

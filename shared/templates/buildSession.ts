@@ -11,6 +11,8 @@ import {
   writeCanvas,
   writeStep,
 } from '../schema/controlDoc'
+import { DEFAULT_LANG, type UiLang } from '../lang'
+import { fitText, type LangText } from '../schema/langText'
 import { stampVersion } from '../schema/migrations'
 import type { Template } from './types'
 
@@ -23,10 +25,27 @@ export interface SessionDocs {
   readonly facilitator: Uint8Array
 }
 
+/** A step's title and prompt as writeStep takes them: plain strings, or maps of language → text. */
+const perLanguage = (title: string | LangText, prompt: string | LangText) => ({
+  title: typeof title === 'string' ? title : '',
+  prompt: typeof prompt === 'string' ? prompt : '',
+  ...(typeof title === 'string' ? {} : { titles: title }),
+  ...(typeof prompt === 'string' ? {} : { prompts: prompt }),
+})
+
 const TEMPLATE_ORIGIN = createOrigin('template', '')
 
-/** Builds the first state of a new session's rooms from a template. */
-export function buildSessionDocs(template: Template, title: string, now = Date.now()): SessionDocs {
+/**
+ * Builds the first state of a new session's rooms from a template, in the session's languages (the
+ * main one first): the commitments and the steps' titles and prompts keep the template's words in
+ * each of them.
+ */
+export function buildSessionDocs(
+  template: Template,
+  title: string,
+  now = Date.now(),
+  langs: readonly UiLang[] = [DEFAULT_LANG],
+): SessionDocs {
   const control = new Y.Doc()
   const board = new Y.Doc()
   const facilitator = new Y.Doc()
@@ -56,14 +75,14 @@ export function buildSessionDocs(template: Template, title: string, now = Date.n
     const session = sessionMapOf(control)
     session.set('title', title)
     session.set('template', template.id)
-    commitmentsOf(control).push([...template.commitments])
+    session.set('langs', [...langs])
+    commitmentsOf(control).push(template.commitments.map((c) => fitText(c, langs)))
     canvasesOf(control).push(
       template.canvases.map((c) => writeCanvas({ id: canvasIds.get(c.key)!, name: c.name })),
     )
     const steps = template.agenda.map((s) => ({
       id: newId(),
-      title: s.title,
-      prompt: s.prompt,
+      ...perLanguage(fitText(s.title, langs), fitText(s.prompt, langs)),
       minutes: s.minutes,
       canvas: canvasIds.get(s.canvas) ?? '',
       frame: s.frame ? (frameIds.get(`${s.canvas}/${s.frame}`) ?? '') : '',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { UI_LANGS } from '../lang'
 import type { SessionSnapshot } from '../export/snapshot'
 import { STEP_MODES } from '../schema/controlDoc'
 import type { Template } from './types'
@@ -20,7 +21,7 @@ export function templateFromSession(
     id,
     title,
     description,
-    commitments: [...s.commitments],
+    commitments: [...s.commitmentTexts],
     canvases: s.canvases.map((c) => ({
       key: c.id,
       name: c.name,
@@ -36,8 +37,8 @@ export function templateFromSession(
         })),
     })),
     agenda: s.agenda.map((step) => ({
-      title: step.title,
-      prompt: step.prompt,
+      title: step.titles,
+      prompt: step.prompts,
       guidance: step.guidance,
       minutes: step.minutes,
       canvas: step.canvas,
@@ -47,12 +48,16 @@ export function templateFromSession(
   }
 }
 
+/** A text of a saved template: a string (saved before two languages), or language → text. */
+const templateText = (max: number) =>
+  z.union([z.string().max(max), z.partialRecord(z.enum(UI_LANGS), z.string().max(max))])
+
 /** Checks a stored template before a session is made from it. */
 export const templateSchema: z.ZodType<Template> = z.object({
   id: z.string().min(1).max(64),
   title: z.string().min(1).max(200),
   description: z.string().max(1000),
-  commitments: z.array(z.string().max(500)).max(50),
+  commitments: z.array(templateText(500)).max(50),
   canvases: z
     .array(
       z.object({
@@ -77,8 +82,8 @@ export const templateSchema: z.ZodType<Template> = z.object({
   agenda: z
     .array(
       z.object({
-        title: z.string().max(200),
-        prompt: z.string().max(2000),
+        title: templateText(200),
+        prompt: templateText(2000),
         guidance: z.string().max(4000),
         minutes: z.number().min(0).max(600),
         canvas: z.string().max(64),

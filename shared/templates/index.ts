@@ -15,8 +15,11 @@ export const templatesIn = (lang: UiLang): Template[] => BUILT_IN_TEMPLATES.map(
 /** The built-in templates in English (the default language). */
 export const TEMPLATES: readonly Template[] = templatesIn(DEFAULT_LANG)
 
-/** Finds a built-in template by id, in `lang` (English by default). */
-export function findTemplate(id: string, lang: UiLang = DEFAULT_LANG): Template | undefined {
+/** Finds a built-in template by id, in `lang` or a session's languages (English by default). */
+export function findTemplate(
+  id: string,
+  lang: UiLang | readonly UiLang[] = DEFAULT_LANG,
+): Template | undefined {
   const found = BUILT_IN_TEMPLATES.find((t) => t.id === id)
   return found && localize(found, lang)
 }

@@ -1,5 +1,6 @@
 import type { LocalText, UiLang } from '../lang'
-import type { StepMode, Template, TemplateFrame } from './types'
+import type { LangText } from '../schema/langText'
+import type { StepMode, Template, TemplateFrame, TemplateText } from './types'
 
 /** A text in English and Simplified Chinese. */
 export const text = (en: string, zh: string): LocalText => ({ en, 'zh-CN': zh })
@@ -28,17 +29,22 @@ export interface BuiltInTemplate {
 }
 
 /**
- * A built-in template in one language. The session made from it holds these words as its own: the
- * group edits them from then on, so they are never translated again on the fly.
+ * A built-in template in one language, or in a session's languages (the main one first): then the
+ * commitments and the steps' titles and prompts come in each of them, everything else in the main
+ * one. The session made from it holds these words as its own: the group edits them from then on, so
+ * they are never translated again on the fly.
  */
-export function localize(t: BuiltInTemplate, lang: UiLang): Template {
+export function localize(t: BuiltInTemplate, langs: UiLang | readonly UiLang[]): Template {
+  const lang = typeof langs === 'string' ? langs : langs[0]!
+  const words = (x: LocalText): TemplateText =>
+    typeof langs === 'string' ? x[langs] : (Object.fromEntries(langs.map((l) => [l, x[l]])) as LangText)
   const frameTitle = (canvas: string, index: number): string | undefined =>
     t.canvases.find((c) => c.key === canvas)?.frames?.[index]?.title[lang]
   return {
     id: t.id,
     title: t.title[lang],
     description: t.description[lang],
-    commitments: t.commitments.map((c) => c[lang]),
+    commitments: t.commitments.map(words),
     canvases: t.canvases.map((c) => ({
       key: c.key,
       name: c.name[lang],
@@ -47,8 +53,8 @@ export function localize(t: BuiltInTemplate, lang: UiLang): Template {
     agenda: t.agenda.map((s) => {
       const frame = s.frame === undefined ? undefined : frameTitle(s.canvas, s.frame)
       return {
-        title: s.title[lang],
-        prompt: s.prompt[lang],
+        title: words(s.title),
+        prompt: words(s.prompt),
         guidance: s.guidance[lang],
         minutes: s.minutes,
         canvas: s.canvas,

@@ -1,9 +1,17 @@
+import type { LangText } from '../schema/langText'
+
+/**
+ * A text of the group's own words: in each language it comes in, or a plain string (a template saved
+ * before sessions had two languages: its words are in whatever language the session speaks).
+ */
+export type TemplateText = string | LangText
+
 /** A session template as data: what a new session starts with. */
 export interface Template {
   readonly id: string
   readonly title: string
   readonly description: string
-  readonly commitments: readonly string[]
+  readonly commitments: readonly TemplateText[]
   readonly canvases: readonly TemplateCanvas[]
   readonly agenda: readonly TemplateStep[]
 }
@@ -28,8 +36,8 @@ export type StepMode = 'free' | 'private' | 'voting'
 
 /** One agenda step: the prompt everyone sees, guidance for the facilitator, a duration and a place. */
 export interface TemplateStep {
-  readonly title: string
-  readonly prompt: string
+  readonly title: TemplateText
+  readonly prompt: TemplateText
   readonly guidance: string
   readonly minutes: number
   readonly canvas: string

@@ -57,7 +57,9 @@ export function snapshotOf(
   return {
     title: 'Kitchen table',
     template: 'recipe-wall',
+    langs: ['en'],
     commitments: ['We listen.'],
+    commitmentTexts: [{ en: 'We listen.' }],
     canvases: [
       { id: 'c1', name: 'Wall' },
       { id: 'c2', name: 'Second wall' },

@@ -27,9 +27,10 @@ describe('save a session’s set-up as a new template', () => {
         const probe = await (
           await fetch(`${h.server.http}/api/sessions/${s.id}/export?format=json&key=${s.keys.facilitator}`)
         ).json()
-        return (probe as { commitments: string[] }).commitments.at(-1)
+        // each commitment in the session's languages (this one is English only)
+        return (probe as { commitments: Record<string, string>[] }).commitments.at(-1)
       })
-      .toBe('We bring food to share.')
+      .toEqual({ en: 'We bring food to share.' })
     const res = await save(s.keys.facilitator, { title: 'Our recipe wall', description: 'Spring edition' })
     expect(res.status).toBe(201)
     const saved = (await res.json()) as { id: string; title: string }

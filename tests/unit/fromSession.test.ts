@@ -32,7 +32,7 @@ describe('save a session as a template', () => {
       'Saved',
     )
     expect(templateSchema.safeParse(template).success).toBe(true)
-    expect(template.commitments.at(-1)).toBe('We start and end on time.')
+    expect(template.commitments.at(-1)).toEqual({ en: 'We start and end on time.' })
     expect(template.canvases.find((c) => c.name === 'Themes')!.frames).toHaveLength(4)
     expect(template.agenda[1]!.guidance).toMatch(/Private writing/)
 

@@ -99,7 +99,7 @@ describe('built-in templates in every language', () => {
         ...t.canvases.flatMap((c) => [c.name, ...(c.frames ?? []).map((f) => f.title)]),
         ...t.agenda.flatMap((s) => [s.title, s.prompt, s.guidance]),
       ]
-      expect(texts.every((x) => x.trim().length > 0)).toBe(true)
+      expect(texts.every((x) => typeof x === 'string' && x.trim().length > 0)).toBe(true)
       for (const step of t.agenda) {
         if (step.frame === undefined) continue
         const canvas = t.canvases.find((c) => c.key === step.canvas)

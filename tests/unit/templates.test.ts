@@ -30,7 +30,12 @@ describe('templates', () => {
     const control = load(docs.control)
     const board = load(docs.board)
     const facilitator = load(docs.facilitator)
-    expect(readSessionInfo(control)).toEqual({ title: 'My session', template: template.id, locked: false })
+    expect(readSessionInfo(control)).toEqual({
+      title: 'My session',
+      template: template.id,
+      locked: false,
+      langs: ['en'],
+    })
     expect(readCommitments(control).length).toBeGreaterThanOrEqual(5)
     expect(readCommitments(control).length).toBeLessThanOrEqual(8)
     const canvases = readCanvases(control)

@@ -10,6 +10,12 @@ export const pages = {
     titlePlaceholder: 'e.g. Neighbourhood food stories',
     needTitle: 'Give the session a title, so people know they are in the right place.',
     createFailed: 'The session could not be created: {{reason}}',
+    languages: 'Languages',
+    mainLanguage: 'Main language',
+    secondLanguage: 'Second language',
+    noSecondLanguage: 'None',
+    languagesHint:
+      'With a second language, the commitments and prompts come in both, and everyone reads them in the one they choose.',
     create: 'Create session',
     creating: 'Creating…',
   },
@@ -55,6 +61,9 @@ export const pages = {
     heading: 'Community Commitments',
     loading: 'Loading the commitments…',
     none: 'This session has no commitments yet.',
+    langsOne: 'This session is in {{lang}}.',
+    langsTwo: 'This session is in {{first}} and {{second}}.',
+    readIn: 'Read the commitments in',
   },
   message: {
     home: 'Go to the home page',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { DEFAULT_LANG, UI_LANGS } from '../../../shared/lang'
+import { DEFAULT_LANG, UI_LANGS, type UiLang } from '../../../shared/lang'
+import { sessionLangsSchema } from '../../../shared/schema/langText'
 import { LIMITS } from '../../../shared/schema/limits'
 import { templateFromSession } from '../../../shared/templates/fromSession'
 import { snapshotOf } from '../../sessions/exports'
@@ -14,11 +15,18 @@ const createBody = z.object({
     .max(LIMITS.titleMax, `title is longer than ${LIMITS.titleMax} characters`)
     .optional()
     .default(''),
-  lang: z
-    .enum(UI_LANGS, { message: `lang must be one of ${UI_LANGS.join(', ')}` })
-    .optional()
-    .default(DEFAULT_LANG),
+  // one language (kept from before two), or the session's languages, main first
+  lang: z.enum(UI_LANGS, { message: `lang must be one of ${UI_LANGS.join(', ')}` }).optional(),
+  langs: sessionLangsSchema.optional(),
 })
+
+/** The session's languages from a create request; a `lang` that is not the main one of `langs` is refused. */
+function langsOf(body: { lang?: UiLang | undefined; langs?: UiLang[] | undefined }): UiLang[] {
+  if (!body.langs) return [body.lang ?? DEFAULT_LANG]
+  if (body.lang && body.lang !== body.langs[0])
+    throw new HttpError(400, `lang (${body.lang}) must be the first of langs (${body.langs.join(', ')})`)
+  return body.langs
+}
 
 const saveBody = z.object({
   title: z
@@ -52,10 +60,11 @@ export const sessionRoutes = (deps: ApiDeps): Route[] => [
     handle: async (req, res) => {
       const body = createBody.safeParse(await readJson(req, 16 * 1024))
       if (!body.success) throw new HttpError(400, body.error.issues.map((i) => i.message).join('; '))
-      const { template, title, lang } = body.data
-      const created = await createSession(deps.storage, deps.templates, template, title, lang)
+      const { template, title } = body.data
+      const langs = langsOf(body.data)
+      const created = await createSession(deps.storage, deps.templates, template, title, langs)
       deps.metrics.sessionsCreated.inc()
-      deps.log.info({ session: created.id, template, lang }, 'session created')
+      deps.log.info({ session: created.id, template, langs }, 'session created')
       sendJson(res, 201, created)
     },
   },
