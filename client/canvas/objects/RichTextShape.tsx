@@ -1,0 +1,102 @@
+import { memo } from 'react'
+import type Konva from 'konva'
+import { Shape } from '../konva'
+import type { FontSpec, PlacedText, RichLayout, RichMeasure } from './richLayout'
+
+/** Inline code and code blocks, as the editor's CSS shows them. */
+export const CODE_FAMILY = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans SC", monospace'
+
+/** The CSS font of a piece of rich text. */
+export function cssFont(font: FontSpec, family: string): string {
+  const style = font.italic ? 'italic ' : ''
+  const weight = font.bold ? 'bold ' : ''
+  return `${style}${weight}${font.size}px ${font.code ? CODE_FAMILY : family}`
+}
+
+const MAX_CACHED = 20_000
+let context: CanvasRenderingContext2D | null | undefined
+const widths = new Map<string, number>()
+let watchingFonts = false
+
+/**
+ * Measures rich text with a shared offscreen canvas. Widths are cached (notes repeat words) and
+ * forgotten when a web font arrives, since the same text is then drawn in another font.
+ */
+export function canvasRichMeasure(family: string): RichMeasure {
+  return (text, font) => {
+    if (context === undefined) context = document.createElement('canvas').getContext('2d')
+    if (!context) return [...text].length * font.size * (font.bold ? 0.62 : 0.55)
+    if (!watchingFonts && typeof document !== 'undefined' && document.fonts) {
+      watchingFonts = true
+      document.fonts.addEventListener('loadingdone', () => widths.clear())
+    }
+    const css = cssFont(font, family)
+    const key = `${css}\u0000${text}`
+    const known = widths.get(key)
+    if (known !== undefined) return known
+    context.font = css
+    const width = context.measureText(text).width
+    if (widths.size >= MAX_CACHED) widths.clear()
+    widths.set(key, width)
+    return width
+  }
+}
+
+function drawPiece(c: CanvasRenderingContext2D, p: PlacedText, mid: number, family: string, ink: string) {
+  const size = p.font.size
+  if (p.codeBg) {
+    c.fillStyle = 'rgba(0, 0, 0, 0.08)'
+    c.fillRect(p.x - 1, mid - size * 0.6, p.width + 2, size * 1.2)
+  }
+  c.fillStyle = ink
+  c.font = cssFont(p.font, family)
+  c.fillText(p.text, p.x, mid)
+  const thickness = Math.max(1, size / 14)
+  if (p.underline) c.fillRect(p.x, mid + size * 0.42, p.width, thickness)
+  if (p.strike) c.fillRect(p.x, mid + size * 0.04, p.width, thickness)
+}
+
+/**
+ * One Konva shape drawing a whole laid-out note (a node per note, not per word, so boards of
+ * thousands of notes stay fast). It draws what `layoutRich` placed, in the given ink and family.
+ */
+export const RichTextShape = memo(function RichTextShape(props: {
+  readonly layout: RichLayout
+  readonly x?: number
+  readonly y?: number
+  readonly width: number
+  readonly ink: string
+  readonly family: string
+}) {
+  const { layout, width, ink, family } = props
+  const draw = (ctx: Konva.Context) => {
+    const c = ctx._context
+    c.textBaseline = 'middle'
+    c.textAlign = 'left'
+    for (const line of layout.lines) {
+      const mid = line.y + line.height / 2
+      c.fillStyle = ink
+      c.globalAlpha = 0.35
+      for (const x of line.bars) c.fillRect(x, line.y, 3, line.height)
+      if (line.ruleFrom !== null) c.fillRect(line.ruleFrom, mid - 0.5, width - line.ruleFrom, 1)
+      c.globalAlpha = 1
+      if (line.codeFrom !== null) {
+        c.fillStyle = 'rgba(0, 0, 0, 0.06)'
+        c.fillRect(line.codeFrom, line.y, width - line.codeFrom, line.height)
+      }
+      if (line.marker) drawPiece(c, line.marker, mid, family, ink)
+      for (const piece of line.pieces) drawPiece(c, piece, mid, family, ink)
+    }
+  }
+  return (
+    <Shape
+      x={props.x ?? 0}
+      y={props.y ?? 0}
+      width={width}
+      height={layout.height}
+      sceneFunc={draw}
+      listening={false}
+      perfectDrawEnabled={false}
+    />
+  )
+})
