@@ -1,9 +1,14 @@
-import { useId, useRef, type ReactNode } from 'react'
+import { useId, useRef, useState, type ReactNode } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
+import { isFormatted } from '../../shared/schema/richBlocks'
 import { NoteLangSelect } from './NoteLangSelect'
 import { rowLabel } from './objectLabels'
 import { AutoGrowField, DeleteButton, useFocusRequest } from './rowParts'
+import { RichTextView } from './RichTextView'
 import { useTranslation } from 'react-i18next'
+
+/** The board's rich-text editor for a note, mounted in the list only while that note is edited. */
+export type NoteEditorSlot = (object: BoardObject, props: { label: string; onDone: () => void }) => ReactNode
 
 export interface RowProps<O extends BoardObject = BoardObject> {
   readonly object: O
@@ -16,8 +21,9 @@ export interface RowProps<O extends BoardObject = BoardObject> {
 }
 
 /**
- * A note or a text object in the list view: its text in a labelled field that saves as you type,
- * and a delete button.
+ * A note or a text object in the list view: plain text in a labelled field that saves as you type,
+ * and a delete button. Formatted text (bold, lists…) shows as real markup, edited in the rich editor
+ * so editing from the list never strips the formatting.
  */
 export function NoteRow(
   props: RowProps & {
@@ -26,6 +32,7 @@ export function NoteRow(
     readonly onSetLang?: (id: string, lang: string) => void
     /** More controls under the note (votes, reactions, consent, moderation). */
     readonly extras?: ReactNode
+    readonly renderEditor?: NoteEditorSlot
   },
 ) {
   const { t } = useTranslation('panels')
@@ -34,7 +41,70 @@ export function NoteRow(
   const fieldId = useId()
   const labelId = useId()
   const fieldRef = useRef<HTMLTextAreaElement>(null)
-  useFocusRequest(props.focusRequest, fieldRef)
+  const editRef = useRef<HTMLButtonElement>(null)
+  const [editing, setEditing] = useState(false)
+  const [backToEdit, setBackToEdit] = useState(0)
+  useFocusRequest(props.focusRequest, fieldRef, editRef)
+  useFocusRequest(backToEdit, editRef)
+  if (isFormatted(object.rich) || editing) {
+    const canEdit = !readOnly && props.renderEditor !== undefined
+    return (
+      <li className="note-row">
+        <div className="note-row-label" id={labelId}>
+          {label}
+        </div>
+        <div className="note-row-body">
+          {editing && canEdit ? (
+            <div
+              className="note-row-editor"
+              onBlur={(e) => {
+                if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setEditing(false)
+              }}
+            >
+              {props.renderEditor?.(object, {
+                label,
+                onDone: () => {
+                  setEditing(false)
+                  setBackToEdit((n) => n + 1)
+                },
+              })}
+            </div>
+          ) : (
+            <RichTextView
+              className="note-row-text"
+              rich={object.rich}
+              lang={object.lang}
+              onClick={canEdit ? () => setEditing(true) : undefined}
+            />
+          )}
+          {canEdit && !editing && (
+            <button
+              ref={editRef}
+              type="button"
+              className="row-edit"
+              aria-label={t('list.editKind', { kind: t(`kindsLower.${object.kind}`) })}
+              aria-describedby={labelId}
+              onClick={() => setEditing(true)}
+            >
+              {t('list.edit')}
+            </button>
+          )}
+          {!readOnly && !object.locked && (
+            <DeleteButton object={object} labelId={labelId} onDelete={props.onDelete} />
+          )}
+        </div>
+        {!readOnly && onSetLang && (
+          <NoteLangSelect
+            className="row-lang"
+            value={object.lang}
+            label={t('list.noteLang', { label })}
+            onChange={(lang) => onSetLang(object.id, lang)}
+          />
+        )}
+        {props.extras}
+      </li>
+    )
+  }
   return (
     <li className="note-row">
       <label className="note-row-label" id={labelId} htmlFor={fieldId}>
