@@ -12,7 +12,8 @@ import { flattenRich, plainToRich, type RichText } from '../../shared/schema/ric
 // every character is half the font size wide; bold ones a little wider
 const measure: RichMeasure = (text, font) => [...text].length * font.size * (font.bold ? 0.6 : 0.5)
 const base = { fontSize: 10, lineHeight: 1.5 }
-const texts = (line: { pieces: readonly { text: string }[] }): string => line.pieces.map((p) => p.text).join('')
+const texts = (line: { pieces: readonly { text: string }[] }): string =>
+  line.pieces.map((p) => p.text).join('')
 
 describe('layoutRich', () => {
   it('wraps words, keeps marks on their pieces and joins pieces drawn alike', () => {
@@ -39,14 +40,22 @@ describe('layoutRich', () => {
 
   it('keeps a word that is half bold together, and breaks words longer than a line', () => {
     const rich: RichText = [
-      { type: 'paragraph', runs: [{ text: 'aaaa bo' }, { text: 'ld', bold: true }, { text: ' ' + 'x'.repeat(25) }] },
+      {
+        type: 'paragraph',
+        runs: [{ text: 'aaaa bo' }, { text: 'ld', bold: true }, { text: ' ' + 'x'.repeat(25) }],
+      },
     ]
     const lines = layoutRich(flattenRich(rich), 40, base, measure).lines.map(texts)
     expect(lines).toEqual(['aaaa ', 'bold ', 'xxxxxxxx', 'xxxxxxxx', 'xxxxxxxx', 'x'])
   })
 
   it('wraps Chinese between any two characters', () => {
-    const lines = layoutRich(flattenRich(plainToRich('我们今天讨论了社区花园的事情')), 50, base, measure).lines
+    const lines = layoutRich(
+      flattenRich(plainToRich('我们今天讨论了社区花园的事情')),
+      50,
+      base,
+      measure,
+    ).lines
     expect(lines.map(texts)).toEqual(['我们今天讨论了社区花', '园的事情'])
   })
 
@@ -82,7 +91,12 @@ describe('layoutRich', () => {
   it('keeps the lines of a hard break and of empty paragraphs', () => {
     const lines = layoutRich(flattenRich(plainToRich('a\n\nb')), 100, base, measure).lines
     expect(lines.map(texts)).toEqual(['a', '', 'b'])
-    const broken = layoutRich(flattenRich([{ type: 'paragraph', runs: [{ text: 'a\nb' }] }]), 100, base, measure)
+    const broken = layoutRich(
+      flattenRich([{ type: 'paragraph', runs: [{ text: 'a\nb' }] }]),
+      100,
+      base,
+      measure,
+    )
     expect(broken.lines.map(texts)).toEqual(['a', 'b'])
   })
 })

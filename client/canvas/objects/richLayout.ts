@@ -186,7 +186,8 @@ function wrapBlock(tokens: readonly Token[], f: BlockFrame): PlacedText[][] {
     }
     if (token.space) {
       if (wrapped && row().length === 0) continue // no space at the start of a wrapped line
-      if (x + width > right) newRow(true) // the line breaks at this space, which is not drawn
+      if (x + width > right)
+        newRow(true) // the line breaks at this space, which is not drawn
       else {
         row().push(...placed)
         x += width
@@ -277,7 +278,11 @@ export function layoutRich(
       const marker =
         i === 0 && block.marker
           ? ((m: PlacedText) => ({ ...m, x: x - MARKER_GAP * em - m.width }))(
-              place({ text: block.marker, run: { text: block.marker } }, 0, { ...frame, heading: false, code: false }),
+              place({ text: block.marker, run: { text: block.marker } }, 0, {
+                ...frame,
+                heading: false,
+                code: false,
+              }),
             )
           : null
       lines.push({
@@ -292,7 +297,8 @@ export function layoutRich(
       y += height
     }
   }
-  if (truncated && lines.length > 0) lines[lines.length - 1] = ellipsise(lines[lines.length - 1]!, width, measure)
+  if (truncated && lines.length > 0)
+    lines[lines.length - 1] = ellipsise(lines[lines.length - 1]!, width, measure)
   return { lines, height: y, fontSize: em, truncated }
 }
 

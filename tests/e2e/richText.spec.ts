@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs'
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expectConnected, openAsNewPerson, openListView } from './helpers'
+
+/** A new sense-making session; returns its facilitator and participant links. */
+async function newSession(browser: Browser, title: string) {
+  const home = await openAsNewPerson(browser, '/')
+  await home.getByRole('combobox', { name: 'Template' }).selectOption('sense-making')
+  await home.getByRole('textbox', { name: 'Session title' }).fill(title)
+  await home.getByRole('button', { name: 'Create session' }).click()
+  const link = (name: string) => home.getByRole('textbox', { name, exact: true })
+  await expect(link('Facilitator')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
+  const links = {
+    facilitator: await link('Facilitator').inputValue(),
+    participant: await link('Participant').inputValue(),
+  }
+  await home.context().close()
+  return links
+}
+
+async function joinAs(page: Page, name: string) {
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name)
+  await page.getByRole('button', { name: 'I agree' }).click()
+  await expectConnected(page)
+}
+
+/** Types a note with bold, a bulleted list and a numbered list, the way a person does in the editor. */
+async function typeRichNote(page: Page) {
+  await page
+    .getByRole('toolbar', { name: 'Tools' })
+    .getByRole('button', { name: 'Sticky note', exact: true })
+    .click()
+  const editor = page.getByRole('textbox', { name: /^Note text/ })
+  await expect(editor).toBeFocused()
+  await page.keyboard.type('Plan: ')
+  await page.keyboard.press('Control+b')
+  await page.keyboard.type('childcare first')
+  await page.keyboard.press('Control+b')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('- ask parents')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('book the hall')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter') // an empty item ends the list
+  await page.keyboard.type('1. call Sam')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('write it up')
+  await expect(editor.locator('strong')).toHaveText('childcare first')
+  await page.keyboard.press('Escape')
+  await expect(editor).toHaveCount(0)
+}
+
+test('bold and lists typed on a laptop show as markup on a phone’s list view and in Markdown', async ({
+  browser,
+}) => {
+  const links = await newSession(browser, 'Rich notes')
+  const laptop = await openAsNewPerson(browser, links.facilitator)
+  await joinAs(laptop, 'Ada')
+  const phoneContext = await browser.newContext({
+    viewport: { width: 412, height: 915 },
+    hasTouch: true,
+    isMobile: true,
+  })
+  const phone = await phoneContext.newPage()
+  await phone.goto(links.participant)
+  await joinAs(phone, 'Grace')
+
+  await laptop.getByRole('tab', { name: 'Individual reflections' }).click()
+  await phone.getByRole('tab', { name: 'Individual reflections' }).click()
+  await typeRichNote(laptop)
+  await laptop.screenshot({ path: test.info().outputPath('laptop-board.png') })
+
+  const notes = await openListView(phone)
+  const note = notes.getByRole('listitem').filter({ hasText: 'Plan:' }).first()
+  await expect(note.locator('strong')).toHaveText('childcare first')
+  const bullets = note.getByRole('list').first()
+  await expect(bullets.getByRole('listitem')).toHaveText(['ask parents', 'book the hall'])
+  await expect(note.locator('ol > li')).toHaveText(['call Sam', 'write it up'])
+  await phone.screenshot({ path: test.info().outputPath('phone-list.png') })
+
+  // The laptop's list view edits the formatted note in the rich editor, which keeps the bold.
+  const laptopNotes = await openListView(laptop)
+  await laptopNotes.getByRole('button', { name: 'Edit note' }).click()
+  const rowEditor = laptopNotes.getByRole('textbox', { name: /^Note 1/ })
+  await expect(rowEditor).toBeFocused()
+  await laptop.keyboard.press('Control+End')
+  await laptop.keyboard.type('Done by Friday')
+  await laptop.keyboard.press('Escape')
+  await expect(laptopNotes.getByRole('button', { name: 'Edit note' })).toBeFocused()
+  await expect(note).toContainText('Done by Friday')
+  await expect(note.locator('strong')).toHaveText('childcare first')
+  await expect(note.locator('ol > li')).toHaveText(['call Sam', 'write it up'])
+
+  // Markdown keeps the formatting as Markdown.
+  const download = laptop.waitForEvent('download')
+  await laptop.getByRole('button', { name: 'Export', exact: true }).click()
+  await laptop
+    .getByRole('menu', { name: 'Export' })
+    .getByRole('menuitem', { name: 'Markdown', exact: true })
+    .click()
+  const md = readFileSync((await (await download).path())!, 'utf8')
+  expect(md).toContain('**childcare first**')
+  expect(md).toMatch(/^\s+- ask parents$/m)
+  expect(md).toMatch(/^\s+1\. call Sam$/m)
+})
