@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { inflateSync } from 'node:zlib'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { expectConnected, openAsNewPerson, openListView } from './helpers'
 
@@ -36,6 +37,10 @@ async function typeRichNote(page: Page) {
   await page.keyboard.press('Control+b')
   await page.keyboard.type('childcare first')
   await page.keyboard.press('Control+b')
+  await page.keyboard.type(', ')
+  await page.keyboard.press('Control+Shift+S')
+  await page.keyboard.type('not Monday')
+  await page.keyboard.press('Control+Shift+S')
   await page.keyboard.press('Enter')
   await page.keyboard.type('- ask parents')
   await page.keyboard.press('Enter')
@@ -46,11 +51,12 @@ async function typeRichNote(page: Page) {
   await page.keyboard.press('Enter')
   await page.keyboard.type('write it up')
   await expect(editor.locator('strong')).toHaveText('childcare first')
+  await expect(editor.locator('s')).toHaveText('not Monday')
   await page.keyboard.press('Escape')
   await expect(editor).toHaveCount(0)
 }
 
-test('bold and lists typed on a laptop show as markup on a phone’s list view and in Markdown', async ({
+test('bold, strike-through and lists typed on a laptop show on a phone’s list view, in Markdown and PDF', async ({
   browser,
 }) => {
   const links = await newSession(browser, 'Rich notes')
@@ -73,6 +79,7 @@ test('bold and lists typed on a laptop show as markup on a phone’s list view a
   const notes = await openListView(phone)
   const note = notes.getByRole('listitem').filter({ hasText: 'Plan:' }).first()
   await expect(note.locator('strong')).toHaveText('childcare first')
+  await expect(note.locator('s')).toHaveText('not Monday')
   const bullets = note.getByRole('list').first()
   await expect(bullets.getByRole('listitem')).toHaveText(['ask parents', 'book the hall'])
   await expect(note.locator('ol > li')).toHaveText(['call Sam', 'write it up'])
@@ -99,7 +106,52 @@ test('bold and lists typed on a laptop show as markup on a phone’s list view a
     .getByRole('menuitem', { name: 'Markdown', exact: true })
     .click()
   const md = readFileSync((await (await download).path())!, 'utf8')
-  expect(md).toContain('**childcare first**')
+  expect(md).toContain('**childcare first**, ~~not Monday~~')
   expect(md).toMatch(/^\s+- ask parents$/m)
   expect(md).toMatch(/^\s+1\. call Sam$/m)
+
+  // The PDF report prints the note's words with their formatting: the bold words in a bold font,
+  // the list items with their bullets and numbers.
+  const pdfDownload = laptop.waitForEvent('download')
+  await laptop.getByRole('button', { name: 'Export', exact: true }).click()
+  await laptop
+    .getByRole('menu', { name: 'Export' })
+    .getByRole('menuitem', { name: 'PDF', exact: true })
+    .click()
+  const dialog = laptop.getByRole('dialog', { name: 'Export PDF' })
+  await dialog.getByRole('button', { name: 'Export PDF' }).click()
+  const pdf = readFileSync((await (await pdfDownload).path())!)
+  const text = pdfStreams(pdf)
+  expect(fontOf(pdf, text, 'childcare first')).toBe('Helvetica-Bold')
+  expect(fontOf(pdf, text, 'Plan: ')).toBe('Helvetica')
+  // struck through: a line is drawn right after the words
+  expect(text).toMatch(/\(not Monday\) Tj\nET\n[^\n]* RG\n[^\n]* w\n[^\n]* m\n[^\n]* l\nS/)
+  for (const item of ['ask parents', 'book the hall', 'call Sam', 'write it up'])
+    expect(text).toContain(`(${item}) Tj`)
+  expect(text).toMatch(/\(1\.\) Tj[\s\S]*\(call Sam\) Tj[\s\S]*\(2\.\) Tj[\s\S]*\(write it up\) Tj/)
+  // the note's own bullet and the two of its list (• is 0x95 in the PDF's WinAnsi text)
+  expect(text.match(/\(\x95\) Tj/g)?.length).toBeGreaterThanOrEqual(3)
 })
+
+/** The base font a PDF draws `words` in (a text object holding them, its `Tf`, the font it names). */
+function fontOf(pdf: Buffer, streams: string, words: string): string | undefined {
+  const block = streams.split('BT\n').find((b) => b.includes(`(${words}) Tj`))
+  const name = block?.match(/\/(F\d+) [\d.]+ Tf/)?.[1]
+  const raw = pdf.toString('latin1')
+  const ref = raw.match(new RegExp(`/${name} (\\d+) 0 R`))?.[1]
+  return raw.match(new RegExp(`\\n${ref} 0 obj[\\s\\S]*?/BaseFont /([\\w-]+)`))?.[1]
+}
+
+/** The deflated streams of a PDF (its pages' drawing operators, with the text), as Latin-1. */
+function pdfStreams(pdf: Buffer): string {
+  const raw = pdf.toString('latin1')
+  const out: string[] = []
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    try {
+      out.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'))
+    } catch {
+      // images and other streams that are not deflated text
+    }
+  }
+  return out.join('\n')
+}
