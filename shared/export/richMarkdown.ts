@@ -45,7 +45,11 @@ export function runsToMarkdown(runs: readonly RichRun[]): string {
     while (keep < open.length && want.includes(open[keep]!)) keep++
     closeFrom(keep)
     out += pending + lead
-    for (const m of want) if (!open.includes(m)) (open.push(m), (out += OPEN[m]))
+    for (const m of want) {
+      if (open.includes(m)) continue
+      open.push(m)
+      out += OPEN[m]
+    }
     out += run.code ? codeSpan(core) : escapeMarkdown(core)
     pending = trail
   }
