@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ReactNode } from 'react'
+import { useId, useRef, useState, type ReactNode, type Ref } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { isFormatted } from '../../shared/schema/richBlocks'
 import { NoteLangSelect } from './NoteLangSelect'
@@ -42,83 +42,49 @@ export function NoteRow(
   const labelId = useId()
   const fieldRef = useRef<HTMLTextAreaElement>(null)
   const editRef = useRef<HTMLButtonElement>(null)
+  // kept here, not in the formatted text's own state: removing the last bold while editing must
+  // not swap the rich editor for the plain field under the person's fingers
   const [editing, setEditing] = useState(false)
   const [backToEdit, setBackToEdit] = useState(0)
   useFocusRequest(props.focusRequest, fieldRef, editRef)
   useFocusRequest(backToEdit, editRef)
-  if (isFormatted(object.rich) || editing) {
-    const canEdit = !readOnly && props.renderEditor !== undefined
-    return (
-      <li className="note-row">
+  const formatted = editing || isFormatted(object.rich)
+  return (
+    <li className="note-row">
+      {formatted ? (
         <div className="note-row-label" id={labelId}>
           {label}
         </div>
-        <div className="note-row-body">
-          {editing && canEdit ? (
-            <div
-              className="note-row-editor"
-              onBlur={(e) => {
-                if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setEditing(false)
-              }}
-            >
-              {props.renderEditor?.(object, {
-                label,
-                onDone: () => {
-                  setEditing(false)
-                  setBackToEdit((n) => n + 1)
-                },
-              })}
-            </div>
-          ) : (
-            <RichTextView
-              className="note-row-text"
-              rich={object.rich}
-              lang={object.lang}
-              onClick={canEdit ? () => setEditing(true) : undefined}
-            />
-          )}
-          {canEdit && !editing && (
-            <button
-              ref={editRef}
-              type="button"
-              className="row-edit"
-              aria-label={t('list.editKind', { kind: t(`kindsLower.${object.kind}`) })}
-              aria-describedby={labelId}
-              onClick={() => setEditing(true)}
-            >
-              {t('list.edit')}
-            </button>
-          )}
-          {!readOnly && !object.locked && (
-            <DeleteButton object={object} labelId={labelId} onDelete={props.onDelete} />
-          )}
-        </div>
-        {!readOnly && onSetLang && (
-          <NoteLangSelect
-            className="row-lang"
-            value={object.lang}
-            label={t('list.noteLang', { label })}
-            onChange={(lang) => onSetLang(object.id, lang)}
+      ) : (
+        <label className="note-row-label" id={labelId} htmlFor={fieldId}>
+          {label}
+        </label>
+      )}
+      <div className="note-row-body">
+        {formatted ? (
+          <FormattedText
+            object={object}
+            label={label}
+            labelId={labelId}
+            editRef={editRef}
+            editing={editing}
+            canEdit={!readOnly && props.renderEditor !== undefined}
+            renderEditor={props.renderEditor}
+            onEditing={(on, refocus) => {
+              setEditing(on)
+              if (refocus) setBackToEdit((n) => n + 1)
+            }}
+          />
+        ) : (
+          <AutoGrowField
+            id={fieldId}
+            fieldRef={fieldRef}
+            value={object.text}
+            lang={object.lang}
+            readOnly={readOnly}
+            onSave={(text) => onSetText(object.id, text)}
           />
         )}
-        {props.extras}
-      </li>
-    )
-  }
-  return (
-    <li className="note-row">
-      <label className="note-row-label" id={labelId} htmlFor={fieldId}>
-        {label}
-      </label>
-      <div className="note-row-body">
-        <AutoGrowField
-          id={fieldId}
-          fieldRef={fieldRef}
-          value={object.text}
-          lang={object.lang}
-          readOnly={readOnly}
-          onSave={(text) => onSetText(object.id, text)}
-        />
         {!readOnly && !object.locked && (
           <DeleteButton object={object} labelId={labelId} onDelete={props.onDelete} />
         )}
@@ -133,5 +99,57 @@ export function NoteRow(
       )}
       {props.extras}
     </li>
+  )
+}
+
+/**
+ * Formatted text in a row: its markup, and an Edit button (a click on the text does the same) that
+ * puts the board's rich editor in its place until Escape or focus leaves it.
+ */
+function FormattedText(props: {
+  object: BoardObject
+  label: string
+  labelId: string
+  editRef: Ref<HTMLButtonElement>
+  editing: boolean
+  canEdit: boolean
+  renderEditor?: NoteEditorSlot
+  /** Editing starts or ends; `refocus`: put the focus back on the Edit button. */
+  onEditing: (editing: boolean, refocus?: boolean) => void
+}) {
+  const { t } = useTranslation('panels')
+  const { object, canEdit, onEditing } = props
+  if (props.editing && canEdit)
+    return (
+      <div
+        className="note-row-editor"
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onEditing(false)
+        }}
+      >
+        {props.renderEditor?.(object, { label: props.label, onDone: () => onEditing(false, true) })}
+      </div>
+    )
+  return (
+    <>
+      <RichTextView
+        className="note-row-text"
+        rich={object.rich}
+        lang={object.lang}
+        onClick={canEdit ? () => onEditing(true) : undefined}
+      />
+      {canEdit && (
+        <button
+          ref={props.editRef}
+          type="button"
+          className="row-edit"
+          aria-label={t('list.editKind', { kind: t(`kindsLower.${object.kind}`) })}
+          aria-describedby={props.labelId}
+          onClick={() => onEditing(true)}
+        >
+          {t('list.edit')}
+        </button>
+      )}
+    </>
   )
 }

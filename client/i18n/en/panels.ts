@@ -106,8 +106,6 @@ export const panels = {
     deleteKind: 'Delete {{kind}}',
     edit: 'Edit',
     editKind: 'Edit {{kind}}',
-    editDone: 'Done',
-    formatted: 'Formatted text: edit it here to keep the formatting.',
     rowLabel: '{{kind}} {{n}}',
     byAuthor: ' — {{author}}',
     needs: 'Needs a description',

@@ -100,8 +100,6 @@ export const panels: Translation<typeof en> = {
     deleteKind: '删除{{kind}}',
     edit: '编辑',
     editKind: '编辑{{kind}}',
-    editDone: '完成',
-    formatted: '带格式的文字：在这里编辑可保留格式。',
     rowLabel: '{{kind}} {{n}}',
     byAuthor: ' — {{author}}',
     needs: '需要描述',
