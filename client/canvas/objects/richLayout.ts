@@ -83,6 +83,7 @@ interface Token {
 // Chinese, Japanese and Korean text has no spaces: a line may break between any two characters.
 const CJK = '\\u2e80-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f'
 const TOKEN = new RegExp(`\\n|[ \\t]+|[${CJK}]|[^\\s${CJK}]+`, 'g')
+const ONE_CJK = new RegExp(`^[${CJK}]$`)
 
 /** Splits a block's runs into tokens; a word across runs (half bold) stays one token. */
 function tokenize(runs: readonly RichRun[]): Token[] {
@@ -93,7 +94,7 @@ function tokenize(runs: readonly RichRun[]): Token[] {
       const text = match[0]
       const newline = text === '\n'
       const space = !newline && /^[ \t]/.test(text)
-      const cjk = !newline && !space && new RegExp(`^[${CJK}]$`).test(text)
+      const cjk = !newline && !space && ONE_CJK.test(text)
       if (!newline && !space && !cjk) {
         if (word) word.pieces.push({ text, run })
         else tokens.push((word = { pieces: [{ text, run }], space: false, newline: false }))
