@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { inflateSync } from 'node:zlib'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { expectConnected, openAsNewPerson, openListView } from './helpers'
 
@@ -84,6 +85,8 @@ test('bold, strike-through and lists typed on a laptop show on a phone’s list 
   await expect(bullets.getByRole('listitem')).toHaveText(['ask parents', 'book the hall'])
   await expect(note.locator('ol > li')).toHaveText(['call Sam', 'write it up'])
   await phone.screenshot({ path: test.info().outputPath('phone-list.png') })
+  const axe = await new AxeBuilder({ page: phone }).include('.list-view').analyze()
+  expect(axe.violations).toEqual([])
 
   // The laptop's list view edits the formatted note in the rich editor, which keeps the bold.
   const laptopNotes = await openListView(laptop)
