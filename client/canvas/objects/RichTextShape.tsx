@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type Konva from 'konva'
 import { Shape } from '../konva'
 import type { FontSpec, PlacedText, RichLayout, RichMeasure } from './richLayout'
+import { fontsVersion } from './webFonts'
 
 /** Inline code and code blocks, as the editor's CSS shows them. */
 export const CODE_FAMILY = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans SC", monospace'
@@ -16,19 +17,19 @@ export function cssFont(font: FontSpec, family: string): string {
 const MAX_CACHED = 20_000
 let context: CanvasRenderingContext2D | null | undefined
 const widths = new Map<string, number>()
-let watchingFonts = false
+let measuredWith = -1
 
 /**
  * Measures rich text with a shared offscreen canvas. Widths are cached (notes repeat words) and
- * forgotten when a web font arrives, since the same text is then drawn in another font.
+ * forgotten when web-font subsets arrive, since the same characters are then drawn in another font.
  */
 export function canvasRichMeasure(family: string): RichMeasure {
   return (text, font) => {
     if (context === undefined) context = document.createElement('canvas').getContext('2d')
     if (!context) return [...text].length * font.size * (font.bold ? 0.62 : 0.55)
-    if (!watchingFonts && typeof document !== 'undefined' && document.fonts) {
-      watchingFonts = true
-      document.fonts.addEventListener('loadingdone', () => widths.clear())
+    if (measuredWith !== fontsVersion()) {
+      widths.clear()
+      measuredWith = fontsVersion()
     }
     const css = cssFont(font, family)
     const key = `${css}\u0000${text}`
