@@ -43,18 +43,48 @@ export function canvasRichMeasure(family: string): RichMeasure {
   }
 }
 
-function drawPiece(c: CanvasRenderingContext2D, p: PlacedText, mid: number, family: string, ink: string) {
-  const size = p.font.size
-  if (p.codeBg) {
-    c.fillStyle = 'rgba(0, 0, 0, 0.08)'
-    c.fillRect(p.x - 1, mid - size * 0.6, p.width + 2, size * 1.2)
-  }
+/** Draws laid-out lines; the font is set only when it changes (setting it is what costs, not drawing). */
+function drawLines(
+  c: CanvasRenderingContext2D,
+  layout: RichLayout,
+  width: number,
+  family: string,
+  ink: string,
+) {
+  c.textBaseline = 'middle'
+  c.textAlign = 'left'
   c.fillStyle = ink
-  c.font = cssFont(p.font, family)
-  c.fillText(p.text, p.x, mid)
-  const thickness = Math.max(1, size / 14)
-  if (p.underline) c.fillRect(p.x, mid + size * 0.42, p.width, thickness)
-  if (p.strike) c.fillRect(p.x, mid + size * 0.04, p.width, thickness)
+  let current = ''
+  const piece = (p: PlacedText, mid: number): void => {
+    const size = p.font.size
+    if (p.codeBg) {
+      c.fillStyle = 'rgba(0, 0, 0, 0.08)'
+      c.fillRect(p.x - 1, mid - size * 0.6, p.width + 2, size * 1.2)
+      c.fillStyle = ink
+    }
+    const css = cssFont(p.font, family)
+    if (css !== current) c.font = current = css
+    c.fillText(p.text, p.x, mid)
+    const thickness = Math.max(1, size / 14)
+    if (p.underline) c.fillRect(p.x, mid + size * 0.42, p.width, thickness)
+    if (p.strike) c.fillRect(p.x, mid + size * 0.04, p.width, thickness)
+  }
+  for (const line of layout.lines) {
+    const mid = line.y + line.height / 2
+    if (line.bars.length > 0 || line.ruleFrom !== null) {
+      c.globalAlpha = 0.35
+      for (const x of line.bars) c.fillRect(x, line.y, 3, line.height)
+      if (line.ruleFrom !== null) c.fillRect(line.ruleFrom, mid - 0.5, width - line.ruleFrom, 1)
+      c.globalAlpha = 1
+    }
+    if (line.codeFrom !== null) {
+      c.fillStyle = 'rgba(0, 0, 0, 0.06)'
+      c.fillRect(line.codeFrom, line.y, width - line.codeFrom, line.height)
+      c.fillStyle = ink
+    }
+    if (line.marker) piece(line.marker, mid)
+    for (const p of line.pieces) piece(p, mid)
+  }
 }
 
 /**
@@ -70,25 +100,7 @@ export const RichTextShape = memo(function RichTextShape(props: {
   readonly family: string
 }) {
   const { layout, width, ink, family } = props
-  const draw = (ctx: Konva.Context) => {
-    const c = ctx._context
-    c.textBaseline = 'middle'
-    c.textAlign = 'left'
-    for (const line of layout.lines) {
-      const mid = line.y + line.height / 2
-      c.fillStyle = ink
-      c.globalAlpha = 0.35
-      for (const x of line.bars) c.fillRect(x, line.y, 3, line.height)
-      if (line.ruleFrom !== null) c.fillRect(line.ruleFrom, mid - 0.5, width - line.ruleFrom, 1)
-      c.globalAlpha = 1
-      if (line.codeFrom !== null) {
-        c.fillStyle = 'rgba(0, 0, 0, 0.06)'
-        c.fillRect(line.codeFrom, line.y, width - line.codeFrom, line.height)
-      }
-      if (line.marker) drawPiece(c, line.marker, mid, family, ink)
-      for (const piece of line.pieces) drawPiece(c, piece, mid, family, ink)
-    }
-  }
+  const draw = (ctx: Konva.Context) => drawLines(ctx._context, layout, width, family, ink)
   return (
     <Shape
       x={props.x ?? 0}
