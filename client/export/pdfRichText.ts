@@ -30,7 +30,7 @@ function drawPiece(w: PdfWriter, p: PlacedText, x: number, lineHeight: number, b
 }
 
 /**
- * A list item whose text is formatted: bold, italic, strike-through, underline, its own bulleted and
+ * A list item (no marker: a block) whose text is formatted: bold, italic, strike-through, underline, its own bulleted and
  * numbered lists, quotes and headings, laid out as the board lays a note out; the detail (who
  * wrote it, votes) follows in its own style, under the text.
  */
@@ -42,7 +42,7 @@ export function richItem(
   detail?: { text: string; style: TextStyle },
 ): void {
   const indent = style.indent ?? 0
-  const hang = Math.max(style.size * 1.4, w.measure(marker, style) + style.size * 0.5)
+  const hang = marker ? Math.max(style.size * 1.4, w.measure(marker, style) + style.size * 0.5) : 0
   const x = w.margin + indent + hang
   const measure = (text: string, font: FontSpec): number => w.measure(text, styleOf(font, style))
   const layout = layoutRich(
@@ -57,7 +57,7 @@ export function richItem(
   if (height < w.page.h - w.margin * 2) w.ensure(height)
   layout.lines.forEach((line, i) => {
     w.ensure(line.height)
-    if (i === 0) w.textAt(marker, style, w.margin + indent)
+    if (i === 0 && marker) w.textAt(marker, style, w.margin + indent)
     w.doc.setFillColor('#b8b5ad')
     for (const bar of line.bars) w.doc.rect(x + bar, w.y, 2, line.height, 'F')
     if (line.ruleFrom !== null)
