@@ -196,6 +196,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
             unreadable={invalid.length}
             commitments={commitments}
             model={model}
+            doc={board.doc}
             ui={ui}
             people={{
               people: peers.people,

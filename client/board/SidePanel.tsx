@@ -1,9 +1,12 @@
-import { lazy, Suspense, type ReactNode } from 'react'
+import { lazy, Suspense, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
+import type { NoteEditorSlot } from '../panels/NoteRow'
 import type { PeoplePanelProps } from '../panels/PeoplePanel'
 import type { BoardModel, SessionCommitments } from '../state'
+import type * as Y from 'yjs'
+import { listNoteEditor } from './ListNoteEditor'
 import type { BoardUi } from './useBoardUi'
 
 // Each panel's code loads the first time it is opened: the board page loads less up front.
@@ -21,6 +24,8 @@ interface SidePanelProps {
   unreadable: number
   commitments: SessionCommitments
   model: BoardModel
+  /** The board document, for the rich editor of formatted notes in the list view. */
+  doc: Y.Doc
   ui: BoardUi
   people: PeoplePanelProps
   /** Panels (or panel contents) the facilitation provides: agenda, results, editable commitments. */
@@ -32,17 +37,18 @@ interface SidePanelProps {
 /** The panel beside the board (over it on narrow screens): the list view or the commitments. */
 export function SidePanel(props: SidePanelProps) {
   const { t } = useTranslation('board')
+  const renderEditor = useMemo(() => listNoteEditor(props.doc), [props.doc])
   return (
     // Focusable, so a keyboard can scroll a long panel that holds nothing else to focus (axe's
     // scrollable-region-focusable).
     <aside className="side-panel" id="side-panel" aria-label={t(`panels.${props.panel}`)} tabIndex={0}>
       {/* a panel opened for the first time is empty for the moment its code takes to load */}
-      <Suspense fallback={null}>{panelContent(props)}</Suspense>
+      <Suspense fallback={null}>{panelContent(props, renderEditor)}</Suspense>
     </aside>
   )
 }
 
-function panelContent(props: SidePanelProps): ReactNode {
+function panelContent(props: SidePanelProps, renderEditor: NoteEditorSlot): ReactNode {
   const { model } = props
   return props.facilitation?.[props.panel] ? (
     props.facilitation[props.panel]
@@ -59,6 +65,7 @@ function panelContent(props: SidePanelProps): ReactNode {
       onSetAlt={(id, alt) => model.commands.updateProps(id, 'image', { alt })}
       onDelete={(id) => model.commands.deleteObjects([id])}
       rowExtras={props.rowExtras}
+      renderEditor={renderEditor}
     />
   ) : props.panel === 'people' ? (
     <PeoplePanel {...props.people} />

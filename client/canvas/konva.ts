@@ -25,6 +25,7 @@ export {
   Line,
   Path,
   Rect,
+  Shape,
   Stage,
   Tag,
   Text,

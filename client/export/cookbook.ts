@@ -2,6 +2,7 @@ import { richToLines } from '../../shared/export/markdown'
 import { frameOf, frameTitle, isExportable, type SessionSnapshot } from '../../shared/export/snapshot'
 import { framesInOrder } from '../../shared/schema/geometry'
 import { creditLine, type BoardObject, type ObjectOf } from '../../shared/schema/kinds'
+import { isFormatted, type RichText } from '../../shared/schema/richBlocks'
 import { i18n } from '../i18n'
 import { creditWords } from '../i18n/creditWords'
 
@@ -13,6 +14,8 @@ export interface CookbookRecipe {
   readonly forWhom: string
   readonly ingredients: readonly string[]
   readonly method: readonly string[]
+  /** The method with its formatting (bold, its own lists…), when it has any; null for plain steps. */
+  readonly methodRich: RichText | null
   readonly tips: string
   /** "Recipe by …", always present ("Recipe by anonymous" when no names may be shown). */
   readonly credit: string
@@ -81,6 +84,7 @@ function toRecipe(s: SessionSnapshot, o: ObjectOf<'recipe'>, theme: string, anch
     forWhom: p.forWhom.trim(),
     ingredients: p.ingredients.map((i) => i.trim()).filter(Boolean),
     method: richToLines(s.richText[o.id] ?? []),
+    methodRich: isFormatted(o.rich) ? o.rich : null,
     tips: p.tips.trim(),
     credit: creditLine(names, hidden, creditWords()),
     contributors: names,

@@ -1,4 +1,5 @@
 import { i18n } from '../i18n'
+import type { RichBlock, RichRun, RichText } from '../../shared/schema/richBlocks'
 import type { Cookbook, CookbookRecipe } from './cookbook'
 
 const t = i18n.t
@@ -93,7 +94,8 @@ function recipe(r: CookbookRecipe): string {
   if (r.forWhom) parts.push(section(t('export:cookbook.forWhom'), `<p>${escapeHtml(r.forWhom)}</p>`))
   if (r.ingredients.length > 0)
     parts.push(section(t('export:cookbook.ingredients'), list('ul', r.ingredients)))
-  if (r.method.length > 0) parts.push(section(t('export:cookbook.method'), list('ol', r.method)))
+  if (r.methodRich) parts.push(section(t('export:cookbook.method'), richHtml(r.methodRich)))
+  else if (r.method.length > 0) parts.push(section(t('export:cookbook.method'), list('ol', r.method)))
   if (r.tips) parts.push(section(t('export:cookbook.tips'), paragraphs(r.tips)))
   parts.push('</article>')
   return parts.join('\n')
@@ -104,6 +106,46 @@ const section = (heading: string, body: string): string =>
 
 const list = (tag: 'ul' | 'ol', items: readonly string[]): string =>
   `<${tag}>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</${tag}>`
+
+const TAGS: readonly [keyof RichRun, string][] = [
+  ['code', 'code'],
+  ['underline', 'u'],
+  ['strike', 's'],
+  ['italic', 'em'],
+  ['bold', 'strong'],
+]
+
+/** A run as escaped text in its marks' elements, hard breaks as <br>. */
+function runHtml(run: RichRun): string {
+  let html = escapeHtml(run.text).replaceAll('\n', '<br>')
+  for (const [mark, tag] of TAGS) if (run[mark] === true) html = `<${tag}>${html}</${tag}>`
+  return html
+}
+
+function blockHtml(b: RichBlock): string {
+  const runs = (rs: readonly RichRun[]): string => rs.map(runHtml).join('')
+  switch (b.type) {
+    case 'paragraph':
+      return `<p>${runs(b.runs)}</p>`
+    case 'heading':
+      return `<p><strong>${runs(b.runs)}</strong></p>`
+    case 'code':
+      return `<pre><code>${runs(b.runs)}</code></pre>`
+    case 'quote':
+      return `<blockquote>${richHtml(b.blocks)}</blockquote>`
+    case 'rule':
+      return '<hr>'
+    case 'list': {
+      const items = b.items.map((item) => `<li>${richHtml(item)}</li>`).join('\n')
+      return b.ordered
+        ? `<ol${b.start === 1 ? '' : ` start="${Math.trunc(b.start)}"`}>\n${items}\n</ol>`
+        : `<ul>\n${items}\n</ul>`
+    }
+  }
+}
+
+/** Rich text as HTML: its marks and lists as elements, every piece of text escaped. */
+export const richHtml = (rich: RichText): string => rich.map(blockHtml).join('\n')
 
 function contributors(book: Cookbook): string {
   const people = book.contributors.map(

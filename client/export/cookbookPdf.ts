@@ -4,6 +4,7 @@ import { breathe } from './exportJob'
 import { cookbookCount } from './cookbookHtml'
 import { isWinAnsi } from './layout'
 import { embedFontsFor, exportLabels } from './pdfFonts'
+import { richItem } from './pdfRichText'
 import { PdfWriter, type TextStyle } from './pdfWriter'
 import { currentLanguage, i18n } from '../i18n'
 
@@ -96,7 +97,11 @@ function recipePage(w: PdfWriter, r: CookbookRecipe): void {
     for (const ingredient of r.ingredients) w.item('•', ingredient, BODY)
     w.space(12)
   }
-  if (r.method.length > 0) {
+  if (r.methodRich) {
+    w.heading(i18n.t('export:cookbook.method'), SECTION)
+    richItem(w, '', r.methodRich, BODY)
+    w.space(12)
+  } else if (r.method.length > 0) {
     w.heading(i18n.t('export:cookbook.method'), SECTION)
     r.method.forEach((step, i) => w.item(`${i + 1}.`, step, { ...BODY, after: 5 }))
     w.space(12)

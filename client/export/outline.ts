@@ -7,6 +7,7 @@ import {
 } from '../../shared/export/snapshot'
 import { framesInOrder } from '../../shared/schema/geometry'
 import { creditLine, needsDescription, type BoardObject } from '../../shared/schema/kinds'
+import { isFormatted, type RichText } from '../../shared/schema/richBlocks'
 import { outsideFrames } from './exportObjects'
 import { i18n } from '../i18n'
 import { creditWords } from '../i18n/creditWords'
@@ -15,6 +16,8 @@ import { creditWords } from '../i18n/creditWords'
 export interface OutlineItem {
   readonly text: string
   readonly detail: string
+  /** The text with its formatting (bold, lists…), when it has any. */
+  readonly rich?: RichText
 }
 
 export interface OutlineSection {
@@ -93,5 +96,6 @@ export function outlineItem(o: BoardObject, anonymous: boolean, votes: number): 
   const credit = o.kind === 'recipe' ? '' : creditFor(o, anonymous)
   if (credit) details.push(credit)
   if (votes > 0) details.push(i18n.t('export:outline.votes', { count: votes }))
-  return { text, detail: details.join(' · ') }
+  const rich = (o.kind === 'sticky' || o.kind === 'text') && isFormatted(o.rich) ? o.rich : undefined
+  return { text, detail: details.join(' · '), ...(rich ? { rich } : {}) }
 }

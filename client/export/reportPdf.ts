@@ -5,6 +5,7 @@ import { drawableObjects, pagesOf, type ExportPage } from './exportObjects'
 import { fitRect, isWinAnsi, longDate, orientationFor, pictureBox } from './layout'
 import { canvasOutline, drawingCount, type OutlineSection } from './outline'
 import { embedFontsFor, exportLabels } from './pdfFonts'
+import { richItem } from './pdfRichText'
 import { PdfWriter, type TextStyle } from './pdfWriter'
 import { breathe } from './exportJob'
 import { BoardRenderer, type Rendered } from './renderBoard'
@@ -131,7 +132,11 @@ function notes(w: PdfWriter, sections: readonly OutlineSection[], drawings: numb
   if (sections.length > 0) w.heading(i18n.t('export:report.notes'), 14)
   for (const section of sections) {
     if (section.heading) w.heading(section.heading, 12)
-    for (const item of section.items) w.item('•', item.text, BODY, { text: item.detail, style: DETAIL })
+    for (const item of section.items) {
+      const detail = { text: item.detail, style: DETAIL }
+      if (item.rich) richItem(w, '•', item.rich, BODY, detail)
+      else w.item('•', item.text, BODY, detail)
+    }
     w.space(6)
   }
   if (drawings > 0) w.text(i18n.t('export:report.drawings', { count: drawings }), { ...DETAIL, size: 10 })

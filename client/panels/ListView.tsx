@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { ImageRow } from './ImageRow'
-import { NoteRow } from './NoteRow'
+import { NoteRow, type NoteEditorSlot } from './NoteRow'
 import { FrameRow, RecipeRow, SummaryRow } from './OtherRows'
 import { buildOutline, countInside, flattenOutline, numberByKind, type OutlineNode } from './outline'
 import { useTranslation } from 'react-i18next'
@@ -21,6 +21,8 @@ export interface ListViewProps {
   readonly onDelete: (id: string) => void
   /** More for each note's row (votes, reactions, consent, privacy, moderation). */
   readonly rowExtras?: (object: BoardObject) => ReactNode
+  /** The rich-text editor for formatted notes (plain notes are edited in a text field). */
+  readonly renderEditor?: NoteEditorSlot
 }
 
 /** Where focus goes next: a row (its field, else its delete button), or the Add note button. */
@@ -82,6 +84,7 @@ export function ListView(props: ListViewProps) {
             onSetText={props.onSetText}
             onSetLang={props.onSetLang}
             extras={props.rowExtras?.(object)}
+            renderEditor={props.renderEditor}
           />
         )
       case 'image':

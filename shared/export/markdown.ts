@@ -1,7 +1,9 @@
 import { LANG_AUTONYMS } from '../lang'
 import type { BoardObject } from '../schema/kinds'
 import { creditLine } from '../schema/kinds/recipe'
+import { isFormatted } from '../schema/richBlocks'
 import type { RichNode } from '../schema/richText'
+import { escapeMarkdown, richToMarkdown } from './richMarkdown'
 import {
   creditFor,
   frameOf,
@@ -11,17 +13,12 @@ import {
   type SessionSnapshot,
 } from './snapshot'
 
-/** Escapes text so Markdown shows it as written: no emphasis, links, HTML, headings or lists from notes. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]<>()#|~!]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+=]|\d+\.)/gm, (_m, space: string, mark: string) => `${space}\\${mark}`)
-}
+export { escapeMarkdown } from './richMarkdown'
 
 const withLang = (text: string, lang: string): string => (lang ? `<span lang="${lang}">${text}</span>` : text)
 
-/** Lines indented under a list item, so multi-line notes stay inside it. */
-const indent = (text: string): string => text.split('\n').join('  \n  ')
+/** Lines indented under a list item, so multi-line notes stay inside it (plain notes: hard breaks). */
+const indent = (text: string, join = '  \n  '): string => text.split('\n').join(join)
 
 /** The session as a Markdown report: commitments, agenda, then each canvas's content by frame, by votes. */
 export function toMarkdown(s: SessionSnapshot, exportedAt = new Date()): string {
@@ -93,17 +90,23 @@ function section(out: string[], s: SessionSnapshot, heading: string | null, item
 }
 
 function itemLine(o: BoardObject, s: SessionSnapshot, votes: number): string {
+  const rich = o.kind !== 'image' && isFormatted(o.rich)
   const body =
     o.kind === 'image'
       ? `Image: ${o.props.alt.trim() ? escapeMarkdown(o.props.alt) : 'no description'}`
-      : indent(escapeMarkdown(o.text || ' '))
+      : rich
+        ? indent(richToMarkdown(o.rich, o.lang).join('\n'), '\n  ')
+        : indent(escapeMarkdown(o.text || ' '))
   const extras: string[] = []
   const credit = creditFor(o, s.facilitation.anonymous)
   if (credit) extras.push(`*${escapeMarkdown(credit)}*`)
   if (votes > 0) extras.push(`${votes} vote${votes === 1 ? '' : 's'}`)
   const reactions = reactionCounts(o)
   if (reactions.length > 0) extras.push(reactions.map(([e, n]) => `${e} ${n}`).join(' '))
-  return `${withLang(body, o.lang)}${extras.length ? ` (${extras.join(' · ')})` : ''}`
+  const more = extras.length ? `(${extras.join(' · ')})` : ''
+  // formatted text may end in a list: who wrote it goes on a line of its own after a blank one
+  if (rich) return more ? `${body}\n\n  ${more}` : body
+  return `${withLang(body, o.lang)}${more ? ` ${more}` : ''}`
 }
 
 function recipe(o: Extract<BoardObject, { kind: 'recipe' }>, s: SessionSnapshot): string[] {
@@ -120,7 +123,10 @@ function recipe(o: Extract<BoardObject, { kind: 'recipe' }>, s: SessionSnapshot)
     for (const ing of p.ingredients) lines.push(`- ${escapeMarkdown(ing)}`)
   }
   const method = richToLines(s.richText[o.id] ?? [])
-  if (method.length > 0) {
+  if (isFormatted(o.rich)) {
+    // the method's own lists and emphasis, as written
+    lines.push('', '**Method:**', '', ...richToMarkdown(o.rich, o.lang))
+  } else if (method.length > 0) {
     lines.push('', '**Method:**', '')
     method.forEach((step, i) => lines.push(`${i + 1}. ${escapeMarkdown(step)}`))
   }

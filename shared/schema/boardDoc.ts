@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { LANG_TAG } from '../lang'
 import { KINDS, isObjectKind, type BoardObject, type ObjectKind, type PropsOf } from './kinds'
+import { readRichBlocks, type RichText } from './richBlocks'
 import { fragmentToPlainText } from './richText'
 
 /**
@@ -105,11 +106,18 @@ export function readObject(id: string, map: YObject): ReadResult {
   if (!parsed.success)
     return invalid(`invalid props: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`)
   const fragment = map.get(TEXT_KEY)
-  const text = def.richText && fragment instanceof Y.XmlFragment ? fragmentToPlainText(fragment) : ''
+  const hasText = def.richText && fragment instanceof Y.XmlFragment
+  const text = hasText ? fragmentToPlainText(fragment) : ''
+  const rich: RichText = hasText && text !== '' ? readRichBlocks(fragment) : NO_RICH
   const { v: _v, ...common } = base.data
   const reactions = reactionsMap instanceof Y.Map ? readReactions(reactionsMap) : {}
-  return { ok: true, object: { ...common, id, kind, props: parsed.data, text, reactions } as BoardObject }
+  return {
+    ok: true,
+    object: { ...common, id, kind, props: parsed.data, text, rich, reactions } as BoardObject,
+  }
 }
+
+const NO_RICH: RichText = []
 
 /** Who reacted with what: emoji → user ids, for the fixed set of reactions only. */
 function readReactions(map: Y.Map<unknown>): Record<string, string[]> {

@@ -8,6 +8,7 @@ import {
   type ObjectKind,
   type PropsOf,
 } from '../../shared/schema/kinds'
+import { plainToRich } from '../../shared/schema/richBlocks'
 import type { RichNode } from '../../shared/schema/richText'
 
 /** A board object as a snapshot holds it, with the kind's defaults for anything not given. */
@@ -35,6 +36,7 @@ export function obj<K extends ObjectKind>(
     reactions: {},
     text: '',
     ...base,
+    rich: base.rich ?? plainToRich(base.text ?? ''),
     props: { ...KINDS[kind].defaults(), ...props },
   } as BoardObject
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildCookbook } from '../../client/export/cookbook'
-import { cookbookHtml, escapeHtml } from '../../client/export/cookbookHtml'
+import { cookbookHtml, escapeHtml, richHtml } from '../../client/export/cookbookHtml'
+import type { RichText } from '../../shared/schema/richBlocks'
 import { obj, paragraphs, snapshotOf } from '../helpers/exportFixtures'
 
 const frames = [
@@ -138,5 +139,30 @@ describe('the cook book as a web page', () => {
     )
     const odd = cookbookHtml(buildCookbook(snapshotOf([recipe('r', { lang: 'x" onload="y' })])), 'today')
     expect(odd).not.toContain('onload')
+  })
+})
+
+describe('a formatted method', () => {
+  it('keeps its marks and lists in the cook book page, every piece of text escaped', () => {
+    const rich: RichText = [
+      { type: 'paragraph', runs: [{ text: 'Start ' }, { text: '<slowly>', bold: true }] },
+      {
+        type: 'list',
+        ordered: true,
+        start: 1,
+        items: [
+          [{ type: 'paragraph', runs: [{ text: 'Chop', italic: true }] }],
+          [{ type: 'paragraph', runs: [{ text: 'Stir', strike: true }] }],
+        ],
+      },
+    ]
+    const book = buildCookbook(snapshotOf([recipe('r', { text: 'Start <slowly>\nChop\nStir', rich })]))
+    expect(book.recipes[0]!.methodRich).toEqual(rich)
+    expect(richHtml(rich)).toBe(
+      '<p>Start <strong>&lt;slowly&gt;</strong></p>\n<ol>\n<li><p><em>Chop</em></p></li>\n<li><p><s>Stir</s></p></li>\n</ol>',
+    )
+    expect(cookbookHtml(book, 'today')).toContain('<li><p><em>Chop</em></p></li>')
+    // plain steps stay numbered steps
+    expect(buildCookbook(snapshotOf([recipe('p', { text: 'One\nTwo' })])).recipes[0]!.methodRich).toBeNull()
   })
 })

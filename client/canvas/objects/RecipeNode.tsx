@@ -1,8 +1,12 @@
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { Group, Rect, Text } from '../konva'
 import { creditLine, type ObjectOf } from '../../../shared/schema/kinds'
 import { ACCENT, NOTE_TEXT } from '../../theme'
+import { flattenRich } from '../../../shared/schema/richBlocks'
 import { groupProps } from './groupProps'
+import { fitRich } from './richLayout'
+import { RichTextShape, canvasRichMeasure } from './RichTextShape'
+import { useFontsFor } from './webFonts'
 import type { NodeProps } from './types'
 import { useTranslation } from 'react-i18next'
 import { creditWords } from '../../i18n/creditWords'
@@ -12,6 +16,8 @@ const BAND = 8
 const TITLE_SIZE = 20
 const BODY_SIZE = 14
 const CREDIT_SIZE = 12
+const METHOD_LINE = 1.35
+const measure = canvasRichMeasure(NOTE_TEXT.fontFamily)
 
 /**
  * A recipe card: a coloured band, the title, who it is for, how many ingredients, the start of the
@@ -33,6 +39,20 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
   const detailsY = BAND + PAD + titleH + 6
   const methodY = detailsY + line * 2 + 8
   const creditY = h - PAD - CREDIT_SIZE * 1.3
+  const methodBox = { width: inner, height: Math.max(0, creditY - methodY - 8) }
+  const fonts = useFontsFor(object.text)
+  const method = useMemo(
+    () =>
+      fitRich(
+        flattenRich(object.rich),
+        methodBox,
+        { max: BODY_SIZE, min: BODY_SIZE, lineHeight: METHOD_LINE },
+        measure,
+      ),
+    // the box is derived from w and h; fonts: measure again once a web font has arrived
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [object.rich, w, h, fonts],
+  )
   const text = { fontFamily: NOTE_TEXT.fontFamily, listening: false, perfectDrawEnabled: false }
   return (
     <Group {...groupProps(object, draggable, handlers)}>
@@ -76,17 +96,14 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
           ellipsis
         />
       ))}
-      <Text
-        {...text}
+      <RichTextShape
+        key={fonts}
         x={PAD}
         y={methodY}
         width={inner}
-        height={Math.max(0, creditY - methodY - 8)}
-        text={object.text}
-        fontSize={BODY_SIZE}
-        lineHeight={1.35}
-        fill="#3b2f1e"
-        ellipsis
+        layout={method}
+        ink="#3b2f1e"
+        family={NOTE_TEXT.fontFamily}
       />
       <Text
         {...text}

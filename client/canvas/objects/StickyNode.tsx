@@ -4,13 +4,15 @@ import type Konva from 'konva'
 import type { ObjectOf } from '../../../shared/schema/kinds'
 import { useHighContrast } from '../../a11y/contrastPreference'
 import { ACCENT, HIGH_CONTRAST_NOTE, NOTE_TEXT, STICKY_FILL } from '../../theme'
-import { canvasMeasure, fitFontSize } from './fitText'
+import { flattenRich } from '../../../shared/schema/richBlocks'
+import { fitRich } from './richLayout'
+import { RichTextShape, canvasRichMeasure } from './RichTextShape'
 import type { NodeProps } from './types'
 import { useFontsFor } from './webFonts'
 
 /** Long notes shrink down to this size to show all their text; past it they are cut with an ellipsis. */
 const MIN_FONT = 10
-const measure = canvasMeasure(NOTE_TEXT.fontFamily)
+const measure = canvasRichMeasure(NOTE_TEXT.fontFamily)
 
 const SELECTED_STROKE = 3
 const CORNER = 4
@@ -27,17 +29,17 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
   const stroke = selected ? ACCENT : (peerColor ?? (contrast ? HIGH_CONTRAST_NOTE.edge : undefined))
   const textBox = { width: w - pad * 2, height: h - pad * 2 - authorHeight }
   const fonts = useFontsFor(object.text + object.author)
-  const fontSize = useMemo(
+  const layout = useMemo(
     () =>
-      fitFontSize(
-        object.text,
+      fitRich(
+        flattenRich(object.rich),
         textBox,
         { max: NOTE_TEXT.fontSize, min: MIN_FONT, lineHeight: NOTE_TEXT.lineHeight },
         measure,
       ),
-    // the box is derived from w and h
+    // the box is derived from w and h; fonts: measure again once a web font has arrived
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [object.text, w, h, authorHeight, fonts],
+    [object.rich, w, h, authorHeight, fonts],
   )
   const position = (e: Konva.KonvaEventObject<DragEvent>) => [e.target.x(), e.target.y()] as const
   return (
@@ -70,21 +72,14 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
         perfectDrawEnabled={false}
       />
       {!editing && (
-        <Text
+        <RichTextShape
           key={fonts}
           x={pad}
           y={pad}
-          width={w - pad * 2}
-          height={h - pad * 2 - authorHeight}
-          text={object.text}
-          fontSize={fontSize}
-          fontFamily={NOTE_TEXT.fontFamily}
-          lineHeight={NOTE_TEXT.lineHeight}
-          fill={ink.color}
-          wrap="word"
-          ellipsis
-          listening={false}
-          perfectDrawEnabled={false}
+          width={textBox.width}
+          layout={layout}
+          ink={ink.color}
+          family={NOTE_TEXT.fontFamily}
         />
       )}
       {object.author && (

@@ -32,6 +32,9 @@ export function loadFontsFor(text: string): Promise<void> {
   )
 }
 
+/** Changes each time web-font subsets arrive, so measurements made before can be forgotten. */
+export const fontsVersion = (): number => version
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)

@@ -122,6 +122,8 @@ export const panels = {
     add: 'Add note',
     delete: 'Delete',
     deleteKind: 'Delete {{kind}}',
+    edit: 'Edit',
+    editKind: 'Edit {{kind}}',
     rowLabel: '{{kind}} {{n}}',
     byAuthor: ' — {{author}}',
     needs: 'Needs a description',

@@ -108,6 +108,8 @@ export const panels: Translation<typeof en> = {
     add: '添加便签',
     delete: '删除',
     deleteKind: '删除{{kind}}',
+    edit: '编辑',
+    editKind: '编辑{{kind}}',
     rowLabel: '{{kind}} {{n}}',
     byAuthor: ' — {{author}}',
     needs: '需要描述',

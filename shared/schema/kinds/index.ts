@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { RichText } from '../richBlocks'
 import { frame } from './frame'
 import { image } from './image'
 import { recipe } from './recipe'
@@ -49,6 +50,8 @@ export interface ObjectBase {
   readonly reactions: Readonly<Record<string, readonly string[]>>
   /** Plain text of the rich text, for kinds that have it ('' otherwise). */
   readonly text: string
+  /** The rich text as plain blocks (marks, lists, headings), for kinds that have it ([] otherwise). */
+  readonly rich: RichText
 }
 
 export type ObjectOf<K extends ObjectKind> = ObjectBase & { readonly kind: K; readonly props: PropsOf<K> }
