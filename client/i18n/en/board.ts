@@ -53,7 +53,7 @@ export const board = {
         sticky: 'Type your note, or click or tap where it should go.',
         text: 'Type your text, or click or tap where it should go.',
         recipe: 'Fill in the card, or click or tap where it should go.',
-        image: '',
+        image: 'Click or tap where the picture goes, then choose it.',
       },
     },
     labels: {

@@ -51,7 +51,7 @@ export const board: Translation<typeof en> = {
         sticky: '直接输入便签内容，或点击、轻触它应该放的位置。',
         text: '直接输入文字，或点击、轻触它应该放的位置。',
         recipe: '填写这张卡片，或点击、轻触它应该放的位置。',
-        image: '',
+        image: '点击或轻触要放图片的位置，然后选择图片。',
       },
     },
     labels: {
