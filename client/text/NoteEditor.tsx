@@ -61,13 +61,21 @@ export function NoteEditor(props: NoteEditorProps) {
     // Tiptap's focus command waits for the next frame; keys typed meanwhile would reach the board.
     editor.view.focus()
     editor.commands.focus('end')
-    const { text, escape } = takeHeldKeys()
-    // At the end of what the note holds: a line continues it, Enter starts a new paragraph.
-    text.split('\n').forEach((line, i) => {
-      if (i > 0) editor.commands.splitBlock()
-      if (line) editor.commands.insertContent({ type: 'text', text: line })
-    })
-    if (escape) done.current()
+    const replay = () => {
+      const { text, escape } = takeHeldKeys()
+      // At the end of what the note holds: a line continues it, Enter starts a new paragraph.
+      text.split('\n').forEach((line, i) => {
+        if (i > 0) editor.commands.splitBlock()
+        if (line) editor.commands.insertContent({ type: 'text', text: line })
+      })
+      if (escape) done.current()
+    }
+    // Keys stay held until the text box really has the keyboard; then they go in, in order.
+    if (editor.view.hasFocus()) return replay()
+    editor.once('focus', replay)
+    return () => {
+      editor.off('focus', replay)
+    }
   }, [editor, autofocus])
   // Set on the editable element itself, so changing the tag does not rebuild the editor mid-typing.
   const lang = props.lang ?? ''
