@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import type { Origin } from '../../shared/ops/origin'
 import type { SessionAccess } from '../api'
 import { useElementSize } from '../canvas/useElementSize'
+import type { Viewport } from '../canvas/viewport'
 import { useViewports } from '../canvas/useViewports'
 import { FacilitationTop } from '../facilitation/FacilitationTop'
 import { HeaderButtons } from '../facilitation/HeaderButtons'
@@ -50,10 +51,21 @@ export interface BoardProps {
 export function Board({ access, board, control, model: roomModel, origin, accessKey }: BoardProps) {
   const info = useSessionInfo(control.doc)
   const commitments = useCommitments(control.doc)
-  const { canvases, current, choose } = useCanvasChoice(access.id, control.doc)
+  const { canvases, current, choose, resumed } = useCanvasChoice(access.id, control.doc)
   const { objects: boardObjects, invalid } = useCanvasObjects(roomModel.index, current.id)
   const [areaRef, size] = useElementSize<HTMLDivElement>()
-  const [viewport, setViewport, setViewportOf, viewportOf] = useViewports(current.id, size)
+  const [viewport, setCamera, setViewportOf, viewportOf, isPlaced] = useViewports(current.id, size)
+  // Participants and viewers follow the facilitator from the start; moving the view or choosing
+  // another canvas themselves ends that (Follow facilitator takes them back).
+  const follow = useState(access.role !== 'facilitator')
+  const [, setFollowing] = follow
+  const setViewport = useCallback(
+    (v: Viewport) => {
+      setFollowing(false)
+      setCamera(v)
+    },
+    [setCamera, setFollowing],
+  )
   // The facilitation decides what this person may change now and what they see (private notes).
   const fac = useFacilitation({
     access,
@@ -96,6 +108,13 @@ export function Board({ access, board, control, model: roomModel, origin, access
     },
     [ui, choose],
   )
+  const chooseCanvas = useCallback(
+    (id: string) => {
+      setFollowing(false)
+      openCanvas(id)
+    },
+    [openCanvas, setFollowing],
+  )
   const goTo = useGoTo({
     targets: peers.targets,
     currentCanvas: current.id,
@@ -108,12 +127,17 @@ export function Board({ access, board, control, model: roomModel, origin, access
     fac,
     peers: everyone,
     canvasId: current.id,
+    objects,
     openCanvas,
     setViewportOf,
     viewportOf,
+    isPlaced,
     viewport,
     size,
     index: roomModel.index,
+    ready: boardStatus.everSynced,
+    resumed,
+    follow,
   })
 
   return (
@@ -122,7 +146,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
         title={title}
         canvases={canvases}
         current={current.id}
-        onCanvas={openCanvas}
+        onCanvas={chooseCanvas}
         manageCanvases={
           canvasCommands.canManage ? { actions: canvasCommands, objectCount: objects.length } : undefined
         }
@@ -192,7 +216,10 @@ export function Board({ access, board, control, model: roomModel, origin, access
               people: peers.people,
               cursorHidden: presence.cursorHidden,
               onToggleCursor: presence.toggleCursor,
-              onGoTo: goTo,
+              onGoTo: (key: string) => {
+                setFollowing(false)
+                goTo(key)
+              },
             }}
             facilitation={facUi.panels}
             rowExtras={facUi.rowExtras}
