@@ -42,7 +42,7 @@ export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) 
       {view.following && view.leaderName && (
         <span className="muted following">{t('strip.following', { name: view.leaderName })}</span>
       )}
-      {(view.canFollow || view.following) && (
+      {view.canFollow && (
         <button type="button" aria-pressed={view.following} onClick={view.toggleFollow}>
           {t('strip.follow')}
         </button>
