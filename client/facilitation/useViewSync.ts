@@ -91,12 +91,15 @@ export function useViewSync(args: ViewSyncArgs) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [leadKey])
 
-  // A canvas opened for the first time shows its first page whole (a flipchart opens at page 1).
+  // A canvas opened for the first time shows its first page whole (a flipchart opens at page 1):
+  // decided once, on opening, so a frame drawn later never moves the view.
   const { isPlaced, objects } = args
+  const opened = useRef(new Set<string>())
   useLayoutEffect(() => {
-    if (!args.ready || size.width === 0 || isPlaced(canvasId)) return
+    if (!args.ready || size.width === 0 || opened.current.has(canvasId)) return
+    opened.current.add(canvasId)
     const first = framesInOrder(objects)[0]
-    if (first) setViewportOf(canvasId, pageView(boundsOf(first), size))
+    if (first && !isPlaced(canvasId)) setViewportOf(canvasId, pageView(boundsOf(first), size))
   }, [args.ready, canvasId, objects, isPlaced, setViewportOf, size])
 
   const bringEveryoneHere = useCallback(() => {

@@ -277,6 +277,9 @@ test('"Go to" takes me to someone’s cursor on their canvas', async ({ browser 
   await join(grace, 'Grace')
 
   await openCanvas(grace, 'Themes')
+  // (Themes opens on its first frame, zoomed to fit: back to 100%, where screen and world agree)
+  await grace.getByRole('button', { name: /^Zoom \d+%/ }).click()
+  await expect(grace.getByRole('button', { name: /^Zoom \d+%/ })).toHaveText('100%')
   const box = (await boardCanvas(grace).boundingBox())!
   // Somewhere away from the middle of Grace's view, so that landing there means something.
   await grace.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.8)
