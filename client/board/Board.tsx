@@ -78,7 +78,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
     boardObjects,
   })
   const { model, objects } = fac
-  const facUi = useFacilitationUi(fac, roomModel.index, commitments, objects)
+  const facUi = useFacilitationUi(fac, roomModel.index, commitments, objects, canvases)
   const ui = useBoardUi({ model, canvasId: current.id, objects, size, viewport, setViewport })
   const boardStatus = useStore(board.status)
   const link = combineStatus([boardStatus, useStore(control.status)])

@@ -2,11 +2,12 @@ import { useId, useState } from 'react'
 import { STEP_MODES, type AgendaStep, type StepModeName } from '../../shared/schema/controlDoc'
 import type { StepChanges } from '../../shared/ops/agenda'
 import { SaveTemplateForm } from './SaveTemplateForm'
+import { placeOf, type StepPlaces } from './stepPlaces'
 import type { Facilitation } from './useFacilitation'
 import { useTranslation } from 'react-i18next'
 
 /** The session's steps; facilitators also see each step's guidance and can edit, add and remove steps. */
-export function AgendaPanel({ fac }: { fac: Facilitation }) {
+export function AgendaPanel({ fac, places }: { fac: Facilitation; places: StepPlaces }) {
   const { t } = useTranslation('facilitation')
   const headingId = useId()
   const [editing, setEditing] = useState<string | null>(null)
@@ -21,12 +22,18 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
             {editing === step.id ? (
               <StepEditor
                 step={step}
+                places={places}
                 guidance={fac.guidance[step.id] ?? ''}
                 onChange={(c) => fac.session.updateStep(step.id, c)}
                 onGuidance={(text) => fac.setGuidance(step.id, text)}
               />
             ) : (
-              <StepSummary step={step} current={i === fac.state.step} guidance={fac.guidance[step.id]} />
+              <StepSummary
+                step={step}
+                place={placeOf(places, step)}
+                current={i === fac.state.step}
+                guidance={fac.guidance[step.id]}
+              />
             )}
             {fac.isFacilitator && (
               <div className="row-actions">
@@ -56,9 +63,19 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
   )
 }
 
-function StepSummary(props: { step: AgendaStep; current: boolean; guidance: string | undefined }) {
+function StepSummary(props: {
+  step: AgendaStep
+  place: { canvas: string; frame: string }
+  current: boolean
+  guidance: string | undefined
+}) {
   const { t } = useTranslation('facilitation')
-  const { step } = props
+  const { step, place } = props
+  const where = place.frame
+    ? t('agenda.placeFrame', { canvas: place.canvas, frame: place.frame })
+    : place.canvas
+      ? t('agenda.place', { canvas: place.canvas })
+      : t('agenda.noPlace')
   return (
     <>
       <h3>
@@ -66,7 +83,7 @@ function StepSummary(props: { step: AgendaStep; current: boolean; guidance: stri
         {props.current && <span className="chip"> · {t('agenda.current')}</span>}
       </h3>
       <p className="muted">
-        {t('agenda.minutes', { n: step.minutes })} · {t(`agenda.modes.${step.mode}`)}
+        {t('agenda.minutes', { n: step.minutes })} · {t(`agenda.modes.${step.mode}`)} · {where}
       </p>
       {step.prompt && <p>{step.prompt}</p>}
       {props.guidance && (
@@ -81,6 +98,7 @@ function StepSummary(props: { step: AgendaStep; current: boolean; guidance: stri
 /** A step's fields; each change is saved at once (the control room keeps it). */
 function StepEditor(props: {
   step: AgendaStep
+  places: StepPlaces
   guidance: string
   onChange: (c: StepChanges) => void
   onGuidance: (text: string) => void
@@ -123,6 +141,7 @@ function StepEditor(props: {
           if (e.target.value !== '' && n >= 0 && n <= 600) onChange({ minutes: Math.round(n) })
         }}
       />
+      <StepPlaceFields step={step} places={props.places} onChange={onChange} />
       <label htmlFor={`${id}-mode`}>{t('agenda.mode')}</label>
       <select
         id={`${id}-mode`}
@@ -136,5 +155,43 @@ function StepEditor(props: {
         ))}
       </select>
     </div>
+  )
+}
+
+/** The canvas a step happens on, and optionally the frame: where Next step takes everyone. */
+function StepPlaceFields(props: {
+  step: AgendaStep
+  places: StepPlaces
+  onChange: (c: StepChanges) => void
+}) {
+  const { t } = useTranslation(['facilitation', 'common'])
+  const { step, places, onChange } = props
+  const id = useId()
+  const frames = step.canvas ? places.framesOf(step.canvas) : []
+  return (
+    <>
+      <label htmlFor={`${id}-canvas`}>{t('agenda.canvas')}</label>
+      <select id={`${id}-canvas`} value={step.canvas} onChange={(e) => onChange({ canvas: e.target.value })}>
+        <option value="">{t('agenda.noCanvas')}</option>
+        {places.canvases.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name || t('common:untitled')}
+          </option>
+        ))}
+      </select>
+      {frames.length > 0 && (
+        <>
+          <label htmlFor={`${id}-frame`}>{t('agenda.frame')}</label>
+          <select id={`${id}-frame`} value={step.frame} onChange={(e) => onChange({ frame: e.target.value })}>
+            <option value="">{t('agenda.wholeCanvas')}</option>
+            {frames.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.title || t('common:untitled')}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+    </>
   )
 }

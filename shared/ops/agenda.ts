@@ -27,17 +27,22 @@ export function removeCommitment(control: Y.Doc, index: number, origin: Origin):
   control.transact(() => list.delete(index, 1), origin)
 }
 
-export type StepChanges = Partial<Pick<AgendaStep, 'title' | 'prompt' | 'minutes' | 'mode'>>
+export type StepChanges = Partial<
+  Pick<AgendaStep, 'title' | 'prompt' | 'minutes' | 'mode' | 'canvas' | 'frame'>
+>
 
-/** Changes some fields of one step, found by id. */
+/** Changes some fields of one step, found by id. A new canvas drops the frame of the old one. */
 export function updateStep(control: Y.Doc, id: string, changes: StepChanges, origin: Origin): void {
   const map = agendaOf(control)
     .toArray()
     .find((m) => m.get('id') === id)
   if (!map) return
   control.transact(() => {
+    if (changes.canvas !== undefined && changes.frame === undefined && changes.canvas !== map.get('canvas'))
+      map.set('frame', '')
     for (const [key, value] of Object.entries(changes)) {
       if (key === 'minutes' && (typeof value !== 'number' || !(value >= 0 && value <= 600))) continue
+      if ((key === 'canvas' || key === 'frame') && (typeof value !== 'string' || value.length > 64)) continue
       if (value !== undefined) map.set(key, value)
     }
   }, origin)

@@ -280,3 +280,25 @@ test('canvas tabs that do not fit go into a “More canvases” menu, at 1280 px
     await expect(more).toBeFocused()
   }
 })
+
+test('a facilitator sets where a step happens; going to it takes followers to that canvas and frame', async ({
+  browser,
+  request,
+}) => {
+  const links = await createLinks(request, 'sense-making', 'Places')
+  const fay = await person(browser, links.facilitator, 'Fay')
+  const li = await person(browser, links.participant, 'Li', { lang: 'zh' })
+  await button(fay, 'Agenda').click()
+  const agenda = fay.getByRole('complementary', { name: 'Agenda' })
+  const last = agenda.getByRole('listitem').last()
+  await expect(last).toContainText('on “Actions”')
+  await last.getByRole('button', { name: 'Edit' }).click()
+  await last.getByRole('combobox', { name: 'Canvas' }).selectOption({ label: 'Themes' })
+  await last.getByRole('combobox', { name: 'Frame' }).selectOption({ label: 'Theme 2' })
+  await last.getByRole('button', { name: 'Done' }).click()
+  await expect(last).toContainText('on “Themes”, “Theme 2”')
+  await last.getByRole('button', { name: 'Go to this step' }).click()
+  await expect(selectedTab(li)).toHaveText('Themes')
+  await expect(li.getByRole('group', { name: '页面' })).toContainText('第 2 页（共 4 页） · Theme 2')
+  await expect(li.getByText('第 6 步（共 6 步）：Agree actions')).toBeVisible()
+})

@@ -5,7 +5,7 @@ import { viewCenter } from '../../client/canvas/viewport'
 import { i18n, loadLanguage } from '../../client/i18n'
 import { objectsOf, readObject } from '../../shared/schema/boardDoc'
 import { buildDocsFromExport, parseExport, toExportJson } from '../../shared/export/json'
-import { addStep } from '../../shared/ops/agenda'
+import { addStep, updateStep } from '../../shared/ops/agenda'
 import { createOrigin } from '../../shared/ops/origin'
 import { goToStep, setMode } from '../../shared/ops/session'
 import { presenceSchema } from '../../shared/presence'
@@ -164,5 +164,20 @@ describe('page counts follow each language’s plural rules', () => {
     expect(i18n.t('board:pages.count', { count: 1 })).toBe('共 1 页')
     expect(i18n.t('board:pages.position', { n: 2, of: 4 })).toBe('第 2 页（共 4 页）')
     await i18n.changeLanguage('en')
+  })
+})
+
+describe('a facilitator changes where a step happens', () => {
+  it('sets the canvas and frame; a new canvas drops the old frame; bad values change nothing', () => {
+    const control = new Y.Doc()
+    const id = addStep(control, 'Gather', fay)
+    updateStep(control, id, { canvas: 'c1', frame: 'f1' }, fay)
+    expect(readAgenda(control)[0]).toMatchObject({ canvas: 'c1', frame: 'f1' })
+    updateStep(control, id, { canvas: 'c2' }, fay)
+    expect(readAgenda(control)[0]).toMatchObject({ canvas: 'c2', frame: '' })
+    updateStep(control, id, { canvas: 'x'.repeat(65) }, fay)
+    expect(readAgenda(control)[0]).toMatchObject({ canvas: 'c2', frame: '' })
+    updateStep(control, id, { canvas: '' }, fay)
+    expect(readAgenda(control)[0]).toMatchObject({ canvas: '', frame: '' })
   })
 })
