@@ -71,12 +71,8 @@ function PrivateWritingStatus({ fac }: { fac: Facilitation }) {
   if (!privateBy && fac.myPrivateNotes === 0) return null
   return (
     <p className="banner private-off-banner">
-      <strong>{t('strip.privateOff')}</strong>{' '}
-      {writer && fac.myPrivateNotes > 0
-        ? t('strip.privateKept', { count: fac.myPrivateNotes })
-        : writer
-          ? t('strip.privateOffParticipant')
-          : ''}
+      <strong>{t('strip.privateOff')}</strong>
+      {writer && fac.myPrivateNotes > 0 && <> {t('strip.privateKept', { count: fac.myPrivateNotes })}</>}
     </p>
   )
 }
