@@ -278,6 +278,17 @@ test('canvas tabs that do not fit go into a “More canvases” menu, at 1280 px
     await page.keyboard.press('Escape')
     await expect(menu).toHaveCount(0)
     await expect(more).toBeFocused()
+    // the tabs' own keys reach every canvas too, those in the menu included
+    await chosen.focus()
+    await page.keyboard.press('Home')
+    await expect(page.getByRole('tab', { name: 'Commitments' })).toBeFocused()
+    await expect(page.getByRole('tab', { name: 'Breakout group 12' })).toHaveCount(0)
+    await page.keyboard.press('End')
+    await expect(page.getByRole('tab', { name: 'Breakout group 12' })).toBeFocused()
+    await expect(page.getByRole('tab', { name: 'Breakout group 12' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    )
   }
 })
 
