@@ -27,7 +27,18 @@ export const presenceSchema = z.object({
    * default, so states from builds that do not send it still parse.
    */
   view: z
-    .object({ canvas: z.string().max(64), x: z.number().finite(), y: z.number().finite() })
+    .object({
+      canvas: z.string().max(64),
+      x: z.number().finite(),
+      y: z.number().finite(),
+      /**
+       * The zoom and the world area the screen shows (width and height in world units), so people
+       * following this person see what they see; optional, as older builds do not send them.
+       */
+      scale: z.number().positive().finite().optional(),
+      w: z.number().positive().finite().optional(),
+      h: z.number().positive().finite().optional(),
+    })
     .nullable()
     .default(null),
 })

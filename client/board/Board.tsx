@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import type { Origin } from '../../shared/ops/origin'
 import type { SessionAccess } from '../api'
 import { useElementSize } from '../canvas/useElementSize'
+import type { Viewport } from '../canvas/viewport'
 import { useViewports } from '../canvas/useViewports'
 import { FacilitationTop } from '../facilitation/FacilitationTop'
 import { HeaderButtons } from '../facilitation/HeaderButtons'
@@ -53,10 +54,21 @@ export interface BoardProps {
 export function Board({ access, board, control, model: roomModel, origin, accessKey, me }: BoardProps) {
   const info = useSessionInfo(control.doc)
   const commitments = useCommitments(control.doc)
-  const { canvases, current, choose } = useCanvasChoice(access.id, control.doc)
+  const { canvases, current, choose, resumed } = useCanvasChoice(access.id, control.doc)
   const { objects: boardObjects, invalid } = useCanvasObjects(roomModel.index, current.id)
   const [areaRef, size] = useElementSize<HTMLDivElement>()
-  const [viewport, setViewport, setViewportOf, viewportOf] = useViewports(current.id, size)
+  const [viewport, setCamera, setViewportOf, viewportOf, isPlaced] = useViewports(current.id, size)
+  // Participants and viewers follow the facilitator from the start; moving the view or choosing
+  // another canvas themselves ends that (Follow facilitator takes them back).
+  const follow = useState(access.role !== 'facilitator')
+  const [, setFollowing] = follow
+  const setViewport = useCallback(
+    (v: Viewport) => {
+      setFollowing(false)
+      setCamera(v)
+    },
+    [setCamera, setFollowing],
+  )
   // The facilitation decides what this person may change now and what they see (private notes).
   const fac = useFacilitation({
     access,
@@ -69,7 +81,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
     boardObjects,
   })
   const { model, objects } = fac
-  const facUi = useFacilitationUi(fac, roomModel.index, commitments, objects)
+  const facUi = useFacilitationUi(fac, roomModel.index, commitments, objects, canvases)
   const ui = useBoardUi({ model, canvasId: current.id, objects, size, viewport, setViewport })
   const boardStatus = useStore(board.status)
   const link = combineStatus([boardStatus, useStore(control.status)])
@@ -101,6 +113,13 @@ export function Board({ access, board, control, model: roomModel, origin, access
     },
     [ui, choose],
   )
+  const chooseCanvas = useCallback(
+    (id: string) => {
+      setFollowing(false)
+      openCanvas(id)
+    },
+    [openCanvas, setFollowing],
+  )
   const goTo = useGoTo({
     targets: peers.targets,
     currentCanvas: current.id,
@@ -113,12 +132,17 @@ export function Board({ access, board, control, model: roomModel, origin, access
     fac,
     peers: everyone,
     canvasId: current.id,
+    objects,
     openCanvas,
     setViewportOf,
     viewportOf,
+    isPlaced,
     viewport,
     size,
     index: roomModel.index,
+    ready: boardStatus.everSynced,
+    resumed,
+    follow,
   })
 
   return (
@@ -127,7 +151,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
         title={title}
         canvases={canvases}
         current={current.id}
-        onCanvas={openCanvas}
+        onCanvas={chooseCanvas}
         manageCanvases={
           canvasCommands.canManage ? { actions: canvasCommands, objectCount: objects.length } : undefined
         }
@@ -202,7 +226,10 @@ export function Board({ access, board, control, model: roomModel, origin, access
               people: peers.people,
               cursorHidden: presence.cursorHidden,
               onToggleCursor: presence.toggleCursor,
-              onGoTo: goTo,
+              onGoTo: (key: string) => {
+                setFollowing(false)
+                goTo(key)
+              },
               own: <OwnEntry fac={fac} me={me} />,
             }}
             facilitation={facUi.panels}

@@ -1,11 +1,9 @@
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
-import { framesInOrder } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
-import { FrameNav, type FramePage } from '../canvas/FrameNav'
-import { boundsOf } from '../canvas/objects/bounds'
+import { FrameNav } from '../canvas/FrameNav'
 import { ToolOptionsBar } from '../canvas/tools/ToolOptions'
-import { fitRects, viewCenter, type Size, type Viewport } from '../canvas/viewport'
+import type { Size, Viewport } from '../canvas/viewport'
 import { imageUrl } from '../images/imageApi'
 import { AltTextDialog } from '../panels/AltTextDialog'
 import type { BoardModel } from '../state'
@@ -14,9 +12,6 @@ import { SelectionActions, type SelectionExtras } from './SelectionActions'
 import type { BoardUi } from './useBoardUi'
 import type { BoardSession, ObjectTools } from './useObjectTools'
 import { useTranslation } from 'react-i18next'
-
-/** Room above a frame for its title when the view moves to it. */
-const TITLE_ROOM = 40
 
 export interface ObjectToolsUiProps {
   readonly kit: ObjectTools
@@ -63,7 +58,12 @@ export function ObjectToolsUi(props: ObjectToolsUiProps) {
           onAddFrame={tools.addFrameHere}
         />
       )}
-      <Pages objects={objects} viewport={props.viewport} size={props.size} setViewport={props.setViewport} />
+      <FrameNav
+        objects={objects}
+        viewport={props.viewport}
+        size={props.size}
+        setViewport={props.setViewport}
+      />
       <ImageUploads images={images} />
       {describing?.kind === 'image' && (
         <AltTextDialog
@@ -124,34 +124,4 @@ function ImageUploads({ images }: { images: ObjectTools['images'] }) {
       )}
     </>
   )
-}
-
-/** The flipchart page buttons, for the canvas's frames in page order. */
-function Pages(props: {
-  objects: readonly BoardObject[]
-  viewport: Viewport
-  size: Size
-  setViewport: (v: Viewport) => void
-}) {
-  const { objects, viewport, size } = props
-  const pages = useMemo<FramePage[]>(
-    () =>
-      framesInOrder(objects).map((f) => ({
-        id: f.id,
-        title: f.kind === 'frame' ? f.props.title : '',
-        bounds: boundsOf(f),
-      })),
-    [objects],
-  )
-  const c = viewCenter(viewport, size)
-  const inside = (p: FramePage) =>
-    c.x >= p.bounds.x && c.x <= p.bounds.x + p.bounds.w && c.y >= p.bounds.y && c.y <= p.bounds.y + p.bounds.h
-  // nested frames: the smallest one holding the middle of the view is the page in view
-  const holding = pages.filter(inside).sort((a, b) => a.bounds.w * a.bounds.h - b.bounds.w * b.bounds.h)[0]
-  const current = holding ? pages.indexOf(holding) : -1
-  const go = (page: FramePage) => {
-    const { x, y, w, h } = page.bounds
-    props.setViewport(fitRects([{ x, y: y - TITLE_ROOM, w, h: h + TITLE_ROOM }], size))
-  }
-  return <FrameNav pages={pages} current={current} onGo={go} />
 }

@@ -26,9 +26,17 @@ export function usePresencePublishing(args: {
   const center = size.width > 0 ? viewCenter(viewport, size) : null
   const cx = center ? round(center.x) : null
   const cy = center ? round(center.y) : null
+  // the zoom and the world area on screen, for people following this person
+  const scale = viewport.scale
+  const w = size.width / scale
+  const h = size.height / scale
   useEffect(() => {
-    publisher.publishView(cx === null || cy === null ? null : { canvas: canvasId, x: cx, y: cy })
-  }, [publisher, canvasId, cx, cy])
+    publisher.publishView(
+      cx === null || cy === null || !(w > 0 && h > 0)
+        ? null
+        : { canvas: canvasId, x: cx, y: cy, scale, w, h },
+    )
+  }, [publisher, canvasId, cx, cy, scale, w, h])
 
   const ids = useMemo(() => [...args.selection].sort().join(','), [args.selection])
   useEffect(() => {

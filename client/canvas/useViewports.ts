@@ -25,7 +25,14 @@ export const resized = ({ view, size }: Placed, now: Size): Viewport => ({
 export function useViewports(
   canvasId: string,
   size: Size,
-): [Viewport, (v: Viewport) => void, SetViewportOf, (canvasId: string) => Viewport] {
+): [
+  Viewport,
+  (v: Viewport) => void,
+  SetViewportOf,
+  (canvasId: string) => Viewport,
+  /** Has this canvas's camera been set yet (by the person, a step, or following someone)? */
+  (canvasId: string) => boolean,
+] {
   const [views, setViews] = useState<ReadonlyMap<string, Placed>>(new Map())
   const sizeRef = useRef(size)
   sizeRef.current = size
@@ -42,5 +49,6 @@ export function useViewports(
     [],
   )
   const setViewport = useCallback((v: Viewport) => setViewportOf(canvasId, v), [canvasId, setViewportOf])
-  return [viewport, setViewport, setViewportOf, viewportOf]
+  const isPlaced = useCallback((id: string) => views.has(id), [views])
+  return [viewport, setViewport, setViewportOf, viewportOf, isPlaced]
 }

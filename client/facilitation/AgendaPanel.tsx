@@ -3,12 +3,13 @@ import { LANG_AUTONYMS, type UiLang } from '../../shared/lang'
 import { STEP_MODES, type AgendaStep, type StepModeName } from '../../shared/schema/controlDoc'
 import type { StepChanges } from '../../shared/ops/agenda'
 import { SaveTemplateForm } from './SaveTemplateForm'
+import { placeOf, type StepPlaces } from './stepPlaces'
 import type { Facilitation } from './useFacilitation'
 import { useShownText } from './useShownText'
 import { useTranslation } from 'react-i18next'
 
 /** The session's steps; facilitators also see each step's guidance and can edit, add and remove steps. */
-export function AgendaPanel({ fac }: { fac: Facilitation }) {
+export function AgendaPanel({ fac, places }: { fac: Facilitation; places: StepPlaces }) {
   const { t } = useTranslation('facilitation')
   const headingId = useId()
   const [editing, setEditing] = useState<string | null>(null)
@@ -24,6 +25,7 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
               <StepEditor
                 step={step}
                 langs={fac.langs}
+                places={places}
                 guidance={fac.guidance[step.id] ?? ''}
                 onChange={(c, lang) => fac.session.updateStep(step.id, c, lang)}
                 onGuidance={(text) => fac.setGuidance(step.id, text)}
@@ -32,6 +34,7 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
               <StepSummary
                 step={step}
                 langs={fac.langs}
+                place={placeOf(places, step)}
                 current={i === fac.state.step}
                 guidance={fac.guidance[step.id]}
               />
@@ -67,14 +70,20 @@ export function AgendaPanel({ fac }: { fac: Facilitation }) {
 function StepSummary(props: {
   step: AgendaStep
   langs: readonly UiLang[]
+  place: { canvas: string; frame: string }
   current: boolean
   guidance: string | undefined
 }) {
   const { t } = useTranslation('facilitation')
-  const { step } = props
+  const { step, place } = props
   const shown = useShownText(props.langs)
   const title = shown(step.titles)
   const prompt = shown(step.prompts)
+  const where = place.frame
+    ? t('agenda.placeFrame', { canvas: place.canvas, frame: place.frame })
+    : place.canvas
+      ? t('agenda.place', { canvas: place.canvas })
+      : t('agenda.noPlace')
   return (
     <>
       <h3>
@@ -82,7 +91,7 @@ function StepSummary(props: {
         {props.current && <span className="chip"> · {t('agenda.current')}</span>}
       </h3>
       <p className="muted">
-        {t('agenda.minutes', { n: step.minutes })} · {t(`agenda.modes.${step.mode}`)}
+        {t('agenda.minutes', { n: step.minutes })} · {t(`agenda.modes.${step.mode}`)} · {where}
       </p>
       {prompt.text && <p lang={prompt.lang}>{prompt.text}</p>}
       {props.guidance && (
@@ -98,6 +107,7 @@ function StepSummary(props: {
 function StepEditor(props: {
   step: AgendaStep
   langs: readonly UiLang[]
+  places: StepPlaces
   guidance: string
   onChange: (c: StepChanges, lang?: UiLang) => void
   onGuidance: (text: string) => void
@@ -149,6 +159,7 @@ function StepEditor(props: {
           if (e.target.value !== '' && n >= 0 && n <= 600) onChange({ minutes: Math.round(n) })
         }}
       />
+      <StepPlaceFields step={step} places={props.places} onChange={onChange} />
       <label htmlFor={`${id}-mode`}>{t('agenda.mode')}</label>
       <select
         id={`${id}-mode`}
@@ -162,5 +173,43 @@ function StepEditor(props: {
         ))}
       </select>
     </div>
+  )
+}
+
+/** The canvas a step happens on, and optionally the frame: where Next step takes everyone. */
+function StepPlaceFields(props: {
+  step: AgendaStep
+  places: StepPlaces
+  onChange: (c: StepChanges) => void
+}) {
+  const { t } = useTranslation(['facilitation', 'common'])
+  const { step, places, onChange } = props
+  const id = useId()
+  const frames = step.canvas ? places.framesOf(step.canvas) : []
+  return (
+    <>
+      <label htmlFor={`${id}-canvas`}>{t('agenda.canvas')}</label>
+      <select id={`${id}-canvas`} value={step.canvas} onChange={(e) => onChange({ canvas: e.target.value })}>
+        <option value="">{t('agenda.noCanvas')}</option>
+        {places.canvases.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name || t('common:untitled')}
+          </option>
+        ))}
+      </select>
+      {frames.length > 0 && (
+        <>
+          <label htmlFor={`${id}-frame`}>{t('agenda.frame')}</label>
+          <select id={`${id}-frame`} value={step.frame} onChange={(e) => onChange({ frame: e.target.value })}>
+            <option value="">{t('agenda.wholeCanvas')}</option>
+            {frames.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.title || t('common:untitled')}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+    </>
   )
 }

@@ -25,6 +25,7 @@ export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) 
             {t('strip.step', { n: state.step + 1, of: fac.agenda.length, title: '' })}
             <span lang={title.lang}>{title.text}</span>
           </span>
+          {step?.mode === 'private' && <span className="chip step-mode">{t('strip.stepPrivate')}</span>}
           {prompt.text && (
             <span className="prompt-text" lang={prompt.lang}>
               {prompt.text}
@@ -34,11 +35,7 @@ export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) 
       )}
       <div aria-live="polite" className="strip-notices">
         {fac.locked && <p className="banner locked-banner">{t('strip.locked')}</p>}
-        {state.mode === 'private' && (
-          <p className="banner private-banner">
-            {fac.isFacilitator ? t('strip.privateWritingFacilitator') : t('strip.privateWriting')}
-          </p>
-        )}
+        <PrivateWritingStatus fac={fac} />
         {state.mode === 'voting' && (
           <p className="banner voting-banner">
             {fac.canWrite ? t('strip.votesLeft', { n: fac.votesLeft }) : t('strip.voting')}
@@ -47,16 +44,45 @@ export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) 
         {state.mode !== 'voting' && hasResults && <p className="banner">{t('strip.results')}</p>}
       </div>
       {state.timer && <TimerDisplay timer={state.timer} serverNow={fac.serverNow} />}
-      {view.canGoThere && (
+      {view.canGoThere && !view.following && (
         <button type="button" onClick={view.goThere}>
           {t('strip.goThere')}
         </button>
       )}
-      {(view.canFollow || view.following) && (
+      {view.following && view.leaderName && (
+        <span className="muted following">{t('strip.following', { name: view.leaderName })}</span>
+      )}
+      {view.canFollow && (
         <button type="button" aria-pressed={view.following} onClick={view.toggleFollow}>
           {t('strip.follow')}
         </button>
       )}
     </section>
+  )
+}
+
+/**
+ * Private writing says plainly whether it is on and who started it, so nobody believes they write
+ * privately when they do not. Once it has been used, "off" is said too, with what became of the
+ * notes written privately (they stay private until the facilitator reveals them).
+ */
+function PrivateWritingStatus({ fac }: { fac: Facilitation }) {
+  const { t } = useTranslation('facilitation')
+  const { mode, privateBy } = fac.state
+  const writer = fac.canWrite && !fac.isFacilitator
+  if (mode === 'private') {
+    return (
+      <p className="banner private-banner">
+        <strong>{privateBy ? t('strip.privateOnBy', { name: privateBy }) : t('strip.privateOn')}</strong>{' '}
+        {fac.isFacilitator ? t('strip.privateOnFacilitator') : writer ? t('strip.privateOnParticipant') : ''}
+      </p>
+    )
+  }
+  if (!privateBy && fac.myPrivateNotes === 0) return null
+  return (
+    <p className="banner private-off-banner">
+      <strong>{t('strip.privateOff')}</strong>
+      {writer && fac.myPrivateNotes > 0 && <> {t('strip.privateKept', { count: fac.myPrivateNotes })}</>}
+    </p>
   )
 }

@@ -18,6 +18,17 @@ export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
   const [message, setMessage] = useState('')
   const last = state.step >= fac.agenda.length - 1
   const running = state.timer?.endsAt != null
+  const next = fac.agenda[state.step + 1]
+  const nextHint = next
+    ? t(
+        next.mode === 'private'
+          ? 'bar.nextHintPrivate'
+          : state.mode === 'private'
+            ? 'bar.nextHintEnds'
+            : 'bar.nextHint',
+        { title: next.title },
+      )
+    : undefined
   const run = (what: string, request: () => Promise<string>) => {
     setMessage('')
     request().then(setMessage, (error: unknown) =>
@@ -31,6 +42,11 @@ export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
       commands.setMode('free')
       return t('bar.revealed', { count: revealed })
     })
+  // Ending reveals nothing: say so, and how many notes are still private.
+  const endPrivate = () => {
+    commands.setMode('free')
+    setMessage(t('bar.ended', { count: fac.privateWriting.notes }))
+  }
   const endVoting = () =>
     run(t('bar.endVoting'), async () => {
       await endVotingNow(session.id, session.key)
@@ -44,7 +60,7 @@ export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
       <button
         type="button"
         aria-disabled={last || undefined}
-        title={last ? t('bar.lastStep') : undefined}
+        title={last ? t('bar.lastStep') : nextHint}
         onClick={() => !last && commands.goToStep(state.step + 1)}
       >
         {t('bar.nextStep')}
@@ -66,13 +82,15 @@ export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
       <button type="button" onClick={view.bringEveryoneHere}>
         {t('bar.bringHere')}
       </button>
-      <button
-        type="button"
-        aria-pressed={state.mode === 'private'}
-        onClick={() => commands.setMode(state.mode === 'private' ? 'free' : 'private')}
-      >
-        {t('bar.privateWriting')}
-      </button>
+      {state.mode === 'private' ? (
+        <button type="button" title={t('bar.endPrivateHint')} onClick={endPrivate}>
+          {t('bar.endPrivate')}
+        </button>
+      ) : (
+        <button type="button" onClick={() => commands.setMode('private')}>
+          {t('bar.startPrivate')}
+        </button>
+      )}
       <button type="button" onClick={reveal}>
         {t('bar.reveal')}
       </button>

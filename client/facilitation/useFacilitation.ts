@@ -61,6 +61,8 @@ export interface Facilitation {
   /** Changes a step's guidance (facilitators only; kept in the facilitator room). */
   readonly setGuidance: (stepId: string, text: string) => void
   readonly privateWriting: PrivateWriting
+  /** How many private notes this person has (on any canvas), not yet revealed. */
+  readonly myPrivateNotes: number
   readonly serverNow: () => number
 }
 
@@ -132,6 +134,7 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
       if (facilitatorRoom) setGuidance(facilitatorRoom.doc, stepId, text, origin)
     },
     privateWriting,
+    myPrivateNotes: layer.privateCount,
     serverNow,
   }
 }

@@ -1,4 +1,6 @@
 import { lazy, useCallback, useMemo } from 'react'
+import type { CanvasInfo } from '../../shared/schema/controlDoc'
+import { framesInOrder } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { SelectionExtras as SelectionExtrasFn } from '../board/SelectionActions'
 import type { ObjectIndex, SessionCommitments } from '../state'
@@ -6,6 +8,7 @@ import { CanvasBadges } from './CanvasBadges'
 import { NoteExtras } from './NoteExtras'
 import { SelectionExtras } from './SelectionExtras'
 import type { Facilitation } from './useFacilitation'
+import type { StepPlaces } from './stepPlaces'
 
 // The panels load when first opened (the side panel waits for them in a Suspense boundary):
 // most people never open the agenda or results, and the board page loads less for it.
@@ -21,6 +24,7 @@ export function useFacilitationUi(
   index: ObjectIndex,
   commitments: SessionCommitments,
   objects: readonly BoardObject[],
+  canvases: readonly CanvasInfo[],
 ) {
   const lookup = useCallback(
     (id: string) => {
@@ -29,8 +33,20 @@ export function useFacilitationUi(
     },
     [index],
   )
+  // Where a step can happen: the canvases, and the frames of each (read when the panel draws).
+  const places = useMemo<StepPlaces>(
+    () => ({
+      canvases,
+      framesOf: (canvas) =>
+        framesInOrder(index.canvas(canvas).objects).map((f) => ({
+          id: f.id,
+          title: f.kind === 'frame' ? f.props.title : '',
+        })),
+    }),
+    [canvases, index],
+  )
   const panels = {
-    agenda: <AgendaPanel fac={fac} />,
+    agenda: <AgendaPanel fac={fac} places={places} />,
     results: <ResultsPanel fac={fac} lookup={lookup} />,
     commitments: <CommitmentsPanel fac={fac} commitments={commitments} />,
   }

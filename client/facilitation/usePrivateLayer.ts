@@ -53,7 +53,7 @@ export function usePrivateLayer(args: PrivateLayerArgs) {
     const own = room?.doc
     return (id: string): Y.Doc => (own && privateIds.has(id) ? own : board.doc)
   }, [room, board, privateIds])
-  return { room, model: effective, privateObjects, privateIds, docOf }
+  return { room, model: effective, privateObjects, privateIds, docOf, privateCount }
 }
 
 /** The private room's model lives exactly as long as its connection. */

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { boundsOf } from '../../shared/schema/geometry'
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+import { boundsOf, framesInOrder } from '../../shared/schema/geometry'
+import type { BoardObject } from '../../shared/schema/kinds'
+import { followView, pageView } from '../canvas/pages'
 import type { SetViewportOf } from '../canvas/useViewports'
-import { centerOn, clampScale, fitRects, viewCenter, type Size, type Viewport } from '../canvas/viewport'
+import { centerOn, clampScale, viewCenter, type Size, type Viewport } from '../canvas/viewport'
 import type { ObjectIndex, Peer } from '../state'
 import type { Facilitation } from './useFacilitation'
 
@@ -9,26 +11,34 @@ export interface ViewSyncArgs {
   readonly fac: Facilitation
   readonly peers: readonly Peer[]
   readonly canvasId: string
+  /** The objects of the open canvas (its frames: the first page is where a canvas opens). */
+  readonly objects: readonly BoardObject[]
   readonly openCanvas: (id: string) => void
   readonly setViewportOf: SetViewportOf
   readonly viewportOf: (canvasId: string) => Viewport
+  readonly isPlaced: (canvasId: string) => boolean
   readonly viewport: Viewport
   readonly size: Size
   readonly index: ObjectIndex
+  /** The board has synced once: its frames are known. */
+  readonly ready: boolean
+  /** This tab reopens the canvas it had (a reload): the step's place does not take over. */
+  readonly resumed: boolean
+  /** Whether this person follows the facilitator now (kept by the board: moving the view ends it). */
+  readonly follow: readonly [boolean, (following: boolean | ((f: boolean) => boolean)) => void]
 }
-
-/** Room above a frame for its title when the view moves to it. */
-const TITLE_ROOM = 40
 
 /**
  * Where this person's view goes with the facilitation: each "Bring everyone here" once (by its
- * server time), the facilitator's view while following them, and the current step's place.
+ * server time); the facilitator's view (place and zoom) while following them, which participants
+ * and viewers do from the start until they move the view themselves; each step's place when the
+ * facilitator moves on; and a canvas first opened shows its first frame (page) whole.
  */
 export function useViewSync(args: ViewSyncArgs) {
   const { fac, canvasId, openCanvas, setViewportOf, viewportOf, size, viewport } = args
   const moveTo = useCallback(
-    (canvas: string, view: Viewport) => {
-      setViewportOf(canvas, view)
+    (canvas: string, view: Viewport | null) => {
+      if (view) setViewportOf(canvas, view)
       if (canvas !== canvasId) openCanvas(canvas)
     },
     [setViewportOf, canvasId, openCanvas],
@@ -44,29 +54,53 @@ export function useViewSync(args: ViewSyncArgs) {
     moveTo(summon.canvas, centerOn({ x: 0, y: 0, scale }, size, summon))
   }, [summon, fac.isFacilitator, size, moveTo])
 
-  const [following, setFollowing] = useState(false)
-  const leader = args.peers.find((p) => !p.self && p.presence.user.role === 'facilitator' && p.presence.view)
-  const lead = following ? (leader?.presence.view ?? null) : null
-  const leadKey = lead ? `${lead.canvas}:${lead.x}:${lead.y}` : ''
-  const latest = useRef({ viewportOf, moveTo, size })
-  latest.current = { viewportOf, moveTo, size }
-  useEffect(() => {
-    if (!lead) return
-    const { viewportOf: of, moveTo: go, size: s } = latest.current
-    go(lead.canvas, centerOn(of(lead.canvas), s, lead))
-    // the key holds what matters of `lead`
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [leadKey])
-
+  // The step's place: its frame whole, or its canvas as this person last saw it.
   const step = fac.step
   const goThere = useCallback(() => {
     if (!step?.canvas) return
     const frame = step.frame ? args.index.get(step.frame) : undefined
-    if (frame?.ok) {
-      const b = boundsOf(frame.object)
-      moveTo(step.canvas, fitRects([{ x: b.x, y: b.y - TITLE_ROOM, w: b.w, h: b.h + TITLE_ROOM }], size))
-    } else moveTo(step.canvas, viewportOf(step.canvas))
-  }, [step, args.index, moveTo, size, viewportOf])
+    moveTo(step.canvas, frame?.ok ? pageView(boundsOf(frame.object), size) : null)
+  }, [step, args.index, moveTo, size])
+
+  const [following, setFollowing] = args.follow
+  const stepKey = `${fac.state.step}:${step?.id ?? ''}`
+  const placedStep = useRef<string | null>(null)
+  const live = useRef({ goThere, following })
+  live.current = { goThere, following }
+  useEffect(() => {
+    if (!args.ready || size.width === 0 || placedStep.current === stepKey) return
+    const first = placedStep.current === null
+    placedStep.current = stepKey
+    // On arrival: the current step's place (unless a reload reopens where the tab was). Later, a
+    // new step takes the facilitators and everyone following them there, with its prompt.
+    if (first ? !args.resumed : live.current.following || fac.isFacilitator) live.current.goThere()
+  }, [stepKey, args.ready, args.resumed, size.width, fac.isFacilitator])
+
+  const leader = args.peers.find((p) => !p.self && p.presence.user.role === 'facilitator' && p.presence.view)
+  const lead = following ? (leader?.presence.view ?? null) : null
+  const leadKey = lead
+    ? `${lead.canvas}:${lead.x}:${lead.y}:${lead.scale}:${lead.w}:${lead.h}:${size.width}:${size.height}`
+    : ''
+  const latest = useRef({ viewportOf, moveTo, size })
+  latest.current = { viewportOf, moveTo, size }
+  useEffect(() => {
+    if (!lead || latest.current.size.width === 0) return
+    const { viewportOf: of, moveTo: go, size: s } = latest.current
+    go(lead.canvas, followView(lead, s, of(lead.canvas)))
+    // the key holds what matters of `lead`
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [leadKey])
+
+  // A canvas opened for the first time shows its first page whole (a flipchart opens at page 1):
+  // decided once, on opening, so a frame drawn later never moves the view.
+  const { isPlaced, objects } = args
+  const opened = useRef(new Set<string>())
+  useLayoutEffect(() => {
+    if (!args.ready || size.width === 0 || opened.current.has(canvasId)) return
+    opened.current.add(canvasId)
+    const first = framesInOrder(objects)[0]
+    if (first && !isPlaced(canvasId)) setViewportOf(canvasId, pageView(boundsOf(first), size))
+  }, [args.ready, canvasId, objects, isPlaced, setViewportOf, size])
 
   const bringEveryoneHere = useCallback(() => {
     const c = viewCenter(viewport, size)
@@ -79,6 +113,8 @@ export function useViewSync(args: ViewSyncArgs) {
 
   return {
     following,
+    /** Whom following follows (their name), when a facilitator is here. */
+    leaderName: leader?.presence.user.name ?? null,
     canFollow: !fac.isFacilitator && leader !== undefined,
     toggleFollow: () => setFollowing((f) => !f),
     /** The current step names a canvas this person is not on. */

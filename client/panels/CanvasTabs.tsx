@@ -1,5 +1,8 @@
 import { lazy, Suspense, useEffect, type KeyboardEvent } from 'react'
 import type { CanvasActions } from './CanvasManager'
+import './canvasTabs.css'
+import { MoreCanvases } from './MoreCanvases'
+import { useTabsFit } from './useTabsFit'
 
 // Only facilitators manage canvases: only they load the code for it.
 const CanvasManager = lazy(() => import('./CanvasManager').then((m) => ({ default: m.CanvasManager })))
@@ -50,17 +53,26 @@ export function CanvasTabs(props: {
     if (!next) return
     e.preventDefault()
     onSelect(next.id)
-    document.getElementById(tabDomId(next.id))?.focus()
+    // a canvas from the "More" menu gets its tab only once it is the current one
+    focusTab(next.id)
   }
   const currentTab = canvases.find((c) => c.id === current)
   // A new canvas, or one chosen by "Go to", may sit past the edge of a row of many tabs.
   useEffect(() => {
     document.getElementById(tabDomId(current))?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
   }, [current, canvases.length])
+  // Tabs that do not fit the row go into the "More canvases" menu; the current one always shows.
+  const fit = useTabsFit(canvases, current)
   return (
-    <div className="canvas-bar">
-      <div className="canvas-tabs" role="tablist" aria-label={t('canvases.tablist')} onKeyDown={onKeyDown}>
-        {canvases.map((c) => (
+    <div className="canvas-bar" ref={fit.barRef}>
+      <div
+        className={fit.measuring ? 'canvas-tabs measuring' : 'canvas-tabs'}
+        role="tablist"
+        aria-label={t('canvases.tablist')}
+        onKeyDown={onKeyDown}
+        ref={fit.listRef}
+      >
+        {fit.shown.map((c) => (
           <button
             key={c.id}
             id={tabDomId(c.id)}
@@ -69,12 +81,22 @@ export function CanvasTabs(props: {
             aria-selected={c.id === current}
             aria-controls={BOARD_PANEL_ID}
             tabIndex={c.id === current ? 0 : -1}
+            title={c.name || undefined}
             onClick={() => onSelect(c.id)}
           >
             {c.name || t('common:untitled')}
           </button>
         ))}
       </div>
+      {fit.more.length > 0 && (
+        <MoreCanvases
+          canvases={fit.more}
+          onSelect={(id) => {
+            onSelect(id)
+            focusTab(id)
+          }}
+        />
+      )}
       {props.manage && currentTab && (
         <Suspense fallback={null}>
           <CanvasManager

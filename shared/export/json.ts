@@ -123,8 +123,9 @@ const importSchema = z.object({
         prompt: storedTextSchema(2000),
         guidance: z.string().max(4000),
         minutes: z.number().min(0).max(600),
-        canvas: z.string().max(64),
-        frame: z.string().max(64),
+        // older exports have no place for a step: it then keeps people where they are
+        canvas: z.string().max(64).default(''),
+        frame: z.string().max(64).default(''),
         mode: z.enum(STEP_MODES),
       }),
     )

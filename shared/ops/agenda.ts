@@ -60,7 +60,9 @@ export function removeCommitment(control: Y.Doc, index: number, origin: Origin):
   control.transact(() => list.delete(index, 1), origin)
 }
 
-export type StepChanges = Partial<Pick<AgendaStep, 'title' | 'prompt' | 'minutes' | 'mode'>>
+export type StepChanges = Partial<
+  Pick<AgendaStep, 'title' | 'prompt' | 'minutes' | 'mode' | 'canvas' | 'frame'>
+>
 
 const TEXT_MAX = { title: 200, prompt: 2000 } as const
 
@@ -80,8 +82,11 @@ export function updateStep(
     .find((m) => m.get('id') === id)
   if (!map) return
   control.transact(() => {
+    if (changes.canvas !== undefined && changes.frame === undefined && changes.canvas !== map.get('canvas'))
+      map.set('frame', '')
     for (const [key, value] of Object.entries(changes)) {
       if (key === 'minutes' && (typeof value !== 'number' || !(value >= 0 && value <= 600))) continue
+      if ((key === 'canvas' || key === 'frame') && (typeof value !== 'string' || value.length > 64)) continue
       if (value === undefined) continue
       if ((key === 'title' || key === 'prompt') && typeof value === 'string') {
         const max = TEXT_MAX[key]

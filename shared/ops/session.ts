@@ -16,7 +16,7 @@ export function goToStep(control: Y.Doc, index: number, origin: Origin): void {
   control.transact(() => {
     const s = sessionMapOf(control)
     s.set('step', index)
-    s.set('mode', step.mode)
+    writeMode(control, step.mode, origin)
     const ms = step.minutes * 60_000
     s.set('timer', { endsAt: null, remainingMs: ms, durationMs: ms })
   }, origin)
@@ -24,7 +24,17 @@ export function goToStep(control: Y.Doc, index: number, origin: Origin): void {
 
 /** Sets the mode directly (private writing, voting, free). */
 export function setMode(control: Y.Doc, mode: StepModeName, origin: Origin): void {
-  control.transact(() => sessionMapOf(control).set('mode', mode), origin)
+  control.transact(() => writeMode(control, mode, origin), origin)
+}
+
+/**
+ * Everyone is told who turned private writing on, so it is never a mystery whether what they write
+ * now is seen. Turning it off reveals nothing: private notes stay private until Reveal.
+ */
+function writeMode(control: Y.Doc, mode: StepModeName, origin: Origin): void {
+  const s = sessionMapOf(control)
+  if (mode === 'private' && s.get('mode') !== 'private') s.set('privateBy', origin.name.slice(0, 120))
+  s.set('mode', mode)
 }
 
 /** Starts (or resumes) the countdown; `now` is the server's clock as the client knows it. */

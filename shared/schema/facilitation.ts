@@ -28,6 +28,8 @@ export interface Summon {
 export interface FacilitationState {
   readonly step: number
   readonly mode: StepModeName
+  /** Who turned private writing on most recently (a name; '' when unknown or never). */
+  readonly privateBy: string
   readonly anonymous: boolean
   readonly voteBudget: number
   readonly timer: TimerState | null
@@ -62,6 +64,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
   const mode = s.get('mode')
   const step = s.get('step')
   const budget = s.get('voteBudget')
+  const privateBy = s.get('privateBy')
   const timer = timerSchema.safeParse(s.get('timer'))
   const summon = summonSchema.safeParse(s.get('summon'))
   const results: Record<string, number> = {}
@@ -75,6 +78,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
   return {
     step: typeof step === 'number' && Number.isInteger(step) && step >= 0 ? step : 0,
     mode: (STEP_MODES as readonly unknown[]).includes(mode) ? (mode as StepModeName) : 'free',
+    privateBy: typeof privateBy === 'string' ? privateBy.slice(0, 120) : '',
     anonymous: s.get('anonymous') === true,
     voteBudget: typeof budget === 'number' && budget >= 1 && budget <= 50 ? Math.floor(budget) : 3,
     timer: timer.success ? timer.data : null,

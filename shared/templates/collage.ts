@@ -38,7 +38,7 @@ export const collage: BuiltInTemplate = {
         '提醒大家为图片写一段简短的描述，让每个人都能参与。',
       ),
       minutes: 10,
-      canvas: 'commitments',
+      canvas: 'collage',
       mode: 'free',
     },
     {

@@ -39,7 +39,7 @@ export const recipeWall: BuiltInTemplate = {
         '说明食谱集将如何为大家署名，并说明匿名永远是可以的。',
       ),
       minutes: 10,
-      canvas: 'commitments',
+      canvas: 'wall',
       mode: 'free',
     },
     {

@@ -45,7 +45,7 @@ export const senseMaking: BuiltInTemplate = {
         '叫出每个人的名字表示欢迎。大声朗读约定；在大家同意之前，先邀请大家提出修改。',
       ),
       minutes: 10,
-      canvas: 'commitments',
+      canvas: 'reflections',
       mode: 'free',
     },
     {

@@ -111,12 +111,12 @@ test('the board as a facilitator, with each panel, menu and dialog open, has no 
   await fay.getByText('Session settings').click()
   await axe.check('session settings')
 
-  await button(fay, 'Private writing').click()
+  await button(fay, 'Start private writing').click()
   await button(fay, 'Start timer').click()
   await expect(ann.getByRole('timer', { name: 'Time left' })).toBeVisible()
   await axe.check('private writing and timer')
   await annAxe.check('private writing and timer')
-  await button(fay, 'Private writing').click()
+  await button(fay, 'End private writing').click()
 
   const annList = await openListView(ann)
   await button(ann, 'Add note').click()

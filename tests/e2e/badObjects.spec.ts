@@ -6,7 +6,7 @@ import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { controlRoom } from '../../shared/rooms'
 import { objectsOf, readObject, writeObject } from '../../shared/schema/boardDoc'
-import { readCanvases } from '../../shared/schema/controlDoc'
+import { readAgenda } from '../../shared/schema/controlDoc'
 import { join, openListView } from './helpers'
 
 /** A stock y-websocket client in the test process, standing in for an older, newer or hostile app. */
@@ -32,9 +32,11 @@ test('objects of unknown kinds or with invalid props never blank the board', asy
   const control = connect(baseURL!, controlRoom(id), key)
   const board = connect(baseURL!, id, key)
   await Promise.all([control.synced, board.synced])
-  const canvas = readCanvases(control.doc)[0]!.id
+  // the canvas a session opens on: its first step's
+  const canvas = readAgenda(control.doc)[0]!.canvas
   const who = createOrigin('u-old', 'Olga')
-  addObject(board.doc, { kind: 'sticky', canvas, x: 0, y: 0, text: 'Still here' }, who)
+  // above the collage's frames, so the list view shows it on its own
+  addObject(board.doc, { kind: 'sticky', canvas, x: 0, y: -600, text: 'Still here' }, who)
   board.doc.transact(() => {
     const base = { canvas, x: 300, y: 0, z: 5, createdBy: 'u-new', author: 'Nadia', createdAt: Date.now() }
     const hologram = writeObject({

@@ -1,5 +1,5 @@
 import { devices, expect, test, type Browser, type Page } from '@playwright/test'
-import { createSession, join, openAsNewPerson, openListView } from './helpers'
+import { createSession, join, openAsNewPerson, openCanvas, openListView } from './helpers'
 
 /** Creates a session; returns its participant and facilitator links. */
 async function newSession(browser: Browser, title: string) {
@@ -11,6 +11,8 @@ async function newSession(browser: Browser, title: string) {
 }
 
 const tabs = (page: Page) => page.getByRole('tablist', { name: 'Canvases' }).getByRole('tab')
+/** Wide enough for every tab of these sessions in the row (narrower, some go into "More canvases"). */
+const WIDE = { viewport: { width: 1920, height: 900 } }
 const boardCanvas = (page: Page) => page.getByTestId('board-canvas')
 
 /** The world point at the middle of a person's view, from the canvas's test hook. */
@@ -29,9 +31,9 @@ test('a facilitator adds, renames and reorders canvases; a participant sees it b
   browser,
 }) => {
   const links = await newSession(browser, 'Canvases')
-  const fran = await openAsNewPerson(browser, links.facilitator)
+  const fran = await openAsNewPerson(browser, links.facilitator, WIDE)
   await join(fran, 'Fran')
-  const pat = await openAsNewPerson(browser, links.participant)
+  const pat = await openAsNewPerson(browser, links.participant, WIDE)
   await join(pat, 'Pat')
   const start = ['Commitments', 'Individual reflections', 'Themes', 'Actions']
   await expect(tabs(pat)).toHaveText(start)
@@ -77,9 +79,9 @@ test('a facilitator adds, renames and reorders canvases; a participant sees it b
 
 test('deleting a canvas asks first, and takes its objects with it for everyone', async ({ browser }) => {
   const links = await newSession(browser, 'Deleting canvases')
-  const fran = await openAsNewPerson(browser, links.facilitator)
+  const fran = await openAsNewPerson(browser, links.facilitator, WIDE)
   await join(fran, 'Fran')
-  const pat = await openAsNewPerson(browser, links.participant)
+  const pat = await openAsNewPerson(browser, links.participant, WIDE)
   await join(pat, 'Pat')
   const start = ['Commitments', 'Individual reflections', 'Themes', 'Actions']
   await fran.getByRole('button', { name: 'Add canvas' }).click()
@@ -92,7 +94,7 @@ test('deleting a canvas asks first, and takes its objects with it for everyone',
   await openListView(fran)
   await fran.getByRole('button', { name: 'Add note' }).click()
   await fran.keyboard.type('Later')
-  await pat.getByRole('tab', { name: 'Parked ideas' }).click()
+  await openCanvas(pat, 'Parked ideas')
   const patNotes = await openListView(pat)
   await expect(patNotes.getByRole('listitem').filter({ hasText: 'Later' })).toHaveCount(1)
 
@@ -244,7 +246,7 @@ test('the Hand tool and Space+drag pan over notes; the wheel pans; Ctrl+wheel an
   // Back to Select: Space held turns a drag over the note into a pan too.
   await tools.getByRole('button', { name: 'Select' }).click()
   // (Space on a focused button presses it; on the board it pans.)
-  await ada.getByRole('group', { name: /^Canvas Commitments: / }).focus()
+  await ada.getByRole('group', { name: /^Canvas Individual reflections: / }).focus()
   before = await centerNow()
   await ada.keyboard.down(' ')
   await drag(100, 0)
@@ -275,7 +277,10 @@ test('"Go to" takes me to someone’s cursor on their canvas', async ({ browser 
   await join(ada, 'Ada')
   await join(grace, 'Grace')
 
-  await grace.getByRole('tab', { name: 'Themes' }).click()
+  await openCanvas(grace, 'Themes')
+  // (Themes opens on its first frame, zoomed to fit: back to 100%, where screen and world agree)
+  await grace.getByRole('button', { name: /^Zoom \d+%/ }).click()
+  await expect(grace.getByRole('button', { name: /^Zoom \d+%/ })).toHaveText('100%')
   const box = (await boardCanvas(grace).boundingBox())!
   // Somewhere away from the middle of Grace's view, so that landing there means something.
   await grace.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.8)
@@ -320,11 +325,10 @@ test('"Hide my cursor" stops others seeing my cursor, and is remembered on this 
   // switches canvas from the keyboard, and the cursor would have gone out with that news.
   await grace.mouse.move(box.x + 150, box.y + 120)
   await grace.mouse.move(box.x + 160, box.y + 140)
-  await grace.getByRole('tab', { name: 'Commitments' }).press('ArrowRight')
+  // (a session opens on its first step's canvas, Individual reflections; the next tab is Themes)
+  await grace.getByRole('tab', { name: 'Individual reflections' }).press('ArrowRight')
   const adaPeople = await openPeople(ada)
-  await expect(adaPeople.getByRole('listitem').filter({ hasText: 'Grace' })).toContainText(
-    'on “Individual reflections”',
-  )
+  await expect(adaPeople.getByRole('listitem').filter({ hasText: 'Grace' })).toContainText('on “Themes”')
   await expect(cursorsAdaSees).toHaveAttribute('data-cursors', '')
 
   await grace.reload()

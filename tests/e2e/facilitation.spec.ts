@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectConnected, openAsNewPerson, openListView } from './helpers'
+import { expectConnected, openAsNewPerson, openCanvas, openListView } from './helpers'
 
 /** Creates a sense-making session; returns its facilitator and participant links. */
 async function createLinks(page: Page, title: string) {
@@ -56,8 +56,8 @@ test('a facilitated session: commitments, private writing, themes, voting, steps
   await button(fay, 'Commitments').click()
 
   // Private writing: Ann's note stays hers until the facilitator reveals it.
-  await button(fay, 'Private writing').click()
-  await expect(ann.getByText(/^Private writing: your new notes/)).toBeVisible()
+  await button(fay, 'Start private writing').click()
+  await expect(ann.getByText('Private writing is on — started by Fay.')).toBeVisible()
   const annList = await openListView(ann)
   await button(ann, 'Add note').click()
   await ann.keyboard.type('My secret thought')
@@ -72,7 +72,8 @@ test('a facilitated session: commitments, private writing, themes, voting, steps
   await button(fay, 'Reveal').click()
   await expect(items(benList, 'My secret thought')).toHaveCount(1)
   await expect(items(annList, 'My secret thought')).not.toContainText('Only you can see this')
-  await expect(ann.getByText(/^Private writing: your new notes/)).toHaveCount(0)
+  await expect(ann.getByText('Private writing is on — started by Fay.')).toHaveCount(0)
+  await expect(ann.getByText('Private writing is off.')).toBeVisible()
 
   // Group: Ann adds a second note, selects both on the canvas and groups them into a theme.
   await button(ann, 'Add note').click()
@@ -127,8 +128,13 @@ test('a facilitated session: commitments, private writing, themes, voting, steps
   await expect(ann.getByText('The board is locked by the facilitator')).toHaveCount(0)
   await expect(tools.getByRole('button', { name: 'Sticky note', exact: true })).toBeEnabled()
 
-  // Bring everyone here: the facilitator's view, on another canvas, becomes everyone's.
-  await fay.getByRole('tab', { name: 'Themes' }).click()
+  // Bring everyone here: the facilitator's view, on another canvas, becomes everyone's, even for
+  // those who stopped following the facilitator.
+  for (const page of [ann, ben]) {
+    await button(page, 'Follow facilitator').click()
+    await expect(button(page, 'Follow facilitator')).toHaveAttribute('aria-pressed', 'false')
+  }
+  await openCanvas(fay, 'Themes')
   await fay.locator('.canvas-focus').focus()
   for (let i = 0; i < 4; i++) await fay.keyboard.press('ArrowRight')
   await fay.keyboard.press('ArrowDown')

@@ -12,8 +12,12 @@ export async function createSession(page: Page, title: string): Promise<string> 
 }
 
 /** Opens a link in a fresh browser context (its own storage: another person, another device). */
-export async function openAsNewPerson(browser: Browser, link: string): Promise<Page> {
-  const context = await browser.newContext()
+export async function openAsNewPerson(
+  browser: Browser,
+  link: string,
+  options?: Parameters<Browser['newContext']>[0],
+): Promise<Page> {
+  const context = await browser.newContext(options)
   const page = await context.newPage()
   await page.goto(link)
   return page
@@ -57,4 +61,17 @@ export async function twoPeopleWithLists(browser: Browser, title: string) {
 export async function openMenuIfFolded(page: Page): Promise<void> {
   const menu = page.getByRole('button', { name: /^(Menu|菜单)$/ })
   if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click()
+}
+
+/**
+ * Opens a canvas by its tab, or from the "More canvases" menu when its tab does not fit the row
+ * (on a laptop with a facilitator's header, most tabs do not).
+ */
+export async function openCanvas(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true })
+  if ((await tab.count()) === 0) {
+    await page.getByRole('button', { name: 'More canvases' }).click()
+    await page.getByRole('menuitem', { name, exact: true }).click()
+  } else await tab.click()
+  await expect(tab).toHaveAttribute('aria-selected', 'true')
 }

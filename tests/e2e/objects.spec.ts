@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { createSession, join, openAsNewPerson, openListView } from './helpers'
+import { createSession, join, openAsNewPerson, openCanvas, openListView } from './helpers'
 import { redPng } from './png'
 
 async function twoPeople(browser: Browser, title: string): Promise<[Page, Page]> {
@@ -195,10 +195,10 @@ test('duplicate, copy and paste onto another canvas, and the eraser', async ({ b
   await expect(graceList.getByRole('listitem').filter({ hasText: 'Share the recipe' })).toHaveCount(2)
 
   await ada.keyboard.press('Control+C')
-  await ada.getByRole('tab', { name: 'Actions' }).click()
+  await openCanvas(ada, 'Actions')
   await ada.getByTestId('board-canvas').click({ position: { x: 5, y: 5 } })
   await ada.keyboard.press('Control+V')
-  await grace.getByRole('tab', { name: 'Actions' }).click()
+  await openCanvas(grace, 'Actions')
   // (the note may land in one of the canvas's frames, which lists it nested: count its field)
   await expect(graceList.getByRole('textbox', { name: /^Note/ })).toHaveValue('Share the recipe')
 
@@ -257,18 +257,18 @@ test('a facilitator locks an object; nobody can delete it until it is unlocked',
 
 test('previous and next page move the view through the frames in order', async ({ browser }) => {
   const [ada] = await twoPeople(browser, 'Pages')
-  await ada.getByRole('tab', { name: 'Themes' }).click()
+  await openCanvas(ada, 'Themes')
   const pages = ada.getByRole('group', { name: 'Pages' })
   await expect(pages).toContainText(/of 4|4 pages/)
   const next = pages.getByRole('button', { name: 'Next page' })
   // however the view starts, Next steps through to the last page, where it stops
   await expect(async () => {
     if ((await next.getAttribute('aria-disabled')) !== 'true') await next.click()
-    await expect(pages).toContainText('Page 4 of 4: Theme 4', { timeout: 500 })
+    await expect(pages).toContainText('Page 4 of 4 · Theme 4', { timeout: 500 })
   }).toPass()
   await expect(next).toHaveAttribute('aria-disabled', 'true')
   await pages.getByRole('button', { name: 'Previous page' }).click()
-  await expect(pages).toContainText('Page 3 of 4: Theme 3')
+  await expect(pages).toContainText('Page 3 of 4 · Theme 3')
 })
 
 test('pictures can be pasted and dropped onto the board', async ({ browser }) => {

@@ -170,8 +170,9 @@ export const board = {
     group: 'Pages',
     previous: 'Previous page',
     next: 'Next page',
-    count: '{{count}} pages',
-    position: 'Page {{n}} of {{of}}: {{title}}',
+    count_one: '{{count}} page',
+    count_other: '{{count}} pages',
+    position: 'Page {{n}} of {{of}}',
   },
   nodes: {
     loading: 'Loading picture…',

@@ -19,6 +19,10 @@ export const panels = {
   },
   canvases: {
     tablist: 'Canvases',
+    more: 'More canvases',
+    moreShort: 'More',
+    moreHint_one: '{{count}} more canvas',
+    moreHint_other: '{{count}} more canvases',
     add: 'Add canvas',
     options: 'Canvas options',
     menu: 'Canvas “{{name}}”',

@@ -167,8 +167,8 @@ export const board: Translation<typeof en> = {
     group: '页面',
     previous: '上一页',
     next: '下一页',
-    count: '共 {{count}} 页',
-    position: '第 {{n}} 页（共 {{of}} 页）：{{title}}',
+    count_other: '共 {{count}} 页',
+    position: '第 {{n}} 页（共 {{of}} 页）',
   },
   nodes: {
     loading: '正在加载图片…',

@@ -20,6 +20,9 @@ export const panels: Translation<typeof en> = {
   },
   canvases: {
     tablist: '画布',
+    more: '更多画布',
+    moreShort: '更多',
+    moreHint_other: '还有 {{count}} 个画布',
     add: '添加画布',
     options: '画布选项',
     menu: '画布“{{name}}”',

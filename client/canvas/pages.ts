@@ -1,0 +1,71 @@
+import { clampScale, fitRects, viewCenter, type Rect, type Size, type Viewport } from './viewport'
+
+/** Room above a frame for its title when the view moves to it. */
+export const TITLE_ROOM = 40
+
+/** The view that shows one frame (a flipchart page, a theme) whole, its title included, centred. */
+export function pageView(bounds: Rect, size: Size): Viewport {
+  const { x, y, w, h } = bounds
+  return fitRects([{ x, y: y - TITLE_ROOM, w, h: h + TITLE_ROOM }], size)
+}
+
+const overlap = (a: Rect, b: Rect): number =>
+  Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
+  Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y))
+
+/**
+ * Which page the view is on: the smallest page holding the middle of the view (pages can nest), or
+ * else the one showing most on screen (the middle may sit in the gap between two pages), or -1
+ * when no page is in view at all. Paging then always moves one page from where the person is.
+ */
+export function pageInView(pages: readonly Rect[], view: Viewport, size: Size): number {
+  const c = viewCenter(view, size)
+  let best = -1
+  let bestArea = Infinity
+  pages.forEach((p, i) => {
+    const inside = c.x >= p.x && c.x <= p.x + p.w && c.y >= p.y && c.y <= p.y + p.h
+    if (inside && p.w * p.h < bestArea) {
+      best = i
+      bestArea = p.w * p.h
+    }
+  })
+  if (best >= 0) return best
+  const shown: Rect = {
+    x: -view.x / view.scale,
+    y: -view.y / view.scale,
+    w: size.width / view.scale,
+    h: size.height / view.scale,
+  }
+  let most = 0
+  pages.forEach((p, i) => {
+    const a = overlap(p, shown)
+    if (a > most) {
+      most = a
+      best = i
+    }
+  })
+  return best
+}
+
+/** Someone else's view as they share it: the middle, and optionally their zoom and the area shown. */
+export interface SharedView {
+  readonly x: number
+  readonly y: number
+  readonly scale?: number | undefined
+  readonly w?: number | undefined
+  readonly h?: number | undefined
+}
+
+/**
+ * The view that follows someone's: the same middle, and a zoom that shows the same world area
+ * (fitted, so a phone following a laptop sees everything the laptop shows, only smaller; on a
+ * screen of the same size that is the same zoom). Without their area, their zoom; without either,
+ * the follower's own.
+ */
+export function followView(lead: SharedView, size: Size, own: Viewport): Viewport {
+  const scale =
+    lead.w && lead.h
+      ? clampScale(Math.min(size.width / lead.w, size.height / lead.h))
+      : clampScale(lead.scale ?? own.scale)
+  return { scale, x: size.width / 2 - lead.x * scale, y: size.height / 2 - lead.y * scale }
+}
