@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { violations } from './axe'
-import { expectConnected, openListView } from './helpers'
+import { expectConnected, openListView, openMenuIfFolded } from './helpers'
 
 const PHONE = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
 const LAPTOP = { viewport: { width: 1280, height: 800 } }
@@ -103,6 +103,7 @@ test('a session in English and 简体中文: each person agrees to the commitmen
   await zhField.press('Tab')
 
   // Li Hua sees the new words in the commitments panel; Sam still reads the English.
+  await openMenuIfFolded(li) // on a phone the panel buttons are behind 菜单 (Menu)
   await li.getByRole('button', { name: '约定', exact: true }).click()
   await expect(commitmentLines(li).first()).toHaveText('我们认真倾听，一次只有一个人发言。')
   await sam.getByRole('button', { name: 'Commitments', exact: true }).click()
