@@ -52,6 +52,8 @@ export function BoardArea(props: BoardAreaProps) {
   const { t } = useTranslation('board')
   const { model, ui, objects, viewport, canvas } = props
   const canvasFocus = useRef<HTMLDivElement | null>(null)
+  /** The whole area, canvas and bars: pictures dropped anywhere on it are added. */
+  const areaEl = useRef<HTMLDivElement>(null)
   const { areaRef } = props
   // The canvas's own box is what the stage fills (on a phone the toolbar docks below it).
   const canvasRef = useCallback(
@@ -70,7 +72,7 @@ export function BoardArea(props: BoardAreaProps) {
     ui,
     viewport,
     size: props.size,
-    area: canvasFocus,
+    area: areaEl,
   })
   const onToolButton = (tool: ToolId) => kit.tools.choose(tool, 'button')
   const onToolKey = (tool: ToolId) => kit.tools.choose(tool, 'key')
@@ -93,7 +95,13 @@ export function BoardArea(props: BoardAreaProps) {
   const count = t('area.objects', { count: objects.length })
 
   return (
-    <div className="board-area" id={BOARD_PANEL_ID} role="tabpanel" aria-labelledby={tabDomId(canvas.id)}>
+    <div
+      ref={areaEl}
+      className="board-area"
+      id={BOARD_PANEL_ID}
+      role="tabpanel"
+      aria-labelledby={tabDomId(canvas.id)}
+    >
       <div
         ref={canvasRef}
         className="canvas-focus"
