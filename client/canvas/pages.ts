@@ -47,6 +47,9 @@ export function pageInView(pages: readonly Rect[], view: Viewport, size: Size): 
   return best
 }
 
+/** The smallest zoom a follower is fitted to while the leader is closer in: notes stay readable. */
+export const READABLE_SCALE = 0.5
+
 /** Someone else's view as they share it: the middle, and optionally their zoom and the area shown. */
 export interface SharedView {
   readonly x: number
@@ -58,14 +61,15 @@ export interface SharedView {
 
 /**
  * The view that follows someone's: the same middle, and a zoom that shows the same world area
- * (fitted, so a phone following a laptop sees everything the laptop shows, only smaller; on a
- * screen of the same size that is the same zoom). Without their area, their zoom; without either,
- * the follower's own.
+ * (fitted, so a phone following a laptop sees what the laptop shows, only smaller, down to half
+ * size; on a screen of the same size that is the same zoom). Without their area, their zoom;
+ * without either, the follower's own.
  */
 export function followView(lead: SharedView, size: Size, own: Viewport): Viewport {
-  const scale =
-    lead.w && lead.h
-      ? clampScale(Math.min(size.width / lead.w, size.height / lead.h))
-      : clampScale(lead.scale ?? own.scale)
+  const fitted = lead.w && lead.h ? Math.min(size.width / lead.w, size.height / lead.h) : null
+  // A phone fitting a laptop's whole view would shrink notes past reading: it keeps at least half
+  // size (the same middle, a little less around it), unless the leader is further out than that.
+  const floor = Math.min(lead.scale ?? own.scale, READABLE_SCALE)
+  const scale = clampScale(fitted === null ? (lead.scale ?? own.scale) : Math.max(fitted, floor))
   return { scale, x: size.width / 2 - lead.x * scale, y: size.height / 2 - lead.y * scale }
 }

@@ -138,8 +138,13 @@ describe('pages and following', () => {
     expect(same.scale).toBeCloseTo(1.5)
     expect(viewCenter(same, laptop)).toEqual({ x: 300, y: 200 })
     const small = followView(lead, phone, { x: 0, y: 0, scale: 1 })
-    expect(small.scale).toBeCloseTo(412 / (1280 / 1.5))
+    expect(small.scale).toBeCloseTo(0.5) // fitted would be 0.48: notes stay readable at half size
     expect(viewCenter(small, phone).x).toBeCloseTo(300)
+    const closer = { ...lead, scale: 3, w: laptop.width / 3, h: laptop.height / 3 }
+    expect(followView(closer, phone, { x: 0, y: 0, scale: 1 }).scale).toBeCloseTo(412 / (1280 / 3))
+    // a leader zoomed out further than half size is followed that far
+    const far = { x: 0, y: 0, scale: 0.25, w: laptop.width / 0.25, h: laptop.height / 0.25 }
+    expect(followView(far, phone, { x: 0, y: 0, scale: 1 }).scale).toBeCloseTo(0.25)
     // an older build shares no area: its zoom, then the follower's own
     expect(followView({ x: 0, y: 0, scale: 2 }, phone, { x: 0, y: 0, scale: 1 }).scale).toBe(2)
     expect(followView({ x: 0, y: 0 }, phone, { x: 0, y: 0, scale: 0.7 }).scale).toBe(0.7)
