@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join as joinPath } from 'node:path'
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
 import { axeLog } from './axe'
-import { expectConnected, join, openListView } from './helpers'
+import { expectConnected, join, openListView, openMenuIfFolded } from './helpers'
 
 /*
  * What a facilitator and the people in a session do in the page, without a terminal: delete a
@@ -48,6 +48,7 @@ async function joinInChinese(page: Page, name: string) {
 }
 
 async function openPeople(page: Page, name = 'People') {
+  await openMenuIfFolded(page) // on a phone the panel buttons are behind Menu
   const toggle = page.getByRole('button', { name, exact: true })
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
   return page.getByRole('complementary', { name })
