@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import './export.css'
-import { menuKey } from './menuKeys'
+import { useMenuButton } from './useMenuButton'
 import { useTranslation } from 'react-i18next'
 
 export type ExportFormat = 'png' | 'pdf' | 'md' | 'csv' | 'json' | 'cookbook'
@@ -14,8 +13,6 @@ export interface ExportMenuProps {
   readonly busy: boolean
   readonly onChoose: (format: ExportFormat) => void
 }
-
-const ITEMS = '[role^="menuitem"]'
 
 /**
  * The Export button and its menu (the WAI-ARIA menu button pattern): arrow keys, Home and End move
@@ -58,56 +55,6 @@ export function ExportMenu(props: ExportMenuProps) {
       )}
     </div>
   )
-}
-
-/** Opening, closing and the keyboard of a menu button; focus goes to an item on opening. */
-function useMenuButton() {
-  const [open, setOpen] = useState<false | 'first' | 'last'>(false)
-  const buttonRef = useRef<HTMLButtonElement>(null)
-  const menuRef = useRef<HTMLDivElement>(null)
-  const wrapRef = useRef<HTMLDivElement>(null)
-  const buttonId = useId()
-  const menuId = useId()
-  const close = () => {
-    setOpen(false)
-    buttonRef.current?.focus()
-  }
-
-  useEffect(() => {
-    if (!open) return
-    const all = menuRef.current?.querySelectorAll<HTMLElement>(ITEMS)
-    all?.[open === 'first' ? 0 : all.length - 1]?.focus()
-    // a click anywhere else closes the menu (focus stays where the person put it)
-    const outside = (e: PointerEvent) => {
-      if (!wrapRef.current?.contains(e.target as Node)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', outside)
-    return () => document.removeEventListener('pointerdown', outside)
-  }, [open])
-
-  const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const all = Array.from(menuRef.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])
-    const at = all.indexOf(document.activeElement as HTMLElement)
-    // data-label: the text without the check mark, for jumping to an item by its first letter
-    const result = menuKey(
-      e.key,
-      at,
-      all.map((item) => item.dataset.label ?? item.textContent ?? ''),
-    )
-    // a letter that matches no item still belongs to the menu, not to the board's shortcuts
-    if (result === null) return void (e.key.length === 1 && e.key !== ' ' && e.preventDefault())
-    if (result === 'leave') return setOpen(false)
-    e.preventDefault()
-    if (result === 'close') close()
-    else all[result]?.focus()
-  }
-  const onButtonKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
-    e.preventDefault()
-    setOpen(e.key === 'ArrowDown' ? 'first' : 'last')
-  }
-  const toggle = () => setOpen((o) => (o ? false : 'first'))
-  return { open, close, toggle, onMenuKey, onButtonKey, buttonRef, menuRef, wrapRef, buttonId, menuId }
 }
 
 /** The formats, then (when the canvas has frames) the "Each frame as a page" choice. */

@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { menuKey } from './menuKeys'
+import { useMenuButton } from './useMenuButton'
 
 /**
  * The canvases whose tabs do not fit the row, behind a "More canvases" menu button (the WAI-ARIA
@@ -12,74 +11,32 @@ export function MoreCanvases(props: {
   onSelect: (id: string) => void
 }) {
   const { t } = useTranslation(['panels', 'common'])
-  const [open, setOpen] = useState<false | 'first' | 'last'>(false)
-  const buttonRef = useRef<HTMLButtonElement>(null)
-  const menuRef = useRef<HTMLDivElement>(null)
-  const wrapRef = useRef<HTMLDivElement>(null)
-  const buttonId = useId()
-  const menuId = useId()
-  const items = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])
-
-  useEffect(() => {
-    if (!open) return
-    const all = items()
-    all[open === 'first' ? 0 : all.length - 1]?.focus()
-    // a click anywhere else closes the menu (focus stays where the person put it)
-    const outside = (e: PointerEvent) => {
-      if (!wrapRef.current?.contains(e.target as Node)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', outside)
-    return () => document.removeEventListener('pointerdown', outside)
-  }, [open])
-
-  const close = () => {
-    setOpen(false)
-    buttonRef.current?.focus()
-  }
-  const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const all = items()
-    const result = menuKey(
-      e.key,
-      all.indexOf(document.activeElement as HTMLElement),
-      all.map((item) => item.textContent ?? ''),
-    )
-    // a letter that matches no item still belongs to the menu, not to the board's shortcuts
-    if (result === null) return void (e.key.length === 1 && e.key !== ' ' && e.preventDefault())
-    if (result === 'leave') return setOpen(false)
-    e.preventDefault()
-    if (result === 'close') close()
-    else all[result]?.focus()
-  }
-  const onButtonKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
-    e.preventDefault()
-    setOpen(e.key === 'ArrowDown' ? 'first' : 'last')
-  }
+  const menu = useMenuButton()
   return (
-    <div className="more-canvases" ref={wrapRef}>
+    <div className="more-canvases" ref={menu.wrapRef}>
       <button
-        ref={buttonRef}
-        id={buttonId}
+        ref={menu.buttonRef}
+        id={menu.buttonId}
         type="button"
         aria-haspopup="menu"
-        aria-expanded={open ? true : false}
-        aria-controls={open ? menuId : undefined}
+        aria-expanded={menu.open ? true : false}
+        aria-controls={menu.open ? menu.menuId : undefined}
         aria-label={t('canvases.more')}
         title={t('canvases.moreHint', { count: props.canvases.length })}
-        onClick={() => setOpen((o) => (o ? false : 'first'))}
-        onKeyDown={onButtonKey}
+        onClick={menu.toggle}
+        onKeyDown={menu.onButtonKey}
       >
         {t('canvases.moreShort')} <span className="more-count">{props.canvases.length}</span>
         <span aria-hidden="true"> ▾</span>
       </button>
-      {open && (
+      {menu.open && (
         <div
-          ref={menuRef}
-          id={menuId}
+          ref={menu.menuRef}
+          id={menu.menuId}
           className="canvas-menu more-canvases-menu"
           role="menu"
-          aria-labelledby={buttonId}
-          onKeyDown={onMenuKey}
+          aria-labelledby={menu.buttonId}
+          onKeyDown={menu.onMenuKey}
         >
           {props.canvases.map((c) => (
             <button
@@ -88,7 +45,7 @@ export function MoreCanvases(props: {
               role="menuitem"
               tabIndex={-1}
               onClick={() => {
-                setOpen(false)
+                menu.dismiss()
                 props.onSelect(c.id)
               }}
             >
