@@ -44,6 +44,16 @@ async function selectedAt(page: Page) {
   return { x: x!, y: y! }
 }
 
+/** A new session with Ada joined, and Bo (in a browser of his own) watching its list view. */
+async function adaWithBo(browser: Browser, title: string) {
+  const link = await session(browser, title)
+  const ada = await openAsNewPerson(browser, link)
+  const bo = await openAsNewPerson(browser, link)
+  await join(ada, 'Ada')
+  await join(bo, 'Bo')
+  return { ada, list: await openListView(bo) }
+}
+
 async function session(browser: Browser, title: string) {
   const home = await openAsNewPerson(browser, '/')
   const link = await createSession(home, title)
@@ -134,12 +144,7 @@ test('Chinese typed into a new note stays exactly what was typed', async ({ brow
 })
 
 test('shortcut keys only arm a tool: typed words make nothing, open nothing', async ({ browser }) => {
-  const link = await session(browser, 'Shortcuts')
-  const ada = await openAsNewPerson(browser, link)
-  const bo = await openAsNewPerson(browser, link)
-  await join(ada, 'Ada')
-  await join(bo, 'Bo')
-  const list = await openListView(bo)
+  const { ada, list } = await adaWithBo(browser, 'Shortcuts')
   let choosers = 0
   ada.on('filechooser', () => choosers++)
 
@@ -188,12 +193,7 @@ test('shortcut keys only arm a tool: typed words make nothing, open nothing', as
 test('typing with one note selected edits it; a note left empty leaves no litter and no undo step', async ({
   browser,
 }) => {
-  const link = await session(browser, 'Typing on a selection')
-  const ada = await openAsNewPerson(browser, link)
-  const bo = await openAsNewPerson(browser, link)
-  await join(ada, 'Ada')
-  await join(bo, 'Bo')
-  const list = await openListView(bo)
+  const { ada, list } = await adaWithBo(browser, 'Typing on a selection')
 
   await tool(ada, 'Sticky note').click()
   await ada.keyboard.type('Kitchen table')
@@ -231,12 +231,7 @@ test('typing with one note selected edits it; a note left empty leaves no litter
 })
 
 test('Shape and Frame are placed where clicked, or drawn where dragged', async ({ browser }) => {
-  const link = await session(browser, 'Shapes')
-  const ada = await openAsNewPerson(browser, link)
-  const bo = await openAsNewPerson(browser, link)
-  await join(ada, 'Ada')
-  await join(bo, 'Bo')
-  const list = await openListView(bo)
+  const { ada, list } = await adaWithBo(browser, 'Shapes')
 
   await tool(ada, 'Shape').click()
   const spot = await boardPoint(ada, 0.3, 0.4)
