@@ -74,27 +74,33 @@ export interface CreatedSession {
   readonly keys: { facilitator: string; participant: string; viewer: string }
 }
 
+/** POST /api/sessions with any body (good or bad): the raw answer. */
+export const postSession = (http: string, body: unknown): Promise<Response> =>
+  fetch(`${http}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+
+/** The key a session link carries. */
+export const keyOf = (link: string | undefined): string =>
+  new URL(link ?? '', 'http://x').searchParams.get('key') ?? ''
+
 /** Creates a session through the HTTP API and returns its id and keys. */
 export async function createSession(
   http: string,
   template = 'sense-making',
   title = 'Test session',
 ): Promise<CreatedSession> {
-  const res = await fetch(`${http}/api/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ template, title }),
-  })
+  const res = await postSession(http, { template, title })
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`)
   const body = (await res.json()) as { id: string; links: Record<string, string> }
-  const key = (link: string | undefined): string =>
-    new URL(link ?? '', 'http://x').searchParams.get('key') ?? ''
   return {
     id: body.id,
     keys: {
-      facilitator: key(body.links.facilitator),
-      participant: key(body.links.participant),
-      viewer: key(body.links.viewer),
+      facilitator: keyOf(body.links.facilitator),
+      participant: keyOf(body.links.participant),
+      viewer: keyOf(body.links.viewer),
     },
   }
 }

@@ -7,18 +7,11 @@ import {
   readSessionInfo,
 } from '../../shared/schema/controlDoc'
 import { harness, type Harness } from '../helpers/harness'
-import { synced } from '../helpers/server'
+import { keyOf, postSession, synced } from '../helpers/server'
 
 const HAN = /\p{Script=Han}/u
 
-const create = (h: Harness, body: unknown): Promise<Response> =>
-  fetch(`${h.server.http}/api/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-
-const keyOf = (link: string): string => new URL(link, 'http://x').searchParams.get('key') ?? ''
+const create = (h: Harness, body: unknown): Promise<Response> => postSession(h.server.http, body)
 
 describe('POST /api/sessions with two languages', () => {
   it('{langs: [en, zh-CN]}: commitments and prompts in both, the title and canvases in the main one', async () => {

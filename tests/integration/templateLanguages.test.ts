@@ -8,18 +8,11 @@ import {
   readSessionInfo,
 } from '../../shared/schema/controlDoc'
 import { harness, type Harness } from '../helpers/harness'
-import { synced } from '../helpers/server'
+import { keyOf, postSession, synced } from '../helpers/server'
 
 const HAN = /\p{Script=Han}/u
 
-const create = (h: Harness, body: unknown): Promise<Response> =>
-  fetch(`${h.server.http}/api/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-
-const keyOf = (link: string): string => new URL(link, 'http://x').searchParams.get('key') ?? ''
+const create = (h: Harness, body: unknown): Promise<Response> => postSession(h.server.http, body)
 
 describe('templates in the creator’s language', () => {
   it('GET /api/templates?lang=zh-CN lists the built-in templates in Chinese; no lang is English', async () => {
