@@ -8,6 +8,7 @@ import { createMetrics } from './metrics'
 import type { ConnectionLimits } from './relay/connection'
 import type { Fanout } from './relay/fanout'
 import { Relay } from './relay/relay'
+import { DEFAULT_DOC_CAPS } from './relay/rules'
 import { createUpgradeHandler } from './relay/upgrade'
 import type { Storage } from './storage/types'
 import type { ImageStore } from './uploads/imageStore'
@@ -50,17 +51,23 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   awarenessBurstBytes: 256 * 1024,
   awarenessBytesPerSecond: 64 * 1024,
   pending: { maxBytes: 128 * 1024, timeoutMs: 30_000 },
+  caps: DEFAULT_DOC_CAPS,
 }
 
 /** Builds the HTTP server, API and relay on one port. */
 export function createApp(options: AppOptions): App {
   const { storage, log } = options
   const metrics = createMetrics(options.defaultMetrics ?? true)
+  const limits: ConnectionLimits = { ...DEFAULT_LIMITS, ...options.limits }
   const relay = new Relay(
     storage,
     metrics,
     log,
-    { compactAfterRows: options.compactAfterRows ?? 500 },
+    {
+      compactAfterRows: options.compactAfterRows ?? 500,
+      // removals only shrink what is stored once compacted: a room near its cap is compacted early
+      compactAfterBytes: Math.floor(limits.caps.maxRoomBytes * 0.75),
+    },
     options.fanout,
   )
   let ready = false
@@ -81,7 +88,7 @@ export function createApp(options: AppOptions): App {
     metrics,
     log,
     maxMessageBytes: options.maxMessageBytes ?? 2 * 1024 * 1024,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits,
     pingIntervalMs: options.pingIntervalMs ?? 30_000,
   })
 

@@ -3,6 +3,13 @@ import { z } from 'zod'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
+/** A size in bytes given in the environment: a whole number, at least `min`, with a default. */
+const byteCount = (fallback: number, min: number) =>
+  z
+    .string()
+    .default(String(fallback))
+    .refine((v) => /^\d{1,12}$/.test(v) && Number(v) >= min, `must be a whole number of bytes, at least ${min}`)
+
 const envSchema = z.object({
   PORT: z
     .string()
@@ -20,6 +27,8 @@ const envSchema = z.object({
       (v) => v === undefined || v === '' || /^rediss?:\/\/\S+$/.test(v),
       'must be a redis:// or rediss:// URL',
     ),
+  ROOM_MAX_BYTES: byteCount(32 * 1024 * 1024, 64 * 1024),
+  UPDATE_MAX_BYTES: byteCount(1024 * 1024, 16 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 })
 
@@ -29,6 +38,8 @@ export interface Config {
   readonly dataDir: string
   readonly redisUrl: string | undefined
   readonly logLevel: (typeof LOG_LEVELS)[number]
+  /** Bytes a room's document may hold, and one update may have (the relay refuses past them). */
+  readonly caps: { readonly maxRoomBytes: number; readonly maxUpdateBytes: number }
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +52,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     DATA_DIR: env.DATA_DIR,
     REDIS_URL: env.REDIS_URL,
     LOG_LEVEL: env.LOG_LEVEL,
+    ROOM_MAX_BYTES: env.ROOM_MAX_BYTES,
+    UPDATE_MAX_BYTES: env.UPDATE_MAX_BYTES,
   })
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
@@ -51,5 +64,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
   const e = parsed.data
   const redisUrl = e.REDIS_URL === '' ? undefined : e.REDIS_URL
-  return { port: Number(e.PORT), host: e.HOST, dataDir: resolve(e.DATA_DIR), redisUrl, logLevel: e.LOG_LEVEL }
+  return {
+    port: Number(e.PORT),
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    redisUrl,
+    logLevel: e.LOG_LEVEL,
+    caps: { maxRoomBytes: Number(e.ROOM_MAX_BYTES), maxUpdateBytes: Number(e.UPDATE_MAX_BYTES) },
+  }
 }

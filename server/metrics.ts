@@ -23,6 +23,12 @@ export function createMetrics(withDefaults = true) {
       help: 'Document updates stored and relayed',
       registers: [registry],
     }),
+    updatesRefused: new Counter({
+      name: 'whiteboard_updates_refused_total',
+      help: 'Updates refused for breaking the board rules, by rule',
+      labelNames: ['code'] as const,
+      registers: [registry],
+    }),
     messagesDropped: new Counter({
       name: 'whiteboard_messages_dropped_total',
       help: 'Messages dropped or connections closed for bad input',

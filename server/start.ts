@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel)
   const backend = await openBackend(config, log)
-  const app = createApp({ ...backend, log, clientDir })
+  const app = createApp({ ...backend, log, clientDir, limits: { caps: config.caps } })
   let url: string
   try {
     ;({ url } = await app.listen(config.port, config.host))

@@ -8,12 +8,14 @@ import {
   ProtocolError,
   decodeMessage,
   encodeAwarenessMessage,
+  encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
 } from './protocol'
 import { checkPending, dropPending, pendingBytes, type PendingLimits } from './pending'
 import { rawSocketOf, writeFrame, type WireFrame } from './frame'
 import { mayWrite } from './policy'
+import { checkUpdate, writerIn, type DocCaps } from './rules'
 import { TokenBucket } from './rateLimit'
 import type { Relay } from './relay'
 import { REMOTE_OWNER, type Room, type RoomPeer } from './room'
@@ -47,6 +49,8 @@ export interface ConnectionLimits {
   readonly awarenessBytesPerSecond: number
   /** Data of updates whose dependencies are missing a room may hold, and for how long (pending.ts). */
   readonly pending: PendingLimits
+  /** What one update and one room's document may hold (rules.ts). */
+  readonly caps: DocCaps
 }
 
 /**
@@ -58,6 +62,8 @@ export class Connection implements RoomPeer {
   private room: Room | null = null
   private queue: Uint8Array[] = []
   private closed = false
+  /** Whether this connection has had its first sync answer (which costs it nothing). */
+  private synced = false
   private readonly messages: TokenBucket
   private readonly bytes: TokenBucket
   private readonly awarenessBytes: TokenBucket
@@ -69,6 +75,8 @@ export class Connection implements RoomPeer {
     private readonly roomName: string,
     private readonly roomInfo: ParsedRoom,
     readonly role: Role,
+    /** Who writes (the owner id their private token proves; '' without one). */
+    private readonly self: string,
     private readonly relay: Relay,
     private readonly metrics: Metrics,
     private readonly log: Logger,
@@ -178,10 +186,12 @@ export class Connection implements RoomPeer {
       const message = decodeMessage(data)
       switch (message.type) {
         case 'sync-step1': {
-          // the answer can be the whole document: it counts against the byte budget like a message
+          // the answer can be the whole document: after the first (a newcomer's own sync, which a big
+          // room must not make fail), it counts against the byte budget like a message
           const answer = encodeSyncStep2(room.doc, message.stateVector)
-          if (!this.bytes.take(answer.byteLength))
+          if (this.synced && !this.bytes.take(answer.byteLength))
             return this.reject(CLOSE.policy, 'rate limit exceeded', 'rate-limit')
+          this.synced = true
           this.send(answer)
           return
         }
@@ -190,6 +200,7 @@ export class Connection implements RoomPeer {
             this.metrics.messagesDropped.inc({ reason: 'read-only' })
             return // dropped: not applied, stored or relayed; the connection stays open
           }
+          if (!this.checked(room, message.update)) return
           this.update(room, message.update)
           return
         case 'awareness':
@@ -235,6 +246,25 @@ export class Connection implements RoomPeer {
     } else if (verdict === 'over-limit') {
       this.reject(CLOSE.policy, 'too many updates with missing dependencies', 'pending-limit')
     }
+  }
+
+  /**
+   * Whether an update keeps the room's rules and caps. A refused one is not applied, stored or
+   * relayed, and the sender is told why; one that depends on something the server lacks (writes of
+   * its own dropped while the board was locked) is answered by asking for what is missing.
+   */
+  private checked(room: Room, update: Uint8Array): boolean {
+    const refusal = checkUpdate(room, update, writerIn(room, this.role, this.self), this.limits.caps)
+    if (!refusal) return true
+    this.metrics.updatesRefused.inc({ code: refusal.code })
+    if (refusal.code === 'unknown-items') {
+      this.send(encodeSyncStep1(room.doc))
+      return false
+    }
+    this.log.info({ room: this.roomName, role: this.role, refusal }, 'update refused')
+    const { code, object, field } = refusal
+    this.send(encodePermissionDenied(JSON.stringify({ code, object, field })))
+    return false
   }
 
   /** Applies awareness entries for this connection's own client id only, and relays them. */

@@ -13,6 +13,8 @@ import { HoldPeer, REMOTE_OWNER, Room, type RoomPeer } from './room'
 export interface RelayOptions {
   /** Compact a room's stored rows into one snapshot past this many. */
   readonly compactAfterRows: number
+  /** A room past this many stored bytes is compacted too (what was removed then stops counting). */
+  readonly compactAfterBytes?: number
 }
 
 /** Marks updates the relay applies itself (loading from storage), which are not stored again. */
@@ -100,6 +102,7 @@ export class Relay {
       for (const u of updates) Y.applyUpdate(room.doc, u)
     }, FROM_STORAGE)
     room.storedRows = updates.length
+    room.bytes = updates.reduce((sum, u) => sum + u.byteLength, 0)
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_REMOTE) this.relayRemote(room, update)
       else if (origin !== FROM_STORAGE) this.enqueue(room, update)
@@ -146,6 +149,7 @@ export class Relay {
   private relayRemote(room: Room, update: Uint8Array): void {
     room.outbox.push(update)
     room.storedRows++
+    room.bytes += update.byteLength
     this.sending.add(room)
     this.grown.add(room)
     this.metrics.updatesRelayed.inc()
@@ -228,7 +232,10 @@ export class Relay {
     const grown = [...this.grown]
     this.grown.clear()
     for (const room of grown) {
-      if (room.storedRows > this.options.compactAfterRows && this.rooms.get(room.name) === room)
+      // a big room is compacted once it has grown a quarter past its last snapshot, not on every write
+      const big =
+        room.bytes > (this.options.compactAfterBytes ?? Infinity) && room.bytes > room.snapshotBytes * 1.25
+      if ((room.storedRows > this.options.compactAfterRows || big) && this.rooms.get(room.name) === room)
         await this.compact(room)
     }
   }
@@ -263,14 +270,18 @@ export class Relay {
       this.sending.add(room)
       this.metrics.updatesRelayed.inc(updates.length)
       room.storedRows += updates.length
+      for (const u of updates) room.bytes += u.byteLength
       this.grown.add(room)
     }
   }
 
   private async compact(room: Room): Promise<void> {
     try {
-      await this.storage.compact(room.name, encodeIntegratedState(room.doc)) // never pending data
+      const snapshot = encodeIntegratedState(room.doc) // never pending data
+      await this.storage.compact(room.name, snapshot)
       room.storedRows = 1
+      room.bytes = snapshot.byteLength
+      room.snapshotBytes = snapshot.byteLength
     } catch (err) {
       this.log.error({ err, room: room.name }, 'compaction failed; rows kept')
     }

@@ -32,6 +32,10 @@ export class Room {
   readonly outbox = new Outbox()
   /** Rows in storage for this room since the last compaction. */
   storedRows = 0
+  /** Bytes of this room's stored document (its rows since the last compaction, that snapshot included). */
+  bytes = 0
+  /** Bytes of the last snapshot this room was compacted into (0 before any). */
+  snapshotBytes = 0
   /** For a board room: its session's control room, held open while the board is (lock state). */
   control: { room: Room; hold: RoomPeer } | null = null
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { ownerOfToken } from '../../shared/identity'
 import { parseRoom, type ParsedRoom, type Role } from '../../shared/rooms'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
@@ -75,7 +76,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       deps.log.error({ err }, 'upgrade failed')
       return refuse(socket, 500, 'internal error')
     }
-    const denied = privateRoomDenial(room.info, role, url.searchParams.get('token'))
+    const token = url.searchParams.get('token')
+    if (token !== null && (token.length === 0 || token.length > 200)) return refuse(socket, 400, 'malformed token')
+    const denied = privateRoomDenial(room.info, role, token)
     if (denied) return refuse(socket, 403, denied)
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true)
@@ -83,7 +86,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       deps.metrics.connections.inc()
       deps.log.info({ room: room.name, role }, 'connection opened')
       ws.on('close', (code) => deps.log.info({ room: room.name, role, code }, 'connection closed'))
-      new Connection(ws, room.name, room.info, role, deps.relay, deps.metrics, deps.log, deps.limits)
+      const self = token ? ownerOfToken(token) : ''
+      new Connection(ws, room.name, room.info, role, self, deps.relay, deps.metrics, deps.log, deps.limits)
     })
   }
 

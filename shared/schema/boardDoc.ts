@@ -61,6 +61,9 @@ const baseSchema = z.object({
   lang: z.string().max(40).regex(LANG_TAG).default(''),
 })
 
+/** The schema of each field every object has, whatever its kind (the relay checks each value written). */
+export const BASE_FIELD_SCHEMAS: Readonly<Record<string, z.ZodType>> = baseSchema.shape
+
 /** An object this build cannot show: an unknown kind, or props that fail validation. */
 export interface InvalidObject {
   readonly id: string
@@ -118,6 +121,32 @@ export function readObject(id: string, map: YObject): ReadResult {
 }
 
 const NO_RICH: RichText = []
+
+/**
+ * Checks the plain fields of a new object (kind props flat beside the common fields, as stored):
+ * null when valid, else what is wrong. The relay checks every object created this way.
+ */
+export function checkNewObjectFields(fields: Readonly<Record<string, unknown>>): string | null {
+  const raw: Record<string, unknown> = {}
+  const props: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(fields)) {
+    if (BASE_KEYS.has(key)) raw[key] = value
+    else props[key] = value
+  }
+  delete raw[REACTIONS_KEY]
+  delete raw[TEXT_KEY]
+  const base = baseSchema.safeParse(raw)
+  if (!base.success) return `invalid fields: ${base.error.issues.map((i) => i.path.join('.')).join(', ')}`
+  const kind = base.data.kind
+  if (!isObjectKind(kind)) return `unknown kind "${kind}"`
+  const def = KINDS[kind]
+  if (base.data.v !== def.version) return `"${kind}" is version ${def.version}, not ${base.data.v}`
+  for (const key of Object.keys(props))
+    if (!Object.prototype.hasOwnProperty.call(def.props.shape, key)) return `unknown field "${key}"`
+  const parsed = def.props.safeParse({ ...def.defaults(), ...props })
+  if (!parsed.success) return `invalid props: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`
+  return null
+}
 
 /** Who reacted with what: emoji → user ids, for the fixed set of reactions only. */
 function readReactions(map: Y.Map<unknown>): Record<string, string[]> {

@@ -27,6 +27,8 @@ export interface SessionInfo {
   readonly locked: boolean
   /** The session's languages, the main one first (one or two). */
   readonly langs: readonly UiLang[]
+  /** Participants change and delete only what they added (the server refuses the rest). */
+  readonly protect: boolean
 }
 
 export interface CanvasInfo {
@@ -49,6 +51,7 @@ export function readSessionInfo(doc: Y.Doc): SessionInfo {
     template: typeof template === 'string' ? template : '',
     locked: isBoardLocked(doc),
     langs: readSessionLangs(doc),
+    protect: isProtected(doc),
   }
 }
 
@@ -97,6 +100,9 @@ export function writeCanvas(canvas: CanvasInfo): Y.Map<unknown> {
   map.set('name', canvas.name)
   return map
 }
+
+/** Does the session protect contributions (participants change and delete only their own)? */
+export const isProtected = (doc: Y.Doc): boolean => sessionMapOf(doc).get('protect') === true
 
 /** Is the board locked for everyone but facilitators? */
 export const isBoardLocked = (doc: Y.Doc): boolean => sessionMapOf(doc).get('locked') === true

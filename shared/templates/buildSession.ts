@@ -76,6 +76,7 @@ export function buildSessionDocs(
     session.set('title', title)
     session.set('template', template.id)
     session.set('langs', [...langs])
+    if (template.protect) session.set('protect', true)
     commitmentsOf(control).push(template.commitments.map((c) => fitText(c, langs)))
     canvasesOf(control).push(
       template.canvases.map((c) => writeCanvas({ id: canvasIds.get(c.key)!, name: c.name })),

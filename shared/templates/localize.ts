@@ -26,6 +26,7 @@ export interface BuiltInTemplate {
     readonly frame?: number
     readonly mode: StepMode
   }[]
+  readonly protect?: boolean
 }
 
 /**
@@ -62,5 +63,6 @@ export function localize(t: BuiltInTemplate, langs: UiLang | readonly UiLang[]):
         mode: s.mode,
       }
     }),
+    ...(t.protect ? { protect: true } : {}),
   }
 }

@@ -10,6 +10,8 @@ export const senseMaking: BuiltInTemplate = {
     '先各自思考一个问题，再一起公开阅读，归纳成主题，投票并商定行动。',
   ),
   commitments: DEFAULT_COMMITMENTS,
+  // people write about their own lives here: only they (and the facilitator) change their notes
+  protect: true,
   canvases: [
     { key: 'commitments', name: text('Commitments', '约定') },
     { key: 'reflections', name: text('Individual reflections', '个人思考') },

@@ -14,6 +14,8 @@ export interface Template {
   readonly commitments: readonly TemplateText[]
   readonly canvases: readonly TemplateCanvas[]
   readonly agenda: readonly TemplateStep[]
+  /** The session starts with contributions protected: participants change and delete only their own. */
+  readonly protect?: boolean
 }
 
 export interface TemplateCanvas {

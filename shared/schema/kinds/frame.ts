@@ -9,6 +9,7 @@ export const frame = defineKind({
   kind: 'frame',
   version: 1,
   richText: false,
+  access: { create: ['facilitator', 'participant'] },
   props: z.object({
     w: z.number().positive().max(20000),
     h: z.number().positive().max(20000),

@@ -13,6 +13,7 @@ export const shape = defineKind({
   kind: 'shape',
   version: 1,
   richText: false,
+  access: { create: ['facilitator', 'participant'] },
   props: z.object({
     shape: z.enum(SHAPES),
     w: z.number().finite().min(-8000).max(8000),

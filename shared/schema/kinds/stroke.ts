@@ -12,6 +12,7 @@ export const stroke = defineKind({
   kind: 'stroke',
   version: 1,
   richText: false,
+  access: { create: ['facilitator', 'participant'] },
   props: z.object({
     points: z
       .array(z.number().finite().min(-1e6).max(1e6))

@@ -1,0 +1,36 @@
+import { isProtected } from '../../shared/schema/controlDoc'
+import { checkRoomUpdate } from '../../shared/schema/roomRules'
+import type { Refusal, Writer } from '../../shared/schema/rules'
+import type { Role } from '../../shared/rooms'
+import type { Room } from './room'
+
+/** The caps on what one update and one room's document may hold. */
+export interface DocCaps {
+  /** Bytes one update may have (a larger one is refused; the message cap closes the connection past it). */
+  readonly maxUpdateBytes: number
+  /** Bytes a room's stored document may reach; past it, only updates that remove things are taken. */
+  readonly maxRoomBytes: number
+}
+
+/** A 5,000-object board is about 2 MB; images are stored beside the document, not in it. */
+export const DEFAULT_DOC_CAPS: DocCaps = { maxUpdateBytes: 1024 * 1024, maxRoomBytes: 32 * 1024 * 1024 }
+
+/** Who a connection writes as, in this room now (the session's setting is read from its control room). */
+export function writerIn(room: Room, role: Role, self: string): Writer {
+  const protect = room.control !== null && isProtected(room.control.room.doc)
+  return { role, self, protect }
+}
+
+/**
+ * Checks an update from a peer against the caps and the room's rules before it is applied: null when
+ * it may be applied, else why not (see shared/schema/rules.ts).
+ */
+export function checkUpdate(room: Room, update: Uint8Array, writer: Writer, caps: DocCaps): Refusal | null {
+  if (update.byteLength > caps.maxUpdateBytes)
+    return { code: 'too-big', detail: `an update may have ${caps.maxUpdateBytes} bytes` }
+  // an update without new structs (its first varuint, the count of clients with structs, is 0) only
+  // deletes: always taken, so a full room can be cleaned up
+  if (room.bytes + update.byteLength > caps.maxRoomBytes && update[0] !== 0)
+    return { code: 'room-full', detail: `a room may hold ${caps.maxRoomBytes} bytes` }
+  return checkRoomUpdate(room.info.kind, room.doc, update, writer)
+}

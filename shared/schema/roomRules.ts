@@ -1,0 +1,129 @@
+import * as Y from 'yjs'
+import type { RoomKind } from '../rooms'
+import { checkObjectChanges } from './objectRules'
+import type { Refusal, Writer } from './rules'
+import { updateChanges, type Change } from './updateChanges'
+
+/*
+ * The declaration of each kind of room's document: which root types it has and what each holds.
+ * An update is resolved to the paths it changes (updateChanges.ts) and refused whole if any change
+ * breaks its room's declaration. Objects (the board, private rooms) follow the kinds and the board's
+ * rules (objectRules.ts); the other roots are declared here.
+ */
+
+type RootCheck = (changes: readonly Change[], writer: Writer) => Refusal | null
+
+/** The single plain value a change writes, or undefined for a removal or anything else. */
+function plainValue(change: Change): unknown {
+  if (change.op !== 'insert' || change.deleted) return undefined
+  const content = change.content
+  return content instanceof Y.ContentAny && content.arr.length === 1 ? content.arr[0] : undefined
+}
+
+const isRemoval = (change: Change): boolean =>
+  change.op === 'delete' || change.deleted || (change.op === 'insert' && change.content instanceof Y.ContentDeleted)
+
+/** A map of plain values at the root, each checked by `valid` (removing an entry is always allowed). */
+const plainMap =
+  (valid: (key: string, value: unknown) => boolean, who: 'facilitator' | 'anyone' = 'anyone'): RootCheck =>
+  (changes, writer) => {
+    if (who === 'facilitator' && writer.role !== 'facilitator') return { code: 'facilitator-only' }
+    for (const change of changes) {
+      if (change.at.dead) continue
+      const key = change.at.path[1]
+      if (change.at.path.length !== 2 || typeof key !== 'string' || key.length > 64)
+        return { code: 'invalid', detail: `${String(change.at.path[0])} holds plain entries` }
+      if (isRemoval(change)) continue
+      if (!valid(key, plainValue(change)))
+        return { code: 'invalid', field: key, detail: `not a valid ${String(change.at.path[0])} entry` }
+    }
+    return null
+  }
+
+/** A root only facilitators write, of any shape within the nesting cap (read defensively). */
+const facilitatorsOnly: RootCheck = (changes, writer) => {
+  if (writer.role !== 'facilitator') return { code: 'facilitator-only' }
+  for (const change of changes) if (change.at.path.length > 8) return { code: 'too-deep', detail: 'nested too deeply' }
+  return null
+}
+
+const SESSION_KEYS = new Set([
+  'title',
+  'template',
+  'locked',
+  'langs',
+  'step',
+  'mode',
+  'privateBy',
+  'anonymous',
+  'voteBudget',
+  'timer',
+  'summon',
+  'protect',
+])
+
+const sessionMap: RootCheck = (changes, writer) => {
+  const base = facilitatorsOnly(changes, writer)
+  if (base) return base
+  for (const change of changes) {
+    const key = change.at.path[1]
+    if (typeof key !== 'string' || !SESSION_KEYS.has(key))
+      return { code: 'unknown-field', field: String(key), detail: 'not a session setting' }
+  }
+  return null
+}
+
+const voteCount = (_key: string, value: unknown): boolean =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 50
+
+const objects: RootCheck = () => null // checked together with the document (objectRules)
+
+/** Each room kind's roots and how each is checked. */
+export const ROOM_ROOTS: Readonly<Record<RoomKind, Readonly<Record<string, RootCheck>>>> = {
+  board: {
+    objects,
+    meta: plainMap((key, value) => key === 'version' && typeof value === 'number', 'facilitator'),
+  },
+  private: { objects, votes: plainMap(voteCount) },
+  control: {
+    session: sessionMap,
+    commitments: facilitatorsOnly,
+    canvases: facilitatorsOnly,
+    agenda: facilitatorsOnly,
+    results: facilitatorsOnly,
+    answers: facilitatorsOnly,
+  },
+  facilitator: {
+    guidance: plainMap((_key, value) => typeof value === 'string' && value.length <= 4000, 'facilitator'),
+  },
+}
+
+/**
+ * Checks an update to a room's document before it is applied: null when every change it makes keeps
+ * the room's rules, else the first refusal (the whole update is then refused).
+ */
+export function checkRoomUpdate(kind: RoomKind, doc: Y.Doc, update: Uint8Array, writer: Writer): Refusal | null {
+  if (writer.role === 'viewer') return { code: 'read-only' }
+  const resolved = updateChanges(doc, update)
+  if ('problem' in resolved) {
+    const code = resolved.problem === 'too-deep' ? 'too-deep' : resolved.problem === 'missing' ? 'unknown-items' : 'invalid'
+    return { code, detail: resolved.detail }
+  }
+  const roots = ROOM_ROOTS[kind]
+  const byRoot = new Map<string, Change[]>()
+  for (const change of resolved.changes) {
+    const root = change.at.path[0]
+    if (change.at.dead || root === undefined) continue
+    if (typeof root !== 'string' || !Object.prototype.hasOwnProperty.call(roots, root))
+      return { code: 'invalid', detail: `this room has no "${String(root)}"` }
+    let list = byRoot.get(root)
+    if (!list) byRoot.set(root, (list = []))
+    list.push(change)
+  }
+  for (const [root, changes] of byRoot) {
+    const refusal = roots[root]!(changes, writer)
+    if (refusal) return refusal
+  }
+  const objectChanges = byRoot.get('objects')
+  return objectChanges ? checkObjectChanges(doc, objectChanges, writer) : null
+}

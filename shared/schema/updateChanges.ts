@@ -1,0 +1,271 @@
+import * as Y from 'yjs'
+
+/*
+ * What an update would change in a document, found before it is applied.
+ *
+ * A Yjs update is a list of structs (new items, or GC/Skip placeholders) and a delete set. An item
+ * names where it goes by its parent (a root type's name, or the id of the item holding a type) or,
+ * when it has neighbours, only by them (its origin or right origin): it goes where they are. This
+ * resolves every new item and every deleted item to a path in the document — the root's name, then
+ * the key of each map entry (`null` for a position in a list or in text) — against the document as
+ * it is and the update itself, without applying anything. Rules are then checked on the paths
+ * (shared/schema/roomRules.ts).
+ */
+
+export type PathKey = string | null
+/** What an item holds: a value, a string, a type, a deleted stretch… */
+export type Content = Y.Item['content']
+
+/** Where an item is: its path, which levels are new in this update, and whether it lands in deleted content. */
+export interface Location {
+  /** The root type's name, then one key per level down to the item itself. */
+  readonly path: readonly PathKey[]
+  /** For each level of `path` (0: the root), whether the item at that level is new in this update. */
+  readonly fresh: readonly boolean[]
+  /** It lands inside deleted content (a removed object): it changes nothing anyone can read. */
+  readonly dead: boolean
+}
+
+export interface Insertion {
+  readonly op: 'insert'
+  readonly at: Location
+  readonly id: Y.ID
+  readonly content: Content
+  /** The update deletes it too (created and deleted in one go). */
+  readonly deleted: boolean
+}
+
+export interface Deletion {
+  readonly op: 'delete'
+  readonly at: Location
+  /** What the deleted item holds (a type for an object, a value for a field). */
+  readonly content: Content
+}
+
+export type Change = Insertion | Deletion
+
+/** Why an update cannot be resolved. */
+export interface Unresolved {
+  readonly problem: 'missing' | 'too-deep' | 'malformed'
+  readonly detail: string
+}
+
+export interface UpdateChanges {
+  readonly changes: Change[]
+  /** Bytes of new content (0 for an update that only deletes). */
+  readonly inserts: number
+}
+
+/** Levels an item may be below its root before the update is refused as too deep. */
+export const MAX_PATH_DEPTH = 48
+
+type Struct = Y.Item | Y.GC | Y.Skip
+type Found = { struct: Struct; fresh: boolean } | null
+
+class Resolver {
+  private readonly own = new Map<number, Struct[]>()
+  private readonly docMemo = new Map<Y.Item, Location>()
+  private readonly freshMemo = new Map<Y.Item, Location | null>()
+
+  constructor(
+    private readonly doc: Y.Doc,
+    structs: readonly Struct[],
+  ) {
+    for (const s of structs) {
+      if (s instanceof Y.Skip) continue
+      let list = this.own.get(s.id.client)
+      if (!list) this.own.set(s.id.client, (list = []))
+      list.push(s)
+    }
+    for (const list of this.own.values()) list.sort((a, b) => a.id.clock - b.id.clock)
+  }
+
+  /** Is this struct already (wholly) in the document? Yjs skips it then. */
+  known(s: Struct): boolean {
+    return s.id.clock + s.length <= Y.getState(this.doc.store, s.id.client)
+  }
+
+  /** The struct holding this id: in the document, else among the update's own. */
+  find(id: Y.ID): Found {
+    if (id.clock < Y.getState(this.doc.store, id.client)) {
+      return { struct: Y.getItem(this.doc.store, id) as Y.Item | Y.GC, fresh: false }
+    }
+    const list = this.own.get(id.client)
+    if (!list) return null
+    let lo = 0
+    let hi = list.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const s = list[mid]!
+      if (id.clock < s.id.clock) hi = mid - 1
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1
+      else return { struct: s, fresh: true }
+    }
+    return null
+  }
+
+  /** Where an item already in the document is. */
+  docLocation(item: Y.Item): Location | Unresolved {
+    const chain: Y.Item[] = []
+    let base: Location | undefined
+    let top: Y.Item | null = null // the item holding the outermost one in the chain (null: a root)
+    for (let cur: Y.Item = item; ; ) {
+      const memo = this.docMemo.get(cur)
+      if (memo) {
+        if (chain.length === 0) return memo
+        base = memo
+        top = cur
+        break
+      }
+      chain.push(cur)
+      if (chain.length > MAX_PATH_DEPTH) return { problem: 'too-deep', detail: 'content nested too deeply' }
+      const parent = cur.parent as Y.AbstractType<unknown> | null
+      if (!parent) {
+        base = { path: [], fresh: [], dead: true } // garbage collected
+        break
+      }
+      if (parent._item === null) {
+        base = { path: [Y.findRootTypeKey(parent)], fresh: [false], dead: false }
+        break
+      }
+      cur = parent._item
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const it = chain[i]!
+      const holder = i === chain.length - 1 ? top : chain[i + 1]!
+      base = {
+        path: [...base.path, it.parentSub],
+        fresh: [...base.fresh, false],
+        dead: base.dead || (holder?.deleted ?? false),
+      }
+      this.docMemo.set(it, base)
+    }
+    return base
+  }
+
+  /** Where a new item of the update goes. */
+  freshLocation(item: Y.Item, depth = 0): Location | Unresolved {
+    if (this.freshMemo.has(item)) {
+      const memo = this.freshMemo.get(item)
+      if (memo === null) return { problem: 'malformed', detail: 'items refer to each other in a loop' }
+      return memo!
+    }
+    if (depth > MAX_PATH_DEPTH) return { problem: 'too-deep', detail: 'content nested too deeply' }
+    this.freshMemo.set(item, null) // in progress: a loop of references finds it
+    const loc = this.resolveFresh(item, depth)
+    if ('problem' in loc) {
+      this.freshMemo.delete(item)
+      return loc
+    }
+    this.freshMemo.set(item, loc)
+    return loc
+  }
+
+  private resolveFresh(item: Y.Item, depth: number): Location | Unresolved {
+    const { parent } = item as unknown as { parent: string | Y.ID | null }
+    if (typeof parent === 'string') return { path: [parent, item.parentSub], fresh: [false, true], dead: false }
+    if (parent) {
+      const found = this.find(parent)
+      if (!found) return { problem: 'missing', detail: 'its parent is unknown' }
+      if (found.struct instanceof Y.GC) return { path: [], fresh: [], dead: true }
+      if (!(found.struct instanceof Y.Item)) return { problem: 'malformed', detail: 'bad parent' }
+      const holder = found.struct
+      if (!(holder.content instanceof Y.ContentType)) {
+        if (holder.content instanceof Y.ContentDeleted) return { path: [], fresh: [], dead: true }
+        return { problem: 'malformed', detail: 'its parent holds no type' }
+      }
+      const base = found.fresh ? this.freshLocation(holder, depth + 1) : this.docLocation(holder)
+      if ('problem' in base) return base
+      return {
+        path: [...base.path, item.parentSub],
+        fresh: [...base.fresh, true],
+        dead: base.dead || (!found.fresh && holder.deleted),
+      }
+    }
+    // placed by its neighbours: it goes where they are
+    const neighbour = item.origin ?? item.rightOrigin
+    if (!neighbour) return { problem: 'malformed', detail: 'an item without a place' }
+    const found = this.find(neighbour)
+    if (!found) return { problem: 'missing', detail: 'its neighbour is unknown' }
+    if (found.struct instanceof Y.GC) return { path: [], fresh: [], dead: true }
+    if (!(found.struct instanceof Y.Item)) return { problem: 'malformed', detail: 'bad neighbour' }
+    const sibling = found.fresh ? this.freshLocation(found.struct, depth + 1) : this.docLocation(found.struct)
+    if ('problem' in sibling) return sibling
+    return { path: sibling.path, fresh: [...sibling.fresh.slice(0, -1), true], dead: sibling.dead }
+  }
+
+  /** The document's items a deleted range covers (those not yet deleted). */
+  *docItems(client: number, clock: number, len: number): Generator<Y.Item> {
+    const structs = this.doc.store.clients.get(client)
+    if (!structs) return
+    const end = clock + len
+    let i = Y.findIndexSS(structs, clock)
+    for (; i < structs.length; i++) {
+      const s = structs[i]!
+      if (s.id.clock >= end) break
+      if (s instanceof Y.Item && !s.deleted) yield s
+    }
+  }
+}
+
+/** Sets of [clock, clock + len) ranges per client. */
+type Ranges = Map<number, { clock: number; len: number }[]>
+
+function covers(ranges: Ranges, id: Y.ID, length: number): boolean {
+  const list = ranges.get(id.client)
+  if (!list) return false
+  return list.some((r) => r.clock <= id.clock && id.clock + length <= r.clock + r.len)
+}
+
+/**
+ * Resolves what an update would insert and delete in `doc`, or says why it cannot be resolved:
+ * something it depends on is missing, it nests too deeply, or its items make no sense.
+ */
+export function updateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges | Unresolved {
+  let decoded: { structs: Struct[]; ds: { clients: Ranges } }
+  try {
+    decoded = Y.decodeUpdate(update) as unknown as typeof decoded
+  } catch {
+    return { problem: 'malformed', detail: 'the update does not decode' }
+  }
+  const resolver = new Resolver(doc, decoded.structs)
+  const ds = decoded.ds.clients
+  const changes: Change[] = []
+  let inserts = 0
+  for (const s of decoded.structs) {
+    if (!(s instanceof Y.Item) || resolver.known(s)) continue
+    const at = resolver.freshLocation(s)
+    if ('problem' in at) return at
+    inserts += s.length
+    changes.push({ op: 'insert', at, id: s.id, content: s.content, deleted: covers(ds, s.id, s.length) })
+  }
+  for (const [client, ranges] of ds) {
+    const state = Y.getState(doc.store, client)
+    for (const { clock, len } of ranges) {
+      if (clock + len > state) {
+        // deleting what the document does not have yet: only the update's own new items
+        const from = Math.max(clock, state)
+        if (!ownRange(resolver, client, from, clock + len))
+          return { problem: 'missing', detail: 'it deletes items the server does not know' }
+      }
+      if (clock >= state) continue
+      for (const item of resolver.docItems(client, clock, Math.min(len, state - clock))) {
+        const at = resolver.docLocation(item)
+        if ('problem' in at) return at
+        changes.push({ op: 'delete', at, content: item.content })
+      }
+    }
+  }
+  return { changes, inserts }
+}
+
+/** Does the update itself hold every clock of [from, to) for this client? */
+function ownRange(resolver: Resolver, client: number, from: number, to: number): boolean {
+  let clock = from
+  while (clock < to) {
+    const found = resolver.find(Y.createID(client, clock))
+    if (!found || !found.fresh) return false
+    clock = found.struct.id.clock + found.struct.length
+  }
+  return true
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addObject, deleteObjects, moveObjects, setPlainText, updateProps } from '../../shared/ops/objects'
+import { setConsent, setHidden, toggleReaction } from '../../shared/ops/contributions'
+import { createOrigin } from '../../shared/ops/origin'
+import { objectsOf, textOf } from '../../shared/schema/boardDoc'
+import { checkRoomUpdate } from '../../shared/schema/roomRules'
+import type { Writer } from '../../shared/schema/rules'
+
+const ann = createOrigin('ann-owner', 'Ann')
+const bob = createOrigin('bob-owner', 'Bob')
+const annWrites: Writer = { role: 'participant', self: 'ann-owner', protect: false }
+const bobWrites: Writer = { role: 'participant', self: 'bob-owner', protect: false }
+const facilitator: Writer = { role: 'facilitator', self: 'fac-owner', protect: false }
+
+/** A server document; `change` runs on a fresh client in sync with it and returns the client's update. */
+function setup() {
+  const server = new Y.Doc()
+  const change = (fn: (doc: Y.Doc) => void): Uint8Array => {
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+    const before = Y.encodeStateVector(client)
+    fn(client)
+    return Y.encodeStateAsUpdate(client, before)
+  }
+  const accept = (update: Uint8Array) => Y.applyUpdate(server, update)
+  return { server, change, accept }
+}
+
+function noteBy(t: ReturnType<typeof setup>, origin = ann): string {
+  const u = t.change((d) => void addObject(d, { kind: 'sticky', canvas: 'c', x: 0, y: 0, id: 'n1', text: 'hi' }, origin))
+  expect(checkRoomUpdate('board', t.server, u, origin === ann ? annWrites : bobWrites)).toBeNull()
+  t.accept(u)
+  return 'n1'
+}
+
+describe('board rules on updates', () => {
+  it('lets honest commands through', () => {
+    const t = setup()
+    const id = noteBy(t)
+    const steps: [Writer, (d: Y.Doc) => void][] = [
+      [annWrites, (d) => moveObjects(d, [{ id, x: 5, y: 6 }], ann)],
+      [annWrites, (d) => setPlainText(d, id, 'hello there', ann)],
+      [bobWrites, (d) => updateProps(d, id, 'sticky', { color: 'pink' }, bob)],
+      [bobWrites, (d) => void toggleReaction(d, id, '👍', bob)],
+      [annWrites, (d) => void toggleReaction(d, id, '❤️', ann)],
+      [annWrites, (d) => setConsent(d, [id], false, ann)],
+      [facilitator, (d) => setHidden(d, [id], true, createOrigin('fac-owner', 'F'))],
+      [bobWrites, (d) => void toggleReaction(d, id, '👍', bob)],
+      [annWrites, (d) => deleteObjects(d, [id], ann)],
+    ]
+    for (const [i, [writer, fn]] of steps.entries()) {
+      const u = t.change(fn)
+      expect(checkRoomUpdate('board', t.server, u, writer), `step ${i}`).toBeNull()
+      t.accept(u)
+    }
+  })
+
+  it('refuses what a hostile participant writes', () => {
+    const t = setup()
+    const id = noteBy(t)
+    const attempts: [string, (d: Y.Doc) => void][] = [
+      ['author-only', (d) => objectsOf(d).get(id)!.set('consent', false)],
+      ['facilitator-only', (d) => objectsOf(d).get(id)!.set('hidden', false)],
+      ['facilitator-only', (d) => objectsOf(d).get(id)!.set('locked', true)],
+      ['fixed', (d) => objectsOf(d).get(id)!.set('author', 'Mallory')],
+      ['fixed', (d) => objectsOf(d).get(id)!.set('kind', 'text')],
+      ['fixed', (d) => objectsOf(d).get(id)!.set('createdBy', 'bob-owner')],
+      ['invalid', (d) => objectsOf(d).get(id)!.set('x', 'far away')],
+      ['invalid', (d) => objectsOf(d).get(id)!.delete('x')],
+      ['unknown-field', (d) => objectsOf(d).get(id)!.set('owner', 'me')],
+      ['invalid', (d) => (objectsOf(d) as Y.Map<unknown>).set('junk', 'hello')],
+      ['invalid', (d) => d.getText('other').insert(0, 'x')],
+      [
+        'not-yours',
+        (d) => {
+          const reactions = new Y.Map()
+          objectsOf(d).get(id)!.set('reactions', reactions)
+          reactions.set('👍 ann-owner', true)
+        },
+      ],
+    ]
+    for (const [code, fn] of attempts) {
+      const u = t.change(fn)
+      const refusal = checkRoomUpdate('board', t.server, u, bobWrites)
+        expect(refusal?.code).toBe(code)
+    }
+  })
+
+  it('refuses objects made in someone else’s name or of a bad shape', () => {
+    const t = setup()
+    const forged = t.change((d) => void addObject(d, { kind: 'sticky', canvas: 'c', x: 0, y: 0 }, ann))
+    expect(checkRoomUpdate('board', t.server, forged, bobWrites)?.code).toBe('not-yours')
+    const big = t.change((d) => {
+      const raw = new Y.Map<unknown>()
+      objectsOf(d).set('n9', raw as Y.Map<unknown>)
+      const fields = { id: 'n9', kind: 'sticky', v: 1, canvas: 'c', x: 0, y: 0, z: 1, createdBy: 'bob-owner' }
+      for (const [k, v] of Object.entries({ ...fields, w: 1e9, h: 10, color: 'pink' })) raw.set(k, v)
+    })
+    expect(checkRoomUpdate('board', t.server, big, bobWrites)?.code).toBe('invalid')
+  })
+
+  it('keeps locked and protected notes to their rules', () => {
+    const t = setup()
+    const id = noteBy(t)
+    const lock = t.change((d) => objectsOf(d).get(id)!.set('locked', true))
+    expect(checkRoomUpdate('board', t.server, lock, facilitator)).toBeNull()
+    t.accept(lock)
+    const move = t.change((d) => moveObjects(d, [{ id, x: 9, y: 9 }], ann))
+    expect(checkRoomUpdate('board', t.server, move, annWrites)?.code).toBe('locked')
+    expect(checkRoomUpdate('board', t.server, move, facilitator)).toBeNull()
+    const t2 = setup()
+    noteBy(t2)
+    const edit = t2.change((d) => setPlainText(d, id, 'mine now', bob))
+    expect(checkRoomUpdate('board', t2.server, edit, { ...bobWrites, protect: true })?.code).toBe('protected')
+    expect(checkRoomUpdate('board', t2.server, edit, { ...annWrites, protect: true })).toBeNull()
+    const del = t2.change((d) => deleteObjects(d, [id], bob))
+    expect(checkRoomUpdate('board', t2.server, del, { ...bobWrites, protect: true })?.code).toBe('protected')
+  })
+
+  it('refuses rich text nested past the cap, and takes the editor’s own nesting', () => {
+    const t = setup()
+    const id = noteBy(t)
+    const deep = t.change((d) => {
+      let at: Y.XmlFragment | Y.XmlElement = textOf(d, id)!
+      for (let i = 0; i < 40; i++) {
+        const el = new Y.XmlElement('blockquote')
+        at.insert(0, [el])
+        at = el
+      }
+    })
+    expect(checkRoomUpdate('board', t.server, deep, annWrites)?.code).toBe('too-deep')
+    const list = t.change((d) => {
+      const ul = new Y.XmlElement('bulletList')
+      const li = new Y.XmlElement('listItem')
+      const p = new Y.XmlElement('paragraph')
+      p.insert(0, [new Y.XmlText('point')])
+      li.insert(0, [p])
+      ul.insert(0, [li])
+      textOf(d, id)!.insert(0, [ul])
+    })
+    expect(checkRoomUpdate('board', t.server, list, annWrites)).toBeNull()
+  })
+
+  it('refuses votes that are not counts, and roots a room does not have', () => {
+    const t = setup()
+    const votes = t.change((d) => d.getMap('votes').set('n1', 1000))
+    expect(checkRoomUpdate('private', t.server, votes, annWrites)?.code).toBe('invalid')
+    const ok = t.change((d) => d.getMap('votes').set('n2', 2))
+    expect(checkRoomUpdate('private', t.server, ok, annWrites)).toBeNull()
+    const other = t.change((d) => d.getMap('session').set('locked', true))
+    expect(checkRoomUpdate('board', t.server, other, facilitator)?.code).toBe('invalid')
+  })
+})
