@@ -8,7 +8,10 @@ const byteCount = (fallback: number, min: number) =>
   z
     .string()
     .default(String(fallback))
-    .refine((v) => /^\d{1,12}$/.test(v) && Number(v) >= min, `must be a whole number of bytes, at least ${min}`)
+    .refine(
+      (v) => /^\d{1,12}$/.test(v) && Number(v) >= min,
+      `must be a whole number of bytes, at least ${min}`,
+    )
 
 const envSchema = z.object({
   PORT: z

@@ -1,4 +1,6 @@
 import type { Socket } from 'node:net'
+import * as Y from 'yjs'
+import type { Refusal } from '../../shared/schema/rules'
 import type { WebSocket, RawData } from 'ws'
 import type { ParsedRoom, Role } from '../../shared/rooms'
 import type { Logger } from '../logger'
@@ -262,8 +264,7 @@ export class Connection implements RoomPeer {
       return false
     }
     this.log.info({ room: this.roomName, role: this.role, refusal }, 'update refused')
-    const { code, object, field } = refusal
-    this.send(encodePermissionDenied(JSON.stringify({ code, object, field })))
+    this.send(encodePermissionDenied(refusalReason(refusal, update)))
     return false
   }
 
@@ -307,6 +308,22 @@ export class Connection implements RoomPeer {
     this.log.warn({ room: this.roomName, role: this.role, reason }, 'closing connection on bad input')
     this.close(code, reason)
   }
+}
+
+/**
+ * A refusal as the sender is told it: the rule, what it concerned, and the clocks the refused update
+ * spans for each client (`from` inclusive, `to` exclusive), so a client knows which of its changes
+ * the server does not have.
+ */
+function refusalReason({ code, object, field }: Refusal, update: Uint8Array): string {
+  let spans: Record<string, [number, number]> = {}
+  try {
+    const { from, to } = Y.parseUpdateMeta(update)
+    spans = Object.fromEntries([...from].map(([client, clock]) => [client, [clock, to.get(client) ?? clock]]))
+  } catch {
+    // a refused update need not decode
+  }
+  return JSON.stringify({ code, object, field, spans })
 }
 
 function toUint8Array(data: RawData): Uint8Array {

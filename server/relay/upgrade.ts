@@ -77,7 +77,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       return refuse(socket, 500, 'internal error')
     }
     const token = url.searchParams.get('token')
-    if (token !== null && (token.length === 0 || token.length > 200)) return refuse(socket, 400, 'malformed token')
+    if (token !== null && (token.length === 0 || token.length > 200))
+      return refuse(socket, 400, 'malformed token')
     const denied = privateRoomDenial(room.info, role, token)
     if (denied) return refuse(socket, 403, denied)
     wss.handleUpgrade(req, socket, head, (ws) => {

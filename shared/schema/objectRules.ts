@@ -9,7 +9,15 @@ import {
 } from './boardDoc'
 import { KINDS, isObjectKind } from './kinds'
 import { LIMITS } from './limits'
-import { mayChange, mayCreate, mayDelete, mayReact, type ObjectFacts, type Refusal, type Writer } from './rules'
+import {
+  mayChange,
+  mayCreate,
+  mayDelete,
+  mayReact,
+  type ObjectFacts,
+  type Refusal,
+  type Writer,
+} from './rules'
 import type { Change, Content } from './updateChanges'
 
 /*
@@ -60,7 +68,9 @@ function validValue(kind: string, field: string, value: unknown): boolean {
   const base = BASE_FIELD_SCHEMAS[field]
   if (base) return base.safeParse(value).success
   if (!isObjectKind(kind)) return false
-  const schema = (KINDS[kind].props.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[field]
+  const schema = (KINDS[kind].props.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[
+    field
+  ]
   return schema !== undefined && schema.safeParse(value).success
 }
 
@@ -97,7 +107,8 @@ export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], write
   // removing an object removes everything in it: those deletions are part of the one removal
   const removed = new Set<unknown>()
   for (const c of changes) {
-    if (c.at.path.length === 3 && c.op === 'insert' && !removes(c)) written.add(`${c.at.path[1]} ${c.at.path[2]}`)
+    if (c.at.path.length === 3 && c.op === 'insert' && !removes(c))
+      written.add(`${c.at.path[1]} ${c.at.path[2]}`)
     if (c.at.path.length === 2 && c.op === 'delete') removed.add(c.at.path[1])
   }
   for (const change of changes) {
@@ -113,7 +124,8 @@ export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], write
       continue
     }
     const field = path[2]
-    if (typeof field !== 'string') return { code: 'invalid', object: id, detail: 'an object is a map of fields' }
+    if (typeof field !== 'string')
+      return { code: 'invalid', object: id, detail: 'an object is a map of fields' }
     if (fresh[1]) {
       // part of an object this update creates: checked whole below
       const refusal = collectNewField(change, id, field, created)
@@ -125,7 +137,9 @@ export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], write
     if (removed.has(id) && change.op === 'delete') continue
     if (path.length === 3 && change.op === 'delete' && written.has(`${id} ${field}`)) continue
     const refusal =
-      path.length === 3 ? checkField(change, id, field, facts, current!, writer) : checkDeep(change, id, facts, writer)
+      path.length === 3
+        ? checkField(change, id, field, facts, current!, writer)
+        : checkDeep(change, id, facts, writer)
     if (refusal) return refusal
   }
   for (const [id, object] of created) {
@@ -155,7 +169,12 @@ function checkObjectEntry(
   return null
 }
 
-function collectNewField(change: Change, id: string, field: string, created: Map<string, NewObject>): Refusal | null {
+function collectNewField(
+  change: Change,
+  id: string,
+  field: string,
+  created: Map<string, NewObject>,
+): Refusal | null {
   const object = created.get(id)
   if (!object) return null // its object is removed in this update too (dead content)
   const { path } = change.at
@@ -184,7 +203,8 @@ function checkNewObject(id: string, object: NewObject, writer: Writer): Refusal 
   for (const [field, { value }] of object.fields) {
     if (field === TEXT_KEY) text = 'type' in value ? value.type : 'other-type'
     else if (field === REACTIONS_KEY) reactions = 'type' in value ? value.type : 'other-type'
-    else if ('type' in value) return { code: 'invalid', object: id, field, detail: 'a plain field holds a type' }
+    else if ('type' in value)
+      return { code: 'invalid', object: id, field, detail: 'a plain field holds a type' }
     else plain[field] = value.plain
   }
   if (plain.id !== id) return { code: 'invalid', object: id, field: 'id', detail: 'id differs from its key' }
@@ -194,7 +214,12 @@ function checkNewObject(id: string, object: NewObject, writer: Writer): Refusal 
   const refusal = mayCreate(writer, kind, typeof plain.createdBy === 'string' ? plain.createdBy : '')
   if (refusal) return { ...refusal, object: id }
   if (text !== undefined && (text !== 'xml-fragment' || !isObjectKind(kind) || !KINDS[kind].richText))
-    return { code: 'invalid', object: id, field: TEXT_KEY, detail: 'text must be rich text of a kind that has it' }
+    return {
+      code: 'invalid',
+      object: id,
+      field: TEXT_KEY,
+      detail: 'text must be rich text of a kind that has it',
+    }
   if (reactions !== undefined && reactions !== 'map')
     return { code: 'invalid', object: id, field: REACTIONS_KEY, detail: 'reactions must be a map' }
   return null
@@ -209,7 +234,8 @@ function checkField(
   current: Y.Map<unknown>,
   writer: Writer,
 ): Refusal | null {
-  if (field === TEXT_KEY) return { code: 'fixed', object: id, field, detail: 'the text is edited, not replaced' }
+  if (field === TEXT_KEY)
+    return { code: 'fixed', object: id, field, detail: 'the text is edited, not replaced' }
   if (field === REACTIONS_KEY) {
     // the reactions map is made by the first reaction; never replaced or removed
     if (removes(change) || current.get(REACTIONS_KEY) instanceof Y.Map)
@@ -222,7 +248,9 @@ function checkField(
   const refusal = mayChange(writer, facts, field)
   if (refusal) return { ...refusal, object: id, field }
   if (removes(change))
-    return removable(facts.kind, field) ? null : { code: 'invalid', object: id, field, detail: 'a required field' }
+    return removable(facts.kind, field)
+      ? null
+      : { code: 'invalid', object: id, field, detail: 'a required field' }
   const value = change.op === 'insert' ? fieldValue(change.content) : null
   if (!value || 'type' in value || !validValue(facts.kind, field, value.plain))
     return { code: 'invalid', object: id, field, detail: `not a valid ${field}` }
@@ -248,7 +276,12 @@ function checkDeep(change: Change, id: string, facts: ObjectFacts, writer: Write
 function checkText(change: Change, id: string): Refusal | null {
   const levels = change.at.path.length - 3
   if (levels > MAX_TEXT_LEVELS)
-    return { code: 'too-deep', object: id, field: TEXT_KEY, detail: `text nests deeper than ${LIMITS.richTextMaxDepth}` }
+    return {
+      code: 'too-deep',
+      object: id,
+      field: TEXT_KEY,
+      detail: `text nests deeper than ${LIMITS.richTextMaxDepth}`,
+    }
   if (change.op === 'insert' && !textContentOk(change.content))
     return { code: 'invalid', object: id, field: TEXT_KEY, detail: 'not rich text' }
   return null
@@ -267,4 +300,5 @@ function checkReactionShape(change: Change, id: string): Refusal | null {
   return value && 'plain' in value && value.plain === true ? null : bad
 }
 
-const refuseFor = (refusal: Refusal | null, id: string): Refusal | null => (refusal ? { ...refusal, object: id } : null)
+const refuseFor = (refusal: Refusal | null, id: string): Refusal | null =>
+  refusal ? { ...refusal, object: id } : null

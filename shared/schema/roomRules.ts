@@ -21,7 +21,9 @@ function plainValue(change: Change): unknown {
 }
 
 const isRemoval = (change: Change): boolean =>
-  change.op === 'delete' || change.deleted || (change.op === 'insert' && change.content instanceof Y.ContentDeleted)
+  change.op === 'delete' ||
+  change.deleted ||
+  (change.op === 'insert' && change.content instanceof Y.ContentDeleted)
 
 /** A map of plain values at the root, each checked by `valid` (removing an entry is always allowed). */
 const plainMap =
@@ -43,7 +45,8 @@ const plainMap =
 /** A root only facilitators write, of any shape within the nesting cap (read defensively). */
 const facilitatorsOnly: RootCheck = (changes, writer) => {
   if (writer.role !== 'facilitator') return { code: 'facilitator-only' }
-  for (const change of changes) if (change.at.path.length > 8) return { code: 'too-deep', detail: 'nested too deeply' }
+  for (const change of changes)
+    if (change.at.path.length > 8) return { code: 'too-deep', detail: 'nested too deeply' }
   return null
 }
 
@@ -102,11 +105,21 @@ export const ROOM_ROOTS: Readonly<Record<RoomKind, Readonly<Record<string, RootC
  * Checks an update to a room's document before it is applied: null when every change it makes keeps
  * the room's rules, else the first refusal (the whole update is then refused).
  */
-export function checkRoomUpdate(kind: RoomKind, doc: Y.Doc, update: Uint8Array, writer: Writer): Refusal | null {
+export function checkRoomUpdate(
+  kind: RoomKind,
+  doc: Y.Doc,
+  update: Uint8Array,
+  writer: Writer,
+): Refusal | null {
   if (writer.role === 'viewer') return { code: 'read-only' }
   const resolved = updateChanges(doc, update)
   if ('problem' in resolved) {
-    const code = resolved.problem === 'too-deep' ? 'too-deep' : resolved.problem === 'missing' ? 'unknown-items' : 'invalid'
+    const code =
+      resolved.problem === 'too-deep'
+        ? 'too-deep'
+        : resolved.problem === 'missing'
+          ? 'unknown-items'
+          : 'invalid'
     return { code, detail: resolved.detail }
   }
   const roots = ROOM_ROOTS[kind]

@@ -1,4 +1,4 @@
-import type { Role } from '../rooms'
+import { OWNER_PATTERN, type Role } from '../rooms'
 import { KINDS, isObjectKind } from './kinds'
 
 /**
@@ -99,8 +99,10 @@ export function mayCreate(writer: Writer, kind: string, createdBy: string): Refu
   if (writer.role === 'viewer') return { code: 'read-only' }
   if (!isObjectKind(kind)) return { code: 'invalid', detail: `unknown kind "${kind}"` }
   if (!KINDS[kind].access.create.includes(writer.role)) return { code: 'not-allowed' }
-  // a facilitator may restore anyone's object (undo of a removal); others create only as themselves
-  if (writer.role !== 'facilitator' && createdBy !== writer.self) return { code: 'not-yours', field: 'createdBy' }
+  // a facilitator may restore anyone's object (undo of a removal); others create only as themselves,
+  // or under a name no token proves (a stock y-websocket client's own id): never as another person
+  if (writer.role !== 'facilitator' && createdBy !== writer.self && OWNER_PATTERN.test(createdBy))
+    return { code: 'not-yours', field: 'createdBy' }
   return null
 }
 
@@ -139,5 +141,7 @@ export const mayDelete = (writer: Writer, object: ObjectFacts): Refusal | null =
 export function mayReact(writer: Writer, key: string): Refusal | null {
   if (writer.role === 'viewer') return { code: 'read-only' }
   if (writer.role === 'facilitator') return null
-  return writer.self !== '' && key.endsWith(` ${writer.self}`) ? null : { code: 'not-yours', field: 'reactions' }
+  return writer.self !== '' && key.endsWith(` ${writer.self}`)
+    ? null
+    : { code: 'not-yours', field: 'reactions' }
 }

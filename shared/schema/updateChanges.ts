@@ -109,7 +109,7 @@ class Resolver {
     const chain: Y.Item[] = []
     let base: Location | undefined
     let top: Y.Item | null = null // the item holding the outermost one in the chain (null: a root)
-    for (let cur: Y.Item = item; ; ) {
+    for (let cur: Y.Item = item; ;) {
       const memo = this.docMemo.get(cur)
       if (memo) {
         if (chain.length === 0) return memo
@@ -163,7 +163,8 @@ class Resolver {
 
   private resolveFresh(item: Y.Item, depth: number): Location | Unresolved {
     const { parent } = item as unknown as { parent: string | Y.ID | null }
-    if (typeof parent === 'string') return { path: [parent, item.parentSub], fresh: [false, true], dead: false }
+    if (typeof parent === 'string')
+      return { path: [parent, item.parentSub], fresh: [false, true], dead: false }
     if (parent) {
       const found = this.find(parent)
       if (!found) return { problem: 'missing', detail: 'its parent is unknown' }

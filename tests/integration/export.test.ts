@@ -16,7 +16,9 @@ import { writeRichText } from '../../shared/schema/richText'
 import { harness, type Harness } from '../helpers/harness'
 import { createSession, synced, type CreatedSession } from '../helpers/server'
 
-const ann = createOrigin('u-ann', 'Ann Author')
+/** Ann proves who she is with her token (her notes' consent is hers alone); Ben writes under a plain id. */
+const ANN_TOKEN = newPrivateToken()
+const ann = createOrigin(ownerOfToken(ANN_TOKEN), 'Ann Author')
 const ben = createOrigin('u-ben', 'Ben Builder')
 const TRICKY = 'Rice, beans & "greens"\nline two — 米饭和豆子'
 
@@ -24,7 +26,7 @@ const TRICKY = 'Rice, beans & "greens"\nline two — 米饭和豆子'
 async function buildSession(h: Harness): Promise<{ s: CreatedSession; ids: Record<string, string> }> {
   const s = await createSession(h.server.http, 'sense-making', 'Our *neighbourhood* report')
   const control = h.open(controlRoom(s.id), s.keys.facilitator)
-  const board = h.open(s.id, s.keys.participant)
+  const board = h.open(s.id, s.keys.participant, { token: ANN_TOKEN })
   await Promise.all([synced(control), synced(board)])
   const themes = readCanvases(control.doc).find((c) => c.name === 'Themes')!.id
   const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00ff00' } })

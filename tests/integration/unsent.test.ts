@@ -37,7 +37,7 @@ const note = (client: Client, text: string, origin = ada): string =>
 describe('changes waiting to be sent', () => {
   it('counts each change until the server has relayed it back', async () => {
     const h = await harness()
-    const { id, keys } = await createSession(h.server.http)
+    const { id, keys } = await createSession(h.server.http, 'collage')
     const me = h.open(id, keys.participant)
     const other = h.open(id, keys.participant)
     await Promise.all([synced(me), synced(other)])
@@ -51,7 +51,7 @@ describe('changes waiting to be sent', () => {
 
   it('offline changes, deletions alone among them, wait until the reconnect has sent them', async () => {
     const h = await harness()
-    const { id, keys } = await createSession(h.server.http)
+    const { id, keys } = await createSession(h.server.http, 'collage')
     const me = h.open(id, keys.participant)
     const other = h.open(id, keys.participant)
     await Promise.all([synced(me), synced(other)])
@@ -76,7 +76,7 @@ describe('changes waiting to be sent', () => {
 
   it('counts things by kind, not updates: many edits of one note are one note', async () => {
     const h = await harness()
-    const { id, keys } = await createSession(h.server.http)
+    const { id, keys } = await createSession(h.server.http, 'collage')
     const me = h.open(id, keys.participant)
     const other = h.open(id, keys.participant)
     await Promise.all([synced(me), synced(other)])
@@ -100,7 +100,7 @@ describe('changes waiting to be sent', () => {
 
   it('a deletion someone else made first is acknowledged by theirs', async () => {
     const h = await harness()
-    const { id, keys } = await createSession(h.server.http)
+    const { id, keys } = await createSession(h.server.http, 'collage')
     const me = h.open(id, keys.participant)
     const other = h.open(id, keys.participant)
     await Promise.all([synced(me), synced(other)])
@@ -118,7 +118,7 @@ describe('changes waiting to be sent', () => {
 
   it('changes the server drops while the board is locked stay counted until it takes them', async () => {
     const h = await harness()
-    const { id, keys } = await createSession(h.server.http)
+    const { id, keys } = await createSession(h.server.http, 'collage')
     const facControl = h.open(controlRoom(id), keys.facilitator)
     const fac = h.open(id, keys.facilitator)
     const me = h.open(id, keys.participant)

@@ -7,10 +7,10 @@ import { objectsOf, textOf } from '../../shared/schema/boardDoc'
 import { checkRoomUpdate } from '../../shared/schema/roomRules'
 import type { Writer } from '../../shared/schema/rules'
 
-const ann = createOrigin('ann-owner', 'Ann')
-const bob = createOrigin('bob-owner', 'Bob')
-const annWrites: Writer = { role: 'participant', self: 'ann-owner', protect: false }
-const bobWrites: Writer = { role: 'participant', self: 'bob-owner', protect: false }
+const ann = createOrigin('a'.repeat(43), 'Ann')
+const bob = createOrigin('b'.repeat(43), 'Bob')
+const annWrites: Writer = { role: 'participant', self: 'a'.repeat(43), protect: false }
+const bobWrites: Writer = { role: 'participant', self: 'b'.repeat(43), protect: false }
 const facilitator: Writer = { role: 'facilitator', self: 'fac-owner', protect: false }
 
 /** A server document; `change` runs on a fresh client in sync with it and returns the client's update. */
@@ -28,7 +28,9 @@ function setup() {
 }
 
 function noteBy(t: ReturnType<typeof setup>, origin = ann): string {
-  const u = t.change((d) => void addObject(d, { kind: 'sticky', canvas: 'c', x: 0, y: 0, id: 'n1', text: 'hi' }, origin))
+  const u = t.change(
+    (d) => void addObject(d, { kind: 'sticky', canvas: 'c', x: 0, y: 0, id: 'n1', text: 'hi' }, origin),
+  )
   expect(checkRoomUpdate('board', t.server, u, origin === ann ? annWrites : bobWrites)).toBeNull()
   t.accept(u)
   return 'n1'
@@ -65,7 +67,7 @@ describe('board rules on updates', () => {
       ['facilitator-only', (d) => objectsOf(d).get(id)!.set('locked', true)],
       ['fixed', (d) => objectsOf(d).get(id)!.set('author', 'Mallory')],
       ['fixed', (d) => objectsOf(d).get(id)!.set('kind', 'text')],
-      ['fixed', (d) => objectsOf(d).get(id)!.set('createdBy', 'bob-owner')],
+      ['fixed', (d) => objectsOf(d).get(id)!.set('createdBy', 'b'.repeat(43))],
       ['invalid', (d) => objectsOf(d).get(id)!.set('x', 'far away')],
       ['invalid', (d) => objectsOf(d).get(id)!.delete('x')],
       ['unknown-field', (d) => objectsOf(d).get(id)!.set('owner', 'me')],
@@ -76,14 +78,14 @@ describe('board rules on updates', () => {
         (d) => {
           const reactions = new Y.Map()
           objectsOf(d).get(id)!.set('reactions', reactions)
-          reactions.set('👍 ann-owner', true)
+          reactions.set(`👍 ${'a'.repeat(43)}`, true)
         },
       ],
     ]
     for (const [code, fn] of attempts) {
       const u = t.change(fn)
       const refusal = checkRoomUpdate('board', t.server, u, bobWrites)
-        expect(refusal?.code).toBe(code)
+      expect(refusal?.code).toBe(code)
     }
   })
 
@@ -94,7 +96,16 @@ describe('board rules on updates', () => {
     const big = t.change((d) => {
       const raw = new Y.Map<unknown>()
       objectsOf(d).set('n9', raw as Y.Map<unknown>)
-      const fields = { id: 'n9', kind: 'sticky', v: 1, canvas: 'c', x: 0, y: 0, z: 1, createdBy: 'bob-owner' }
+      const fields = {
+        id: 'n9',
+        kind: 'sticky',
+        v: 1,
+        canvas: 'c',
+        x: 0,
+        y: 0,
+        z: 1,
+        createdBy: 'b'.repeat(43),
+      }
       for (const [k, v] of Object.entries({ ...fields, w: 1e9, h: 10, color: 'pink' })) raw.set(k, v)
     })
     expect(checkRoomUpdate('board', t.server, big, bobWrites)?.code).toBe('invalid')
