@@ -5,6 +5,9 @@
  * alike. Writes the figures to docs/benchmarks.md (section "Relay"). `--profile` writes each
  * server's CPU profile to .tmp/relay-profiles; `--before=DIR` also runs our server from another
  * checkout (e.g. `git archive` of an earlier commit, with node_modules linked) to compare a change.
+ * `npm run bench:rules` (`--rules`): only the two load scenarios the rule checking is judged on, ours
+ * against ours from the commit before the relay checked updates (a checkout made under .tmp), in
+ * alternating rounds; writes the section "Relay: the cost of checking every update".
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, release, totalmem } from 'node:os'
@@ -25,13 +28,17 @@ import {
 import { runChurn, runJoin, seedSessions, type ChurnResult, type JoinResult } from './relay/scenarios'
 import { startServer, type RunningServer, type ServerKind } from './relay/servers'
 import { median } from './relay/stats'
+import { checkoutBefore, RULES_BEFORE, rulesSection } from './relay/rulesCost'
 
 const DOCS = join(import.meta.dirname, '..', '..', 'docs', 'benchmarks.md')
 const quick = process.argv.includes('--quick')
 const profileDir = process.argv.includes('--profile')
   ? join(import.meta.dirname, '..', '..', '.tmp', 'relay-profiles')
   : undefined
-const beforeDir = process.argv.find((a) => a.startsWith('--before='))?.slice('--before='.length)
+const rulesOnly = process.argv.includes('--rules')
+const beforeDir =
+  process.argv.find((a) => a.startsWith('--before='))?.slice('--before='.length) ??
+  (rulesOnly ? checkoutBefore(RULES_BEFORE) : undefined)
 /** Rounds of each scenario; the key one (200 clients, where the targets are) gets one more. */
 const ROUNDS = quick ? 1 : 2
 const KEY_ROUNDS = quick ? 1 : 3
@@ -169,7 +176,35 @@ function targets(key: LoadSummary[], join: Runs<JoinResult>[], churn: Runs<Churn
   return targetTable(rows)
 }
 
+/** `--rules`: ours with and without checking updates, on the scenarios where the cost is judged. */
+async function rulesMain(): Promise<void> {
+  const started = performance.now()
+  const judged = LOADS.filter((l) => !l.name.startsWith('1 room × 50'))
+  const tables: { name: string; summaries: LoadSummary[]; markdown: string }[] = []
+  for (const { name, plan } of judged) {
+    const runs = await rounds(['ours', 'ours-before'], name, (s) => runLoad(s, plan), { count: KEY_ROUNDS })
+    tables.push({ name, ...loadTable(runs) })
+  }
+  const body = rulesSection(
+    tables,
+    KEY_ROUNDS,
+    RULES_BEFORE,
+    Math.round((performance.now() - started) / 1000),
+  )
+  console.log(body)
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node ${process.version}`
+  writeSection(
+    'Relay: the cost of checking every update',
+    `npm run bench:rules${quick ? ' -- --quick' : ''}`,
+    machine,
+    body,
+  )
+  const config = (await resolveConfig(DOCS)) ?? {}
+  writeFileSync(DOCS, await format(readFileSync(DOCS, 'utf8'), { ...config, filepath: DOCS }))
+}
+
 async function main(): Promise<void> {
+  if (rulesOnly) return rulesMain()
   const started = performance.now()
   if (profileDir) rmSync(profileDir, { recursive: true, force: true })
   const sections: string[] = []
@@ -226,7 +261,7 @@ async function main(): Promise<void> {
 function intro(): string {
   return `Each server runs as its own child process (\`node --import tsx\`), one at a time, fresh for every run, in rounds that alternate between the servers (A B C A B C; ${ROUNDS} per scenario, ${KEY_ROUNDS} for 200 clients in one room): other work on this shared 2-core machine (browser tests of other developers run at the same time) comes and goes, and alternating makes it hit every server alike. Peers run without persistence; ours runs with its SQLite storage on (the default: every update in the WAL before anyone receives it), and for the load scenarios also with memory storage, to show what durability costs.
 
-Load: thin senders on raw \`ws\` sockets, each writing one key of a shared Y.Map once a second with its start at a seeded random point of the second (the same schedule for every server); observers (3 per room; 1 per room with 100 rooms) decode everything into a Y.Doc and time each update from its send to its receipt (the send time travels inside the update; one process clock). Our relay and @y/websocket-server speak y-websocket; Hocuspocus gets its document-name prefix and an auth message first. Server CPU is utime + stime of the server process from /proc over the measured window, per 1,000 deliveries (an update reaching one connection, the sender's echo included); write() calls come from /proc/<pid>/io (syscw: socket writes, and for ours also SQLite's WAL writes); updates per stored batch are all the updates of one event-loop turn, from our /metrics. Peak RSS is VmHWM. A run is thrown away and run again (at most twice) when the load generator itself was too busy to time receipts (over 85% of a core, or its event-loop delay p99 over 25 ms); the last attempt is kept either way, and the table says how many were thrown away.`
+Load: thin senders on raw \`ws\` sockets, each editing its own recipe card on the board once a second (its "for whom" line: a real board update, which our relay checks against the board's rules) with its start at a seeded random point of the second (the same schedule for every server); observers (3 per room; 1 per room with 100 rooms) decode everything into a Y.Doc and time each update from its send to its receipt (the send time travels inside the update; one process clock). Our relay and @y/websocket-server speak y-websocket; Hocuspocus gets its document-name prefix and an auth message first. Server CPU is utime + stime of the server process from /proc over the measured window, per 1,000 deliveries (an update reaching one connection, the sender's echo included); write() calls come from /proc/<pid>/io (syscw: socket writes, and for ours also SQLite's WAL writes); updates per stored batch are all the updates of one event-loop turn, from our /metrics. Peak RSS is VmHWM. A run is thrown away and run again (at most twice) when the load generator itself was too busy to time receipts (over 85% of a core, or its event-loop delay p99 over 25 ms); the last attempt is kept either way, and the table says how many were thrown away.`
 }
 
 void main().catch((err: unknown) => {

@@ -5,6 +5,8 @@
  */
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { objectsOf, writeObject } from '../../../shared/schema/boardDoc'
+import { KINDS } from '../../../shared/schema/kinds'
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, type Dialect } from './wire'
 
 const FROM_SERVER = Symbol('server')
@@ -43,10 +45,14 @@ function syncStep2(ws: WebSocket, dialect: Dialect): Promise<void> {
   })
 }
 
-/** A thin sender: one key of the shared map 'm', written once per tick. */
+/**
+ * A thin sender: a person at the board editing their own recipe card, one change per tick (the
+ * card's "for whom" line, holding the stamp as JSON): a real board update, which our relay checks
+ * against the board's rules like any other.
+ */
 export class Sender {
   private readonly doc = new Y.Doc()
-  private readonly map = this.doc.getMap<Stamp>('m')
+  private readonly card: Y.Map<unknown>
   seq = 0
 
   private constructor(
@@ -56,6 +62,18 @@ export class Sender {
     readonly index: number,
   ) {
     this.doc.on('update', (update: Uint8Array) => ws.send(dialect.sync(docName, SYNC_UPDATE, update)))
+    const id = `card-${index}-${this.doc.clientID}`
+    const props = { ...KINDS.recipe.defaults(), title: `Method ${index}` }
+    const place = {
+      id,
+      canvas: 'bench-canvas',
+      x: (index % 20) * 300,
+      y: Math.floor(index / 20) * 400,
+      z: index + 1,
+    }
+    const by = { createdBy: `bench-${index}`, author: `Sender ${index}`, createdAt: Date.UTC(2026, 0, 1) }
+    this.card = writeObject({ ...place, ...by, kind: 'recipe', props })
+    objectsOf(this.doc).set(id, this.card)
   }
 
   static async connect(url: string, dialect: Dialect, docName: string, index: number): Promise<Sender> {
@@ -69,7 +87,8 @@ export class Sender {
   send(): void {
     if (this.ws.readyState !== WebSocket.OPEN) return
     this.seq++
-    this.map.set(String(this.index), { c: this.index, s: this.seq, t: performance.now() })
+    const stamp: Stamp = { c: this.index, s: this.seq, t: performance.now() }
+    this.card.set('forWhom', JSON.stringify(stamp))
   }
 
   close(): void {
@@ -114,8 +133,9 @@ export class FullClient {
       for (const struct of Y.decodeUpdate(update).structs) {
         if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue
         for (const value of struct.content.getContent()) {
-          const v = value as Partial<Stamp> | null
-          if (typeof v?.c === 'number' && typeof v.s === 'number' && typeof v.t === 'number')
+          if (typeof value !== 'string' || !value.startsWith('{"c":')) continue
+          const v = JSON.parse(value) as Partial<Stamp>
+          if (typeof v.c === 'number' && typeof v.s === 'number' && typeof v.t === 'number')
             onStamp(v as Stamp, this.receivedAt)
         }
       }
