@@ -17,7 +17,7 @@ import {
 import { checkPending, dropPending, pendingBytes, type PendingLimits } from './pending'
 import { rawSocketOf, writeFrame, type WireFrame } from './frame'
 import { mayWrite } from './policy'
-import { checkUpdate, writerIn, type DocCaps } from './rules'
+import { checkUpdate, claimWriters, writerIn, type DocCaps } from './rules'
 import { TokenBucket } from './rateLimit'
 import type { Relay } from './relay'
 import { REMOTE_OWNER, type Room, type RoomPeer } from './room'
@@ -256,8 +256,11 @@ export class Connection implements RoomPeer {
    * its own dropped while the board was locked) is answered by asking for what is missing.
    */
   private checked(room: Room, update: Uint8Array): boolean {
-    const refusal = checkUpdate(room, update, writerIn(room, this.role, this.self), this.limits.caps)
-    if (!refusal) return true
+    const refusal = checkUpdate(room, update, writerIn(room, this.role, this.self), this.limits.caps, this)
+    if (!refusal) {
+      claimWriters(room, update, this, this.self)
+      return true
+    }
     this.metrics.updatesRefused.inc({ code: refusal.code })
     if (refusal.code === 'unknown-items') {
       this.send(encodeSyncStep1(room.doc))

@@ -36,6 +36,14 @@ export class Room {
   bytes = 0
   /** Bytes of the last snapshot this room was compacted into (0 before any). */
   snapshotBytes = 0
+  /**
+   * Who writes under each Yjs client id: the connection that does now (null once it has closed) and
+   * who it is. Another connection may not add structs under a client id in use, nor a closed one's
+   * that a token proved, so nobody can take the clocks someone's next changes need (the server would
+   * drop those as already known).
+   */
+  readonly writers = new Map<number, { self: string; peer: RoomPeer | null }>()
+  private readonly claims = new Map<RoomPeer, number[]>()
   /** For a board room: its session's control room, held open while the board is (lock state). */
   control: { room: Room; hold: RoomPeer } | null = null
 
@@ -62,6 +70,30 @@ export class Room {
   leave(peer: RoomPeer): void {
     this.peers.delete(peer)
     this.outbox.remove(peer)
+    for (const client of this.claims.get(peer) ?? []) {
+      const writer = this.writers.get(client)
+      if (writer?.peer === peer) writer.peer = null
+    }
+    this.claims.delete(peer)
+  }
+
+  /** Whether this peer may add structs under this client id (see `writers`). */
+  mayWriteAs(client: number, peer: RoomPeer, self: string): boolean {
+    const writer = this.writers.get(client)
+    if (!writer || writer.peer === peer) return true
+    // the same person proven by token (a reconnect while the old socket has not timed out yet)
+    if (writer.self !== '' && writer.self === self) return true
+    return writer.peer === null && writer.self === ''
+  }
+
+  /** Records that this peer writes under this client id. */
+  claim(client: number, peer: RoomPeer, self: string): void {
+    const writer = this.writers.get(client)
+    if (writer?.peer === peer) return
+    this.writers.set(client, { self, peer })
+    let list = this.claims.get(peer)
+    if (!list) this.claims.set(peer, (list = []))
+    list.push(client)
   }
 
   /** Sends a message to every peer now, framed once for all of them. */

@@ -1,8 +1,9 @@
+import * as Y from 'yjs'
 import { isProtected } from '../../shared/schema/controlDoc'
 import { checkRoomUpdate } from '../../shared/schema/roomRules'
 import type { Refusal, Writer } from '../../shared/schema/rules'
 import type { Role } from '../../shared/rooms'
-import type { Room } from './room'
+import type { Room, RoomPeer } from './room'
 
 /** The caps on what one update and one room's document may hold. */
 export interface DocCaps {
@@ -25,12 +26,39 @@ export function writerIn(room: Room, role: Role, self: string): Writer {
  * Checks an update from a peer against the caps and the room's rules before it is applied: null when
  * it may be applied, else why not (see shared/schema/rules.ts).
  */
-export function checkUpdate(room: Room, update: Uint8Array, writer: Writer, caps: DocCaps): Refusal | null {
+export function checkUpdate(
+  room: Room,
+  update: Uint8Array,
+  writer: Writer,
+  caps: DocCaps,
+  peer: RoomPeer,
+): Refusal | null {
   if (update.byteLength > caps.maxUpdateBytes)
     return { code: 'too-big', detail: `an update may have ${caps.maxUpdateBytes} bytes` }
+  for (const client of newClients(room, update))
+    if (!room.mayWriteAs(client, peer, writer.self))
+      return { code: 'not-yours', detail: `client ${client} is someone else's` }
   // an update without new structs (its first varuint, the count of clients with structs, is 0) only
   // deletes: always taken, so a full room can be cleaned up
   if (room.bytes + update.byteLength > caps.maxRoomBytes && update[0] !== 0)
     return { code: 'room-full', detail: `a room may hold ${caps.maxRoomBytes} bytes` }
   return checkRoomUpdate(room.info.kind, room.doc, update, writer)
+}
+
+/** Records who wrote an accepted update's new structs (see Room.writers). */
+export function claimWriters(room: Room, update: Uint8Array, peer: RoomPeer, self: string): void {
+  for (const client of newClients(room, update)) room.claim(client, peer, self)
+}
+
+/** The client ids an update adds structs under that the room's document does not have yet. */
+function newClients(room: Room, update: Uint8Array): number[] {
+  let to: Map<number, number>
+  try {
+    to = Y.parseUpdateMeta(update).to
+  } catch {
+    return [] // an update that does not decode is refused by the rules check
+  }
+  const out: number[] = []
+  for (const [client, clock] of to) if (clock > Y.getState(room.doc.store, client)) out.push(client)
+  return out
 }

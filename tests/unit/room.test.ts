@@ -18,3 +18,22 @@ describe('Room.depart', () => {
     room.doc.destroy()
   })
 })
+
+describe('who writes under a client id', () => {
+  const peer = () => ({ send() {}, close() {}, clientIds: new Set<number>() })
+  it('keeps a client id to the connection using it, and to the person a token proved', () => {
+    const room = new Room('r', { sessionId: 'x'.repeat(22), kind: 'board' })
+    const [a, b, c] = [peer(), peer(), peer()]
+    room.claim(7, a, '')
+    expect(room.mayWriteAs(7, a, '')).toBe(true)
+    expect(room.mayWriteAs(7, b, '')).toBe(false)
+    room.leave(a)
+    expect(room.mayWriteAs(7, b, '')).toBe(true) // a stock client reconnecting
+    room.claim(8, b, 'ann')
+    expect(room.mayWriteAs(8, c, 'ann')).toBe(true) // Ann again, before her old socket timed out
+    expect(room.mayWriteAs(8, c, 'bob')).toBe(false)
+    room.leave(b)
+    expect(room.mayWriteAs(8, c, '')).toBe(false)
+    expect(room.mayWriteAs(8, c, 'ann')).toBe(true)
+  })
+})
