@@ -60,6 +60,9 @@ export interface UpdateChanges {
 export const MAX_PATH_DEPTH = 48
 
 type Struct = Y.Item | Y.GC | Y.Skip
+
+/** Where content goes that lands in garbage-collected content: nowhere anyone reads. */
+const DEAD: Location = { path: [], fresh: [], dead: true }
 type Found = { struct: Struct; fresh: boolean } | null
 
 class Resolver {
@@ -143,56 +146,78 @@ class Resolver {
     return base
   }
 
-  /** Where a new item of the update goes. */
+  /**
+   * Where a new item of the update goes. Neighbours are followed in a loop (a long run of typed
+   * characters is a long chain of them); only parents add depth, and that is capped.
+   */
   freshLocation(item: Y.Item, depth = 0): Location | Unresolved {
-    if (this.freshMemo.has(item)) {
-      const memo = this.freshMemo.get(item)
-      if (memo === null) return { problem: 'malformed', detail: 'items refer to each other in a loop' }
-      return memo!
-    }
     if (depth > MAX_PATH_DEPTH) return { problem: 'too-deep', detail: 'content nested too deeply' }
-    this.freshMemo.set(item, null) // in progress: a loop of references finds it
-    const loc = this.resolveFresh(item, depth)
-    if ('problem' in loc) {
-      this.freshMemo.delete(item)
-      return loc
+    const chain: Y.Item[] = []
+    let loc: Location | Unresolved
+    for (let cur = item; ;) {
+      const memo = this.freshMemo.get(cur)
+      if (memo !== undefined) {
+        loc = memo ?? { problem: 'malformed', detail: 'items refer to each other in a loop' }
+        break
+      }
+      this.freshMemo.set(cur, null) // in progress: a loop of references finds it
+      chain.push(cur)
+      if ((cur as unknown as { parent: unknown }).parent !== null) {
+        loc = this.placeByParent(cur, depth)
+        break
+      }
+      // placed by its neighbours: it goes where they are
+      const neighbour = cur.origin ?? cur.rightOrigin
+      const found = neighbour ? this.find(neighbour) : null
+      if (!neighbour || !found) {
+        loc = neighbour
+          ? { problem: 'missing', detail: 'its neighbour is unknown' }
+          : { problem: 'malformed', detail: 'an item without a place' }
+        break
+      }
+      if (found.struct instanceof Y.GC) {
+        loc = DEAD
+        break
+      }
+      if (!(found.struct instanceof Y.Item)) {
+        loc = { problem: 'malformed', detail: 'bad neighbour' }
+        break
+      }
+      if (!found.fresh) {
+        loc = this.docLocation(found.struct)
+        break
+      }
+      cur = found.struct
     }
-    this.freshMemo.set(item, loc)
-    return loc
+    const result = 'problem' in loc ? loc : { ...loc, fresh: [...loc.fresh.slice(0, -1), true] }
+    for (const c of chain) {
+      if ('problem' in result) this.freshMemo.delete(c)
+      else this.freshMemo.set(c, result)
+    }
+    return result
   }
 
-  private resolveFresh(item: Y.Item, depth: number): Location | Unresolved {
-    const { parent } = item as unknown as { parent: string | Y.ID | null }
+  /** Where a new item that names its parent goes. */
+  private placeByParent(item: Y.Item, depth: number): Location | Unresolved {
+    const { parent } = item as unknown as { parent: string | Y.ID }
     if (typeof parent === 'string')
       return { path: [parent, item.parentSub], fresh: [false, true], dead: false }
-    if (parent) {
-      const found = this.find(parent)
-      if (!found) return { problem: 'missing', detail: 'its parent is unknown' }
-      if (found.struct instanceof Y.GC) return { path: [], fresh: [], dead: true }
-      if (!(found.struct instanceof Y.Item)) return { problem: 'malformed', detail: 'bad parent' }
-      const holder = found.struct
-      if (!(holder.content instanceof Y.ContentType)) {
-        if (holder.content instanceof Y.ContentDeleted) return { path: [], fresh: [], dead: true }
-        return { problem: 'malformed', detail: 'its parent holds no type' }
-      }
-      const base = found.fresh ? this.freshLocation(holder, depth + 1) : this.docLocation(holder)
-      if ('problem' in base) return base
-      return {
-        path: [...base.path, item.parentSub],
-        fresh: [...base.fresh, true],
-        dead: base.dead || (!found.fresh && holder.deleted),
-      }
+    const found = this.find(parent)
+    if (!found) return { problem: 'missing', detail: 'its parent is unknown' }
+    if (found.struct instanceof Y.GC) return DEAD
+    if (!(found.struct instanceof Y.Item)) return { problem: 'malformed', detail: 'bad parent' }
+    const holder = found.struct
+    if (!(holder.content instanceof Y.ContentType)) {
+      if (holder.content instanceof Y.ContentDeleted) return DEAD
+      return { problem: 'malformed', detail: 'its parent holds no type' }
     }
-    // placed by its neighbours: it goes where they are
-    const neighbour = item.origin ?? item.rightOrigin
-    if (!neighbour) return { problem: 'malformed', detail: 'an item without a place' }
-    const found = this.find(neighbour)
-    if (!found) return { problem: 'missing', detail: 'its neighbour is unknown' }
-    if (found.struct instanceof Y.GC) return { path: [], fresh: [], dead: true }
-    if (!(found.struct instanceof Y.Item)) return { problem: 'malformed', detail: 'bad neighbour' }
-    const sibling = found.fresh ? this.freshLocation(found.struct, depth + 1) : this.docLocation(found.struct)
-    if ('problem' in sibling) return sibling
-    return { path: sibling.path, fresh: [...sibling.fresh.slice(0, -1), true], dead: sibling.dead }
+    const base = found.fresh ? this.freshLocation(holder, depth + 1) : this.docLocation(holder)
+    if ('problem' in base) return base
+    return {
+      path: [...base.path, item.parentSub],
+      fresh: [...base.fresh, true],
+      dead: base.dead || (!found.fresh && holder.deleted),
+    }
   }
 
   /** The document's items a deleted range covers (those not yet deleted). */

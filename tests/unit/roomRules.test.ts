@@ -162,4 +162,21 @@ describe('board rules on updates', () => {
     const other = t.change((d) => d.getMap('session').set('locked', true))
     expect(checkRoomUpdate('board', t.server, other, facilitator)?.code).toBe('invalid')
   })
+
+  it('resolves long runs of typing, also by several people in one merged update', () => {
+    const t = setup()
+    const id = noteBy(t)
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(t.server))
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(t.server))
+    const sv = Y.encodeStateVector(t.server)
+    const para = (d: Y.Doc) => (textOf(d, id)!.get(0) as Y.XmlElement).get(0) as Y.XmlText
+    // one character per transaction: every item's neighbour is the one before it
+    for (let i = 0; i < 3000; i++) para(b).insert(para(b).length, 'b')
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+    for (let i = 0; i < 3000; i++) para(a).insert(para(a).length, 'a')
+    const merged = Y.mergeUpdates([Y.encodeStateAsUpdate(a, sv), Y.encodeStateAsUpdate(b, sv)])
+    expect(checkRoomUpdate('board', t.server, merged, annWrites)).toBeNull()
+  })
 })
