@@ -206,6 +206,10 @@ export class Relay {
   }
 
   private enqueue(room: Room, update: Uint8Array): void {
+    // counted when applied, not when stored, so updates arriving together cannot pass the cap together
+    room.bytes += update.byteLength
+    // an update without new structs only removes: what it frees counts once the room is compacted
+    if (update[0] === 0) room.removedSinceCompaction = true
     room.pending.push(update)
     this.dirty.add(room)
     this.scheduleTurn()
@@ -232,12 +236,28 @@ export class Relay {
     const grown = [...this.grown]
     this.grown.clear()
     for (const room of grown) {
-      // a big room is compacted once it has grown a quarter past its last snapshot, not on every write
-      const big =
-        room.bytes > (this.options.compactAfterBytes ?? Infinity) && room.bytes > room.snapshotBytes * 1.25
+      // a big room is compacted once it has grown a quarter past its last snapshot, or (at most once a
+      // second) after removals, so that what they free is room again
+      const sinceLast = performance.now() - room.compactedAt
+      const freed = room.removedSinceCompaction && sinceLast > 1000
+      const bigRoom = room.bytes > (this.options.compactAfterBytes ?? Infinity)
+      const big = bigRoom && (room.bytes > room.snapshotBytes * 1.25 || freed)
+      if (bigRoom && room.removedSinceCompaction && !freed) this.recheckLater(room, 1000 - sinceLast)
       if ((room.storedRows > this.options.compactAfterRows || big) && this.rooms.get(room.name) === room)
         await this.compact(room)
     }
+  }
+
+  /** Looks at a room again after `ms` (removals waiting for the next compaction), once. */
+  private recheckLater(room: Room, ms: number): void {
+    if (room.recheck) return
+    room.recheck = setTimeout(() => {
+      room.recheck = null
+      if (this.rooms.get(room.name) !== room) return
+      this.grown.add(room)
+      this.scheduleTurn()
+    }, ms + 10)
+    room.recheck.unref()
   }
 
   /** Stores every pending update in one batch and queues it for the peers. */
@@ -270,7 +290,6 @@ export class Relay {
       this.sending.add(room)
       this.metrics.updatesRelayed.inc(updates.length)
       room.storedRows += updates.length
-      for (const u of updates) room.bytes += u.byteLength
       this.grown.add(room)
     }
   }
@@ -282,6 +301,8 @@ export class Relay {
       room.storedRows = 1
       room.bytes = snapshot.byteLength
       room.snapshotBytes = snapshot.byteLength
+      room.removedSinceCompaction = false
+      room.compactedAt = performance.now()
     } catch (err) {
       this.log.error({ err, room: room.name }, 'compaction failed; rows kept')
     }
@@ -324,6 +345,7 @@ export class Relay {
     this.grown.delete(room)
     this.fanout?.close(room.name)
     room.outbox.clear()
+    if (room.recheck) clearTimeout(room.recheck)
     if (room.control) this.leave(room.control.room, room.control.hold)
     room.control = null
     room.doc.destroy()

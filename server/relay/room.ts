@@ -36,6 +36,11 @@ export class Room {
   bytes = 0
   /** Bytes of the last snapshot this room was compacted into (0 before any). */
   snapshotBytes = 0
+  /** Whether removals were applied since the last compaction, and when that was (performance.now()). */
+  removedSinceCompaction = false
+  compactedAt = 0
+  /** A timer to look at the room again for compaction (see Relay.recheckLater). */
+  recheck: NodeJS.Timeout | null = null
   /**
    * Who writes under each Yjs client id: the connection that does now (null once it has closed) and
    * who it is. Another connection may not add structs under a client id in use, nor a closed one's

@@ -10,6 +10,7 @@ import {
 import { KINDS, isObjectKind } from './kinds'
 import { LIMITS } from './limits'
 import {
+  fieldClass,
   mayChange,
   mayCreate,
   mayDelete,
@@ -128,7 +129,7 @@ export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], write
       return { code: 'invalid', object: id, detail: 'an object is a map of fields' }
     if (fresh[1]) {
       // part of an object this update creates: checked whole below
-      const refusal = collectNewField(change, id, field, created)
+      const refusal = collectNewField(change, id, field, created, writer)
       if (refusal) return refusal
       continue
     }
@@ -174,11 +175,12 @@ function collectNewField(
   id: string,
   field: string,
   created: Map<string, NewObject>,
+  writer: Writer,
 ): Refusal | null {
   const object = created.get(id)
   if (!object) return null // its object is removed in this update too (dead content)
   const { path } = change.at
-  if (path.length > 3) return checkNewContent(change, id, field, object)
+  if (path.length > 3) return checkNewContent(change, id, field, writer)
   if (removes(change)) return null
   const value = change.op === 'insert' ? fieldValue(change.content) : null
   if (!value) return { code: 'invalid', object: id, field, detail: 'not a single value' }
@@ -189,10 +191,13 @@ function collectNewField(
 }
 
 /** Content inside a new object's text or reactions, written in the update that creates it. */
-function checkNewContent(change: Change, id: string, field: string, object: NewObject): Refusal | null {
+function checkNewContent(change: Change, id: string, field: string, writer: Writer): Refusal | null {
   if (field === TEXT_KEY) return checkText(change, id)
-  if (field === REACTIONS_KEY) return checkReactionShape(change, id)
-  void object
+  if (field === REACTIONS_KEY) {
+    // a new object comes with its maker's reactions only (a facilitator may restore anyone's)
+    const refusal = checkReactionShape(change, id) ?? mayReact(writer, change.at.path[3] as string)
+    return refusal ? { ...refusal, object: id } : null
+  }
   return { code: 'invalid', object: id, field, detail: 'a plain field holds no content' }
 }
 
@@ -213,6 +218,12 @@ function checkNewObject(id: string, object: NewObject, writer: Writer): Refusal 
   if (problem) return { code: 'invalid', object: id, detail: problem }
   const refusal = mayCreate(writer, kind, typeof plain.createdBy === 'string' ? plain.createdBy : '')
   if (refusal) return { ...refusal, object: id }
+  if (writer.role !== 'facilitator') {
+    // a new object starts unlocked and shown: locking and hiding are the facilitators' to do
+    for (const [field, value] of Object.entries(plain))
+      if (fieldClass(kind, field) === 'facilitator' && value !== false)
+        return { code: 'facilitator-only', object: id, field }
+  }
   if (text !== undefined && (text !== 'xml-fragment' || !isObjectKind(kind) || !KINDS[kind].richText))
     return {
       code: 'invalid',

@@ -133,6 +133,8 @@ class Resolver {
       }
       cur = parent._item
     }
+    if (base.path.length + chain.length > MAX_PATH_DEPTH)
+      return { problem: 'too-deep', detail: 'content nested too deeply' }
     for (let i = chain.length - 1; i >= 0; i--) {
       const it = chain[i]!
       const holder = i === chain.length - 1 ? top : chain[i + 1]!
@@ -213,6 +215,8 @@ class Resolver {
     }
     const base = found.fresh ? this.freshLocation(holder, depth + 1) : this.docLocation(holder)
     if ('problem' in base) return base
+    if (base.path.length >= MAX_PATH_DEPTH)
+      return { problem: 'too-deep', detail: 'content nested too deeply' }
     return {
       path: [...base.path, item.parentSub],
       fresh: [...base.fresh, true],
