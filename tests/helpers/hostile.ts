@@ -90,6 +90,7 @@ export async function note(b: Board, client: Client, who: Origin, text: string):
   const id = addObject(client.doc, { kind: 'sticky', canvas: b.canvas, x: 10, y: 10, text }, who)
   for (const c of b.honest) await expect.poll(() => noteTexts(c.doc)).toContain(text)
   await expect.poll(() => objectsOf(b.attacker.doc).has(id)).toBe(true)
+  for (const c of b.honest) await expect.poll(() => objectsOf(c.doc).has(id)).toBe(true)
   return id
 }
 
@@ -175,5 +176,6 @@ export async function ownNote(b: Board, text: string): Promise<string> {
   )
   expect(await b.attacker.attempt(crafted), 'an honest note of her own').toBeNull()
   await expect.poll(() => objectsOf(b.attacker.doc).has(id)).toBe(true)
+  for (const c of b.honest) await expect.poll(() => objectsOf(c.doc).has(id)).toBe(true)
   return id
 }
