@@ -121,18 +121,29 @@ export function readsCleanly(doc: Y.Doc): number {
 
 let edits = 0
 
+export interface HeldOptions {
+  /** Restart the server and check a fresh client too. */
+  readonly restart?: boolean
+  /** The room attacked (the board by default). */
+  readonly room?: string
+  /** The honest clients in that room (the board's by default). */
+  readonly clients?: readonly Client[]
+  /** The attacker (the board's by default). */
+  readonly attacker?: Attacker
+  /** An honest edit in that room, resolving once every honest client has it (a note by Ben on the board by default). */
+  readonly edit?: () => Promise<void>
+}
+
 /**
  * After refused attacks: the attacker is still connected; no refused update is in the server's
  * document, its storage (or, with `restart`, a restarted server), or any honest client; and an
- * honest edit made now reaches every honest client. `room` is the board unless given.
+ * honest edit made now reaches every honest client.
  */
-export async function expectHeld(
-  b: Board,
-  { restart = false, room = b.s.id, clients = b.honest } = {},
-): Promise<void> {
-  const refused = [...b.attacker.refusedIds]
+export async function expectHeld(b: Board, options: HeldOptions = {}): Promise<void> {
+  const { restart = false, room = b.s.id, clients = b.honest, attacker = b.attacker } = options
+  const refused = [...attacker.refusedIds]
   expect(refused.length, 'some update was refused').toBeGreaterThan(0)
-  expect(b.attacker.open, 'the attacker stays connected').toBe(true)
+  expect(attacker.open, 'the attacker stays connected').toBe(true)
   const none = (doc: Y.Doc, where: string): void => {
     const has = clientsOf(doc)
     expect(
@@ -141,13 +152,17 @@ export async function expectHeld(
     ).toEqual([])
   }
   none(serverDoc(b.h, room)!, 'the server')
+  readsCleanly(serverDoc(b.h, room)!)
 
   const text = `honest edit ${++edits}`
-  if (room === b.s.id) {
-    addObject(b.benClient.doc, { kind: 'sticky', canvas: b.canvas, x: 0, y: 300, text }, b.ben.origin)
-    for (const c of clients)
-      await expect.poll(() => noteTexts(c.doc), 'an honest edit arrives').toContain(text)
-  }
+  const edit =
+    options.edit ??
+    (async () => {
+      addObject(b.benClient.doc, { kind: 'sticky', canvas: b.canvas, x: 0, y: 300, text }, b.ben.origin)
+      for (const c of clients)
+        await expect.poll(() => noteTexts(c.doc), { message: 'an honest edit arrives' }).toContain(text)
+    })
+  await edit()
   for (const c of clients) {
     expect(c.provider.wsconnected, 'honest clients stay connected').toBe(true)
     none(c.doc, 'an honest client')
@@ -163,7 +178,7 @@ export async function expectHeld(
   const fresh = b.h.open(room, b.s.keys.facilitator)
   await synced(fresh)
   none(fresh.doc, 'a fresh client after a restart')
-  if (room === b.s.id) expect(noteTexts(fresh.doc)).toContain(text)
+  if (!options.edit) expect(noteTexts(fresh.doc)).toContain(text)
 }
 
 let ownNotes = 0
