@@ -106,6 +106,54 @@ describe('objects a participant may not touch', () => {
     )
   })
 
+  /*
+   * BUG (shared/schema/objectRules.ts, checkNewObject): the facilitators' fields are checked when an
+   * existing object changes, not when one is created. A participant creates a note already locked
+   * (which then no other participant can move or delete: a note nobody but a facilitator can clear)
+   * or already hidden. No honest participant's client writes either: paste writes neither, and a
+   * participant can never delete a locked object, so no undo of theirs restores one. Proposed: in
+   * checkNewObject, for a writer who is not a facilitator, refuse `locked: true` as
+   * { code: 'facilitator-only', field: 'locked' } (hidden may come back through the undo of a
+   * participant's removal of their own hidden note, so it needs a decision).
+   */
+  it('creating a note already locked: refused as facilitator-only', async () => {
+    const b = await board('collage')
+    const denial = await b.attacker.attack((d) => {
+      const id = addObject(
+        d,
+        { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: 'unremovable' },
+        b.mallory.origin,
+      )
+      objectsOf(d).get(id)!.set('locked', true)
+    })
+    expect(denial).toMatchObject({ code: 'facilitator-only', field: 'locked' })
+    await expectHeld(b)
+  })
+
+  /*
+   * BUG (shared/schema/objectRules.ts, checkNewContent → checkReactionShape): reactions inside an
+   * object created by the same update are checked for their shape only, not with mayReact. A
+   * participant creates a note carrying 👍 from Ann and Ben (their owner ids), and the exports count
+   * them. Note the trade-off: the undo of a participant's removal of their own note restores the
+   * reactions others gave it. Proposed: check mayReact for reactions in a new object unless the
+   * object's id was removed before (Yjs keeps the deleted map entry at that key: a restore).
+   */
+  it('creating a note that carries reactions in other people’s names: refused as not yours', async () => {
+    const b = await board('collage')
+    const denial = await b.attacker.attack((d) => {
+      const id = addObject(
+        d,
+        { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: 'popular' },
+        b.mallory.origin,
+      )
+      const reactions = new Y.Map<unknown>()
+      objectsOf(d).get(id)!.set('reactions', reactions)
+      for (const who of [b.ann, b.ben]) reactions.set(`👍 ${who.origin.userId}`, true)
+    })
+    expect(denial).toMatchObject({ code: 'not-yours' })
+    await expectHeld(b)
+  })
+
   it('things that are not objects written into the objects map: refused; exports, reveal and templates answer', async () => {
     const b = await board()
     await note(b, b.annClient, b.ann.origin, 'still here')
