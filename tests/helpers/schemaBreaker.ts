@@ -222,3 +222,62 @@ export function breakOnce(rng: Rng, doc: Y.Doc, ctx: BreakContext): string {
     }
   }
 }
+
+/**
+ * One random change of any kind, honest or not, on a board or private room's document: mostly
+ * schema-breaking ones (breakOnce), and random fields set to random values, removals of objects and
+ * fields, text edits, new objects and reactions, on anyone's objects. The server takes what its rules
+ * allow and refuses the rest; either way it must keep serving and keep its documents readable.
+ */
+export function fuzzOnce(rng: Rng, doc: Y.Doc, ctx: Omit<BreakContext, 'own'>): string {
+  const objects = objectsOf(doc)
+  const ids = [...objects.keys()].filter((id) => objects.get(id) instanceof Y.Map)
+  const own = ids.filter((id) => objects.get(id)!.get('createdBy') === ctx.self.userId)
+  const target = ids.length > 0 ? objects.get(rng.pick(ids))! : undefined
+  const written = target?.get('kind')
+  const kind = isObjectKind(written) ? written : rng.pick(OBJECT_KINDS)
+  const r = rng.int(10)
+  if (r < 4 || !target) return breakOnce(rng, doc, { ...ctx, own })
+  switch (r) {
+    case 4: {
+      const field = rng.next() < 0.8 ? rng.pick(fieldsOf(kind)) : randomKey(rng)
+      const value = rng.next() < 0.5 ? randomValue(rng, 1) : rng.pick(wrongValuesFor(kind, 'x'))
+      target.set(field, value)
+      return `set ${field}`
+    }
+    case 5:
+      objects.delete(rng.pick(ids))
+      return 'delete an object'
+    case 6: {
+      const keys = [...target.keys()]
+      if (keys.length > 0) target.delete(rng.pick(keys))
+      return 'delete a field'
+    }
+    case 7: {
+      const fragment = target.get(TEXT_KEY)
+      if (!(fragment instanceof Y.XmlFragment)) return 'no text'
+      if (fragment.length > 0 && rng.next() < 0.4) fragment.delete(0, 1)
+      else {
+        const p = new Y.XmlElement('paragraph')
+        p.insert(0, [new Y.XmlText(randomKey(rng))])
+        fragment.insert(rng.int(fragment.length + 1), [p])
+      }
+      return 'text edit'
+    }
+    case 8: {
+      const who = rng.next() < 0.7 ? ctx.self : { userId: `u-${randomKey(rng)}`, name: randomKey(rng) }
+      const id = newObject(doc, rng.pick(OBJECT_KINDS), who, ctx.canvas)
+      if (rng.next() < 0.3) objects.get(id)!.set(rng.pick(fieldsOf(kind)), randomValue(rng, 0))
+      return 'new object'
+    }
+    default: {
+      let reactions = target.get(REACTIONS_KEY)
+      if (!(reactions instanceof Y.Map)) target.set(REACTIONS_KEY, (reactions = new Y.Map()))
+      const key = `${rng.pick(REACTIONS)} ${rng.next() < 0.7 ? ctx.self.userId : rng.pick(ctx.others)}`
+      const map = reactions as Y.Map<unknown>
+      if (map.has(key)) map.delete(key)
+      else map.set(key, true)
+      return 'reaction'
+    }
+  }
+}
