@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { expect, onTestFinished } from 'vitest'
 import { newPrivateToken, ownerOfToken } from '../../shared/identity'
 import { addObject } from '../../shared/ops/objects'

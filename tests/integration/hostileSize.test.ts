@@ -90,9 +90,9 @@ describe('too deep', () => {
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=384`,
     })
     const clients: Client[] = []
-    let attacker: Attacker | undefined
+    const attackers: Attacker[] = []
     onTestFinished(async () => {
-      attacker?.close()
+      for (const a of attackers) a.close()
       for (const c of clients) c.destroy()
       await server.kill('SIGKILL')
       rmSync(dataDir, { recursive: true, force: true })
@@ -107,8 +107,9 @@ describe('too deep', () => {
       { kind: 'sticky', canvas: 'c', x: 0, y: 0, text: 'deep' },
       createOrigin('u-ann', 'Ann'),
     )
-    attacker = await Attacker.open(server.ws, s.id, s.keys.participant)
-    await expect.poll(() => objectsOf(attacker!.doc).has(id)).toBe(true)
+    const attacker = await Attacker.open(server.ws, s.id, s.keys.participant)
+    attackers.push(attacker)
+    await expect.poll(() => objectsOf(attacker.doc).has(id)).toBe(true)
 
     const crafted = attacker.craft((d) => nest(d, id, 20_000))
     const started = performance.now()
@@ -171,6 +172,7 @@ describe('too big', () => {
     expect(objectsOf(serverDoc(b.h, b.s.id)!).size).toBeLessThan(taken.length + 20)
 
     // joinable by everyone, newcomers included, whose first sync (the whole room, past their burst) is free
+    expect(Y.encodeStateAsUpdate(serverDoc(b.h, b.s.id)!).byteLength).toBeGreaterThan(LIMITS.burstBytes)
     const newcomer = b.h.open(b.s.id, b.s.keys.participant)
     const facilitator = b.h.open(b.s.id, b.s.keys.facilitator)
     const newDrops = countDisconnects(newcomer, facilitator)
