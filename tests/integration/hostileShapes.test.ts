@@ -119,6 +119,30 @@ describe('updates of random and wrong shapes', () => {
     await expectHeld(b)
   }, 60_000)
 
+  it('types that are not rich text inside a note’s text: refused as invalid', async () => {
+    const b = await board('collage')
+    const id = await note(b, b.annClient, b.ann.origin, 'rich')
+    const text = (d: Y.Doc): Y.XmlFragment => objectsOf(d).get(id)!.get('text') as Y.XmlFragment
+    const inserts: [string, () => unknown][] = [
+      ['a map', () => new Y.Map()],
+      ['a list', () => new Y.Array()],
+      ['plain text', () => new Y.Text('t')],
+      ['a fragment', () => new Y.XmlFragment()],
+    ]
+    for (const [what, make] of inserts)
+      expect(await b.attacker.attack((d) => text(d).insert(0, [make() as Y.XmlElement])), what).toMatchObject(
+        { code: 'invalid', object: id, field: 'text' },
+      )
+    const attribute = await b.attacker.attack((d) => {
+      const p = new Y.XmlElement('paragraph')
+      text(d).insert(0, [p])
+      p.setAttribute('style', new Y.Map() as unknown as string)
+    })
+    expect(attribute).toMatchObject({ code: 'invalid', object: id })
+    await expectHeld(b)
+    expect(noteTexts(b.fac.doc)).toContain('rich')
+  })
+
   it(`into the board: random roots, random nested values, reactions in others' names: refused (${tag})`, async () => {
     const b = await board('sense-making', { limits: MANY_MESSAGES })
     const own = await ownObjects(b, b.attacker)
