@@ -7,9 +7,19 @@ import * as Y from 'yjs'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
-import { objectsOf } from '../../shared/schema/boardDoc'
+import { setLocked } from '../../shared/ops/arrange'
+import { setProtected, startVoting } from '../../shared/ops/session'
+import { controlRoom, privateRoom } from '../../shared/rooms'
+import { objectsOf, readObject } from '../../shared/schema/boardDoc'
+import { readCanvases } from '../../shared/schema/controlDoc'
 import { openSqliteStorage } from '../../server/storage/sqlite'
+import { Attacker } from '../helpers/attacker'
 import { loadStoredDoc, noteTexts } from '../helpers/board'
+import { serverDoc } from '../helpers/carriesOn'
+import { endpointStatuses, failures } from '../helpers/endpoints'
+import { harness } from '../helpers/harness'
+import { person, readsCleanly } from '../helpers/hostile'
+import { fuzzOnce } from '../helpers/schemaBreaker'
 import { startChildServer, type ChildServer } from '../helpers/childServer'
 import {
   Rng,
@@ -44,6 +54,9 @@ const HEAP_GROWTH_LIMIT = 128 * 1024 * 1024
 const RSS_LIMIT = 768 * 1024 * 1024
 
 const tag = `FUZZ_SEED=${SEED}`
+/** Schema-breaking updates: rounds, and updates per participant connection per round. */
+const SCHEMA_ROUNDS = 4
+const SCHEMA_PER_ROUND = Number(process.env.FUZZ_SCHEMA_UPDATES ?? 40)
 const writer = createOrigin('u-good', 'Good')
 
 interface Figures {
@@ -286,6 +299,85 @@ describe(`fuzzing the relay (${tag})`, () => {
     if (process.env.RELIABILITY_FIGURES)
       console.log(`fuzz figures ${tag}\n${JSON.stringify(figures, null, 2)}`)
   }, 180_000) // about 25 s on two idle cores; room for a machine busy with other work
+})
+
+/*
+ * Structurally valid updates that break the board's schema, from participants: random changes made
+ * with Yjs on copies of the server's documents (schemaBreaker.ts), so each decodes and depends on
+ * nothing missing, and the relay's rules, not its decoder, have to sort them out.
+ */
+describe(`schema-breaking updates from participants (${tag})`, () => {
+  it('the server takes only what its rules allow, keeps serving, and every reader reads its documents', async () => {
+    const h = await harness()
+    const s = await createSession(h.server.http) // contributions protected (until round 2)
+    const fay = createOrigin('u-fay', 'Fay')
+    const ann = person('Ann')
+    const facControl = h.open(controlRoom(s.id), s.keys.facilitator)
+    const a = h.open(s.id, s.keys.facilitator)
+    const b = h.open(s.id, s.keys.participant, { token: ann.token })
+    await Promise.all([facControl, a, b].map(synced))
+    const canvas = readCanvases(facControl.doc)[0]!.id
+    startVoting(facControl.doc, 5, fay)
+    const people = [person('P1'), person('P2'), person('P3'), null] // the last proves nobody (no token)
+    const others = [ann.origin.userId, ...people.flatMap((p) => (p ? [p.origin.userId] : []))]
+    const fuzzers = await Promise.all(
+      people.map(async (p, i) => ({
+        self: p?.origin ?? createOrigin(`u-plain-${i}`, `Plain ${i}`),
+        roots: ['objects', 'meta'],
+        attacker: await Attacker.open(h.server.ws, s.id, s.keys.participant, p?.token),
+      })),
+    )
+    const mine = privateRoom(s.id, people[0]!.origin.userId)
+    fuzzers.push({
+      self: people[0]!.origin,
+      roots: ['objects', 'votes'],
+      attacker: await Attacker.open(h.server.ws, mine, s.keys.participant, people[0]!.token),
+    })
+    const rng = new Rng(SEED ^ 0x5c4e3a)
+    let taken = 0
+    let refused = 0
+    for (let round = 0; round < SCHEMA_ROUNDS; round++) {
+      if (round === 2) setProtected(facControl.doc, false, fay)
+      if (round === 3)
+        setLocked(
+          a.doc,
+          [...objectsOf(a.doc).keys()].filter(() => rng.next() < 0.3),
+          true,
+          fay,
+        )
+      for (const { self, roots, attacker } of fuzzers)
+        for (let i = 0; i < SCHEMA_PER_ROUND; i++) {
+          const crafted = attacker.craft((d) => {
+            for (let n = 1 + rng.int(3); n > 0; n--) fuzzOnce(rng, d, { self, others, canvas, roots })
+          })
+          if (await attacker.attempt(crafted)) refused++
+          else taken++
+        }
+      await exchange(a, b, round)
+    }
+    expect(taken, `${tag}: some are within the rules`).toBeGreaterThan(0)
+    expect(refused, `${tag}: most are refused`).toBeGreaterThan(taken)
+    for (const { attacker } of fuzzers) expect(attacker.open, `${tag}: refusals close nobody`).toBe(true)
+    expect(failures(await endpointStatuses(h.server.http, s, ann.token), 500), tag).toEqual({})
+    // every object the server holds is one the board can show, and a stock client reads them all
+    await h.server.app.relay.flushed()
+    for (const room of [s.id, mine]) {
+      const doc = serverDoc(h, room)!
+      const invalid = [...objectsOf(doc).entries()].flatMap(([id, map]) => {
+        const read = readObject(id, map)
+        return read.ok ? [] : [read.invalid]
+      })
+      expect(invalid, `${tag}: objects the rules let through in ${room}`).toEqual([])
+      const fresh = h.open(room, s.keys.facilitator)
+      await synced(fresh)
+      expect(readsCleanly(fresh.doc), tag).toBe(objectsOf(doc).size)
+    }
+    await exchange(a, b, SCHEMA_ROUNDS)
+    expect(snapshot(b.doc), `${tag}: the honest clients converged`).toEqual(snapshot(a.doc))
+    const stored = await loadStoredDoc(h.server.storage, s.id)
+    expect(snapshot(stored.doc), `${tag}: stored = what the clients have`).toEqual(snapshot(a.doc))
+    for (const { attacker } of fuzzers) attacker.close()
+  }, 120_000)
 })
 
 /** What a document holds, comparably: its state vector and its objects as JSON. */
