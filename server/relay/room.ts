@@ -39,6 +39,8 @@ export class Room {
   /** Whether removals were applied since the last compaction, and when that was (performance.now()). */
   removedSinceCompaction = false
   compactedAt = 0
+  /** When the document was last measured to see what removals freed (performance.now()). */
+  measuredAt = -Infinity
   /** A timer to look at the room again for compaction (see Relay.recheckLater). */
   recheck: NodeJS.Timeout | null = null
   /**

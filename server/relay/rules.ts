@@ -3,6 +3,7 @@ import { isProtected } from '../../shared/schema/controlDoc'
 import { checkRoomUpdate } from '../../shared/schema/roomRules'
 import type { Refusal, Writer } from '../../shared/schema/rules'
 import type { Role } from '../../shared/rooms'
+import { encodeIntegratedState } from './pending'
 import type { Room, RoomPeer } from './room'
 
 /** The caps on what one update and one room's document may hold. */
@@ -40,9 +41,25 @@ export function checkUpdate(
       return { code: 'not-yours', detail: `client ${client} is someone else's` }
   // an update without new structs (its first varuint, the count of clients with structs, is 0) only
   // deletes: always taken, so a full room can be cleaned up
-  if (room.bytes + update.byteLength > caps.maxRoomBytes && update[0] !== 0)
+  if (update[0] !== 0 && !fits(room, update.byteLength, caps.maxRoomBytes))
     return { code: 'room-full', detail: `a room may hold ${caps.maxRoomBytes} bytes` }
   return checkRoomUpdate(room.info.kind, room.doc, update, writer)
+}
+
+/**
+ * Whether a room has space for this many more bytes. Its count is what was written since the last
+ * compaction, removals included; when that says full but things were removed since, the document
+ * is measured (at most once a second a room, as it costs a full encoding) so the space they freed
+ * counts at once.
+ */
+function fits(room: Room, bytes: number, cap: number): boolean {
+  if (room.bytes + bytes <= cap) return true
+  const now = performance.now()
+  if (!room.removedSinceCompaction || now - room.measuredAt < 1000) return false
+  room.measuredAt = now
+  room.removedSinceCompaction = false
+  room.bytes = encodeIntegratedState(room.doc).byteLength
+  return room.bytes + bytes <= cap
 }
 
 /** Records who wrote an accepted update's new structs (see Room.writers). */
