@@ -39,6 +39,22 @@ export type YObject = Y.Map<unknown>
 
 /** The map of every object on the board, keyed by id. */
 export const objectsOf = (doc: Y.Doc): Y.Map<YObject> => doc.getMap<YObject>(OBJECTS)
+/**
+ * The object map stored under `id`; undefined when there is none or when the entry is not a map at
+ * all (a document from outside may hold a string there). Commands go through this, never `.get`.
+ */
+export function objectMapOf(doc: Y.Doc, id: string): YObject | undefined {
+  const map: unknown = objectsOf(doc).get(id)
+  return map instanceof Y.Map ? (map as YObject) : undefined
+}
+
+/** Every entry of the objects map that is a map, with its id; anything else stored there is passed over. */
+export function objectMaps(doc: Y.Doc): [string, YObject][] {
+  const out: [string, YObject][] = []
+  for (const [id, map] of objectsOf(doc).entries()) if (map instanceof Y.Map) out.push([id, map])
+  return out
+}
+
 /** Document-level metadata (schema version). */
 export const metaOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META)
 
@@ -152,8 +168,7 @@ export type Reaction = (typeof REACTIONS)[number]
 
 /** The object's rich-text fragment, if its kind has one (and the entry is an object at all). */
 export function textOf(doc: Y.Doc, id: string): Y.XmlFragment | undefined {
-  const map: unknown = objectsOf(doc).get(id)
-  const fragment = map instanceof Y.Map ? map.get(TEXT_KEY) : undefined
+  const fragment = objectMapOf(doc, id)?.get(TEXT_KEY)
   return fragment instanceof Y.XmlFragment ? fragment : undefined
 }
 
