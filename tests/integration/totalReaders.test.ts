@@ -193,6 +193,19 @@ describe('every reader on the server skips and counts what it cannot read', () =
     expect(readCanvases(c.doc).map((x) => x.name)).toEqual(readCanvases(control).map((x) => x.name))
   })
 
+  it('answers 422, not 500, when a set-up holds more than a template can', async () => {
+    const h = await harness()
+    const { s } = await hostileSession(h)
+    await plantUpdate(h.server.storage, controlRoom(s.id), (doc) => {
+      commitmentsOf(doc).push(Array.from({ length: 60 }, (_, i) => `Commitment ${i}`))
+    })
+    const res = await post(h, `/api/sessions/${s.id}/template?key=${s.keys.facilitator}`, {
+      title: 'Too big',
+    })
+    expect(res.status).toBe(422)
+    expect(((await res.json()) as { error: string }).error).toMatch(/does not fit in a template: commitments/)
+  })
+
   it('refuses an import with bad entries with a 400 that says where, and creates nothing', async () => {
     const h = await harness()
     const s = await createSession(h.server.http)

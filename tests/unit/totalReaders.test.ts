@@ -16,6 +16,7 @@ import {
 } from '../../shared/schema/controlDoc'
 import { cappedVotes, myVotesOf, readFacilitation, resultsOf } from '../../shared/schema/facilitation'
 import { LIMITS } from '../../shared/schema/limits'
+import { clearSafely, nestsDeeperThan, typeNestsDeeperThan } from '../../shared/schema/nesting'
 import { flattenRich, readRichBlocks } from '../../shared/schema/richBlocks'
 import {
   fragmentToPlainText,
@@ -217,5 +218,27 @@ describe('board and control readers take whatever an entry is', () => {
     const moved = readObject(good, objectsOf(to).get(good))
     expect(moved.ok && moved.object.text).toBe('mine')
     expect(objectsOf(to).get('y')).toBe('board junk')
+  })
+})
+
+describe('nesting checks never recurse', () => {
+  it('measure 20,000-deep JSON and Y types, and clear a map of all but what Yjs cannot delete', () => {
+    expect(nestsDeeperThan(JSON.parse(`${'['.repeat(DEEP)}${']'.repeat(DEEP)}`), 40)).toBe(true)
+    expect(nestsDeeperThan({ a: [{ b: 1 }] }, 3)).toBe(false)
+    expect(nestsDeeperThan({ a: [{ b: 1 }] }, 2)).toBe(true)
+    const fragment = deepFragment()
+    expect(typeNestsDeeperThan(fragment, 40)).toBe(true)
+    expect(typeNestsDeeperThan(deepFragment(10), 40)).toBe(false)
+    const doc = new Y.Doc()
+    const map = doc.getMap<unknown>('m')
+    doc.transact(() => {
+      map.set('n', 1)
+      map.set('s', 'x')
+      const chain = new Y.XmlFragment()
+      map.set('deep', chain)
+      nestDeep(chain, DEEP)
+    })
+    expect(doc.transact(() => clearSafely(map, LIMITS.richTextMaxDepth))).toBe(1)
+    expect([...map.keys()]).toEqual(['deep'])
   })
 })
