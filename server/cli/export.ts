@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { docFromUpdates, readSnapshot } from '../../shared/export/snapshot'
 import { SESSION_ID_PATTERN, boardRoom, controlRoom, facilitatorRoom } from '../../shared/rooms'
+import { describeSkipped } from '../../shared/schema/skipped'
 import { EXPORT_FORMATS, imagesOf, renderExport, type ExportFormat } from '../sessions/exports'
 import { openCluster } from '../cluster/cluster'
 import { createLogger } from '../logger'
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
       ),
     )
     const snapshot = readSnapshot(board!, control!, facilitator!)
+    // what could not be read is left out; say so on stderr, so stdout stays the export alone
+    const skipped = describeSkipped(snapshot.skipped)
+    if (skipped) console.error(`export: ${skipped}`)
     const body = await renderExport(format, snapshot, () => imagesOf(images, id, snapshot))
     if (out) {
       writeFileSync(out, body)

@@ -1,4 +1,4 @@
-import { PRIVATE_PREFIX, controlRoom } from '../../shared/rooms'
+import { PRIVATE_PREFIX, controlRoom, parseRoom } from '../../shared/rooms'
 import { sessionMapOf } from '../../shared/schema/controlDoc'
 import {
   answersOf,
@@ -7,6 +7,10 @@ import {
   readFacilitation,
   resultsOf,
 } from '../../shared/schema/facilitation'
+import { LIMITS } from '../../shared/schema/limits'
+import { clearSafely, isSafeToDelete } from '../../shared/schema/nesting'
+import { skipCounter, type Skipped } from '../../shared/schema/skipped'
+import type { Logger } from '../logger'
 import type { Relay } from '../relay/relay'
 import type { DocStorage } from '../storage/types'
 import { SERVER_ORIGIN, withRoom } from './roomAccess'
@@ -32,33 +36,48 @@ export async function recordAnswer(
 /**
  * Ends dot voting: sums everyone's votes from their private rooms (each capped at the budget, so a
  * crafted document cannot vote more), publishes the counts in the control room, and clears the votes.
+ * A vote that is not a number of votes is skipped and counted (one nested too deep for Yjs to delete
+ * stays); a private room that cannot be read is counted and the others still count.
  */
 export async function endVoting(
   relay: Relay,
   storage: DocStorage,
   sessionId: string,
-): Promise<Record<string, number>> {
+  log: Logger,
+): Promise<{ results: Record<string, number>; skipped: Skipped }> {
   const totals = new Map<string, number>()
+  const skipped = skipCounter()
   const budget = await withRoom(
     relay,
     controlRoom(sessionId),
     (room) => readFacilitation(room.doc).voteBudget,
   )
   for (const name of await storage.listRooms(PRIVATE_PREFIX(sessionId))) {
-    await withRoom(relay, name, (room) => {
-      const votes = myVotesOf(room.doc)
-      for (const [id, n] of cappedVotes(votes, budget)) totals.set(id, (totals.get(id) ?? 0) + n)
-      if (votes.size > 0) room.doc.transact(() => votes.clear(), SERVER_ORIGIN)
-    })
+    if (parseRoom(name)?.kind !== 'private') continue
+    try {
+      await withRoom(relay, name, (room) => {
+        const votes = myVotesOf(room.doc)
+        const mine = cappedVotes(votes, budget, skipped)
+        for (const [id, n] of mine) totals.set(id, (totals.get(id) ?? 0) + n)
+        // what stays (nested too deep to delete) was counted above as not a number of votes
+        if (votes.size > 0)
+          room.doc.transact(() => clearSafely(votes, LIMITS.richTextMaxDepth), SERVER_ORIGIN)
+      })
+    } catch (err) {
+      log.error({ err, session: sessionId, room: name }, 'end voting: a private room could not be read')
+      skipped.add('rooms')
+    }
   }
   await withRoom(relay, controlRoom(sessionId), (room) => {
     room.doc.transact(() => {
       const results = resultsOf(room.doc)
-      results.clear()
-      for (const [id, n] of totals) results.set(id, n)
-      sessionMapOf(room.doc).set('mode', 'free')
+      skipped.add('votes', clearSafely(results, LIMITS.richTextMaxDepth))
+      for (const [id, n] of totals)
+        if (isSafeToDelete(results.get(id), LIMITS.richTextMaxDepth)) results.set(id, n)
+      const session = sessionMapOf(room.doc)
+      if (isSafeToDelete(session.get('mode'), LIMITS.richTextMaxDepth)) session.set('mode', 'free')
     }, SERVER_ORIGIN)
   })
   await relay.flushed()
-  return Object.fromEntries(totals)
+  return { results: Object.fromEntries(totals), skipped: skipped.counts }
 }

@@ -1,5 +1,7 @@
 import { transferAllObjects } from '../../shared/ops/transfer'
 import { PRIVATE_PREFIX, boardRoom, parseRoom } from '../../shared/rooms'
+import { addSkipped, type Skipped } from '../../shared/schema/skipped'
+import type { Logger } from '../logger'
 import type { Relay } from '../relay/relay'
 import { HoldPeer } from '../relay/room'
 import type { DocStorage } from '../storage/types'
@@ -7,28 +9,42 @@ import { SERVER_ORIGIN } from './roomAccess'
 
 /**
  * Reveal: moves every participant's private notes onto the board. Done by the server through the
- * relay, so the move is stored and relayed like any edit, and works whoever is connected.
+ * relay, so the move is stored and relayed like any edit, and works whoever is connected. Entries
+ * that cannot be read stay in their private room and are counted; a room that cannot be opened at
+ * all is counted too, and the others are still revealed.
  */
 export async function revealPrivateNotes(
   relay: Relay,
   storage: DocStorage,
   sessionId: string,
-): Promise<number> {
+  log: Logger,
+): Promise<{ moved: number; skipped: Skipped }> {
   const names = await storage.listRooms(PRIVATE_PREFIX(sessionId))
   const hold = new HoldPeer()
   const board = await relay.join(boardRoom(sessionId), { sessionId, kind: 'board' }, hold)
   let moved = 0
+  let skipped: Skipped = {}
   try {
     for (const name of names) {
       const info = parseRoom(name)
       if (info?.kind !== 'private') continue
-      const room = await relay.join(name, info, hold)
-      moved += transferAllObjects(room.doc, board.doc, SERVER_ORIGIN)
-      relay.leave(room, hold)
+      try {
+        const room = await relay.join(name, info, hold)
+        try {
+          const done = transferAllObjects(room.doc, board.doc, SERVER_ORIGIN)
+          moved += done.moved
+          skipped = addSkipped(skipped, done.skipped)
+        } finally {
+          relay.leave(room, hold)
+        }
+      } catch (err) {
+        log.error({ err, session: sessionId, room: name }, 'reveal: a private room could not be read')
+        skipped = addSkipped(skipped, { rooms: 1 })
+      }
     }
   } finally {
     relay.leave(board, hold)
   }
   await relay.flushed()
-  return moved
+  return { moved, skipped }
 }

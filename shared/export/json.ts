@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { objectsOf, writeObject, REACTIONS, REACTIONS_KEY } from '../schema/boardDoc'
+import { objectsOf, writeObject, REACTIONS, REACTIONS_KEY, REACTIONS_PER_EMOJI_MAX } from '../schema/boardDoc'
 import {
   STEP_MODES,
   agendaOf,
@@ -18,6 +18,7 @@ import { sessionLangsSchema, storedTextSchema } from '../schema/langText'
 import { LIMITS } from '../schema/limits'
 import { stampVersion } from '../schema/migrations'
 import { richNodeSchema, writeRichText } from '../schema/richText'
+import { skippedTotal } from '../schema/skipped'
 import { EXPORT_FORMAT } from './format'
 import type { SessionSnapshot } from './snapshot'
 
@@ -41,6 +42,8 @@ export function toExportJson(
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: exportedAt.toISOString(),
+    // how many entries of the session could not be read and are not in this file (0 for a sound one)
+    skipped: skippedTotal(s.skipped),
     session: {
       title: s.title,
       template: s.template,
@@ -99,6 +102,8 @@ const id = z.string().min(1).max(64)
 const importSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
+  // what the exporting server could not read: said for people, nothing to import
+  skipped: z.number().int().min(0).optional(),
   session: z.object({
     title: z.string().max(LIMITS.titleMax),
     template: z.string().max(64),
@@ -147,7 +152,7 @@ const importSchema = z.object({
         consent: z.boolean(),
         hidden: z.boolean(),
         lang: z.string().max(40),
-        reactions: z.record(z.string(), z.array(z.string().max(64)).max(1000)),
+        reactions: z.record(z.string(), z.array(z.string().max(64)).max(REACTIONS_PER_EMOJI_MAX)),
         props: z.record(z.string(), z.unknown()),
         richText: z.array(richNodeSchema).max(5000),
       }),

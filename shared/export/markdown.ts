@@ -1,6 +1,7 @@
 import { LANG_AUTONYMS } from '../lang'
 import type { BoardObject } from '../schema/kinds'
 import { creditLine } from '../schema/kinds/recipe'
+import { LIMITS } from '../schema/limits'
 import { isFormatted } from '../schema/richBlocks'
 import type { RichNode } from '../schema/richText'
 import { escapeMarkdown, richToMarkdown } from './richMarkdown'
@@ -134,21 +135,22 @@ function recipe(o: Extract<BoardObject, { kind: 'recipe' }>, s: SessionSnapshot)
   return lines
 }
 
-/** Text blocks (paragraphs, list items) of rich text, one string each. */
+/** Text blocks (paragraphs, list items) of rich text, one string each; nothing deeper than the nesting limit. */
 export function richToLines(nodes: readonly RichNode[]): string[] {
   const lines: string[] = []
-  const walk = (list: readonly RichNode[]): string => {
+  const walk = (list: readonly RichNode[], depth: number): string => {
     let inline = ''
     for (const n of list) {
       if (n.type === 'text') inline += n.delta.map((d) => d.insert).join('')
+      else if (depth + 1 > LIMITS.richTextMaxDepth) continue
       else if (['paragraph', 'heading', 'codeBlock'].includes(n.name)) {
-        const text = walk(n.children).trim()
+        const text = walk(n.children, depth + 1).trim()
         if (text) lines.push(text)
-      } else inline += walk(n.children)
+      } else inline += walk(n.children, depth + 1)
     }
     return inline
   }
-  const rest = walk(nodes).trim()
+  const rest = walk(nodes, 0).trim()
   if (rest) lines.push(rest)
   return lines
 }

@@ -1,6 +1,9 @@
 import * as Y from 'yjs'
 import { objectsOf, readObject, textOf } from '../schema/boardDoc'
 import {
+  agendaOf,
+  canvasesOf,
+  commitmentsOf,
   guidanceOf,
   readAgenda,
   readCanvases,
@@ -10,11 +13,12 @@ import {
   type AgendaStep,
   type CanvasInfo,
 } from '../schema/controlDoc'
-import { readFacilitation, type FacilitationState } from '../schema/facilitation'
+import { isVoteCount, readFacilitation, resultsOf, type FacilitationState } from '../schema/facilitation'
 import { boundsOf, contains } from '../schema/geometry'
 import type { BoardObject } from '../schema/kinds'
 import type { LangText } from '../schema/langText'
 import { readRichText, type RichNode } from '../schema/richText'
+import { skipCounter, type SkipCounter, type Skipped } from '../schema/skipped'
 import type { UiLang } from '../lang'
 
 /** Everything a report needs about a session, as plain data read from its rooms. */
@@ -30,36 +34,72 @@ export interface SessionSnapshot {
   readonly canvases: readonly CanvasInfo[]
   readonly agenda: readonly (AgendaStep & { readonly guidance: string })[]
   readonly facilitation: FacilitationState
+  /** The objects on the session's canvases that could be read. */
   readonly objects: readonly BoardObject[]
   readonly richText: Readonly<Record<string, RichNode[]>>
+  /** What could not be read and is left out of the snapshot, by what it was. */
+  readonly skipped: Skipped
 }
 
-/** Reads a snapshot from a session's board, control and (optionally) facilitator documents. */
+/** A step's guidance is at most this long (as the facilitator panel and the JSON import allow). */
+const GUIDANCE_MAX = 4000
+
+/**
+ * Reads a snapshot from a session's board, control and (optionally) facilitator documents. Never
+ * throws on what the documents hold: anything that cannot be read is left out and counted in `skipped`.
+ */
 export function readSnapshot(board: Y.Doc, control: Y.Doc, facilitator?: Y.Doc): SessionSnapshot {
-  const objects: BoardObject[] = []
-  const richText: Record<string, RichNode[]> = {}
-  for (const [id, map] of objectsOf(board).entries()) {
-    const r = readObject(id, map)
-    if (!r.ok) continue
-    objects.push(r.object)
-    const fragment = textOf(board, id)
-    if (fragment) richText[id] = readRichText(fragment)
-  }
-  objects.sort((a, b) => a.z - b.z || a.id.localeCompare(b.id))
+  const skipped = skipCounter()
+  const canvases = readCanvases(control)
+  skipped.add('canvases', canvasesOf(control).length - canvases.length)
+  const { objects, richText } = readObjects(board, new Set(canvases.map((c) => c.id)), skipped)
   const info = readSessionInfo(control)
+  const agenda = readAgenda(control)
+  skipped.add('agenda', agendaOf(control).length - agenda.length)
+  const commitmentTexts = readCommitmentTexts(control)
+  skipped.add('commitments', commitmentsOf(control).length - commitmentTexts.length)
+  const facilitation = readFacilitation(control)
+  for (const n of resultsOf(control).values()) if (!isVoteCount(n)) skipped.add('votes')
   const guidance = facilitator ? guidanceOf(facilitator) : null
+  const guidanceFor = (id: string): string => {
+    const text: unknown = guidance?.get(id)
+    if (text === undefined) return ''
+    if (typeof text === 'string') return text.slice(0, GUIDANCE_MAX)
+    skipped.add('guidance')
+    return ''
+  }
   return {
     title: info.title,
     template: info.template,
     langs: info.langs,
     commitments: readCommitments(control),
-    commitmentTexts: readCommitmentTexts(control),
-    canvases: readCanvases(control),
-    agenda: readAgenda(control).map((s) => ({ ...s, guidance: guidance?.get(s.id) ?? '' })),
-    facilitation: readFacilitation(control),
+    commitmentTexts,
+    canvases,
+    agenda: agenda.map((s) => ({ ...s, guidance: guidanceFor(s.id) })),
+    facilitation,
     objects,
     richText,
+    skipped: skipped.counts,
   }
+}
+
+/** The board's readable objects on known canvases, in drawing order, with their rich text. */
+function readObjects(board: Y.Doc, canvases: ReadonlySet<string>, skipped: SkipCounter) {
+  const objects: BoardObject[] = []
+  const richText: Record<string, RichNode[]> = {}
+  for (const [id, map] of objectsOf(board).entries()) {
+    const r = readObject(id, map)
+    // an object on a canvas that is gone (deleted while someone added to it) belongs to no report
+    if (!r.ok || !canvases.has(r.object.canvas)) {
+      skipped.add('objects')
+      continue
+    }
+    objects.push(r.object)
+    const fragment = textOf(board, id)
+    if (fragment) richText[id] = readRichText(fragment, skipped)
+  }
+  objects.sort((a, b) => a.z - b.z || a.id.localeCompare(b.id))
+  return { objects, richText }
 }
 
 /** Loads a document from stored updates. */

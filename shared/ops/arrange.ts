@@ -1,12 +1,12 @@
 import type * as Y from 'yjs'
-import { objectsOf } from '../schema/boardDoc'
+import { objectMapOf, objectMaps } from '../schema/boardDoc'
 import type { Origin } from './origin'
 
 /** z of every object on a canvas, lowest first. */
 function zRange(doc: Y.Doc, canvas: string, except: ReadonlySet<string>): { min: number; max: number } {
   let min = Infinity
   let max = -Infinity
-  for (const [id, obj] of objectsOf(doc).entries()) {
+  for (const [id, obj] of objectMaps(doc)) {
     const z = obj.get('z')
     if (except.has(id) || obj.get('canvas') !== canvas || typeof z !== 'number') continue
     min = Math.min(min, z)
@@ -19,7 +19,7 @@ function zRange(doc: Y.Doc, canvas: string, except: ReadonlySet<string>): { min:
 function byCanvas(doc: Y.Doc, ids: readonly string[]): Map<string, Y.Map<unknown>[]> {
   const groups = new Map<string, Y.Map<unknown>[]>()
   for (const id of ids) {
-    const obj = objectsOf(doc).get(id)
+    const obj = objectMapOf(doc, id)
     const canvas = obj?.get('canvas')
     if (!obj || typeof canvas !== 'string') continue
     groups.set(canvas, [...(groups.get(canvas) ?? []), obj])
@@ -52,7 +52,7 @@ export function sendToBack(doc: Y.Doc, ids: readonly string[], origin: Origin): 
 /** Locks or unlocks objects (a facilitator's tool: locked objects cannot be moved or deleted). */
 export function setLocked(doc: Y.Doc, ids: readonly string[], locked: boolean, origin: Origin): void {
   doc.transact(() => {
-    for (const id of ids) objectsOf(doc).get(id)?.set('locked', locked)
+    for (const id of ids) objectMapOf(doc, id)?.set('locked', locked)
   }, origin)
 }
 
@@ -67,7 +67,7 @@ export interface Placement {
 export function placeObjects(doc: Y.Doc, placements: readonly Placement[], origin: Origin): void {
   doc.transact(() => {
     for (const p of placements) {
-      const obj = objectsOf(doc).get(p.id)
+      const obj = objectMapOf(doc, p.id)
       if (!obj || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue
       obj.set('x', p.x)
       obj.set('y', p.y)

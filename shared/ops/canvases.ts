@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { objectsOf } from '../schema/boardDoc'
+import { objectMaps, objectsOf } from '../schema/boardDoc'
 import { canvasesOf, writeCanvas } from '../schema/controlDoc'
 import { newId } from './ids'
 import type { Origin } from './origin'
@@ -59,6 +59,6 @@ export function deleteCanvas(control: Y.Doc, id: string, origin: Origin): boolea
 export function deleteCanvasObjects(board: Y.Doc, canvas: string, origin: Origin): void {
   board.transact(() => {
     const objects = objectsOf(board)
-    for (const [id, obj] of [...objects.entries()]) if (obj.get('canvas') === canvas) objects.delete(id)
+    for (const [id, obj] of objectMaps(board)) if (obj.get('canvas') === canvas) objects.delete(id)
   }, origin)
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { objectsOf, readObject, textOf, writeObject } from '../schema/boardDoc'
+import { objectMapOf, objectMaps, objectsOf, readObject, textOf, writeObject } from '../schema/boardDoc'
 import { KINDS, type BoardObject, type ObjectKind } from '../schema/kinds'
 import { readRichText, writeRichText, richNodeSchema, type RichNode } from '../schema/richText'
 import { newId } from './ids'
@@ -43,7 +43,7 @@ const clipboardSchema = z.object({
 export function copyObjects(doc: Y.Doc, ids: readonly string[]): ClipboardData {
   const objects: ClipboardObject[] = []
   for (const id of ids) {
-    const map = objectsOf(doc).get(id)
+    const map = objectMapOf(doc, id)
     if (!map) continue
     const read = readObject(id, map)
     if (!read.ok) continue
@@ -87,7 +87,7 @@ export function pasteObjects(
   doc.transact(() => {
     const objects = objectsOf(doc)
     let z = 0
-    for (const obj of objects.values()) {
+    for (const [, obj] of objectMaps(doc)) {
       const oz = obj.get('z')
       if (obj.get('canvas') === canvas && typeof oz === 'number') z = Math.max(z, oz)
     }
@@ -122,7 +122,7 @@ export function pasteObjects(
 /** Duplicates objects in place, offset a little so the copies are visible. */
 export function duplicateObjects(doc: Y.Doc, ids: readonly string[], origin: Origin, offset = 24): string[] {
   const data = copyObjects(doc, ids)
-  const first = ids.map((id) => objectsOf(doc).get(id)?.get('canvas')).find((c) => typeof c === 'string')
+  const first = ids.map((id) => objectMapOf(doc, id)?.get('canvas')).find((c) => typeof c === 'string')
   if (typeof first !== 'string') return []
   return pasteObjects(doc, data, first, { dx: offset, dy: offset }, origin)
 }

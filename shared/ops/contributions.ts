@@ -1,5 +1,12 @@
 import * as Y from 'yjs'
-import { objectsOf, REACTIONS, REACTIONS_KEY, type Reaction } from '../schema/boardDoc'
+import {
+  objectMapOf,
+  objectMaps,
+  objectsOf,
+  REACTIONS,
+  REACTIONS_KEY,
+  type Reaction,
+} from '../schema/boardDoc'
 import type { Origin } from './origin'
 
 /**
@@ -10,7 +17,7 @@ import type { Origin } from './origin'
 /** Gives or takes back this person's reaction on an object; returns whether it is now given. */
 export function toggleReaction(doc: Y.Doc, id: string, emoji: Reaction, origin: Origin): boolean {
   if (!(REACTIONS as readonly string[]).includes(emoji)) return false
-  const obj = objectsOf(doc).get(id)
+  const obj = objectMapOf(doc, id)
   if (!obj) return false
   const key = `${emoji} ${origin.userId}`
   let given = false
@@ -34,7 +41,7 @@ export function toggleReaction(doc: Y.Doc, id: string, emoji: Reaction, origin: 
 export function setConsent(doc: Y.Doc, ids: readonly string[], consent: boolean, origin: Origin): void {
   doc.transact(() => {
     for (const id of ids) {
-      const obj = objectsOf(doc).get(id)
+      const obj = objectMapOf(doc, id)
       if (obj && obj.get('createdBy') === origin.userId) obj.set('consent', consent)
     }
   }, origin)
@@ -43,13 +50,15 @@ export function setConsent(doc: Y.Doc, ids: readonly string[], consent: boolean,
 /** Hides objects from participants or shows them again (facilitators only: the UI offers it to them). */
 export function setHidden(doc: Y.Doc, ids: readonly string[], hidden: boolean, origin: Origin): void {
   doc.transact(() => {
-    for (const id of ids) objectsOf(doc).get(id)?.set('hidden', hidden)
+    for (const id of ids) objectMapOf(doc, id)?.set('hidden', hidden)
   }, origin)
 }
 
 /** Ids of the objects this person made. */
 export function myObjectIds(doc: Y.Doc, userId: string): string[] {
-  return [...objectsOf(doc).entries()].filter(([, o]) => o.get('createdBy') === userId).map(([id]) => id)
+  return objectMaps(doc)
+    .filter(([, o]) => o.get('createdBy') === userId)
+    .map(([id]) => id)
 }
 
 /** Deletes every object this person made, in one transaction; returns how many went. */

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { LANG_TAG } from '../lang'
-import { objectsOf, writeObject, textOf, type NewObject } from '../schema/boardDoc'
+import { objectMapOf, objectMaps, objectsOf, writeObject, textOf, type NewObject } from '../schema/boardDoc'
 import { KINDS, type ObjectKind, type PropsOf } from '../schema/kinds'
 import { writePlainText } from '../schema/richText'
 import { newId } from './ids'
@@ -29,7 +29,7 @@ export function addObject<K extends ObjectKind>(doc: Y.Doc, args: AddObjectArgs<
       canvas: args.canvas,
       x: args.x,
       y: args.y,
-      z: topZ(objects, args.canvas) + 1,
+      z: topZ(doc, args.canvas) + 1,
       createdBy: origin.userId,
       author: origin.name,
       createdAt: args.now ?? Date.now(),
@@ -44,9 +44,9 @@ export function addObject<K extends ObjectKind>(doc: Y.Doc, args: AddObjectArgs<
   return id
 }
 
-function topZ(objects: Y.Map<Y.Map<unknown>>, canvas: string): number {
+function topZ(doc: Y.Doc, canvas: string): number {
   let top = 0
-  for (const obj of objects.values()) {
+  for (const [, obj] of objectMaps(doc)) {
     const z = obj.get('z')
     if (obj.get('canvas') === canvas && typeof z === 'number' && z > top) top = z
   }
@@ -62,9 +62,8 @@ export interface Move {
 /** Moves objects to new positions in one transaction. */
 export function moveObjects(doc: Y.Doc, moves: readonly Move[], origin: Origin): void {
   doc.transact(() => {
-    const objects = objectsOf(doc)
     for (const { id, x, y } of moves) {
-      const obj = objects.get(id)
+      const obj = objectMapOf(doc, id)
       if (!obj) continue // deleted by someone else meanwhile: nothing to move
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue
       obj.set('x', x)
@@ -91,7 +90,7 @@ export function updateProps<K extends ObjectKind>(
 ): void {
   const schema = KINDS[kind].props
   doc.transact(() => {
-    const obj = objectsOf(doc).get(id)
+    const obj = objectMapOf(doc, id)
     if (!obj || obj.get('kind') !== kind) return
     const current: Record<string, unknown> = { ...KINDS[kind].defaults() }
     for (const key of Object.keys(current)) if (obj.has(key)) current[key] = obj.get(key)
@@ -107,8 +106,7 @@ export function updateProps<K extends ObjectKind>(
 export function setLang(doc: Y.Doc, ids: readonly string[], lang: string, origin: Origin): void {
   if (lang.length > 40 || !LANG_TAG.test(lang)) return
   doc.transact(() => {
-    const objects = objectsOf(doc)
-    for (const id of ids) objects.get(id)?.set('lang', lang)
+    for (const id of ids) objectMapOf(doc, id)?.set('lang', lang)
   }, origin)
 }
 

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { objectsOf, readObject } from '../schema/boardDoc'
+import { objectMaps, objectsOf, readObject } from '../schema/boardDoc'
 import { boundsOf, unionOf } from '../schema/geometry'
 import type { BoardObject } from '../schema/kinds'
 import { sendToBack } from './arrange'
@@ -53,6 +53,6 @@ export function groupIntoFrame(
 
 function countFrames(doc: Y.Doc, canvas: string): number {
   let n = 0
-  for (const o of objectsOf(doc).values()) if (o.get('kind') === 'frame' && o.get('canvas') === canvas) n++
+  for (const [, o] of objectMaps(doc)) if (o.get('kind') === 'frame' && o.get('canvas') === canvas) n++
   return n
 }

@@ -39,6 +39,22 @@ export type YObject = Y.Map<unknown>
 
 /** The map of every object on the board, keyed by id. */
 export const objectsOf = (doc: Y.Doc): Y.Map<YObject> => doc.getMap<YObject>(OBJECTS)
+/**
+ * The object map stored under `id`; undefined when there is none or when the entry is not a map at
+ * all (a document from outside may hold a string there). Commands go through this, never `.get`.
+ */
+export function objectMapOf(doc: Y.Doc, id: string): YObject | undefined {
+  const map: unknown = objectsOf(doc).get(id)
+  return map instanceof Y.Map ? (map as YObject) : undefined
+}
+
+/** Every entry of the objects map that is a map, with its id; anything else stored there is passed over. */
+export function objectMaps(doc: Y.Doc): [string, YObject][] {
+  const out: [string, YObject][] = []
+  for (const [id, map] of objectsOf(doc).entries()) if (map instanceof Y.Map) out.push([id, map])
+  return out
+}
+
 /** Document-level metadata (schema version). */
 export const metaOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META)
 
@@ -76,11 +92,19 @@ export interface InvalidObject {
 
 export type ReadResult = { ok: true; object: BoardObject } | { ok: false; invalid: InvalidObject }
 
-/** Reads one object's Y.Map into a validated plain snapshot, or says why it cannot be shown. */
-export function readObject(id: string, map: YObject): ReadResult {
+/**
+ * Reads one entry of the objects map into a validated plain snapshot, or says why it cannot be
+ * shown. Takes whatever the entry is: a document from outside may hold a string where a map belongs.
+ */
+export function readObject(id: string, map: unknown): ReadResult {
+  if (!(map instanceof Y.Map))
+    return {
+      ok: false,
+      invalid: { id, kind: '?', canvas: undefined, x: undefined, y: undefined, reason: 'not an object' },
+    }
   const raw: Record<string, unknown> = {}
   const props: Record<string, unknown> = {}
-  for (const [key, value] of map.entries()) {
+  for (const [key, value] of (map as YObject).entries()) {
     if (BASE_KEYS.has(key)) raw[key] = value
     else props[key] = value
   }
@@ -148,25 +172,32 @@ export function checkNewObjectFields(fields: Readonly<Record<string, unknown>>):
   return null
 }
 
-/** Who reacted with what: emoji → user ids, for the fixed set of reactions only. */
+/** Who reacted with what: emoji → user ids, for the fixed set of reactions and well-formed ids only. */
 function readReactions(map: Y.Map<unknown>): Record<string, string[]> {
   const out: Record<string, string[]> = {}
   for (const key of map.keys()) {
     const space = key.indexOf(' ')
     const emoji = key.slice(0, space)
+    const user = key.slice(space + 1)
     if (space < 0 || !(REACTIONS as readonly string[]).includes(emoji)) continue
-    ;(out[emoji] ??= []).push(key.slice(space + 1))
+    if (user.length > USER_ID_MAX || (out[emoji]?.length ?? 0) >= REACTIONS_PER_EMOJI_MAX) continue
+    ;(out[emoji] ??= []).push(user)
   }
   return out
 }
+
+/** A user id is at most this long (as `createdBy`); longer keys are not anyone's reaction. */
+const USER_ID_MAX = 64
+/** Reactions counted per emoji on one note: as many as a JSON export carries (and imports). */
+export const REACTIONS_PER_EMOJI_MAX = 1000
 
 /** The fixed set of reactions a note can get. */
 export const REACTIONS = ['👍', '❤️', '💡', '😮', '🙏'] as const
 export type Reaction = (typeof REACTIONS)[number]
 
-/** The object's rich-text fragment, if its kind has one. */
+/** The object's rich-text fragment, if its kind has one (and the entry is an object at all). */
 export function textOf(doc: Y.Doc, id: string): Y.XmlFragment | undefined {
-  const fragment = objectsOf(doc).get(id)?.get(TEXT_KEY)
+  const fragment = objectMapOf(doc, id)?.get(TEXT_KEY)
   return fragment instanceof Y.XmlFragment ? fragment : undefined
 }
 

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { objectsOf } from './boardDoc'
+import { objectMapOf, objectMaps, objectsOf } from './boardDoc'
 import { isObjectKind, type ObjectKind } from './kinds'
 
 /** What people count as one thing changed: an object (by its kind), or one other setting. */
@@ -42,7 +42,7 @@ export function changedThings(tr: Y.Transaction, known: Map<string, ObjectKind>)
   const objects = objectsOf(tr.doc) as unknown as AnyType
   const things = new Map<string, ThingKind>()
   const object = (id: string) => {
-    const kind = objectsOf(tr.doc).get(id)?.get('kind')
+    const kind = objectMapOf(tr.doc, id)?.get('kind')
     if (isObjectKind(kind)) known.set(id, kind)
     things.set(id, known.get(id) ?? 'other')
   }
@@ -73,10 +73,10 @@ function rootName(doc: Y.Doc, root: AnyType): string {
 /** The kinds of the objects a document holds now (to count those deleted later by their kind). */
 export function kindsNow(doc: Y.Doc): Map<string, ObjectKind> {
   const known = new Map<string, ObjectKind>()
-  objectsOf(doc).forEach((object, id) => {
+  for (const [id, object] of objectMaps(doc)) {
     const kind = object.get('kind')
     if (isObjectKind(kind)) known.set(id, kind)
-  })
+  }
   return known
 }
 

@@ -40,6 +40,17 @@ const STEP_TITLE_MAX = 200
 const STEP_PROMPT_MAX = 2000
 
 const canvasSchema = z.object({ id: z.string().min(1).max(64), name: z.string().max(200) })
+const TEMPLATE_ID_MAX = 64
+
+/**
+ * The plain fields of a map entry (Y types inside are left out). Unlike `toJSON`, never walks into
+ * nested types, so an entry holding a 20,000-deep structure is read in one step, not a stack overflow.
+ */
+function plainFields(map: Y.Map<unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of map.entries()) if (!(value instanceof Y.AbstractType)) out[key] = value
+  return out
+}
 
 /** Reads the session's title and template id. */
 export function readSessionInfo(doc: Y.Doc): SessionInfo {
@@ -47,8 +58,9 @@ export function readSessionInfo(doc: Y.Doc): SessionInfo {
   const title = map.get('title')
   const template = map.get('template')
   return {
-    title: typeof title === 'string' ? title : '',
-    template: typeof template === 'string' ? template : '',
+    // cut to the limits a session is made with, so a document from outside reads as one we wrote
+    title: typeof title === 'string' ? title.slice(0, LIMITS.titleMax) : '',
+    template: typeof template === 'string' ? template.slice(0, TEMPLATE_ID_MAX) : '',
     locked: isBoardLocked(doc),
     langs: readSessionLangs(doc),
     protect: isProtected(doc),
@@ -87,7 +99,7 @@ export function readCanvases(doc: Y.Doc): CanvasInfo[] {
   const out: CanvasInfo[] = []
   for (const map of canvasesOf(doc).toArray()) {
     if (!(map instanceof Y.Map)) continue
-    const parsed = canvasSchema.safeParse(map.toJSON())
+    const parsed = canvasSchema.safeParse(plainFields(map))
     if (parsed.success) out.push(parsed.data)
   }
   return out
@@ -147,7 +159,7 @@ export function readAgenda(doc: Y.Doc): AgendaStep[] {
     .toArray()
     .flatMap((m) => {
       if (!(m instanceof Y.Map)) return []
-      const parsed = stepSchema.safeParse(m.toJSON())
+      const parsed = stepSchema.safeParse(plainFields(m))
       if (!parsed.success) return []
       const titles = readLangText(parsed.data.title, main, STEP_TITLE_MAX)
       const prompts = readLangText(parsed.data.prompt, main, STEP_PROMPT_MAX)

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { STEP_MODES, sessionMapOf, type StepModeName } from './controlDoc'
+import type { SkipCounter } from './skipped'
 
 /**
  * The facilitator's live state of a session, kept in the control room's `session` map (only
@@ -68,7 +69,7 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
   const timer = timerSchema.safeParse(s.get('timer'))
   const summon = summonSchema.safeParse(s.get('summon'))
   const results: Record<string, number> = {}
-  for (const [id, n] of resultsOf(doc).entries()) if (typeof n === 'number' && n > 0) results[id] = n
+  for (const [id, n] of resultsOf(doc).entries()) if (isVoteCount(n)) results[id] = n
   let agree = 0
   let discuss = 0
   for (const a of answersOf(doc).values()) {
@@ -88,6 +89,10 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
   }
 }
 
+/** A published vote count: a whole number above zero (a string, NaN or 1e308 is no one's vote). */
+export const isVoteCount = (n: unknown): n is number =>
+  typeof n === 'number' && Number.isSafeInteger(n) && n > 0
+
 /** Milliseconds left on a timer at server time `now`. */
 export function timeLeft(timer: TimerState, now: number): number {
   return timer.endsAt === null ? timer.remainingMs : Math.max(0, timer.endsAt - now)
@@ -96,12 +101,23 @@ export function timeLeft(timer: TimerState, now: number): number {
 /** A private room's votes: object id → votes this person gave it. */
 export const myVotesOf = (doc: Y.Doc): Y.Map<number> => doc.getMap<number>('votes')
 
-/** Sums a person's votes, counting at most `budget` in all (a crafted document cannot vote more). */
-export function cappedVotes(votes: Y.Map<number>, budget: number): Map<string, number> {
+/**
+ * Sums a person's votes, counting at most `budget` in all (a crafted document cannot vote more).
+ * Entries that are not a number of votes (a string, NaN, a negative) are skipped and counted.
+ */
+export function cappedVotes(
+  votes: Y.Map<number>,
+  budget: number,
+  skipped?: SkipCounter,
+): Map<string, number> {
   const out = new Map<string, number>()
   let left = budget
   for (const [id, n] of [...votes.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0 || left <= 0) continue
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 1) {
+      skipped?.add('votes')
+      continue
+    }
+    if (left <= 0) continue
     const take = Math.min(Math.floor(n), left)
     out.set(id, take)
     left -= take

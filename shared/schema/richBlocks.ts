@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { LIMITS } from './limits'
 
 /**
  * A note's rich text as plain, serialisable data: what every reader of the board (canvas, list
@@ -37,8 +38,11 @@ export type RichText = readonly RichBlock[]
 
 /** Lists and quotes nest at most this deep; deeper content is kept as plain paragraphs. */
 export const MAX_RICH_NESTING = 8
-/** Walking the XML stops this deep; anything deeper is ignored (no stack overflow from a hostile doc). */
-const MAX_XML_DEPTH = 64
+/**
+ * Walking the XML stops this deep (a paragraph in a list item in a list is 3); deeper elements are
+ * ignored, so a hostile document cannot overflow the stack. The relay refuses deeper text anyway.
+ */
+const MAX_XML_DEPTH = LIMITS.richTextMaxDepth
 
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlFragment | Y.XmlHook | unknown
 
@@ -64,15 +68,15 @@ function pushRun(runs: RichRun[], run: RichRun): void {
   else runs.push(run)
 }
 
-/** The inline content of an element (text, hard breaks, and the text of anything unknown). */
+/** The inline content of a node at `depth` (text, hard breaks, and the text of anything unknown). */
 function inlineRuns(node: XmlNode, runs: RichRun[], depth: number): void {
-  if (depth > MAX_XML_DEPTH) return
   if (node instanceof Y.XmlText) {
     for (const op of node.toDelta() as { insert?: unknown; attributes?: unknown }[]) {
       if (typeof op.insert === 'string') pushRun(runs, { text: op.insert, ...marksOf(op.attributes) })
     }
     return
   }
+  if (depth > MAX_XML_DEPTH) return
   if (!(node instanceof Y.XmlElement) && !(node instanceof Y.XmlFragment)) return
   if (node instanceof Y.XmlElement && node.nodeName === 'hardBreak') {
     pushRun(runs, { text: '\n' })
@@ -105,7 +109,7 @@ function listStart(value: unknown): number {
   return Number.isInteger(n) && n >= 0 && n < 1e6 ? n : 1
 }
 
-/** Reads the children of a container into blocks; loose inline content becomes paragraphs. */
+/** Reads the children of a container at `depth` into blocks; loose inline content becomes paragraphs. */
 function readBlocks(parent: Y.XmlElement | Y.XmlFragment, nesting: number, depth: number): RichBlock[] {
   const blocks: RichBlock[] = []
   let loose: RichRun[] = []
@@ -113,8 +117,8 @@ function readBlocks(parent: Y.XmlElement | Y.XmlFragment, nesting: number, depth
     if (loose.length > 0) blocks.push({ type: 'paragraph', runs: loose })
     loose = []
   }
-  if (depth > MAX_XML_DEPTH) return blocks
   for (const child of parent.toArray()) {
+    if (child instanceof Y.XmlElement && depth + 1 > MAX_XML_DEPTH) continue
     if (child instanceof Y.XmlElement && (BLOCK_NAMES.has(child.nodeName) || hasBlockChild(child))) {
       flushLoose()
       blocks.push(...readBlock(child, nesting, depth + 1))
@@ -151,6 +155,7 @@ function readBlock(el: Y.XmlElement, nesting: number, depth: number): RichBlock[
       if (tooDeep) return readBlocks(el, nesting, depth)
       const items = el
         .toArray()
+        .filter((item) => !(item instanceof Y.XmlElement) || depth + 1 <= MAX_XML_DEPTH)
         .map((item) =>
           item instanceof Y.XmlElement
             ? readBlocks(item, nesting + 1, depth + 1)

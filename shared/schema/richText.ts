@@ -1,10 +1,19 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
+import { LIMITS } from './limits'
+import { nestsDeeperThan } from './nesting'
+import type { SkipCounter } from './skipped'
 
-/** Plain text of a rich-text fragment: block elements become lines, inline marks are dropped. */
+/** Elements nest at most this deep (a paragraph in a list item in a list is 3); readers stop there. */
+const MAX_DEPTH = LIMITS.richTextMaxDepth
+
+/**
+ * Plain text of a rich-text fragment: block elements become lines, inline marks are dropped.
+ * Elements deeper than LIMITS.richTextMaxDepth are left out, so a hostile note cannot overflow the stack.
+ */
 export function fragmentToPlainText(fragment: Y.XmlFragment | Y.XmlElement): string {
   const lines: string[] = []
-  const walk = (node: Y.XmlFragment | Y.XmlElement | Y.XmlText, out: string[]): void => {
+  const walk = (node: Y.XmlFragment | Y.XmlElement | Y.XmlText, out: string[], depth: number): void => {
     if (node instanceof Y.XmlText) {
       for (const op of node.toDelta() as { insert?: unknown }[]) {
         if (typeof op.insert === 'string') out.push(op.insert)
@@ -13,14 +22,15 @@ export function fragmentToPlainText(fragment: Y.XmlFragment | Y.XmlElement): str
     }
     for (const child of node.toArray()) {
       if (child instanceof Y.XmlText) {
-        walk(child, out)
+        walk(child, out, depth)
       } else if (child instanceof Y.XmlElement) {
+        if (depth + 1 > MAX_DEPTH) continue
         if (child.nodeName === 'hardBreak') {
           out.push('\n')
           continue
         }
         const inner: string[] = []
-        walk(child, inner)
+        walk(child, inner, depth + 1)
         const text = inner.join('')
         if (isBlock(child.nodeName)) {
           if (out.length > 0 && !out[out.length - 1]?.endsWith('\n')) out.push('\n')
@@ -32,7 +42,7 @@ export function fragmentToPlainText(fragment: Y.XmlFragment | Y.XmlElement): str
       }
     }
   }
-  walk(fragment, lines)
+  walk(fragment, lines, 0)
   return lines.join('').replace(/\n+$/, '')
 }
 
@@ -68,44 +78,45 @@ export type RichNode =
     }
   | { readonly type: 'text'; readonly delta: { insert: string; attributes?: Record<string, unknown> }[] }
 
-const MAX_RICH_DEPTH = 32
-
-/** Serialises a fragment's content to JSON nodes. */
-export function readRichText(fragment: Y.XmlFragment | Y.XmlElement): RichNode[] {
-  return fragment.toArray().flatMap((child): RichNode[] => {
-    if (child instanceof Y.XmlText) {
-      const delta = (child.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[])
-        .filter(
-          (op): op is { insert: string; attributes?: Record<string, unknown> } =>
-            typeof op.insert === 'string',
-        )
-        .map((op) =>
-          op.attributes ? { insert: op.insert, attributes: op.attributes } : { insert: op.insert },
-        )
-      return [{ type: 'text', delta }]
-    }
-    if (child instanceof Y.XmlElement) {
-      return [
-        {
-          type: 'element',
-          name: child.nodeName,
-          attrs: child.getAttributes(),
-          children: readRichText(child),
-        },
-      ]
-    }
-    return []
-  })
+/**
+ * Serialises a fragment's content to JSON nodes. Elements deeper than LIMITS.richTextMaxDepth are
+ * left out; `skipped` (if given) counts each fragment cut so once under 'richText'.
+ */
+export function readRichText(fragment: Y.XmlFragment | Y.XmlElement, skipped?: SkipCounter): RichNode[] {
+  let cut = false
+  const read = (parent: Y.XmlFragment | Y.XmlElement, depth: number): RichNode[] =>
+    parent.toArray().flatMap((child): RichNode[] => {
+      if (child instanceof Y.XmlText) return [{ type: 'text', delta: deltaOf(child) }]
+      if (!(child instanceof Y.XmlElement)) return []
+      if (depth + 1 > MAX_DEPTH) {
+        cut = true
+        return []
+      }
+      const attrs = child.getAttributes()
+      return [{ type: 'element', name: child.nodeName, attrs, children: read(child, depth + 1) }]
+    })
+  const nodes = read(fragment, 0)
+  if (cut) skipped?.add('richText')
+  return nodes
 }
 
-/** Appends JSON nodes to a fragment (the inverse of readRichText). */
+function deltaOf(text: Y.XmlText): { insert: string; attributes?: Record<string, unknown> }[] {
+  return (text.toDelta() as { insert?: unknown; attributes?: Record<string, unknown> }[])
+    .filter(
+      (op): op is { insert: string; attributes?: Record<string, unknown> } => typeof op.insert === 'string',
+    )
+    .map((op) => (op.attributes ? { insert: op.insert, attributes: op.attributes } : { insert: op.insert }))
+}
+
+/** Appends JSON nodes to a fragment (the inverse of readRichText); elements past the depth limit are left out. */
 export function writeRichText(
   target: Y.XmlFragment | Y.XmlElement,
   nodes: readonly RichNode[],
   depth = 0,
 ): void {
-  if (depth > MAX_RICH_DEPTH) return
-  const built = nodes.map((node) => {
+  // past the limit only text is kept: deeper elements would be refused by the relay and skipped by readers
+  const kept = depth >= MAX_DEPTH ? nodes.filter((n) => n.type === 'text') : nodes
+  const built = kept.map((node) => {
     if (node.type === 'text') {
       const text = new Y.XmlText()
       let at = 0
@@ -126,14 +137,13 @@ export function writeRichText(
   for (const b of built) if (!(b instanceof Y.XmlText)) writeRichText(b.el, b.children, depth + 1)
 }
 
-/** Validates rich text from outside (clipboard, imports): bounded in size and depth of what it can hold. */
-export const richNodeSchema: z.ZodType<RichNode> = z.lazy(() =>
+const richNodeShape: z.ZodType<RichNode> = z.lazy(() =>
   z.union([
     z.object({
       type: z.literal('element'),
       name: z.string().max(40),
       attrs: z.record(z.string(), z.unknown()),
-      children: z.array(richNodeSchema).max(5000),
+      children: z.array(richNodeShape).max(5000),
     }),
     z.object({
       type: z.literal('text'),
@@ -148,3 +158,21 @@ export const richNodeSchema: z.ZodType<RichNode> = z.lazy(() =>
     }),
   ]),
 )
+
+/**
+ * How deep a rich node's JSON may nest: two levels (a node, its children) per element allowed, and a
+ * few more for a text's delta and the values of attributes.
+ */
+const MAX_JSON_DEPTH = 2 * MAX_DEPTH + 8
+
+/**
+ * Validates rich text from outside (clipboard, imports): bounded in size and depth of what it can
+ * hold. The depth is checked first, without recursion: a 20,000-deep node is refused, not a crash.
+ */
+export const richNodeSchema: z.ZodType<RichNode> = z
+  .unknown()
+  .refine((v) => !nestsDeeperThan(v, MAX_JSON_DEPTH), {
+    message: `rich text nests deeper than ${MAX_DEPTH} levels`,
+    abort: true,
+  })
+  .pipe(richNodeShape)

@@ -69,6 +69,7 @@ export function snapshotOf(
     agenda: [],
     objects,
     richText: {},
+    skipped: {},
     ...rest,
     facilitation: { ...readFacilitation(new Y.Doc()), ...facilitation },
   }

@@ -5,7 +5,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import WebSocket from 'ws'
 import { createApp, type App } from '../../server/app'
-import { createLogger } from '../../server/logger'
+import { createLogger, type Logger } from '../../server/logger'
 import { openSqliteStorage } from '../../server/storage/sqlite'
 import type { Storage } from '../../server/storage/types'
 import { createFileImageStore } from '../../server/uploads/imageStore'
@@ -30,6 +30,8 @@ export interface TestServerOptions {
   readonly compactAfterRows?: number
   readonly limits?: Partial<ConnectionLimits>
   readonly uploadLimits?: UploadLimits
+  /** The server's logger (to read what it logs); silent, or TEST_LOG_LEVEL, without. */
+  readonly log?: Logger
 }
 
 /** Starts a real server on port 0 with a temporary DATA_DIR (or the given one). */
@@ -40,7 +42,7 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
     storage,
     images: createFileImageStore(dataDir),
     templates: createFileTemplateStore(dataDir),
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     clientDir: join(dataDir, 'no-client'),
     defaultMetrics: false,
     compactAfterRows: options.compactAfterRows,

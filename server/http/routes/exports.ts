@@ -9,6 +9,7 @@ import {
   snapshotOf,
   type ExportFormat,
 } from '../../sessions/exports'
+import { logSkipped } from '../../sessions/skipped'
 import { ImageError } from '../../uploads/imageStore'
 import { HttpError, readJson, sendJson } from '../respond'
 import { asFacilitator, type ApiDeps, type Route } from '../route'
@@ -38,6 +39,7 @@ export const exportRoutes = (deps: ApiDeps): Route[] => [
       const session = await asFacilitator(deps, match, url, 'export a session')
       const f = format as ExportFormat
       const snapshot = await snapshotOf(deps.relay, session.id)
+      logSkipped(deps.log, `export.${f}`, session.id, snapshot.skipped)
       const body = await renderExport(f, snapshot, () => imagesOf(deps.images, session.id, snapshot))
       res.writeHead(200, {
         'content-type': CONTENT_TYPES[f],

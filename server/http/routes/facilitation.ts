@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ownerOfToken } from '../../../shared/identity'
 import { endVoting, recordAnswer } from '../../sessions/facilitation'
 import { revealPrivateNotes } from '../../sessions/reveal'
+import { logSkipped } from '../../sessions/skipped'
 import { HttpError, readJson, sendJson } from '../respond'
 import { access, asFacilitator, type ApiDeps, type Route } from '../route'
 
@@ -28,7 +29,9 @@ export const facilitationRoutes = (deps: ApiDeps): Route[] => [
     pattern: /^\/api\/sessions\/([^/]+)\/voting\/end$/,
     handle: async (_req, res, url, match) => {
       const session = await asFacilitator(deps, match, url, 'end voting')
-      sendJson(res, 200, { results: await endVoting(deps.relay, deps.storage, session.id) })
+      const { results, skipped } = await endVoting(deps.relay, deps.storage, session.id, deps.log)
+      logSkipped(deps.log, 'voting/end', session.id, skipped)
+      sendJson(res, 200, { results })
     },
   },
   {
@@ -36,7 +39,13 @@ export const facilitationRoutes = (deps: ApiDeps): Route[] => [
     pattern: /^\/api\/sessions\/([^/]+)\/reveal$/,
     handle: async (_req, res, url, match) => {
       const session = await asFacilitator(deps, match, url, 'reveal private notes')
-      const revealed = await revealPrivateNotes(deps.relay, deps.storage, session.id)
+      const { moved: revealed, skipped } = await revealPrivateNotes(
+        deps.relay,
+        deps.storage,
+        session.id,
+        deps.log,
+      )
+      logSkipped(deps.log, 'reveal', session.id, skipped)
       deps.log.info({ session: session.id, revealed }, 'private notes revealed')
       sendJson(res, 200, { revealed })
     },

@@ -5,6 +5,7 @@ import { LIMITS } from '../../../shared/schema/limits'
 import { templateFromSession } from '../../../shared/templates/fromSession'
 import { snapshotOf } from '../../sessions/exports'
 import { createSession } from '../../sessions/service'
+import { logSkipped } from '../../sessions/skipped'
 import { HttpError, readJson, sendJson } from '../respond'
 import { access, asFacilitator, type ApiDeps, type Route } from '../route'
 
@@ -47,9 +48,18 @@ export const sessionRoutes = (deps: ApiDeps): Route[] => [
       const body = saveBody.safeParse(await readJson(req, 8 * 1024))
       if (!body.success) throw new HttpError(400, body.error.issues.map((i) => i.message).join('; '))
       const snapshot = await snapshotOf(deps.relay, session.id)
-      const saved = await deps.templates.save(
-        templateFromSession(snapshot, '', body.data.title, body.data.description),
-      )
+      logSkipped(deps.log, 'template', session.id, snapshot.skipped)
+      const saved = await deps.templates
+        .save(templateFromSession(snapshot, '', body.data.title, body.data.description))
+        .catch((err: unknown) => {
+          // more than a template holds (over 50 commitments, 100 steps, 200 frames on a canvas…)
+          if (!(err instanceof z.ZodError)) throw err
+          const issue = err.issues[0]
+          throw new HttpError(
+            422,
+            `this session's set-up does not fit in a template: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+          )
+        })
       deps.log.info({ session: session.id, template: saved.id }, 'template saved')
       sendJson(res, 201, { id: saved.id, title: saved.title, description: saved.description })
     },
