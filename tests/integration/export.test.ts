@@ -108,11 +108,15 @@ async function buildSession(h: Harness): Promise<{ s: CreatedSession; ids: Recor
       },
       ann,
     )
-    const reactions = new Y.Map<boolean>()
-    reactions.set('👍 u-ben', true)
-    reactions.set('👍 u-cat', true)
-    objectsOf(board.doc).get(ids.popular)!.set(REACTIONS_KEY, reactions)
   }, ann)
+  // Ben's and Cat's reactions, written here through a facilitator's connection (a participant's
+  // connection gives only its own)
+  const facBoard = h.open(s.id, s.keys.facilitator)
+  await expect.poll(() => objectsOf(facBoard.doc).has(ids.popular)).toBe(true)
+  const reactions = new Y.Map<boolean>()
+  reactions.set('👍 u-ben', true)
+  reactions.set('👍 u-cat', true)
+  objectsOf(facBoard.doc).get(ids.popular)!.set(REACTIONS_KEY, reactions)
   const method = objectsOf(board.doc).get(ids.recipe)!.get('text') as Y.XmlFragment
   board.doc.transact(
     () =>
