@@ -25,6 +25,8 @@ import type { UiLang } from '../lang'
 export interface SessionSnapshot {
   readonly title: string
   readonly template: string
+  /** Whether participants change and delete only what they added (Protect contributions). */
+  readonly protect: boolean
   /** The session's languages, the main one first. */
   readonly langs: readonly UiLang[]
   /** The Community Commitments in the main language. */
@@ -71,6 +73,7 @@ export function readSnapshot(board: Y.Doc, control: Y.Doc, facilitator?: Y.Doc):
   return {
     title: info.title,
     template: info.template,
+    protect: info.protect,
     langs: info.langs,
     commitments: readCommitments(control),
     commitmentTexts,

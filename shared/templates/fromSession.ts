@@ -45,6 +45,7 @@ export function templateFromSession(
       ...(step.frame && frameTitle.get(step.frame) ? { frame: frameTitle.get(step.frame) } : {}),
       mode: step.mode,
     })),
+    ...(s.protect ? { protect: true } : {}),
   }
 }
 
@@ -92,4 +93,5 @@ export const templateSchema: z.ZodType<Template> = z.object({
       }),
     )
     .max(100),
+  protect: z.boolean().optional(),
 })

@@ -59,6 +59,7 @@ export function snapshotOf(
   return {
     title: 'Kitchen table',
     template: 'recipe-wall',
+    protect: false,
     langs: ['en'],
     commitments: ['We listen.'],
     commitmentTexts: [{ en: 'We listen.' }],
