@@ -9,6 +9,7 @@ import {
 } from './boardDoc'
 import { KINDS, isObjectKind } from './kinds'
 import { LIMITS } from './limits'
+import { typeNestsDeeperThan } from './nesting'
 import {
   fieldClass,
   mayChange,
@@ -158,7 +159,12 @@ function checkObjectEntry(
   writer: Writer,
 ): Refusal | null {
   const facts = factsOf(current)
-  if (change.op === 'delete') return facts ? refuseFor(mayDelete(writer, facts), id) : null
+  if (change.op === 'delete') {
+    if (!facts) return null
+    if (tooDeepToDelete(change))
+      return { code: 'too-deep', object: id, detail: 'nested too deeply to remove' }
+    return refuseFor(mayDelete(writer, facts), id)
+  }
   if (facts) {
     // writing at the id of a live object replaces it: remove it first, with its own id kept
     return { code: 'fixed', object: id, field: 'id', detail: 'an object cannot be replaced' }
@@ -284,7 +290,18 @@ function checkDeep(change: Change, id: string, facts: ObjectFacts, writer: Write
   return { code: 'invalid', object: id, field, detail: 'a plain field holds no content' }
 }
 
+/**
+ * Would removing this make Yjs recurse past what is safe? Yjs deletes a type's children recursively;
+ * a document written before the relay checked nesting may hold something thousands deep.
+ */
+const tooDeepToDelete = (change: Change): boolean =>
+  change.op === 'delete' &&
+  change.content instanceof Y.ContentType &&
+  typeNestsDeeperThan(change.content.type, LIMITS.richTextMaxDepth + 8)
+
 function checkText(change: Change, id: string): Refusal | null {
+  if (tooDeepToDelete(change))
+    return { code: 'too-deep', object: id, field: TEXT_KEY, detail: 'nested too deeply to remove' }
   const levels = change.at.path.length - 3
   if (levels > MAX_TEXT_LEVELS)
     return {

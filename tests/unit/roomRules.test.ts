@@ -179,4 +179,18 @@ describe('board rules on updates', () => {
     const merged = Y.mergeUpdates([Y.encodeStateAsUpdate(a, sv), Y.encodeStateAsUpdate(b, sv)])
     expect(checkRoomUpdate('board', t.server, merged, annWrites)).toBeNull()
   })
+
+  it('refuses removing what an older document nested too deeply for Yjs to remove safely', () => {
+    const t = setup()
+    const id = noteBy(t)
+    // written before the relay checked nesting: straight into the server's document
+    let at: Y.XmlFragment | Y.XmlElement = textOf(t.server, id)!
+    for (let i = 0; i < 60; i++) {
+      const el = new Y.XmlElement('blockquote')
+      at.insert(0, [el])
+      at = el
+    }
+    const remove = t.change((d) => deleteObjects(d, [id], ann))
+    expect(checkRoomUpdate('board', t.server, remove, annWrites)?.code).toBe('too-deep')
+  })
 })
