@@ -112,6 +112,13 @@ export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], write
     if (c.at.path.length === 3 && c.op === 'insert' && !removes(c))
       written.add(`${c.at.path[1]} ${c.at.path[2]}`)
     if (c.at.path.length === 2 && c.op === 'delete') removed.add(c.at.path[1])
+    // the objects this update creates, found first: an update lists its structs by client, so an
+    // object's fields can come before the object itself
+    const id = c.at.path[1]
+    if (c.at.path.length === 2 && c.op === 'insert' && !removes(c) && !c.at.dead && typeof id === 'string') {
+      if (created.has(id)) return { code: 'invalid', object: id, detail: 'two objects at one id' }
+      created.set(id, { fields: new Map() })
+    }
   }
   for (const change of changes) {
     const { path, fresh, dead } = change.at
@@ -122,7 +129,6 @@ export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], write
     if (path.length === 2) {
       const refusal = checkObjectEntry(change, id, current, writer)
       if (refusal) return refusal
-      if (change.op === 'insert' && !removes(change)) created.set(id, { fields: new Map() })
       continue
     }
     const field = path[2]

@@ -258,6 +258,8 @@ export function updateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges | U
   } catch {
     return { problem: 'malformed', detail: 'the update does not decode' }
   }
+  const gap = heldBack(doc, decoded.structs)
+  if (gap) return gap
   const resolver = new Resolver(doc, decoded.structs)
   const ds = decoded.ds.clients
   const changes: Change[] = []
@@ -287,6 +289,24 @@ export function updateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges | U
     }
   }
   return { changes, inserts }
+}
+
+/**
+ * Would Yjs hold part of this update back, waiting for clocks it lacks (a gap before or between a
+ * client's structs)? Then it is not checked now: the held-back part would be applied later, when the
+ * gap is filled, against rules that may have changed meanwhile. The sender is asked for what is
+ * missing instead, and sends it all in one update that is checked whole.
+ */
+function heldBack(doc: Y.Doc, structs: readonly Struct[]): Unresolved | null {
+  const next = new Map<number, number>()
+  for (const s of structs) {
+    const client = s.id.client
+    const expected = next.get(client) ?? Y.getState(doc.store, client)
+    if (s instanceof Y.Skip || s.id.clock > expected)
+      return { problem: 'missing', detail: 'it follows changes the server does not have' }
+    next.set(client, Math.max(expected, s.id.clock + s.length))
+  }
+  return null
 }
 
 /** Does the update itself hold every clock of [from, to) for this client? */
