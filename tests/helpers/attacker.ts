@@ -100,10 +100,13 @@ export class Attacker {
     await this.until(() => this.answers >= want, 'a sync answer')
   }
 
-  /** Runs `change` on a copy of what the server has, under a new client id, and returns the update it makes. */
-  craft(change: (doc: Y.Doc) => void): Crafted {
+  /** Runs `change` on a copy of what the server has, under a new client id (or the one given), and returns the update it makes. */
+  craft(change: (doc: Y.Doc) => void, clientId?: number): Crafted {
     const fork = new Y.Doc()
     Y.applyUpdate(fork, Y.encodeStateAsUpdate(this.doc))
+    // writing under someone else's client id, at their next clocks (set after the copy: Yjs gives a
+    // document a new id when a remote update holds its own)
+    if (clientId !== undefined) fork.clientID = clientId
     const before = Y.encodeStateVector(fork)
     fork.transact(() => change(fork))
     const crafted = { update: Y.encodeStateAsUpdate(fork, before), clientId: fork.clientID }
