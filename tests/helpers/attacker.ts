@@ -114,6 +114,19 @@ export class Attacker {
     return crafted
   }
 
+  /** Runs each change in turn on one copy of what the server has (one client id): one update per change. */
+  craftSeries(...changes: ((doc: Y.Doc) => void)[]): Crafted[] {
+    const fork = new Y.Doc()
+    Y.applyUpdate(fork, Y.encodeStateAsUpdate(this.doc))
+    const out = changes.map((change) => {
+      const before = Y.encodeStateVector(fork)
+      fork.transact(() => change(fork))
+      return { update: Y.encodeStateAsUpdate(fork, before), clientId: fork.clientID }
+    })
+    fork.destroy()
+    return out
+  }
+
   /** Sends an update as a sync update message. */
   send(update: Uint8Array): void {
     this.ws.send(syncFrame(SYNC_UPDATE, update))

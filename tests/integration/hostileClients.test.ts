@@ -1,15 +1,18 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { addObject } from '../../shared/ops/objects'
+import { setLocked } from '../../shared/ops/arrange'
+import { addObject, moveObjects } from '../../shared/ops/objects'
 import { objectsOf } from '../../shared/schema/boardDoc'
 import { noteTexts } from '../helpers/board'
+import { serverDoc } from '../helpers/carriesOn'
 import { board, expectHeld, note } from '../helpers/hostile'
 import { synced, type Client } from '../helpers/server'
 
 /*
- * A hostile participant writes under another person's Yjs client id: the ids are public (every
- * update carries its author's, and awareness shows them), and Yjs takes an item whose id it already
- * has to be that item. Whoever writes first at a client's next clocks wins, on every replica.
+ * A hostile participant plays with Yjs's ids and clocks: writes under another person's client id
+ * (the ids are public: every update carries its author's, and awareness shows them; Yjs takes an
+ * item whose id it already has to be that item), and sends an update with a gap in its own clocks,
+ * which Yjs keeps pending and integrates only when the gap is filled, maybe much later.
  */
 
 /** The board's objects, comparably (key order aside). */
@@ -63,5 +66,34 @@ describe('someone else’s client id', () => {
     expect(objectsJson(b.annClient)).toBe(objectsJson(b.benClient))
     expect(denial).not.toBeNull()
     await expectHeld(b)
+  })
+
+  /*
+   * BUG (shared/schema/roomRules.ts checkRoomUpdate / server/relay/pending.ts): an update is checked
+   * against the document when it arrives, but what Yjs keeps pending from it (structs after a gap in
+   * the sender's clocks) is integrated later, when another update fills the gap, against whatever
+   * the document has become. Mallory sends a move of Ann's note with a gap before it (allowed: the
+   * note is not locked), the facilitator locks the note, then Mallory fills the gap with a note of
+   * her own (allowed): Yjs integrates the move, and the locked note is at 999,999 for everyone.
+   * The same defeats protect being switched on. A fix: when an update would integrate pending
+   * structs, check the pending part again against the document as it is (or refuse updates that
+   * leave structs pending, answering with sync step 1 as for unknown items).
+   */
+  it('a move held back behind a gap in its clocks, released after the note is locked: the lock holds', async () => {
+    const b = await board('collage')
+    const ann = await note(b, b.annClient, b.ann.origin, 'will be locked')
+    const [filler, move] = b.attacker.craftSeries(
+      (d) =>
+        void addObject(d, { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: 'filler' }, b.mallory.origin),
+      (d) => moveObjects(d, [{ id: ann, x: 999, y: 999 }], b.mallory.origin),
+    )
+    await b.attacker.attempt(move!) // held back: it waits for the clocks before it
+    setLocked(b.fac.doc, [ann], true, b.fay)
+    await expect.poll(() => objectsOf(serverDoc(b.h, b.s.id)!).get(ann)?.get('locked')).toBe(true)
+    await b.attacker.attempt(filler!)
+    await b.h.server.app.relay.flushed()
+    await note(b, b.benClient, b.ben.origin, 'marker')
+    for (const doc of [serverDoc(b.h, b.s.id)!, ...b.honest.map((c) => c.doc)])
+      expect(objectsOf(doc).get(ann)?.get('x')).toBe(10)
   })
 })
