@@ -100,10 +100,14 @@ export class Attacker {
     await this.until(() => this.answers >= want, 'a sync answer')
   }
 
-  /** Runs `change` on a copy of what the server has, under a new client id (or the one given), and returns the update it makes. */
-  craft(change: (doc: Y.Doc) => void, clientId?: number): Crafted {
+  /**
+   * Runs `change` on a copy of what the server has (plus `after`, updates not sent yet), under a new
+   * client id or the one given, and returns the update it makes.
+   */
+  craft(change: (doc: Y.Doc) => void, clientId?: number, after: readonly Uint8Array[] = []): Crafted {
     const fork = new Y.Doc()
     Y.applyUpdate(fork, Y.encodeStateAsUpdate(this.doc))
+    for (const u of after) Y.applyUpdate(fork, u)
     // writing under someone else's client id, at their next clocks (set after the copy: Yjs gives a
     // document a new id when a remote update holds its own)
     if (clientId !== undefined) fork.clientID = clientId

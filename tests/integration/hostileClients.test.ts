@@ -155,8 +155,8 @@ describe('someone else’s client id', () => {
       objectsOf(d).set(id, o)
       o.set('w', w)
     }
-    const low = forkUpdate(b, [], LOW, make(b.mallory.origin.userId, 200))
-    const high = forkUpdate(b, [], HIGH, make(b.ann.origin.userId, 'x'))
+    const low = b.attacker.craft(make(b.mallory.origin.userId, 200), LOW).update
+    const high = b.attacker.craft(make(b.ann.origin.userId, 'x'), HIGH).update
     const denial = await b.attacker.attempt({ update: Y.mergeUpdates([low, high]), clientId: LOW })
     b.attacker.refusedIds.add(HIGH)
     expect(objectsOf(serverDoc(b.h, b.s.id)!).has(id)).toBe(false)
@@ -169,23 +169,12 @@ const LOW = 1_000_001
 const HIGH = 2_000_000_001
 const NOTE = { kind: 'sticky' as const, x: 0, y: 0, z: 1, createdAt: 1 }
 
-/** The update `change` makes on a copy of the server's document with `after` applied, written under `clientId`. */
-function forkUpdate(b: Board, after: Uint8Array[], clientId: number, change: (d: Y.Doc) => void): Uint8Array {
-  const d = new Y.Doc()
-  Y.applyUpdate(d, Y.encodeStateAsUpdate(b.attacker.doc))
-  for (const u of after) Y.applyUpdate(d, u)
-  d.clientID = clientId // after the copy: Yjs renames a document that receives its own id
-  const before = Y.encodeStateVector(d)
-  d.transact(() => change(d))
-  return Y.encodeStateAsUpdate(d, before)
-}
-
 /** One change under a low client id, and a second under a high one made on top of it. */
 function twoClients(
   b: Board,
   first: (d: Y.Doc) => void,
   second: (d: Y.Doc) => void,
 ): [Uint8Array, Uint8Array] {
-  const low = forkUpdate(b, [], LOW, first)
-  return [low, forkUpdate(b, [low], HIGH, second)]
+  const low = b.attacker.craft(first, LOW).update
+  return [low, b.attacker.craft(second, HIGH, [low]).update]
 }
