@@ -25,6 +25,9 @@ describe('a participant cannot rewrite what is not theirs', () => {
 
     const denial = await b.attacker.attack((d) => objectsOf(d).get(id)!.set('hidden', false))
     expect(denial).toMatchObject({ code: 'facilitator-only', object: id, field: 'hidden' })
+    // removing the field (it falls back to not hidden) is the same change
+    const removal = await b.attacker.attack((d) => objectsOf(d).get(id)!.delete('hidden'))
+    expect(removal).toMatchObject({ code: 'facilitator-only', object: id, field: 'hidden' })
     expect(field(b, id, 'hidden')).toBe(true)
     for (const c of b.honest) expect(objectsOf(c.doc).get(id)?.get('hidden')).toBe(true)
     const md = await exported(b, 'md')
@@ -41,6 +44,8 @@ describe('a participant cannot rewrite what is not theirs', () => {
 
     const denial = await b.attacker.attack((d) => objectsOf(d).get(id)!.set('consent', true))
     expect(denial).toMatchObject({ code: 'author-only', object: id, field: 'consent' })
+    const removal = await b.attacker.attack((d) => objectsOf(d).get(id)!.delete('consent'))
+    expect(removal).toMatchObject({ code: 'author-only', object: id, field: 'consent' })
     expect(field(b, id, 'consent')).toBe(false)
     expect(await exported(b, 'md')).not.toContain('not for the report')
     expect(await exported(b, 'csv')).not.toContain('not for the report')
