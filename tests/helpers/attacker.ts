@@ -100,15 +100,35 @@ export class Attacker {
     await this.until(() => this.answers >= want, 'a sync answer')
   }
 
-  /** Runs `change` on a copy of what the server has, under a new client id, and returns the update it makes. */
-  craft(change: (doc: Y.Doc) => void): Crafted {
+  /**
+   * Runs `change` on a copy of what the server has (plus `after`, updates not sent yet), under a new
+   * client id or the one given, and returns the update it makes.
+   */
+  craft(change: (doc: Y.Doc) => void, clientId?: number, after: readonly Uint8Array[] = []): Crafted {
     const fork = new Y.Doc()
     Y.applyUpdate(fork, Y.encodeStateAsUpdate(this.doc))
+    for (const u of after) Y.applyUpdate(fork, u)
+    // writing under someone else's client id, at their next clocks (set after the copy: Yjs gives a
+    // document a new id when a remote update holds its own)
+    if (clientId !== undefined) fork.clientID = clientId
     const before = Y.encodeStateVector(fork)
     fork.transact(() => change(fork))
     const crafted = { update: Y.encodeStateAsUpdate(fork, before), clientId: fork.clientID }
     fork.destroy()
     return crafted
+  }
+
+  /** Runs each change in turn on one copy of what the server has (one client id): one update per change. */
+  craftSeries(...changes: ((doc: Y.Doc) => void)[]): Crafted[] {
+    const fork = new Y.Doc()
+    Y.applyUpdate(fork, Y.encodeStateAsUpdate(this.doc))
+    const out = changes.map((change) => {
+      const before = Y.encodeStateVector(fork)
+      fork.transact(() => change(fork))
+      return { update: Y.encodeStateAsUpdate(fork, before), clientId: fork.clientID }
+    })
+    fork.destroy()
+    return out
   }
 
   /** Sends an update as a sync update message. */

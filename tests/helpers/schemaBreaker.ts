@@ -10,6 +10,7 @@ import {
 } from '../../shared/schema/boardDoc'
 import { myVotesOf } from '../../shared/schema/facilitation'
 import { KINDS, isObjectKind, type ObjectKind, type PropsOf } from '../../shared/schema/kinds'
+import type { Attacker, Crafted } from './attacker'
 import type { Rng } from './fuzzFrames'
 
 /*
@@ -280,4 +281,28 @@ export function fuzzOnce(rng: Rng, doc: Y.Doc, ctx: Omit<BreakContext, 'own'>): 
       return 'reaction'
     }
   }
+}
+
+/**
+ * A fuzzed update from `attacker`: 1 to 3 fuzzOnce changes on a copy of what the server has; one
+ * time in five, merged with a second client's changes made on top of them (random ones, and a random
+ * field of each object the first created), as one update.
+ */
+export function fuzzedUpdate(rng: Rng, attacker: Attacker, ctx: Omit<BreakContext, 'own'>): Crafted {
+  const change = (d: Y.Doc): void => {
+    for (let n = 1 + rng.int(3); n > 0; n--) fuzzOnce(rng, d, ctx)
+  }
+  const first = attacker.craft(change)
+  if (rng.next() >= 0.2) return first
+  const second = attacker.craft(
+    (d) => {
+      change(d)
+      for (const [id, o] of objectsOf(d))
+        if (!objectsOf(attacker.doc).has(id) && o instanceof Y.Map)
+          o.set(rng.pick(['w', 'x', 'createdBy', 'locked', 'zz']), randomValue(rng, 1))
+    },
+    undefined,
+    [first.update],
+  )
+  return { ...first, update: Y.mergeUpdates([first.update, second.update]) }
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { setConsent, setHidden } from '../../shared/ops/contributions'
+import { addObject } from '../../shared/ops/objects'
 import { objectsOf } from '../../shared/schema/boardDoc'
 import { serverDoc } from '../helpers/carriesOn'
 import { board, expectHeld, exported, note, ownNote, type Board } from '../helpers/hostile'
@@ -25,6 +26,9 @@ describe('a participant cannot rewrite what is not theirs', () => {
 
     const denial = await b.attacker.attack((d) => objectsOf(d).get(id)!.set('hidden', false))
     expect(denial).toMatchObject({ code: 'facilitator-only', object: id, field: 'hidden' })
+    // removing the field (it falls back to not hidden) is the same change
+    const removal = await b.attacker.attack((d) => objectsOf(d).get(id)!.delete('hidden'))
+    expect(removal).toMatchObject({ code: 'facilitator-only', object: id, field: 'hidden' })
     expect(field(b, id, 'hidden')).toBe(true)
     for (const c of b.honest) expect(objectsOf(c.doc).get(id)?.get('hidden')).toBe(true)
     const md = await exported(b, 'md')
@@ -41,6 +45,8 @@ describe('a participant cannot rewrite what is not theirs', () => {
 
     const denial = await b.attacker.attack((d) => objectsOf(d).get(id)!.set('consent', true))
     expect(denial).toMatchObject({ code: 'author-only', object: id, field: 'consent' })
+    const removal = await b.attacker.attack((d) => objectsOf(d).get(id)!.delete('consent'))
+    expect(removal).toMatchObject({ code: 'author-only', object: id, field: 'consent' })
     expect(field(b, id, 'consent')).toBe(false)
     expect(await exported(b, 'md')).not.toContain('not for the report')
     expect(await exported(b, 'csv')).not.toContain('not for the report')
@@ -69,6 +75,28 @@ describe('a participant cannot rewrite what is not theirs', () => {
     const md = await exported(b, 'md')
     expect(md).toContain('- my idea (*Ann Author*)')
     expect(md).not.toContain('Mallory')
+    await expectHeld(b)
+  })
+
+  it('a recipe’s credits and anonymity are its author’s: refused for anyone else; the export credits her', async () => {
+    const b = await board('collage')
+    const id = addObject(
+      b.annClient.doc,
+      { kind: 'recipe', canvas: b.canvas, x: 0, y: 0, props: { title: 'Soup for all', credits: ['Ann'] } },
+      b.ann.origin,
+    )
+    await expect.poll(() => objectsOf(b.attacker.doc).has(id)).toBe(true)
+    for (const [name, value] of [
+      ['credits', ['Mallory']],
+      ['anonymous', true],
+    ] as const)
+      expect(await b.attacker.attack((d) => objectsOf(d).get(id)!.set(name, value)), name).toMatchObject({
+        code: 'author-only',
+        object: id,
+        field: name,
+      })
+    expect(field(b, id, 'credits')).toEqual(['Ann'])
+    expect(await exported(b, 'md')).toContain('_Recipe by Ann_')
     await expectHeld(b)
   })
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { toggleReaction } from '../../shared/ops/contributions'
 import { setLocked } from '../../shared/ops/arrange'
 import { addObject, deleteObjects, moveObjects, setPlainText, updateProps } from '../../shared/ops/objects'
+import { createOrigin } from '../../shared/ops/origin'
 import { objectsOf } from '../../shared/schema/boardDoc'
+import { Attacker } from '../helpers/attacker'
 import { noteTexts } from '../helpers/board'
 import { endpointStatuses, failures } from '../helpers/endpoints'
 import { serverDoc } from '../helpers/carriesOn'
@@ -99,7 +101,26 @@ describe('objects a participant may not touch', () => {
     expect(await b.attacker.attack((d) => void toggleReaction(d, ann, '👍', b.mallory.origin))).toBeNull()
     const takeBack = await b.attacker.attack((d) => void toggleReaction(d, ann, '❤️', b.ben.origin))
     expect(takeBack).toMatchObject({ code: 'not-yours', object: ann })
+    // without a token, nobody: a plain id of one's own is fine, a proven person's id is not
+    const tokenless = await Attacker.open(b.h.server.ws, b.s.id, b.s.keys.participant)
+    const asNobody = createOrigin('u-plain', 'Plain')
+    expect(
+      await tokenless.attack(
+        (d) => void addObject(d, { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: 'plain' }, asNobody),
+      ),
+    ).toBeNull()
+    expect(
+      await tokenless.attack(
+        (d) =>
+          void addObject(d, { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: 'Ann?' }, b.ann.origin),
+      ),
+    ).toMatchObject({ code: 'not-yours', field: 'createdBy' })
+    expect(await tokenless.attack((d) => void toggleReaction(d, ann, '💡', asNobody))).toMatchObject({
+      code: 'not-yours',
+    })
+    tokenless.close()
     expect(noteTexts(serverDoc(b.h, b.s.id)!)).not.toContain('I am Ann')
+    expect(noteTexts(serverDoc(b.h, b.s.id)!)).not.toContain('Ann?')
     await expectHeld(b)
     const reactions = objectsOf(b.fac.doc).get(ann)?.get('reactions') as Y.Map<unknown>
     expect([...reactions.keys()].sort()).toEqual(

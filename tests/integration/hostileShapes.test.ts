@@ -7,7 +7,7 @@ import { controlRoom, facilitatorRoom, privateRoom } from '../../shared/rooms'
 import { objectsOf } from '../../shared/schema/boardDoc'
 import { commitmentsOf, guidanceOf, readSessionInfo, sessionMapOf } from '../../shared/schema/controlDoc'
 import { myVotesOf } from '../../shared/schema/facilitation'
-import { Attacker } from '../helpers/attacker'
+import { Attacker, type Crafted } from '../helpers/attacker'
 import { noteTexts } from '../helpers/board'
 import { serverDoc } from '../helpers/carriesOn'
 import { Rng } from '../helpers/fuzzFrames'
@@ -150,6 +150,19 @@ describe('updates of random and wrong shapes', () => {
     expect(await b.attacker.attack((d) => void toggleReaction(d, annNote, '👍', b.ann.origin))).toMatchObject(
       { code: 'not-yours' },
     )
+    // the board's roots as other types, from a document of their own (the server's are maps)
+    const elsewhere = (write: (d: Y.Doc) => void): Crafted => {
+      const d = new Y.Doc()
+      write(d)
+      return { update: Y.encodeStateAsUpdate(d), clientId: d.clientID }
+    }
+    for (const [code, write] of [
+      ['invalid', (d: Y.Doc) => d.getArray('objects').insert(0, ['x', new Y.Map()])],
+      ['invalid', (d: Y.Doc) => d.getText('objects').insert(0, 'boo')],
+      ['facilitator-only', (d: Y.Doc) => d.getMap('meta').set('version', 99)],
+      ['facilitator-only', (d: Y.Doc) => d.getArray('meta').insert(0, [1])],
+    ] as const)
+      expect(await b.attacker.attempt(elsewhere(write))).toMatchObject({ code })
     const ctx: BreakContext = {
       self: b.mallory.origin,
       own,
