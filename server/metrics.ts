@@ -25,8 +25,8 @@ export function createMetrics(withDefaults = true) {
     }),
     updatesRefused: new Counter({
       name: 'whiteboard_updates_refused_total',
-      help: 'Updates refused for breaking the board rules, by rule',
-      labelNames: ['code'] as const,
+      help: 'Updates refused before being applied, by reason (a rule, a cap, or missing dependencies)',
+      labelNames: ['reason'] as const,
       registers: [registry],
     }),
     messagesDropped: new Counter({

@@ -261,7 +261,7 @@ export class Connection implements RoomPeer {
       claimWriters(room, update, this, this.self)
       return true
     }
-    this.metrics.updatesRefused.inc({ code: refusal.code })
+    this.metrics.updatesRefused.inc({ reason: refusal.code })
     if (refusal.code === 'unknown-items') {
       this.send(encodeSyncStep1(room.doc))
       return false

@@ -129,7 +129,7 @@ describe('objects a participant may not touch', () => {
   })
 
   /*
-   * BUG (shared/schema/objectRules.ts, checkNewObject): the facilitators' fields are checked when an
+   * Found by this test and fixed (shared/schema/objectRules.ts, checkNewObject): the facilitators' fields are checked when an
    * existing object changes, not when one is created. A participant creates a note already locked
    * (which then no other participant can move or delete: a note nobody but a facilitator can clear)
    * or already hidden. No honest participant's client writes either: paste writes neither, and a
@@ -153,7 +153,7 @@ describe('objects a participant may not touch', () => {
   })
 
   /*
-   * BUG (shared/schema/objectRules.ts, checkNewContent → checkReactionShape): reactions inside an
+   * Found by this test and fixed (shared/schema/objectRules.ts, checkNewContent → checkReactionShape): reactions inside an
    * object created by the same update are checked for their shape only, not with mayReact. A
    * participant creates a note carrying 👍 from Ann and Ben (their owner ids), and the exports count
    * them. Note the trade-off: the undo of a participant's removal of their own note restores the

@@ -77,7 +77,7 @@ describe('too deep', () => {
   })
 
   /*
-   * BUG (shared/schema/updateChanges.ts, Resolver.resolveFresh): a new item under a new parent gets
+   * Found by this test and fixed (shared/schema/updateChanges.ts, Resolver.resolveFresh): a new item under a new parent gets
    * its parent's whole path copied, and only the recursion depth is capped, not the path's length:
    * an update of 20,000 nested elements (about 400 KB, under the update cap) makes 20,000 paths of
    * up to 20,000 keys — minutes of work and gigabytes before the depth check ever runs. The server
@@ -203,7 +203,7 @@ describe('too big', () => {
 
 describe('room cap', () => {
   /*
-   * BUG (server/relay/relay.ts): `room.bytes` grows only when a turn has stored the updates
+   * Found by this test and fixed (server/relay/relay.ts): `room.bytes` grows only when a turn has stored the updates
    * (Relay.flush, after `await storage.append`), while checkUpdate compares each arriving update with
    * it. Updates that arrive together are all checked against the room as it was: 200 notes of 1 KB
    * sent in one go into a room 21 KB from its cap were all taken up to ~46 KB, 24 KB past the cap
@@ -223,7 +223,7 @@ describe('room cap', () => {
   }, 30_000)
 
   /*
-   * BUG (server/relay/relay.ts, Relay.turn): removals free nothing until the room is compacted, and
+   * Found by this test and fixed (server/relay/relay.ts, Relay.turn): removals free nothing until the room is compacted, and
    * a room is compacted early only while `room.bytes > room.snapshotBytes * 1.25`. A room filled to
    * its cap was compacted on the way up (snapshot ≈ 3.8 MB of 4 MiB), so after the facilitator
    * removes everything (the document is then ~800 bytes) room.bytes stays within bytes of the cap
