@@ -5,7 +5,6 @@ import { addObject, deleteObjects } from '../../shared/ops/objects'
 import { loadStoredDoc, noteTexts } from '../helpers/board'
 import {
   BEFORE,
-  CLOSE_POLICY,
   alice,
   expectCarriesOn,
   rawInRoom,
