@@ -3,12 +3,13 @@ import { createOrigin, type Origin } from '../../shared/ops/origin'
 import { colorFor } from '../../shared/presence'
 import { boardRoom } from '../../shared/rooms'
 import type { SessionAccess } from '../api'
-import { deviceUserId } from '../device'
 import { MessagePage } from '../pages/MessagePage'
 import { createBoardModel, type BoardModel } from '../state'
 import {
   joinPresence,
   leavePresence,
+  privateOwnerFor,
+  privateTokenFor,
   useRoomConnection,
   type PresenceUser,
   type RoomConnection,
@@ -30,11 +31,14 @@ export interface BoardScreenProps {
 export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps) {
   const { name } = me
   const { t } = useTranslation('pages')
-  const board = useRoomConnection(boardRoom(access.id), accessKey, access.role !== 'viewer')
+  const token = privateTokenFor(access.id)
+  const board = useRoomConnection(boardRoom(access.id), accessKey, access.role !== 'viewer', token)
+  // In a session a person is the owner id their private token proves: what the server knows them as
+  // (createdBy, reactions, consent), so the interface and the relay agree on what is theirs.
   const user = useMemo<PresenceUser>(() => {
-    const id = deviceUserId()
+    const id = privateOwnerFor(access.id)
     return { id, name, color: colorFor(id), role: access.role }
-  }, [name, access.role])
+  }, [name, access.role, access.id])
   // One origin object for all of this person's commands: the undo manager recognises it by identity.
   const origin = useMemo(() => createOrigin(user.id, user.name), [user])
   const model = useBoardModel(board, origin, access.role === 'viewer')
