@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { createOrigin, type Origin } from '../../shared/ops/origin'
 import { colorFor } from '../../shared/presence'
-import { boardRoom } from '../../shared/rooms'
+import { boardRoom, type Role } from '../../shared/rooms'
 import type { SessionAccess } from '../api'
 import { MessagePage } from '../pages/MessagePage'
 import { createBoardModel, type BoardModel } from '../state'
@@ -41,7 +41,7 @@ export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps
   }, [name, access.role, access.id])
   // One origin object for all of this person's commands: the undo manager recognises it by identity.
   const origin = useMemo(() => createOrigin(user.id, user.name), [user])
-  const model = useBoardModel(board, origin, access.role === 'viewer')
+  const model = useBoardModel(board, origin, access.role)
 
   useEffect(() => {
     if (!board) return
@@ -64,16 +64,21 @@ export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps
 }
 
 /** The board model lives exactly as long as its connection. */
-function useBoardModel(board: RoomConnection | null, origin: Origin, readOnly: boolean): BoardModel | null {
+function useBoardModel(board: RoomConnection | null, origin: Origin, role: Role): BoardModel | null {
   const [model, setModel] = useState<BoardModel | null>(null)
   useEffect(() => {
     if (!board) return
-    const created = createBoardModel(board.doc, origin, { readOnly, extraUndoOrigins: [EDITOR_ORIGIN] })
+    // the session's setting (protect contributions) is added by the facilitation layer
+    const created = createBoardModel(board.doc, origin, {
+      readOnly: role === 'viewer',
+      writer: { role, self: origin.userId, protect: false },
+      extraUndoOrigins: [EDITOR_ORIGIN],
+    })
     setModel(created)
     return () => {
       setModel(null)
       created.dispose()
     }
-  }, [board, origin, readOnly])
+  }, [board, origin, role])
   return model
 }
