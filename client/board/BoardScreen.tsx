@@ -63,7 +63,11 @@ export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps
   )
 }
 
-/** The board model lives exactly as long as its connection. */
+/**
+ * The board model lives exactly as long as its connection. When the connection is replaced by its
+ * next generation (after a refused change), the old model stays shown until the new one is built, so
+ * the board is not taken down and put up again (selection, panels and view stay; undo starts afresh).
+ */
 function useBoardModel(board: RoomConnection | null, origin: Origin, role: Role): BoardModel | null {
   const [model, setModel] = useState<BoardModel | null>(null)
   useEffect(() => {
@@ -75,10 +79,8 @@ function useBoardModel(board: RoomConnection | null, origin: Origin, role: Role)
       extraUndoOrigins: [EDITOR_ORIGIN],
     })
     setModel(created)
-    return () => {
-      setModel(null)
-      created.dispose()
-    }
+    // not set to null: the next effect (a new generation) replaces it in the same commit
+    return () => created.dispose()
   }, [board, origin, role])
   return model
 }

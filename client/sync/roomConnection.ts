@@ -122,7 +122,10 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
     const reason = parseRefusal(decoding.readVarString(decoder))
     // the same refused change comes back refused while the fresh generation syncs: said once
     if (destroyed || next) return
-    const kind = reason.object ? objectsOf(doc).get(reason.object)?.get('kind') : undefined
+    // an object this person deleted is known by the kind it had
+    const kind = reason.object
+      ? (objectsOf(doc).get(reason.object)?.get('kind') ?? unsent?.kindOf(reason.object))
+      : undefined
     const seq = (refusals.get().latest?.seq ?? 0) + 1
     refusals.update({ latest: { code: reason.code, kind: typeof kind === 'string' ? kind : null, seq } })
     if (!unsent) return

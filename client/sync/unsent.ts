@@ -27,6 +27,8 @@ interface Unacked {
 export interface UnsentTracker {
   /** The keys of the things (object ids, `root/entry` settings) its unacknowledged changes touched. */
   unsentKeys(): ReadonlySet<string>
+  /** The kind of a thing an unacknowledged change touched (an object deleted since is still known). */
+  kindOf(key: string): ThingKind | undefined
   stop(): void
 }
 
@@ -116,6 +118,7 @@ export function trackUnsent(
   doc.on('update', onUpdate)
   return {
     unsentKeys: () => new Set(unacked.flatMap((c) => c.things)),
+    kindOf: (key) => kindOf.get(key),
     stop: () => {
       doc.off('update', onUpdate)
       provider.messageHandlers[MESSAGE_SYNC] = stock

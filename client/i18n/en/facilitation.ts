@@ -54,7 +54,7 @@ export const facilitation = {
     goThere: 'Go there',
     follow: 'Follow facilitator',
     locked: 'The board is locked by the facilitator',
-    protected: 'Contributions are protected: you can change only what you added',
+    protected: 'Protected: you can change only your own notes',
     following: 'Following {{name}}',
     stepPrivate: 'This step turns on private writing',
     privateOn: 'Private writing is on.',
