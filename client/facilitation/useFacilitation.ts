@@ -115,10 +115,11 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
           mine: room?.doc ?? null,
           isPrivate: (id) => privateIds.has(id),
           readOnly: boardReadOnly,
+          writer,
         },
         origin,
       ),
-    [board, room, privateIds, boardReadOnly, origin],
+    [board, room, privateIds, boardReadOnly, origin, writer],
   )
   const used = Object.values(myVotes).reduce((a, n) => a + (typeof n === 'number' ? n : 0), 0)
   return {
