@@ -35,6 +35,7 @@ describe('templates', () => {
       template: template.id,
       locked: false,
       langs: ['en'],
+      protect: template.protect === true,
     })
     expect(readCommitments(control).length).toBeGreaterThanOrEqual(5)
     expect(readCommitments(control).length).toBeLessThanOrEqual(8)
