@@ -168,7 +168,7 @@ function SessionSettings({ fac }: { fac: Facilitation }) {
         />
         {t('bar.protect')}
       </label>
-      <span className="muted" id={hintId}>
+      <span className="muted setting-hint" id={hintId}>
         {t('bar.protectHint')}
       </span>
     </details>

@@ -136,6 +136,7 @@ test('a note locked while a participant moves it: the move is explained and undo
   await joinAs(pat.page, 'Pat')
   // anyone may move anyone's note here (the template protects contributions: turned off)
   await setProtect(fay, false)
+  await fay.screenshot({ path: 'test-results/protect-setting.png' })
 
   await fay.getByRole('toolbar', { name: 'Tools' }).getByRole('button', { name: 'Sticky note' }).click()
   await fay.keyboard.type('Hold still')
