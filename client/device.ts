@@ -1,11 +1,8 @@
-import { newId } from '../shared/ops/ids'
-
 /**
- * What this device remembers: a stable anonymous user id, the name last used, and per session and
+ * What this device remembers: the name last used, and per session and
  * role, how the person joined (localStorage, so a reload or a new tab goes straight back to the
  * board); per tab, which canvas was open (sessionStorage).
  */
-const USER_ID_KEY = 'wb:user-id'
 const NAME_KEY = 'wb:name'
 // By session and role, never by key: the key stays in the address only.
 const joinKey = (session: string, role: string) => `wb:join:${session}:${role}`
@@ -30,18 +27,6 @@ function write(storage: () => Storage, key: string, value: string): void {
 
 const local = () => window.localStorage
 const session = () => window.sessionStorage
-
-let fallbackUserId: string | null = null
-
-/** This device's anonymous user id, created on first use. */
-export function deviceUserId(): string {
-  const stored = read(local, USER_ID_KEY)
-  if (stored) return stored
-  const id = fallbackUserId ?? newId()
-  fallbackUserId = id
-  write(local, USER_ID_KEY, id)
-  return id
-}
 
 export const rememberedName = (): string => read(local, NAME_KEY) ?? ''
 export const rememberName = (name: string): void => write(local, NAME_KEY, name)

@@ -23,6 +23,7 @@ import {
 import { combineStatus, type RoomConnection } from '../sync'
 import { BoardArea } from './BoardArea'
 import { BoardHeader, closeMenuAfterPress } from './BoardHeader'
+import { RefusalNotice } from './RefusalNotice'
 import { SidePanel, type PanelId } from './SidePanel'
 import { useBoardUi } from './useBoardUi'
 import { useCanvasChoice } from './useCanvasChoice'
@@ -188,6 +189,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
           {i18n.t('board:area.refused', { reason: link.refused })}
         </p>
       )}
+      <RefusalNotice rooms={[board, control, fac.privateRoom]} />
       {/* On a phone the facilitator's bar is part of Menu: pressing one of its buttons closes it. */}
       <div className="contents" onClick={(e) => closeMenuAfterPress(e, menu)}>
         <FacilitationTop fac={fac} view={view} session={{ id: access.id, key: accessKey, title }} />

@@ -124,6 +124,7 @@ export function BoardArea(props: BoardAreaProps) {
               editingId={ui.editing?.id ?? null}
               onEdit={kit.onEdit}
               readOnly={model.readOnly}
+              may={model.may}
               peerSelections={props.peerSelections}
               cursors={props.cursors}
               onMove={model.commands.moveObjects}

@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useState } from 'react'
 import { createOrigin, type Origin } from '../../shared/ops/origin'
 import { colorFor } from '../../shared/presence'
-import { boardRoom } from '../../shared/rooms'
+import { boardRoom, type Role } from '../../shared/rooms'
 import type { SessionAccess } from '../api'
-import { deviceUserId } from '../device'
 import { MessagePage } from '../pages/MessagePage'
 import { createBoardModel, type BoardModel } from '../state'
 import {
   joinPresence,
   leavePresence,
+  privateOwnerFor,
+  privateTokenFor,
   useRoomConnection,
   type PresenceUser,
   type RoomConnection,
@@ -30,14 +31,17 @@ export interface BoardScreenProps {
 export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps) {
   const { name } = me
   const { t } = useTranslation('pages')
-  const board = useRoomConnection(boardRoom(access.id), accessKey, access.role !== 'viewer')
+  const token = privateTokenFor(access.id)
+  const board = useRoomConnection(boardRoom(access.id), accessKey, access.role !== 'viewer', token)
+  // In a session a person is the owner id their private token proves: what the server knows them as
+  // (createdBy, reactions, consent), so the interface and the relay agree on what is theirs.
   const user = useMemo<PresenceUser>(() => {
-    const id = deviceUserId()
+    const id = privateOwnerFor(access.id)
     return { id, name, color: colorFor(id), role: access.role }
-  }, [name, access.role])
+  }, [name, access.role, access.id])
   // One origin object for all of this person's commands: the undo manager recognises it by identity.
   const origin = useMemo(() => createOrigin(user.id, user.name), [user])
-  const model = useBoardModel(board, origin, access.role === 'viewer')
+  const model = useBoardModel(board, origin, access.role)
 
   useEffect(() => {
     if (!board) return
@@ -59,17 +63,24 @@ export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps
   )
 }
 
-/** The board model lives exactly as long as its connection. */
-function useBoardModel(board: RoomConnection | null, origin: Origin, readOnly: boolean): BoardModel | null {
+/**
+ * The board model lives exactly as long as its connection. When the connection is replaced by its
+ * next generation (after a refused change), the old model stays shown until the new one is built, so
+ * the board is not taken down and put up again (selection, panels and view stay; undo starts afresh).
+ */
+function useBoardModel(board: RoomConnection | null, origin: Origin, role: Role): BoardModel | null {
   const [model, setModel] = useState<BoardModel | null>(null)
   useEffect(() => {
     if (!board) return
-    const created = createBoardModel(board.doc, origin, { readOnly, extraUndoOrigins: [EDITOR_ORIGIN] })
+    // the session's setting (protect contributions) is added by the facilitation layer
+    const created = createBoardModel(board.doc, origin, {
+      readOnly: role === 'viewer',
+      writer: { role, self: origin.userId, protect: false },
+      extraUndoOrigins: [EDITOR_ORIGIN],
+    })
     setModel(created)
-    return () => {
-      setModel(null)
-      created.dispose()
-    }
-  }, [board, origin, readOnly])
+    // not set to null: the next effect (a new generation) replaces it in the same commit
+    return () => created.dispose()
+  }, [board, origin, role])
   return model
 }

@@ -43,7 +43,7 @@ export function ObjectToolsUi(props: ObjectToolsUiProps) {
           commands={model.commands}
           tools={tools}
           actions={kit.actions}
-          canLock={kit.canLock}
+          may={model.may}
           describe={kit.setDescribing}
           backToCanvas={props.backToCanvas}
           extras={props.selectionExtras}
@@ -82,6 +82,7 @@ export function ObjectToolsUi(props: ObjectToolsUiProps) {
           doc={props.doc}
           recipe={byId.get(tools.recipeId)}
           readOnly={model.readOnly}
+          may={model.may}
           commands={model.commands}
           onClose={() => {
             tools.openRecipe(null)

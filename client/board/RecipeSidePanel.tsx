@@ -3,7 +3,7 @@ import type * as Y from 'yjs'
 import { textOf } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { RecipePanel } from '../panels/RecipePanel'
-import type { BoardCommands } from '../state'
+import type { BoardCommands, Permissions } from '../state'
 import { NoteEditor } from '../text/NoteEditor'
 import { useTranslation } from 'react-i18next'
 
@@ -15,6 +15,7 @@ export function RecipeSidePanel(props: {
   doc: Y.Doc
   recipe: BoardObject | undefined
   readOnly: boolean
+  may: Permissions
   commands: BoardCommands
   onClose: () => void
 }) {
@@ -23,10 +24,12 @@ export function RecipeSidePanel(props: {
   const id = recipe?.id
   const fragment = useMemo(() => (id ? textOf(doc, id) : undefined), [doc, id])
   if (!recipe || recipe.kind !== 'recipe') return null
+  const readOnly = props.readOnly || !props.may.edit(recipe)
   return (
     <RecipePanel
       recipe={recipe}
-      readOnly={props.readOnly}
+      readOnly={readOnly}
+      creditsReadOnly={!props.may.author(recipe, 'credits')}
       onChange={(changes) => props.commands.updateProps(recipe.id, 'recipe', changes)}
       onClose={props.onClose}
       method={
@@ -37,7 +40,7 @@ export function RecipeSidePanel(props: {
             label={t('editor.method')}
             lang={recipe.lang}
             autofocus={false}
-            readOnly={props.readOnly}
+            readOnly={readOnly}
             onDone={props.onClose}
           />
         )

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
-import type { BoardObject, TextSize } from '../../shared/schema/kinds'
+import { isNoteKind, type BoardObject, type TextSize } from '../../shared/schema/kinds'
 import { SelectionBar } from '../canvas/SelectionBar'
-import type { BoardCommands } from '../state'
+import type { BoardCommands, Permissions } from '../state'
 import type { BoardTools } from './useBoardTools'
 import type { BoardUi } from './useBoardUi'
 import type { useObjectActions } from './useObjectActions'
@@ -32,7 +32,8 @@ export interface SelectionActionsProps {
   readonly commands: BoardCommands
   readonly tools: BoardTools
   readonly actions: ReturnType<typeof useObjectActions>
-  readonly canLock: boolean
+  /** What this person may do with each selected object (the board's rules). */
+  readonly may: Permissions
   readonly describe: (id: string) => void
   /** Focus goes back to the canvas (after editing a frame's title). */
   readonly backToCanvas: () => void
@@ -47,19 +48,22 @@ export type SelectionExtras = (
 
 /** The selection bar, fed with what the selected objects have in common. */
 export function SelectionActions(props: SelectionActionsProps) {
-  const { objects, ui, commands, tools, actions } = props
+  const { objects, ui, commands, tools, actions, may } = props
   if (ui.selection.size === 0) return null
   const selected = objects.filter((o) => ui.selection.has(o.id))
-  const stickies = selected.flatMap((o) => (o.kind === 'sticky' ? [o] : []))
-  const texts = selected.flatMap((o) => (o.kind === 'text' ? [o] : []))
-  const inked = selected.filter((o) => inkOf(o) !== null)
-  const boxes = selected.flatMap((o) =>
+  // anyone may select, read and react; only what the rules let this person change is styled or moved
+  const changeable = selected.filter(may.edit)
+  const stickies = changeable.flatMap((o) => (o.kind === 'sticky' ? [o] : []))
+  const texts = changeable.flatMap((o) => (o.kind === 'text' ? [o] : []))
+  const inked = changeable.filter((o) => inkOf(o) !== null)
+  const boxes = changeable.flatMap((o) =>
     o.kind === 'shape' && (o.props.shape === 'rect' || o.props.shape === 'ellipse') ? [o] : [],
   )
   const only = selected.length === 1 ? selected[0] : undefined
-  const written = selected.filter((o) => o.kind === 'sticky' || o.kind === 'text')
+  const written = changeable.filter((o) => isNoteKind(o.kind))
   const editLabel = i18n.t(`board:edit.${only && isEditable(only.kind) ? only.kind : 'other'}`)
   const anyLocked = selected.some((o) => o.locked)
+  const canLock = selected.some(may.moderate)
   const setInk = (color: string) => {
     for (const o of inked) {
       if (o.kind === 'shape') commands.updateProps(o.id, 'shape', { stroke: color })
@@ -108,7 +112,7 @@ export function SelectionActions(props: SelectionActionsProps) {
           : null
       }
       frameTitle={
-        only?.kind === 'frame'
+        only?.kind === 'frame' && may.edit(only)
           ? {
               value: only.props.title,
               onChange: (title) => commands.updateProps(only.id, 'frame', { title }),
@@ -118,14 +122,14 @@ export function SelectionActions(props: SelectionActionsProps) {
             }
           : null
       }
-      onEdit={only && isEditable(only.kind) && !ui.editing ? onEdit : null}
+      onEdit={only && isEditable(only.kind) && may.edit(only) && !ui.editing ? onEdit : null}
       editLabel={editLabel}
       onDuplicate={actions.duplicate}
-      onFront={actions.bringToFront}
-      onBack={actions.sendToBack}
-      lock={props.canLock ? { locked: anyLocked, onToggle: () => actions.setLocked(!anyLocked) } : null}
+      onFront={changeable.length > 0 ? actions.bringToFront : null}
+      onBack={changeable.length > 0 ? actions.sendToBack : null}
+      lock={canLock ? { locked: anyLocked, onToggle: () => actions.setLocked(!anyLocked) } : null}
       anyLocked={anyLocked}
-      onDelete={selected.some((o) => !o.locked) ? ui.deleteSelected : null}
+      onDelete={selected.some(may.delete) ? ui.deleteSelected : null}
       extra={props.extras?.(selected, { select: ui.select, nameFrame: tools.requestTitle })}
     />
   )

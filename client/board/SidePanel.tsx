@@ -58,6 +58,8 @@ function panelContent(props: SidePanelProps, renderEditor: NoteEditorSlot): Reac
       objects={props.objects}
       unreadable={props.unreadable}
       readOnly={model.readOnly}
+      canEdit={model.may.edit}
+      canDelete={model.may.delete}
       // The list focuses the new note's field itself, so the canvas editor stays closed.
       onAdd={() => props.ui.addSticky(false)}
       onSetText={model.commands.setText}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { withFrameContents } from '../../shared/schema/geometry'
-import { KINDS, type BoardObject } from '../../shared/schema/kinds'
+import { isNote, KINDS, type BoardObject } from '../../shared/schema/kinds'
 import { freeSpot } from '../canvas/placement'
 import { boundsOf, isEditable } from '../canvas/objects/bounds'
 import {
@@ -46,7 +46,8 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
   const edit = useCallback(
     (id: string | null) => {
       const target = id ? byId.get(id) : undefined
-      if (id && (!target || !isEditable(target) || model.readOnly)) return
+      // someone else's note while contributions are protected, or a locked one: read, not edited
+      if (id && (!target || !isEditable(target) || !model.may.edit(target))) return
       model.undo.stopCapturing()
       setRawEditing(id)
       if (id) setRawSelection([id])
@@ -103,7 +104,7 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
   const typeInto = useCallback(
     (id: string, key: string) => {
       const target = byId.get(id)
-      if (!target || !isEditable(target) || model.readOnly || target.locked) return false
+      if (!target || !isEditable(target) || !model.may.edit(target)) return false
       if (rawEditing === id) return true // its editor is opening: the key is not the board's
       holdKeysForNewEditor(key)
       edit(id)
@@ -113,17 +114,21 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
   )
 
   const deleteSelected = useCallback(() => {
-    // Locked objects stay: a facilitator unlocks them first.
-    model.commands.deleteObjects([...selection].filter((id) => !byId.get(id)?.locked))
+    // What this person may not remove stays (locked, or someone else's while protected).
+    const removable = [...selection].flatMap((id) => {
+      const o = byId.get(id)
+      return o && model.may.delete(o) ? [id] : []
+    })
+    model.commands.deleteObjects(removable)
     clear()
   }, [model, selection, clear, byId])
 
   const nudge = useCallback(
     (dx: number, dy: number) => {
-      // A frame carries what lies inside it; locked objects do not move.
+      // A frame carries what lies inside it; what this person may not change does not move.
       const moves = withFrameContents(objects, [...selection]).flatMap((id) => {
         const o = byId.get(id)
-        return o && !o.locked ? [{ id, x: o.x + dx, y: o.y + dy }] : []
+        return o && model.may.edit(o) ? [{ id, x: o.x + dx, y: o.y + dy }] : []
       })
       model.commands.moveObjects(moves)
     },
@@ -158,9 +163,9 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
 
 export type BoardUi = ReturnType<typeof useBoardUi>
 
-/** Notes and text this person added that hold nothing are clutter; so is any text box left blank. */
+/** Notes this person added that hold nothing are clutter; so is any text box left blank. */
 const isBlank = (o: BoardObject, mine: boolean): boolean =>
-  (o.kind === 'text' || (mine && o.kind === 'sticky')) && o.text.trim() === ''
+  isNote(o) && (mine || o.kind === 'text') && o.text.trim() === ''
 
 /**
  * When editing of a note ends while it is empty, the note goes, and with it the steps that made it
@@ -175,7 +180,7 @@ function useDiscardOfEmptyNotes(model: BoardModel, editing: BoardObject | null):
     last.current = editing
     if (before?.id === editing?.id) return
     model.undo.setEditing(editing?.id ?? null)
-    if (!before || !isBlank(before, created.has(before.id))) return
+    if (!before || !isBlank(before, created.has(before.id)) || !model.may.delete(before)) return
     model.undo.forget(before.id)
     model.commands.discardObjects([before.id])
   }, [editing, model, created])

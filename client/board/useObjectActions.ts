@@ -16,8 +16,6 @@ export interface ObjectActionsArgs {
   readonly tools: BoardTools
   readonly viewport: Viewport
   readonly size: Size
-  /** Facilitators may lock and unlock objects. */
-  readonly canLock: boolean
   /** Pasted picture files go here. */
   readonly uploadImages: (files: readonly File[]) => void
   /** Opens the description dialog for an image. */
@@ -61,6 +59,11 @@ export function useObjectActions(args: ObjectActionsArgs) {
   const pasteCount = useRef(0)
 
   const selectedIds = () => [...latest.current.ui.selection]
+  /** The selected objects this person may change (the board's rules), e.g. to reorder them. */
+  const changeableIds = () => {
+    const { objects, ui, model } = latest.current
+    return objects.filter((o) => ui.selection.has(o.id) && model.may.edit(o)).map((o) => o.id)
+  }
 
   const duplicate = useCallback(() => {
     const { model, ui } = latest.current
@@ -68,11 +71,12 @@ export function useObjectActions(args: ObjectActionsArgs) {
     const ids = model.commands.duplicate(withFrameContents(latest.current.objects, selectedIds()))
     if (ids.length > 0) ui.select(ids)
   }, [])
-  const bringToFront = useCallback(() => latest.current.model.commands.bringToFront(selectedIds()), [])
-  const sendToBack = useCallback(() => latest.current.model.commands.sendToBack(selectedIds()), [])
+  const bringToFront = useCallback(() => latest.current.model.commands.bringToFront(changeableIds()), [])
+  const sendToBack = useCallback(() => latest.current.model.commands.sendToBack(changeableIds()), [])
   const setLocked = useCallback((locked: boolean) => {
-    const { model, canLock } = latest.current
-    if (canLock) model.commands.setLocked(selectedIds(), locked)
+    const { model, objects, ui } = latest.current
+    const ids = objects.filter((o) => ui.selection.has(o.id) && model.may.moderate(o)).map((o) => o.id)
+    if (ids.length > 0) model.commands.setLocked(ids, locked)
   }, [])
 
   const paste = useCallback((data: ClipboardData) => {
@@ -110,7 +114,7 @@ function useClipboardEvents(
       e.preventDefault()
       if (cut)
         model.commands.deleteObjects(
-          objects.filter((o) => ui.selection.has(o.id) && !o.locked).map((o) => o.id),
+          objects.filter((o) => ui.selection.has(o.id) && model.may.delete(o)).map((o) => o.id),
         )
     }
     const onCopy = (e: ClipboardEvent) => copy(e, false)
@@ -176,8 +180,8 @@ function handleObjectKey(e: KeyboardEvent, onBoard: boolean, a: ObjectActionsArg
   else if (e.key === 'Enter' && ui.selection.size === 1) {
     const only = objects.find((o) => ui.selection.has(o.id))
     if (only?.kind === 'recipe') tools.openRecipe(only.id)
-    else if (only?.kind === 'image') a.describe(only.id)
-    else if (only?.kind === 'frame') tools.requestTitle(only.id)
+    else if (only?.kind === 'image' && model.may.edit(only)) a.describe(only.id)
+    else if (only?.kind === 'frame' && model.may.edit(only)) tools.requestTitle(only.id)
     else return false
   } else return false
   return true

@@ -35,7 +35,6 @@ export interface ObjectToolsArgs {
 export function useObjectTools(args: ObjectToolsArgs) {
   const { session, model, canvasId, objects, ui, viewport, size } = args
   const [describing, setDescribing] = useState<string | null>(null)
-  const canLock = session.role === 'facilitator' && !model.readOnly
   const images = useImageUpload({
     session,
     model,
@@ -58,7 +57,6 @@ export function useObjectTools(args: ObjectToolsArgs) {
     tools,
     viewport,
     size,
-    canLock,
     uploadImages: images.upload,
     describe: setDescribing,
   })
@@ -69,8 +67,8 @@ export function useObjectTools(args: ObjectToolsArgs) {
     (id: string | null) => {
       const target = id ? objects.find((o) => o.id === id) : undefined
       if (target?.kind === 'recipe') openRecipe(target.id)
-      else if (target?.kind === 'image' && !model.readOnly) setDescribing(target.id)
-      else if (target?.kind === 'frame' && !model.readOnly) {
+      else if (target?.kind === 'image' && model.may.edit(target)) setDescribing(target.id)
+      else if (target?.kind === 'frame' && model.may.edit(target)) {
         ui.select([target.id])
         requestTitle(target.id)
       } else ui.edit(id)
@@ -86,7 +84,6 @@ export function useObjectTools(args: ObjectToolsArgs) {
     tools,
     images,
     actions,
-    canLock,
     describing,
     setDescribing,
     onEdit,

@@ -10,7 +10,7 @@ import { LOW_DETAIL_SCALE } from './objects/LowDetailNode'
 import { ObjectNode } from './objects/ObjectNode'
 import { PlaceholderNode } from './objects/PlaceholderNode'
 import type { NodeHandlers } from './objects/types'
-import { ObjectDrag } from './ObjectDrag'
+import { ObjectDrag, type ObjectRights } from './ObjectDrag'
 import { SelectionTransformer } from './SelectionTransformer'
 import type { CanvasTools } from './tools/canvasTools'
 import { GesturePreviewLayer } from './tools/GesturePreviewLayer'
@@ -38,6 +38,8 @@ export interface BoardCanvasProps {
   readonly editingId: string | null
   readonly onEdit: (id: string | null) => void
   readonly readOnly: boolean
+  /** What this person may do with each object: only those they may change are dragged or resized. */
+  readonly may: ObjectRights
   /** Objects other people have selected, with their colour. */
   readonly peerSelections: ReadonlyMap<string, string>
   readonly cursors: readonly RemoteCursor[]
@@ -68,8 +70,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
     () =>
       readOnly || !objectsListen || !props.tools
         ? []
-        : objects.filter((o) => selection.has(o.id) && !o.locked && o.id !== editingId),
-    [objects, selection, editingId, readOnly, objectsListen, props.tools],
+        : objects.filter((o) => selection.has(o.id) && props.may.edit(o) && o.id !== editingId),
+    [objects, selection, editingId, readOnly, objectsListen, props.tools, props.may],
   )
   const lowDetail = viewport.scale < LOW_DETAIL_SCALE
   const visible = useMemo(() => cull(objects, viewport, size), [objects, viewport, size])
@@ -125,7 +127,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
               object={object}
               selected={selection.has(object.id)}
               editing={object.id === editingId}
-              draggable={!readOnly && !object.locked && object.id !== editingId}
+              draggable={!readOnly && props.may.edit(object) && object.id !== editingId}
               peerColor={props.peerSelections.get(object.id) ?? null}
               handlers={handlers}
               lowDetail={lowDetail}

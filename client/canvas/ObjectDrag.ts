@@ -7,9 +7,17 @@ import { snapRect, SNAP_DISTANCE_PX } from './tools/snap'
 import type { Point, Rect } from './viewport'
 
 /** What a drag reads when it starts: the selection, the canvas's objects and whether to snap. */
+/** What this person may do with an object (the board's rules, read by client/state/permissions.ts). */
+export interface ObjectRights {
+  /** Move, resize, rotate it. */
+  edit(o: BoardObject): boolean
+  delete(o: BoardObject): boolean
+}
+
 export interface DragInputs {
   readonly selection: ReadonlySet<string>
   readonly objects: readonly BoardObject[]
+  readonly may: ObjectRights
   readonly onSelectionChange: (ids: readonly string[]) => void
   readonly snap: boolean
 }
@@ -42,13 +50,13 @@ export class ObjectDrag {
     private readonly preview: PreviewStore,
   ) {}
 
-  start(id: string, { selection, objects, onSelectionChange, snap }: DragInputs): void {
+  start(id: string, { selection, objects, onSelectionChange, snap, may }: DragInputs): void {
     const picked = selection.has(id) ? [...selection] : [id]
     if (!selection.has(id)) onSelectionChange([id])
-    // Locked objects stay where they are, even inside a moving frame.
+    // What this person may not move (locked, or someone else's while protected) stays, even in a moving frame.
     const ids = new Set(withFrameContents(objects, picked))
     const origins = new Map<string, Point>()
-    for (const o of objects) if (ids.has(o.id) && !o.locked) origins.set(o.id, { x: o.x, y: o.y })
+    for (const o of objects) if (ids.has(o.id) && may.edit(o)) origins.set(o.id, { x: o.x, y: o.y })
     this.current = { id, origins, snap: snap ? snapInfo(objects, ids) : null }
   }
 

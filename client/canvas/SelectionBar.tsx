@@ -33,8 +33,9 @@ export interface SelectionBarProps {
   /** Name of the edit action: "Edit", "Edit recipe", "Describe image". */
   readonly editLabel: string
   readonly onDuplicate: () => void
-  readonly onFront: () => void
-  readonly onBack: () => void
+  /** Bring to front and send to back; null when none of the selection may be changed. */
+  readonly onFront: (() => void) | null
+  readonly onBack: (() => void) | null
   /** Lock state of the selection for a facilitator, null for others. */
   readonly lock: { readonly locked: boolean; readonly onToggle: () => void } | null
   readonly anyLocked: boolean
@@ -95,7 +96,13 @@ export function SelectionBar(props: SelectionBarProps) {
       <button
         type="button"
         className="danger"
-        title={props.onDelete ? t('selection.deleteHint') : t('selection.lockedHint')}
+        title={
+          props.onDelete
+            ? t('selection.deleteHint')
+            : props.anyLocked
+              ? t('selection.lockedHint')
+              : t('selection.protectedHint')
+        }
         aria-keyshortcuts="Delete"
         aria-disabled={!props.onDelete || undefined}
         onClick={() => props.onDelete?.()}
@@ -119,12 +126,16 @@ function ArrangeButtons(props: SelectionBarProps) {
       >
         {t('selection.duplicate')}
       </button>
-      <button type="button" title={t('selection.frontHint')} aria-keyshortcuts="]" onClick={props.onFront}>
-        {t('selection.front')}
-      </button>
-      <button type="button" title={t('selection.backHint')} aria-keyshortcuts="[" onClick={props.onBack}>
-        {t('selection.back')}
-      </button>
+      {props.onFront && (
+        <button type="button" title={t('selection.frontHint')} aria-keyshortcuts="]" onClick={props.onFront}>
+          {t('selection.front')}
+        </button>
+      )}
+      {props.onBack && (
+        <button type="button" title={t('selection.backHint')} aria-keyshortcuts="[" onClick={props.onBack}>
+          {t('selection.back')}
+        </button>
+      )}
       {props.lock && (
         <button
           type="button"

@@ -6,7 +6,7 @@ import {
   type SessionSnapshot,
 } from '../../shared/export/snapshot'
 import { framesInOrder } from '../../shared/schema/geometry'
-import { creditLine, needsDescription, type BoardObject } from '../../shared/schema/kinds'
+import { creditLine, isNote, needsDescription, type BoardObject } from '../../shared/schema/kinds'
 import { isFormatted, type RichText } from '../../shared/schema/richBlocks'
 import { outsideFrames } from './exportObjects'
 import { i18n } from '../i18n'
@@ -96,6 +96,6 @@ export function outlineItem(o: BoardObject, anonymous: boolean, votes: number): 
   const credit = o.kind === 'recipe' ? '' : creditFor(o, anonymous)
   if (credit) details.push(credit)
   if (votes > 0) details.push(i18n.t('export:outline.votes', { count: votes }))
-  const rich = (o.kind === 'sticky' || o.kind === 'text') && isFormatted(o.rich) ? o.rich : undefined
+  const rich = isNote(o) && isFormatted(o.rich) ? o.rich : undefined
   return { text, detail: details.join(' · '), ...(rich ? { rich } : {}) }
 }

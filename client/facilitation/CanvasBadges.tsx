@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Circle, Group, Path, Rect, Text } from '../canvas/konva'
 import { boundsOf, frameContents } from '../../shared/schema/geometry'
 import { REACTIONS } from '../../shared/schema/boardDoc'
-import type { BoardObject } from '../../shared/schema/kinds'
+import { isNote, type BoardObject } from '../../shared/schema/kinds'
 import { FRAME_TITLE_SIZE, frameTitleLayout } from '../canvas/objects/frameTitle'
 import { useFontsFor } from '../canvas/objects/webFonts'
 import { ACCENT, NOTE_TEXT } from '../theme'
@@ -21,8 +21,6 @@ export interface CanvasBadgesProps {
   readonly results: Readonly<Record<string, number>>
   readonly onVote: (id: string, delta: 1 | -1) => void
 }
-
-const isNote = (o: BoardObject) => o.kind === 'sticky' || o.kind === 'text'
 
 /**
  * Marks drawn over the objects in world coordinates: private notes, hidden notes (for the

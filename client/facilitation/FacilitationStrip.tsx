@@ -35,6 +35,9 @@ export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) 
       )}
       <div aria-live="polite" className="strip-notices">
         {fac.locked && <p className="banner locked-banner">{t('strip.locked')}</p>}
+        {fac.protect && fac.canWrite && !fac.isFacilitator && (
+          <p className="banner protected-banner">{t('strip.protected')}</p>
+        )}
         <PrivateWritingStatus fac={fac} />
         {state.mode === 'voting' && (
           <p className="banner voting-banner">

@@ -144,9 +144,10 @@ function VotingControls({ fac, onEnd }: { fac: Facilitation; onEnd: () => void }
   )
 }
 
-/** Settings that change how the board shows people (anonymity). */
+/** Settings that change how the board shows people (anonymity) and who may change what (protection). */
 function SessionSettings({ fac }: { fac: Facilitation }) {
   const { t } = useTranslation('facilitation')
+  const hintId = useId()
   return (
     <details className="session-settings">
       <summary>{t('bar.settings')}</summary>
@@ -158,6 +159,18 @@ function SessionSettings({ fac }: { fac: Facilitation }) {
         />
         {t('bar.anonymous')}
       </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={fac.protect}
+          aria-describedby={hintId}
+          onChange={(e) => fac.session.setProtected(e.target.checked)}
+        />
+        {t('bar.protect')}
+      </label>
+      <span className="muted setting-hint" id={hintId}>
+        {t('bar.protectHint')}
+      </span>
     </details>
   )
 }

@@ -18,7 +18,7 @@ const REACTION_NAMES = {
 export function NoteExtras({ fac, object }: { fac: Facilitation; object: BoardObject }) {
   const { t } = useTranslation('facilitation')
   const isPrivate = fac.privateIds.has(object.id)
-  const mine = object.createdBy === fac.userId
+  const { may } = fac.model
   const result = fac.state.results[object.id]
   return (
     <div className="note-extras">
@@ -28,9 +28,10 @@ export function NoteExtras({ fac, object }: { fac: Facilitation; object: BoardOb
         <p className="result-mark">{t('votes', { count: result })}</p>
       )}
       {fac.state.mode === 'voting' && fac.canWrite && !isPrivate && <VoteButtons fac={fac} id={object.id} />}
-      {!isPrivate && fac.canWrite && !fac.model.readOnly && <Reactions fac={fac} object={object} />}
-      {mine && !fac.model.readOnly && <ConsentToggle fac={fac} objects={[object]} />}
-      {fac.isFacilitator && !isPrivate && <HideToggle fac={fac} objects={[object]} />}
+      {!isPrivate && may.react(object) && <Reactions fac={fac} object={object} />}
+      {/* consent is its author's alone (the board's rules): offered on one's own notes only */}
+      {may.author(object, 'consent') && <ConsentToggle fac={fac} objects={[object]} />}
+      {!isPrivate && may.moderate(object) && <HideToggle fac={fac} objects={[object]} />}
     </div>
   )
 }

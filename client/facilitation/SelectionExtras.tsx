@@ -1,10 +1,8 @@
-import type { BoardObject } from '../../shared/schema/kinds'
+import { isNote, type BoardObject } from '../../shared/schema/kinds'
 import { useState } from 'react'
 import { HideToggle, Reactions, VoteButtons } from './NoteExtras'
 import type { Facilitation } from './useFacilitation'
 import { useTranslation } from 'react-i18next'
-
-const isNote = (o: BoardObject) => o.kind === 'sticky' || o.kind === 'text'
 
 /** Facilitation actions for the selection bar: group into a theme, react, vote, consent, hide. */
 export function SelectionExtras(props: {
@@ -35,11 +33,13 @@ export function SelectionExtras(props: {
           {t('selection.group')}
         </button>
       )}
-      {only && isNote(only) && shared.includes(only) && <ReactMenu fac={fac} object={only} />}
+      {only && isNote(only) && shared.includes(only) && fac.model.may.react(only) && (
+        <ReactMenu fac={fac} object={only} />
+      )}
       {only && isNote(only) && fac.state.mode === 'voting' && shared.includes(only) && (
         <VoteButtons fac={fac} id={only.id} />
       )}
-      {fac.isFacilitator && shared.length > 0 && <HideToggle fac={fac} objects={shared} />}
+      {shared.length > 0 && shared.every(fac.model.may.moderate) && <HideToggle fac={fac} objects={shared} />}
     </>
   )
 }

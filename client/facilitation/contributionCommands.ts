@@ -6,6 +6,7 @@ import {
   setHidden,
   toggleReaction,
 } from '../../shared/ops/contributions'
+import type { Writer } from '../../shared/schema/rules'
 import type { Origin } from '../../shared/ops/origin'
 import { castVote } from '../../shared/ops/session'
 import { groupIntoFrame } from '../../shared/ops/themes'
@@ -33,11 +34,13 @@ export interface ContributionDocs {
   readonly isPrivate: (id: string) => boolean
   /** Board writes are refused (viewer, or the board is locked). */
   readonly readOnly: boolean
+  /** Who writes: what the board's rules let them remove. */
+  readonly writer: Writer
 }
 
 /** Binds the commands to the documents; writes on a private note go to the private room. */
 export function createContributionCommands(docs: ContributionDocs, origin: Origin): ContributionCommands {
-  const { board, mine, isPrivate, readOnly } = docs
+  const { board, mine, isPrivate, readOnly, writer } = docs
   const docOf = (id: string): Y.Doc | null => (isPrivate(id) ? mine : readOnly ? null : board)
   const each = (ids: readonly string[], run: (doc: Y.Doc, part: string[]) => void) => {
     const groups = new Map<Y.Doc, string[]>()
@@ -55,10 +58,10 @@ export function createContributionCommands(docs: ContributionDocs, origin: Origi
     setConsent: (ids, consent) => each(ids, (doc, part) => setConsent(doc, part, consent, origin)),
     setHidden: (ids, hidden) => each(ids, (doc, part) => setHidden(doc, part, hidden, origin)),
     countMine: () =>
-      (readOnly ? 0 : myObjectIds(board, origin.userId).length) +
+      (readOnly ? 0 : myObjectIds(board, origin.userId, writer).length) +
       (mine ? myObjectIds(mine, origin.userId).length : 0),
     removeMine: () =>
-      (readOnly ? 0 : removeMyObjects(board, origin)) + (mine ? removeMyObjects(mine, origin) : 0),
+      (readOnly ? 0 : removeMyObjects(board, origin, writer)) + (mine ? removeMyObjects(mine, origin) : 0),
     group: (ids, title) => {
       const onBoard = ids.filter((id) => !isPrivate(id))
       return readOnly ? null : groupIntoFrame(board, onBoard, title, origin)

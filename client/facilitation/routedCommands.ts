@@ -1,4 +1,5 @@
 import type { ClipboardData } from '../../shared/ops/clipboard'
+import { isNoteKind } from '../../shared/schema/kinds'
 import type { BoardCommands } from '../state'
 
 /**
@@ -17,7 +18,7 @@ export function routeCommands(
     return {
       ...board,
       addSticky: () => null,
-      addObject: (kind, ...rest) => (isNote(kind) ? null : board.addObject(kind, ...rest)),
+      addObject: (kind, ...rest) => (isNoteKind(kind) ? null : board.addObject(kind, ...rest)),
     }
   }
   const split = (ids: readonly string[]) =>
@@ -32,7 +33,7 @@ export function routeCommands(
   return {
     ...board,
     addSticky: (...args) => forNew.addSticky(...args),
-    addObject: (kind, ...rest) => (isNote(kind) ? forNew : board).addObject(kind, ...rest),
+    addObject: (kind, ...rest) => (isNoteKind(kind) ? forNew : board).addObject(kind, ...rest),
     moveObjects: (moves) => {
       board.moveObjects(moves.filter((m) => !isPrivate(m.id)))
       mine.moveObjects(moves.filter((m) => isPrivate(m.id)))
@@ -68,5 +69,3 @@ export function routeCommands(
     },
   }
 }
-
-const isNote = (kind: string): boolean => kind === 'sticky' || kind === 'text'

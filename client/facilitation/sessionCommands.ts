@@ -18,6 +18,7 @@ import {
   pauseTimer,
   setAnonymous,
   setBoardLocked,
+  setProtected,
   setMode,
   startTimer,
   startVoting,
@@ -35,6 +36,8 @@ export interface SessionCommands {
   addMinute(): void
   bringEveryoneHere(view: { canvas: string; x: number; y: number; scale: number }): void
   setAnonymous(anonymous: boolean): void
+  /** Protect contributions: participants change and delete only what they added. */
+  setProtected(protect: boolean): void
   startVoting(budget: number): void
   /** Sets one commitment's text in `lang` (the session's main language unless given). */
   setCommitment(index: number, text: string, lang?: UiLang): void
@@ -59,6 +62,7 @@ export function createSessionCommands(control: Y.Doc, origin: Origin, now: () =>
     addMinute: () => addTime(control, 60_000, origin),
     bringEveryoneHere: (view) => bringEveryoneHere(control, { ...view, at: now() }, origin),
     setAnonymous: (anonymous) => setAnonymous(control, anonymous, origin),
+    setProtected: (protect) => setProtected(control, protect, origin),
     startVoting: (budget) => startVoting(control, budget, origin),
     setCommitment: (index, text, lang) => setCommitment(control, index, text, origin, lang),
     addCommitment: (text) => addCommitment(control, text, origin),

@@ -7,6 +7,7 @@ import type { Origin } from '../../shared/ops/origin'
 import { guidanceOf, readAgenda, type AgendaStep } from '../../shared/schema/controlDoc'
 import { myVotesOf, readFacilitation, type FacilitationState } from '../../shared/schema/facilitation'
 import type { BoardObject } from '../../shared/schema/kinds'
+import type { Writer } from '../../shared/schema/rules'
 import type { SessionAccess } from '../api'
 import { useDocValue, useSessionInfo, type BoardModel } from '../state'
 import { useFacilitatorRoom, usePrivateWriting, type PrivateWriting, type RoomConnection } from '../sync'
@@ -44,6 +45,8 @@ export interface Facilitation {
   readonly step: AgendaStep | null
   readonly guidance: Readonly<Record<string, string>>
   readonly locked: boolean
+  /** The session protects contributions: participants change and delete only what they added. */
+  readonly protect: boolean
   /** The session's languages, the main one first: steps' titles and prompts come in each. */
   readonly langs: readonly UiLang[]
   /** The board model as this person may use it now (read-only while locked; private notes routed). */
@@ -51,6 +54,8 @@ export interface Facilitation {
   /** The objects of the canvas as this person sees them, private notes included. */
   readonly objects: readonly BoardObject[]
   readonly privateIds: ReadonlySet<string>
+  /** This person's private room, once open. */
+  readonly privateRoom: RoomConnection | null
   readonly docOf: (id: string) => Y.Doc
   readonly session: SessionCommands
   readonly contributions: ContributionCommands
@@ -73,8 +78,12 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
   const canWrite = access.role !== 'viewer'
   const state = useDocValue(control.doc, readFacilitation)
   const agenda = useDocValue(control.doc, readAgenda)
-  const { locked, langs } = useSessionInfo(control.doc)
+  const { locked, langs, protect } = useSessionInfo(control.doc)
   const boardReadOnly = args.model.readOnly || (locked && !isFacilitator)
+  const writer = useMemo<Writer>(
+    () => ({ role: access.role, self: origin.userId, protect }),
+    [access.role, origin.userId, protect],
+  )
   const facilitatorRoom = useFacilitatorRoom(access.id, args.accessKey, isFacilitator)
   const guidance = useOptionalDocValue(facilitatorRoom?.doc ?? null, readGuidance, NO_GUIDANCE)
   const layer = usePrivateLayer({
@@ -86,6 +95,7 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
     canvasId: args.canvasId,
     writePrivately: state.mode === 'private' && access.role === 'participant',
     boardReadOnly,
+    writer,
     enabled: canWrite,
   })
   const myVotes = useOptionalDocValue(layer.room?.doc ?? null, readMyVotes, NO_VOTES)
@@ -105,10 +115,11 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
           mine: room?.doc ?? null,
           isPrivate: (id) => privateIds.has(id),
           readOnly: boardReadOnly,
+          writer,
         },
         origin,
       ),
-    [board, room, privateIds, boardReadOnly, origin],
+    [board, room, privateIds, boardReadOnly, origin, writer],
   )
   const used = Object.values(myVotes).reduce((a, n) => a + (typeof n === 'number' ? n : 0), 0)
   return {
@@ -120,10 +131,12 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
     step: agenda[state.step] ?? null,
     guidance,
     locked,
+    protect,
     langs,
     model: layer.model,
     objects,
     privateIds,
+    privateRoom: room,
     docOf,
     session,
     contributions,

@@ -3,7 +3,9 @@ import type * as Y from 'yjs'
 import type { Origin } from '../../shared/ops/origin'
 import { objectsOf } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
-import { createBoardCommands, createBoardModel, type BoardModel } from '../state'
+import type { Role } from '../../shared/rooms'
+import type { Writer } from '../../shared/schema/rules'
+import { createBoardCommands, createBoardModel, permissionsFor, type BoardModel } from '../state'
 import { usePresenceField, usePrivateRoom, type RoomConnection } from '../sync'
 import { EDITOR_ORIGIN } from '../text/editorOrigin'
 import { useOptionalCanvasObjects, useOptionalDocValue } from './docHooks'
@@ -20,6 +22,8 @@ export interface PrivateLayerArgs {
   readonly writePrivately: boolean
   /** The board refuses this person's writes (viewer, or locked by the facilitator). */
   readonly boardReadOnly: boolean
+  /** Who writes, with the session's setting: what they may do with each object. */
+  readonly writer: Writer
   readonly enabled: boolean
 }
 
@@ -32,7 +36,7 @@ const countObjects = (doc: Y.Doc): number => objectsOf(doc).size
 export function usePrivateLayer(args: PrivateLayerArgs) {
   const { model, origin, board } = args
   const room = usePrivateRoom(args.sessionId, args.accessKey, args.enabled)
-  const mine = usePrivateModel(room, origin)
+  const mine = usePrivateModel(room, origin, args.writer.role)
   const privateObjects = useOptionalCanvasObjects(mine?.index ?? null, args.canvasId)
   const privateCount = useOptionalDocValue(room?.doc ?? null, countObjects, 0)
   // Facilitators see how many people are writing privately, never what.
@@ -44,9 +48,11 @@ export function usePrivateLayer(args: PrivateLayerArgs) {
     return {
       ...model,
       readOnly: args.boardReadOnly,
+      // private notes are this person's own: the same rules allow them everything the board does
+      may: permissionsFor(args.writer, args.boardReadOnly),
       commands: routeCommands(boardCommands, mine?.commands ?? null, isPrivate, args.writePrivately),
     }
-  }, [model, mine, board, origin, args.boardReadOnly, args.writePrivately])
+  }, [model, mine, board, origin, args.boardReadOnly, args.writePrivately, args.writer])
 
   const privateIds = useMemo(() => new Set(privateObjects.map((o) => o.id)), [privateObjects])
   const docOf = useMemo(() => {
@@ -57,17 +63,22 @@ export function usePrivateLayer(args: PrivateLayerArgs) {
 }
 
 /** The private room's model lives exactly as long as its connection. */
-function usePrivateModel(room: RoomConnection | null, origin: Origin): BoardModel | null {
+function usePrivateModel(room: RoomConnection | null, origin: Origin, role: Role): BoardModel | null {
   const [model, setModel] = useState<BoardModel | null>(null)
   useEffect(() => {
     if (!room) return
-    const created = createBoardModel(room.doc, origin, { readOnly: false, extraUndoOrigins: [EDITOR_ORIGIN] })
+    const created = createBoardModel(room.doc, origin, {
+      readOnly: false,
+      // what the layer's model may do is decided with the session's setting (above)
+      writer: { role, self: origin.userId, protect: false },
+      extraUndoOrigins: [EDITOR_ORIGIN],
+    })
     setModel(created)
     return () => {
       setModel(null)
       created.dispose()
     }
-  }, [room, origin])
+  }, [room, origin, role])
   return model
 }
 

@@ -36,7 +36,13 @@ export function SessionPage({ sessionId, accessKey }: { sessionId: string; acces
 /** The control room opens as soon as the link is known good: the join screen shows its commitments. */
 function SessionRoom({ access, accessKey }: { access: SessionAccess; accessKey: string }) {
   const { t } = useTranslation(['pages', 'common'])
-  const control = useRoomConnection(controlRoom(access.id), accessKey, access.role === 'facilitator')
+  // the private token says who writes (shared/schema/rules.ts): the server checks facilitators' writes too
+  const control = useRoomConnection(
+    controlRoom(access.id),
+    accessKey,
+    access.role === 'facilitator',
+    privateTokenFor(access.id),
+  )
   // Fetch the board's code while the person reads the commitments, so Join is instant.
   useEffect(() => void loadBoard(), [])
   if (!control) return <MessagePage title={t('message.openingSession')} />

@@ -44,7 +44,7 @@ export function ImageRow(
               maxLength={ALT_MAX}
               onSave={(alt) => props.onSetAlt(object.id, alt)}
             />
-            {!object.locked && <DeleteButton object={object} labelId={labelId} onDelete={props.onDelete} />}
+            {props.canDelete && <DeleteButton object={object} labelId={labelId} onDelete={props.onDelete} />}
           </div>
           <p className="hint" id={hintId}>
             {t('list.imageHint')}

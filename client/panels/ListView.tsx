@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
-import type { BoardObject } from '../../shared/schema/kinds'
+import { isNote, type BoardObject } from '../../shared/schema/kinds'
 import { ImageRow } from './ImageRow'
 import { NoteRow, type NoteEditorSlot } from './NoteRow'
 import { FrameRow, RecipeRow, SummaryRow } from './OtherRows'
@@ -12,6 +12,9 @@ export interface ListViewProps {
   /** How many objects this version cannot show (from a newer app, or damaged). */
   readonly unreadable: number
   readonly readOnly: boolean
+  /** May this person change the object, and remove it (the board's rules)? */
+  readonly canEdit: (object: BoardObject) => boolean
+  readonly canDelete: (object: BoardObject) => boolean
   /** Adds a note; returns its id (or null when that is not allowed). */
   readonly onAdd: () => string | null
   readonly onSetText: (id: string, text: string) => void
@@ -62,7 +65,8 @@ export function ListView(props: ListViewProps) {
     const { object } = node
     const common = {
       number: numbers.get(object.id) ?? 0,
-      readOnly: props.readOnly,
+      readOnly: props.readOnly || !props.canEdit(object),
+      canDelete: !props.readOnly && props.canDelete(object),
       focusRequest: focus.id === object.id ? focus.seq : 0,
       onDelete: remove,
     }
@@ -73,20 +77,20 @@ export function ListView(props: ListViewProps) {
         </FrameRow>
       )
     }
+    if (isNote(object)) {
+      return (
+        <NoteRow
+          key={object.id}
+          {...common}
+          object={object}
+          onSetText={props.onSetText}
+          onSetLang={props.onSetLang}
+          extras={props.rowExtras?.(object)}
+          renderEditor={props.renderEditor}
+        />
+      )
+    }
     switch (object.kind) {
-      case 'sticky':
-      case 'text':
-        return (
-          <NoteRow
-            key={object.id}
-            {...common}
-            object={object}
-            onSetText={props.onSetText}
-            onSetLang={props.onSetLang}
-            extras={props.rowExtras?.(object)}
-            renderEditor={props.renderEditor}
-          />
-        )
       case 'image':
         return <ImageRow key={object.id} {...common} object={object} onSetAlt={props.onSetAlt} />
       case 'recipe':

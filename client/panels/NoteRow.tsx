@@ -14,7 +14,10 @@ export interface RowProps<O extends BoardObject = BoardObject> {
   readonly object: O
   /** Its number among objects of its kind ("Note 3"). */
   readonly number: number
+  /** Not for this person to change (a viewer, a locked board or object, someone else's when protected). */
   readonly readOnly: boolean
+  /** This person may remove it (the board's rules). */
+  readonly canDelete: boolean
   /** Changes when this row's main control should take focus. */
   readonly focusRequest: number
   readonly onDelete: (id: string) => void
@@ -85,9 +88,7 @@ export function NoteRow(
             onSave={(text) => onSetText(object.id, text)}
           />
         )}
-        {!readOnly && !object.locked && (
-          <DeleteButton object={object} labelId={labelId} onDelete={props.onDelete} />
-        )}
+        {props.canDelete && <DeleteButton object={object} labelId={labelId} onDelete={props.onDelete} />}
       </div>
       {!readOnly && onSetLang && (
         <NoteLangSelect

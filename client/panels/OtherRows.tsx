@@ -31,7 +31,7 @@ export function RecipeRow(props: RowProps<ObjectOf<'recipe'>>) {
           {forWhom.trim() && <p>{t('list.forWhom', { who: forWhom.trim() })}</p>}
           <p className="recipe-credit">{creditLine(credits, anonymous, creditWords())}</p>
         </div>
-        {!props.readOnly && !object.locked && (
+        {props.canDelete && (
           <DeleteButton object={object} labelId={labelId} buttonRef={deleteRef} onDelete={props.onDelete} />
         )}
       </div>
@@ -53,7 +53,7 @@ export function SummaryRow(props: RowProps) {
           {summaryOf(object)}
           <span className="muted">{byAuthor(object)}</span>
         </span>
-        {!props.readOnly && !object.locked && (
+        {props.canDelete && (
           <DeleteButton object={object} labelId={labelId} buttonRef={deleteRef} onDelete={props.onDelete} />
         )}
       </div>
@@ -78,7 +78,7 @@ export function FrameRow(
           {t('list.frame', { title: summaryOf(object) })}
         </span>
         <span className="count">({t('list.count', { count: props.inside })})</span>
-        {!props.readOnly && !object.locked && (
+        {props.canDelete && (
           <DeleteButton object={object} labelId={labelId} buttonRef={deleteRef} onDelete={props.onDelete} />
         )}
       </div>

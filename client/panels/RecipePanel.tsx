@@ -10,6 +10,8 @@ const LIMITS = { title: 200, line: 500, ingredients: 100, tips: 4000, credits: 3
 export interface RecipePanelProps {
   readonly recipe: ObjectOf<'recipe'>
   readonly readOnly: boolean
+  /** Credits and anonymity are the card's author's alone (the board's rules). */
+  readonly creditsReadOnly?: boolean
   readonly onChange: (changes: Partial<PropsOf<'recipe'>>) => void
   readonly onClose: () => void
   /** The rich-text editor of the method, bound to the card's text (the board provides it). */
@@ -17,7 +19,8 @@ export interface RecipePanelProps {
 }
 
 /** Editing a recipe card beside the board: every field labelled, saved as people type. */
-export function RecipePanel({ recipe, readOnly, onChange, onClose, method }: RecipePanelProps) {
+export function RecipePanel(props: RecipePanelProps) {
+  const { recipe, readOnly, onChange, onClose, method } = props
   const { t } = useTranslation('panels')
   const headingId = useId()
   const methodId = useId()
@@ -83,7 +86,7 @@ export function RecipePanel({ recipe, readOnly, onChange, onClose, method }: Rec
           multiline
           onSave={(tips) => onChange({ tips })}
         />
-        <CreditFields recipe={recipe} readOnly={readOnly} onChange={onChange} />
+        <CreditFields recipe={recipe} readOnly={readOnly || !!props.creditsReadOnly} onChange={onChange} />
       </div>
     </aside>
   )

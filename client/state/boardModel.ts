@@ -1,6 +1,8 @@
 import type * as Y from 'yjs'
 import type { Origin } from '../../shared/ops/origin'
+import type { Writer } from '../../shared/schema/rules'
 import { createBoardCommands, type BoardCommands } from './commands'
+import { permissionsFor, type Permissions } from './permissions'
 import { ObjectIndex } from './objectIndex'
 import { UndoStore } from './undoStore'
 
@@ -10,11 +12,15 @@ export interface BoardModel {
   readonly undo: UndoStore
   readonly commands: BoardCommands
   readonly readOnly: boolean
+  /** What this person may do with each object (the board's rules). */
+  readonly may: Permissions
   dispose(): void
 }
 
 export interface BoardModelOptions {
   readonly readOnly: boolean
+  /** Who writes (their role, their owner id, whether the session protects contributions). */
+  readonly writer: Writer
   /** Origins besides `origin` that count as this person's own edits (e.g. the text editor's). */
   readonly extraUndoOrigins?: readonly unknown[]
 }
@@ -28,6 +34,7 @@ export function createBoardModel(doc: Y.Doc, origin: Origin, options: BoardModel
     undo,
     commands: createBoardCommands(doc, origin, options.readOnly),
     readOnly: options.readOnly,
+    may: permissionsFor(options.writer, options.readOnly),
     dispose() {
       undo.dispose()
       index.dispose()

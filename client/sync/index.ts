@@ -1,5 +1,12 @@
 /** The only door to the socket: rooms, their documents, awareness and connection status. */
-export { connectRoom, type RoomConnection, type ConnectRoomOptions } from './roomConnection'
+export {
+  connectRoom,
+  RECOVERY_ORIGIN,
+  type RoomConnection,
+  type ConnectRoomOptions,
+  type RefusalNotice,
+  type Refusals,
+} from './roomConnection'
 export { combineStatus, ValueStore, type RoomStatus, type LinkState } from './statusStore'
 export {
   joinPresence,

@@ -1,6 +1,10 @@
+import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
+import { ownerOfToken } from '../../shared/identity'
+import { objectsOf } from '../../shared/schema/boardDoc'
+import { parseRefusal, replayOwnWork, type RefusalReason } from './recover'
 import { INITIAL_STATUS, ValueStore, type RoomStatus } from './statusStore'
 import { trackUnsent } from './unsent'
 import { wsBase } from './wsBase'
@@ -12,12 +16,34 @@ const MAX_BACKOFF_MS = 4000
 /** The close code the relay uses when the session is deleted under an open room. */
 const SESSION_DELETED = 4404
 
+/** y-websocket's auth message type, and y-protocols' permission-denied sub-type. */
+const MESSAGE_AUTH = 2
+const PERMISSION_DENIED = 0
+/** The origin of the changes carried over into a fresh document after a refusal (not undoable). */
+export const RECOVERY_ORIGIN = Symbol('recovery')
+
+/** A change of this person's that the server refused: why, and what kind of object it concerned. */
+export interface RefusalNotice {
+  readonly code: RefusalReason['code']
+  /** The refused object's kind (e.g. 'sticky'), when the refusal names one this client knows. */
+  readonly kind: string | null
+  /** Counts refusals, so the same sentence said twice is said again. */
+  readonly seq: number
+}
+
+/** The latest refusal of a room (kept across its generations), or none. */
+export interface Refusals {
+  readonly latest: RefusalNotice | null
+}
+
 /** One room of a session: its document, its provider's awareness, and how the link is doing. */
 export interface RoomConnection {
   readonly room: string
   readonly doc: Y.Doc
   readonly awareness: Awareness
   readonly status: ValueStore<RoomStatus>
+  /** The changes the server refused in this room, shared by every generation of the connection. */
+  readonly refusals: ValueStore<Refusals>
   /** Closes the socket and frees the document; the connection cannot be used afterwards. */
   destroy(): void
 }
@@ -27,27 +53,31 @@ export interface ConnectRoomOptions {
   readonly key: string
   /** Base URL of the relay; defaults to this page's origin. */
   readonly base?: string
-  /** Further query parameters (a private room's `token`). */
-  readonly params?: Readonly<Record<string, string>>
+  /** This person's private token (shared/identity.ts): the relay knows them as its owner id. */
+  readonly token?: string
   /** Whether this person's role may change the room (default true); nothing waits to be sent otherwise. */
   readonly writable?: boolean
+  /**
+   * After the server refused a change, the connection replaces itself with a fresh one synced from
+   * the server, this person's other unsent work carried over (recover.ts): called with the new one,
+   * which the caller uses (and destroys) from then on.
+   */
+  readonly onReplaced?: (next: RoomConnection) => void
+  /** The refusals store to share with an earlier generation. */
+  readonly refusals?: ValueStore<Refusals>
 }
 
 /**
  * Opens a room. Edits made while the socket is down stay in the document and go out in the sync
  * handshake when it is back; every edit is counted as pending until the server has acknowledged
- * it, and closing the page while some are pending asks first.
+ * it, and closing the page while some are pending asks first. A change the server refuses is noted
+ * in `refusals`, and the connection then starts afresh (see `onReplaced`), nothing else lost.
  */
-export function connectRoom({
-  room,
-  key,
-  base = wsBase(),
-  params,
-  writable = true,
-}: ConnectRoomOptions): RoomConnection {
+export function connectRoom(options: ConnectRoomOptions): RoomConnection {
+  const { room, key, base = wsBase(), token, writable = true } = options
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(base, room, doc, {
-    params: { ...params, key },
+    params: token ? { token, key } : { key },
     // Tabs of one browser must not sync behind the server's back: the server checks every write.
     disableBc: true,
     maxBackoffTime: MAX_BACKOFF_MS,
@@ -56,8 +86,9 @@ export function connectRoom({
   provider.awareness.setLocalState(null)
   const stopEchoes = sendOwnAwarenessOnly(provider)
   const status = new ValueStore<RoomStatus>(INITIAL_STATUS)
+  const refusals = options.refusals ?? new ValueStore<Refusals>({ latest: null })
   const stopTracking = trackStatus(provider, status)
-  const stopUnsent = writable ? trackUnsent(provider, doc, (pending) => status.update({ pending })) : () => {}
+  const unsent = writable ? trackUnsent(provider, doc, (pending) => status.update({ pending })) : null
   const warnBeforeUnload = (event: BeforeUnloadEvent) => {
     if (status.get().pending.total === 0) return
     // the browser shows its own words; both calls are needed across browsers
@@ -65,14 +96,20 @@ export function connectRoom({
     event.returnValue = ''
   }
   window.addEventListener('beforeunload', warnBeforeUnload)
-  return {
+  let destroyed = false
+  let next: RoomConnection | null = null
+  const connection: RoomConnection = {
     room,
     doc,
     awareness: provider.awareness,
     status,
+    refusals,
     destroy() {
+      if (destroyed) return
+      destroyed = true
+      next?.destroy() // a generation still syncing, never handed out
       stopTracking()
-      stopUnsent()
+      unsent?.stop()
       window.removeEventListener('beforeunload', warnBeforeUnload)
       provider.awareness.setLocalState(null)
       stopEchoes()
@@ -80,6 +117,41 @@ export function connectRoom({
       doc.destroy()
     },
   }
+  provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+    if (decoding.readVarUint(decoder) !== PERMISSION_DENIED) return
+    const reason = parseRefusal(decoding.readVarString(decoder))
+    // the same refused change comes back refused while the fresh generation syncs: said once
+    if (destroyed || next) return
+    // an object this person deleted is known by the kind it had
+    const kind = reason.object
+      ? (objectsOf(doc).get(reason.object)?.get('kind') ?? unsent?.kindOf(reason.object))
+      : undefined
+    const seq = (refusals.get().latest?.seq ?? 0) + 1
+    refusals.update({ latest: { code: reason.code, kind: typeof kind === 'string' ? kind : null, seq } })
+    if (!unsent) return
+    next = connectRoom({ ...options, refusals })
+    replaceWhenSynced(next, () => {
+      const fresh = next!
+      next = null
+      replayOwnWork(doc, fresh.doc, unsent.unsentKeys(), {
+        skip: reason.object,
+        self: token ? ownerOfToken(token) : '',
+        origin: RECOVERY_ORIGIN,
+      })
+      connection.destroy()
+      options.onReplaced?.(fresh)
+    })
+  }
+  return connection
+}
+
+/** Calls `then` once the new generation has the server's document (not at all if it is destroyed first). */
+function replaceWhenSynced(fresh: RoomConnection, then: () => void): void {
+  const stop = fresh.status.subscribe(() => {
+    if (!fresh.status.get().everSynced) return
+    stop()
+    then()
+  })
 }
 
 /** Keeps `status` in step with the provider and the browser's online flag. */

@@ -23,6 +23,15 @@ interface Unacked {
   readonly things: readonly string[]
 }
 
+/** What this client changed that the server has not acknowledged. */
+export interface UnsentTracker {
+  /** The keys of the things (object ids, `root/entry` settings) its unacknowledged changes touched. */
+  unsentKeys(): ReadonlySet<string>
+  /** The kind of a thing an unacknowledged change touched (an object deleted since is still known). */
+  kindOf(key: string): ThingKind | undefined
+  stop(): void
+}
+
 /**
  * Counts what this client changed that the server has not acknowledged: the distinct things (a
  * note, an image, a setting) its unacknowledged changes touched, so ten keystrokes in one note are
@@ -38,7 +47,7 @@ export function trackUnsent(
   provider: WebsocketProvider,
   doc: Y.Doc,
   onCount: (pending: PendingThings) => void,
-): () => void {
+): UnsentTracker {
   let unacked: Unacked[] = []
   let ackedClock = 0
   const me = doc.clientID
@@ -107,9 +116,13 @@ export function trackUnsent(
     stock(encoder, decoder, p, emitSynced, type)
   }
   doc.on('update', onUpdate)
-  return () => {
-    doc.off('update', onUpdate)
-    provider.messageHandlers[MESSAGE_SYNC] = stock
+  return {
+    unsentKeys: () => new Set(unacked.flatMap((c) => c.things)),
+    kindOf: (key) => kindOf.get(key),
+    stop: () => {
+      doc.off('update', onUpdate)
+      provider.messageHandlers[MESSAGE_SYNC] = stock
+    },
   }
 }
 

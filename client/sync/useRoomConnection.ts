@@ -3,18 +3,36 @@ import { connectRoom, type RoomConnection } from './roomConnection'
 
 /**
  * Opens a room for as long as the component is mounted (null until the effect has run). A new
- * room or key closes the old connection first. `writable`: whether this role may change the room
- * (the server drops what it may not, so such changes are never counted as waiting to be sent).
+ * room, key or token closes the old connection first; after a refused change the connection's next
+ * generation takes its place (roomConnection.ts), and consumers rebuild on it. `writable`: whether
+ * this role may change the room (the server drops what it may not, so such changes are never counted
+ * as waiting to be sent). `token`: this person's private token, so the server knows who writes.
  */
-export function useRoomConnection(room: string, key: string, writable = true): RoomConnection | null {
+export function useRoomConnection(
+  room: string,
+  key: string,
+  writable = true,
+  token?: string,
+  enabled = true,
+): RoomConnection | null {
   const [connection, setConnection] = useState<RoomConnection | null>(null)
   useEffect(() => {
-    const conn = connectRoom({ room, key, writable })
-    setConnection(conn)
+    if (!enabled) return
+    let current = connectRoom({
+      room,
+      key,
+      writable,
+      token,
+      onReplaced: (next) => {
+        current = next
+        setConnection(next)
+      },
+    })
+    setConnection(current)
     return () => {
       setConnection(null)
-      conn.destroy()
+      current.destroy()
     }
-  }, [room, key, writable])
+  }, [room, key, writable, token, enabled])
   return connection
 }

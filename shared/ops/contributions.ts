@@ -7,6 +7,7 @@ import {
   REACTIONS_KEY,
   type Reaction,
 } from '../schema/boardDoc'
+import { mayDelete, type ObjectFacts, type Writer } from '../schema/rules'
 import type { Origin } from './origin'
 
 /**
@@ -54,16 +55,26 @@ export function setHidden(doc: Y.Doc, ids: readonly string[], hidden: boolean, o
   }, origin)
 }
 
-/** Ids of the objects this person made. */
-export function myObjectIds(doc: Y.Doc, userId: string): string[] {
+/**
+ * Ids of the objects this person made; with `writer`, only those the board's rules let them delete
+ * (a note the facilitator locked stays until it is unlocked).
+ */
+export function myObjectIds(doc: Y.Doc, userId: string, writer?: Writer): string[] {
   return objectMaps(doc)
     .filter(([, o]) => o.get('createdBy') === userId)
+    .filter(([, o]) => !writer || mayDelete(writer, factsOf(o)) === null)
     .map(([id]) => id)
 }
 
-/** Deletes every object this person made, in one transaction; returns how many went. */
-export function removeMyObjects(doc: Y.Doc, origin: Origin): number {
-  const ids = myObjectIds(doc, origin.userId)
+const factsOf = (o: Y.Map<unknown>): ObjectFacts => ({
+  kind: String(o.get('kind')),
+  createdBy: String(o.get('createdBy')),
+  locked: o.get('locked') === true,
+})
+
+/** Deletes every object this person made (and may delete), in one transaction; returns how many went. */
+export function removeMyObjects(doc: Y.Doc, origin: Origin, writer?: Writer): number {
+  const ids = myObjectIds(doc, origin.userId, writer)
   if (ids.length === 0) return 0
   doc.transact(() => {
     for (const id of ids) objectsOf(doc).delete(id)

@@ -78,12 +78,12 @@ export function bringEveryoneHere(control: Y.Doc, view: Summon, origin: Origin):
   control.transact(() => sessionMapOf(control).set('summon', view), origin)
 }
 
-/** Anonymous mode: author names are not shown on the board nor in exports. */
 /** Turns Protect contributions on or off (facilitators: the relay refuses it from anyone else). */
 export function setProtected(control: Y.Doc, protect: boolean, origin: Origin): void {
   control.transact(() => sessionMapOf(control).set('protect', protect), origin)
 }
 
+/** Anonymous mode: author names are not shown on the board nor in exports. */
 export function setAnonymous(control: Y.Doc, anonymous: boolean, origin: Origin): void {
   control.transact(() => sessionMapOf(control).set('anonymous', anonymous), origin)
 }

@@ -21,6 +21,11 @@ export interface KindDefinition<K extends string, P extends Record<string, unkno
   readonly version: number
   /** Rich-text kinds keep their text in a Y.XmlFragment under the object's `text` key. */
   readonly richText: boolean
+  /**
+   * A note: words a person contributes (sticky notes, text). Notes are what people vote on, react
+   * to, group into themes, tag with a language and give or withhold consent for.
+   */
+  readonly note?: boolean
   readonly props: z.ZodObject<{ [F in keyof P]: z.ZodType<P[F]> }>
   readonly access: KindAccess
   readonly defaults: () => P

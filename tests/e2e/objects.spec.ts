@@ -2,14 +2,24 @@ import { expect, test, type Browser, type Page } from '@playwright/test'
 import { createSession, join, openAsNewPerson, openCanvas, openListView } from './helpers'
 import { redPng } from './png'
 
-async function twoPeople(browser: Browser, title: string): Promise<[Page, Page]> {
+/** Ada and Grace in a new session; `open`: the facilitator first turns Protect contributions off. */
+async function twoPeople(browser: Browser, title: string, open = false): Promise<[Page, Page]> {
   const home = await openAsNewPerson(browser, '/')
   const link = await createSession(home, title)
+  if (open) {
+    await home.goto(await home.getByRole('textbox', { name: 'Facilitator', exact: true }).inputValue())
+    await join(home, 'Fay')
+    await home.getByText('Session settings').click()
+    await home.getByRole('checkbox', { name: 'Protect contributions' }).uncheck()
+    await expect(home.getByRole('status')).toHaveText('Connected')
+  }
   await home.context().close()
   const ada = await openAsNewPerson(browser, link)
   const grace = await openAsNewPerson(browser, link)
   await join(ada, 'Ada')
   await join(grace, 'Grace')
+  const protectedLine = grace.getByText('Protected: you can change only your own notes')
+  await expect(protectedLine).toHaveCount(open ? 0 : 1)
   return [ada, grace]
 }
 
@@ -98,7 +108,8 @@ test('every kind made with the toolbar reaches the other person', async ({ brows
   await dialog.getByRole('textbox', { name: 'Description (alt text)' }).fill('A red rectangle')
   await dialog.getByRole('button', { name: 'Save description' }).click()
   await expect(dialog).toHaveCount(0)
-  await expect(list.getByRole('textbox', { name: /^Description of image/ })).toHaveValue('A red rectangle')
+  // Grace reads it (contributions are protected in this template: the picture is Ada's to describe)
+  await expect(rows.filter({ hasText: /^Image 1/ })).toContainText('A red rectangle')
 })
 
 test('a picture whose description is skipped is listed as needing one', async ({ browser }) => {
@@ -129,7 +140,8 @@ test('a file that is not a picture gets a clear message, and nothing is added', 
 })
 
 test('two people typing in the same note at once both keep their words', async ({ browser }) => {
-  const [ada, grace] = await twoPeople(browser, 'Same note')
+  // contributions left open: anyone may write in anyone's note
+  const [ada, grace] = await twoPeople(browser, 'Same note', true)
   await tool(ada, 'Sticky note').click()
   const adaEditor = ada.getByRole('textbox', { name: /^Note text/ })
   await expect(adaEditor).toBeFocused()
@@ -218,7 +230,9 @@ test('duplicate, copy and paste onto another canvas, and the eraser', async ({ b
   await expect(strokes).toHaveCount(0)
 })
 
-test('a facilitator locks an object; nobody can delete it until it is unlocked', async ({ browser }) => {
+test('a facilitator locks an object; participants cannot delete it until it is unlocked', async ({
+  browser,
+}) => {
   const home = await openAsNewPerson(browser, '/')
   const link = await createSession(home, 'Locking')
   const facilitatorLink = await home.getByRole('textbox', { name: 'Facilitator', exact: true }).inputValue()
@@ -234,7 +248,8 @@ test('a facilitator locks an object; nobody can delete it until it is unlocked',
   const franBar = fran.getByRole('group', { name: 'Selection' })
   await franBar.getByRole('button', { name: 'Lock' }).click()
   await expect(franBar).toContainText('Locked')
-  await expect(franBar.getByRole('button', { name: 'Delete' })).toHaveAttribute('aria-disabled', 'true')
+  // the board's rules let facilitators remove what they locked (a moderation tool); nobody else
+  await expect(franBar.getByRole('button', { name: 'Delete' })).not.toHaveAttribute('aria-disabled', 'true')
 
   // Pat selects it on the canvas (same view, same place): no Lock button, and Delete does nothing.
   const box = await pat.getByTestId('board-canvas').boundingBox()

@@ -15,6 +15,7 @@ import {
   setHidden,
   toggleReaction,
 } from '../../shared/ops/contributions'
+import { setLocked } from '../../shared/ops/arrange'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { GROUP_PADDING, groupIntoFrame } from '../../shared/ops/themes'
@@ -89,6 +90,18 @@ describe('consent and moderation', () => {
     expect(removeMyObjects(doc, ann)).toBe(0)
     undo.undo()
     expect(all(doc)).toHaveLength(3)
+  })
+
+  it('leaves what the rules keep: a participant’s note the facilitator locked', () => {
+    const doc = new Y.Doc()
+    const kept = note(doc, ann)
+    const gone = note(doc, ann)
+    setLocked(doc, [kept], true, bob)
+    const participant = { role: 'participant', self: 'u-ann', protect: true } as const
+    expect(myObjectIds(doc, 'u-ann', participant)).toEqual([gone])
+    expect(removeMyObjects(doc, ann, participant)).toBe(1)
+    expect(all(doc).map((o) => o.id)).toEqual([kept])
+    expect(removeMyObjects(doc, ann, { ...participant, role: 'facilitator' })).toBe(1)
   })
 })
 

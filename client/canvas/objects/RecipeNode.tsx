@@ -97,7 +97,6 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
         />
       ))}
       <RichTextShape
-        key={fonts}
         x={PAD}
         y={methodY}
         width={inner}

@@ -73,7 +73,6 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
       />
       {!editing && (
         <RichTextShape
-          key={fonts}
           x={pad}
           y={pad}
           width={textBox.width}

@@ -43,9 +43,7 @@ export const TextNode = memo(function TextNode(props: NodeProps<ObjectOf<'text'>
         strokeWidth={outline ? 2 : 0}
         dash={[6, 4]}
       />
-      {!editing && (
-        <RichTextShape key={fonts} width={w} layout={layout} ink={color} family={NOTE_TEXT.fontFamily} />
-      )}
+      {!editing && <RichTextShape width={w} layout={layout} ink={color} family={NOTE_TEXT.fontFamily} />}
     </Group>
   )
 })

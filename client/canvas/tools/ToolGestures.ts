@@ -8,6 +8,7 @@ import { idsInMarquee, rectFromPoints } from './marquee'
 import type { PreviewStore } from './previewStore'
 import { eraserTouches, smoothStroke } from './strokeMath'
 import { isDrawingTool } from './tools'
+import type { ObjectRights } from '../ObjectDrag'
 
 /** What the gestures read on each event (the canvas's latest props, through a ref). */
 export interface GestureInputs {
@@ -16,6 +17,7 @@ export interface GestureInputs {
   readonly selection: ReadonlySet<string>
   readonly onSelectionChange: (ids: readonly string[]) => void
   readonly readOnly: boolean
+  readonly may: ObjectRights
 }
 
 type Stroke = Extract<BoardObject, { kind: 'stroke' }>
@@ -200,7 +202,7 @@ export class ToolGestures {
     const stage = this.stageRef.current
     const radius = ERASER_RADIUS_PX / this.scale()
     for (const o of this.latest.current.objects) {
-      if (o.kind !== 'stroke' || o.locked || g.hit.has(o.id)) continue
+      if (o.kind !== 'stroke' || !this.latest.current.may.delete(o) || g.hit.has(o.id)) continue
       if (!eraserTouches(strokeShape(o), toLocal(o, g.last), toLocal(o, to), radius)) continue
       g.hit.add(o.id)
       if (stage) findNode(stage, o.id)?.hide()

@@ -23,6 +23,34 @@ export const board = {
     refused:
       'The server refused this board: {{reason}}. Reload the page or ask the facilitator for a new link.',
   },
+  /** A change the server refused, said in one sentence (the thing is named by its kind). */
+  refusal: {
+    thing: {
+      sticky: 'this note',
+      text: 'this text',
+      stroke: 'this drawing',
+      shape: 'this shape',
+      frame: 'this frame',
+      image: 'this picture',
+      recipe: 'this recipe card',
+      other: 'this item',
+      none: 'the board',
+    },
+    locked: 'Your change to {{thing}} was not kept: the facilitator locked it.',
+    protected:
+      'Your change to {{thing}} was not kept: only the person who added it (or a facilitator) can change it.',
+    facilitatorOnly: 'Your change to {{thing}} was not kept: only a facilitator can do that.',
+    authorOnly: 'Your change to {{thing}} was not kept: only the person who added it can change that.',
+    fixed: 'Your change to {{thing}} was not kept: that part cannot change once it is added.',
+    invalid: 'Your change to {{thing}} was not kept: the board could not accept it.',
+    tooDeep: 'Your change to {{thing}} was not kept: its text was nested too deeply.',
+    tooBig: 'Your change was not kept: it was too large.',
+    roomFull: 'The board is full: remove something before adding more.',
+    notYours: 'Your change to {{thing}} was not kept: you can only do that as yourself.',
+    readOnly: 'Your change was not kept: you can only look at this board.',
+    notAllowed: 'Your change was not kept: your role cannot add that.',
+    dismiss: 'Dismiss',
+  },
   editor: {
     text: 'Text',
     note: 'Note text',
@@ -153,6 +181,7 @@ export const board = {
     delete: 'Delete',
     deleteHint: 'Delete selected (Delete)',
     lockedHint: 'Locked objects cannot be deleted',
+    protectedHint: 'Only the person who added it (or a facilitator) can delete it',
   },
   zoom: {
     group: 'Zoom',

@@ -54,6 +54,7 @@ export const facilitation = {
     goThere: 'Go there',
     follow: 'Follow facilitator',
     locked: 'The board is locked by the facilitator',
+    protected: 'Protected: you can change only your own notes',
     following: 'Following {{name}}',
     stepPrivate: 'This step turns on private writing',
     privateOn: 'Private writing is on.',
@@ -100,6 +101,8 @@ export const facilitation = {
     endVoting: 'End voting',
     settings: 'Session settings',
     anonymous: 'Anonymous: hide author names',
+    protect: 'Protect contributions',
+    protectHint: 'Participants change and delete only what they added',
     failed: '{{what}} did not work: {{why}}',
   },
   note: {

@@ -54,6 +54,7 @@ export const facilitation: Translation<typeof en> = {
     goThere: '前往那里',
     follow: '跟随主持人',
     locked: '主持人已锁定白板',
+    protected: '内容受保护：你只能修改自己的便签',
     following: '正在跟随 {{name}}',
     stepPrivate: '这一步会开启独立书写',
     privateOn: '独立书写已开启。',
@@ -94,6 +95,8 @@ export const facilitation: Translation<typeof en> = {
     endVoting: '结束投票',
     settings: '会议设置',
     anonymous: '匿名：隐藏作者名字',
+    protect: '保护各人的内容',
+    protectHint: '参与者只能修改和删除自己添加的内容',
     failed: '“{{what}}”未能完成：{{why}}',
   },
   note: {

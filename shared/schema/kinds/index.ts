@@ -27,6 +27,12 @@ export function isObjectKind(kind: unknown): kind is ObjectKind {
   return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(KINDS, kind)
 }
 
+/** Is this kind a note (its declaration says so: sticky notes and text)? */
+export const isNoteKind = (kind: string): kind is NoteKind => isObjectKind(kind) && KINDS[kind].note === true
+
+/** The kinds that are notes (those whose declaration says `note: true`). */
+export type NoteKind = 'sticky' | 'text'
+
 /** Fields every object has, whatever its kind. */
 export interface ObjectBase {
   readonly id: string
@@ -58,6 +64,9 @@ export type ObjectOf<K extends ObjectKind> = ObjectBase & { readonly kind: K; re
 
 /** A plain, validated snapshot of one object on the board. */
 export type BoardObject = { [K in ObjectKind]: ObjectOf<K> }[ObjectKind]
+
+/** Is this object a note (isNoteKind)? */
+export const isNote = (o: BoardObject): o is { [K in NoteKind]: ObjectOf<K> }[NoteKind] => isNoteKind(o.kind)
 
 export { STICKY_COLORS, type StickyColor } from './sticky'
 export { TEXT_SIZES, TEXT_SIZE_PX, type TextSize } from './text'

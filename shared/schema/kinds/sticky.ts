@@ -9,6 +9,7 @@ export const sticky = defineKind({
   kind: 'sticky',
   version: 1,
   richText: true,
+  note: true,
   access: { create: ['facilitator', 'participant'] },
   props: z.object({
     w: z.number().positive().max(4000),

@@ -12,6 +12,7 @@ export const text = defineKind({
   kind: 'text',
   version: 1,
   richText: true,
+  note: true,
   access: { create: ['facilitator', 'participant'] },
   props: z.object({
     w: z.number().positive().max(8000),
