@@ -117,7 +117,9 @@ function copyFields(old: YObject, now: YObject, self: string): boolean {
   for (const field of fields) {
     if (field === TEXT_KEY) changed = copyText(old.get(field), now) || changed
     else if (field === REACTIONS_KEY) changed = copyReactions(old.get(field), now, self) || changed
-    else if (fieldClass(kind, field) === 'fixed') continue
+    // fixed fields never change; the facilitators' (lock, hide) may have changed on the server since
+    // the old document last heard, and copying them back would be refused again
+    else if (fieldClass(kind, field) === 'fixed' || fieldClass(kind, field) === 'facilitator') continue
     else if (!sameValue(old.get(field), now.get(field))) {
       if (old.has(field)) now.set(field, old.get(field))
       else now.delete(field)
