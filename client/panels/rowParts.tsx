@@ -35,7 +35,14 @@ export function AutoGrowField(props: {
 }) {
   const [draft, setDraft] = useState<string | null>(null)
   const save = useDebouncedSave(props.onSave)
-  const value = draft ?? props.value
+  // a field that became read-only under the person's fingers (the note was locked, or contributions
+  // protected; a change the server refused) shows what the board has, not what was being typed
+  const value = props.readOnly ? props.value : (draft ?? props.value)
+  useEffect(() => {
+    if (!props.readOnly) return
+    setDraft(null)
+    save.cancel()
+  }, [props.readOnly, save])
   return (
     // The mirror sizes the field to its text (it grows as you type); it is hidden from assistive tech.
     <div className="autogrow" lang={props.lang || undefined}>

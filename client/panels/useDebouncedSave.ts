@@ -16,6 +16,11 @@ export function useDebouncedSave(save: (text: string) => void) {
       pending.current = null
       saveRef.current(text)
     },
+    /** Forgets the text not yet saved (the field can no longer change what it shows). */
+    cancel() {
+      if (pending.current) clearTimeout(pending.current.timer)
+      pending.current = null
+    },
     schedule(text: string) {
       if (pending.current) clearTimeout(pending.current.timer)
       pending.current = { text, timer: setTimeout(() => api.current.flush(), SAVE_DELAY_MS) }
