@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addObject } from '../../shared/ops/objects'
+import { createOrigin } from '../../shared/ops/origin'
+import { checkRoomUpdate } from '../../shared/schema/roomRules'
+import { encodeUpdate, type Range } from '../helpers/redteamStructs'
+
+/*
+ * Red team (issue #14): what one update can cost the relay's check. The relay checks every update
+ * on its one thread before applying it; one that takes seconds stalls every room on the server.
+ */
+
+const ann = createOrigin('a'.repeat(43), 'Ann')
+
+describe('red team: the cost of checking one update', () => {
+  it('a delete set repeating one range is resolved once, not once a copy', () => {
+    // a small board: 200 notes by one client (about 3,800 live items)
+    const server = new Y.Doc()
+    server.clientID = 5
+    for (let i = 0; i < 200; i++)
+      addObject(server, { kind: 'sticky', canvas: 'c', x: 0, y: 0, id: `n${i}`, text: 'hi' }, ann)
+    const state = Y.getState(server.store, 5)
+    // FINDING: 1,000 copies of the range [0, state) of that client: a 3 KB update of deletions only
+    // (no structs: the room-full cap does not apply; no client id is claimed). updateChanges walks
+    // every copy through every item (docItems does not skip ranges already seen; Yjs does not merge
+    // a decoded delete set) and pushes a Change for each: 3.8 million of them. Expected: checked in
+    // well under 200 ms (the ranges merged first); got: about 1.5 s here, and a 1 MiB update of
+    // such ranges (about 250,000 copies) makes the server run out of memory.
+    const copies: Range[] = Array.from({ length: 1000 }, () => [5, 0, state] as const)
+    const update = encodeUpdate([], copies)
+    expect(update.byteLength).toBeLessThan(4000)
+    const writer = { role: 'participant', self: 'm'.repeat(43), protect: true } as const
+    const started = performance.now()
+    checkRoomUpdate('board', server, update, writer)
+    const ms = performance.now() - started
+    expect(ms, `one check of a ${update.byteLength}-byte update`).toBeLessThan(200)
+  }, 20_000)
+})
+
+describe('red team: the cost of checking one update (structs and their deletion)', () => {
+  it('many tiny items each deleted by a range of its own: each found in the delete set by a lookup, not a scan', () => {
+    const server = new Y.Doc()
+    const client = 4242
+    const count = 20_000
+    // a run of one-letter items, each after the one before (as typing makes them), and a delete set
+    // with one range per item (every other clock, so the ranges cannot be one)
+    const structs = Array.from({ length: count }, (_, i) =>
+      i === 0
+        ? new Y.Item(
+            Y.createID(client, 0),
+            null,
+            null,
+            null,
+            null,
+            'junk' as never,
+            null,
+            new Y.ContentString('a'),
+          )
+        : new Y.Item(
+            Y.createID(client, i),
+            null,
+            Y.createID(client, i - 1),
+            null,
+            null,
+            null,
+            null,
+            new Y.ContentString('a'),
+          ),
+    )
+    const deletes: Range[] = []
+    for (let i = 0; i < count; i += 2) deletes.push([client, i, 1])
+    const update = encodeUpdate([{ client, structs }], deletes)
+    // FINDING: updateChanges asks covers() for each new struct whether the delete set covers it, and
+    // covers() scans every range of that client (list.some): structs × ranges steps. Here 20,000
+    // items and 10,000 ranges (a 170 KB update) cost about a second; a 1 MiB update of the same
+    // shape (about 100,000 items and 50,000 ranges) costs about 25 times that. Expected: well under
+    // 200 ms; got: see the measure below.
+    expect(update.byteLength).toBeLessThan(200_000)
+    const writer = { role: 'participant', self: 'm'.repeat(43), protect: false } as const
+    const started = performance.now()
+    checkRoomUpdate('board', server, update, writer)
+    const ms = performance.now() - started
+    expect(ms, `one check of a ${update.byteLength}-byte update`).toBeLessThan(200)
+  }, 60_000)
+})
