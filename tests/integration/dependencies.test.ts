@@ -3,14 +3,7 @@ import * as Y from 'yjs'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { addObject, deleteObjects } from '../../shared/ops/objects'
 import { loadStoredDoc, noteTexts } from '../helpers/board'
-import {
-  BEFORE,
-  alice,
-  expectCarriesOn,
-  rawInRoom,
-  seed,
-  serverDoc,
-} from '../helpers/carriesOn'
+import { BEFORE, alice, expectCarriesOn, rawInRoom, seed, serverDoc } from '../helpers/carriesOn'
 import { harness } from '../helpers/harness'
 import { metricValue } from '../helpers/metrics'
 import { syncUpdateFrame } from '../helpers/raw'
