@@ -52,6 +52,8 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   awarenessBytesPerSecond: 64 * 1024,
   pending: { maxBytes: 128 * 1024, timeoutMs: 30_000 },
   caps: DEFAULT_DOC_CAPS,
+  checkBurstMs: 1500,
+  checkMsPerSecond: 200,
 }
 
 /** Builds the HTTP server, API and relay on one port. */

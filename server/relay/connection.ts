@@ -17,7 +17,7 @@ import {
 import { checkPending, dropPending, pendingBytes, type PendingLimits } from './pending'
 import { rawSocketOf, writeFrame, type WireFrame } from './frame'
 import { mayWrite } from './policy'
-import { checkUpdate, claimWriters, writerIn, type DocCaps } from './rules'
+import { checkUpdate, claimWriters, trimKnown, writerIn, type DocCaps } from './rules'
 import { TokenBucket } from './rateLimit'
 import type { Relay } from './relay'
 import { REMOTE_OWNER, type Room, type RoomPeer } from './room'
@@ -53,6 +53,12 @@ export interface ConnectionLimits {
   readonly pending: PendingLimits
   /** What one update and one room's document may hold (rules.ts). */
   readonly caps: DocCaps
+  /**
+   * Milliseconds the relay may spend checking one connection's updates, at once and per second
+   * (an honest update takes well under a millisecond; a 1 MiB paste some tens).
+   */
+  readonly checkBurstMs: number
+  readonly checkMsPerSecond: number
 }
 
 /**
@@ -69,6 +75,8 @@ export class Connection implements RoomPeer {
   private readonly messages: TokenBucket
   private readonly bytes: TokenBucket
   private readonly awarenessBytes: TokenBucket
+  /** Milliseconds of checking this connection's updates may cost, at once and per second. */
+  private readonly checkTime: TokenBucket
   /** Where prepared frames are written directly, if the socket allows it (see frame.ts). */
   private readonly socket: Socket | null
 
@@ -87,6 +95,7 @@ export class Connection implements RoomPeer {
     this.messages = new TokenBucket(limits.burstMessages, limits.messagesPerSecond)
     this.bytes = new TokenBucket(limits.burstBytes, limits.bytesPerSecond)
     this.awarenessBytes = new TokenBucket(limits.awarenessBurstBytes, limits.awarenessBytesPerSecond)
+    this.checkTime = new TokenBucket(limits.checkBurstMs, limits.checkMsPerSecond)
     this.socket = rawSocketOf(ws)
     ws.on('message', (data, isBinary) => this.receive(data, isBinary))
     // pings and pongs count as messages, so a flood of control frames meets the same limit as a
@@ -197,14 +206,16 @@ export class Connection implements RoomPeer {
           this.send(answer)
           return
         }
-        case 'update':
+        case 'update': {
           if (!mayWrite(this.role, room)) {
             this.metrics.messagesDropped.inc({ reason: 'read-only' })
             return // dropped: not applied, stored or relayed; the connection stays open
           }
-          if (!this.checked(room, message.update)) return
-          this.update(room, message.update)
+          const update = trimKnown(room.doc, message.update)
+          if (!this.checked(room, update)) return
+          this.update(room, update)
           return
+        }
         case 'awareness':
           this.awareness(room, message.update)
           return
@@ -238,6 +249,9 @@ export class Connection implements RoomPeer {
       if (pendingBytes(room.doc) !== before) dropPending(room.doc)
       throw err
     }
+    // a checked update depends on nothing the server lacks; what Yjs still parks from it (its structs
+    // ordered so that one waits for another) would be integrated later, past the check: dropped
+    if (pendingBytes(room.doc) !== before) dropPending(room.doc)
     const verdict = checkPending(room.doc, before, this.limits.pending, (bytes) => {
       this.metrics.messagesDropped.inc({ reason: 'pending-expired' })
       this.log.warn({ room: this.roomName, bytes }, 'dropped updates whose dependencies never arrived')
@@ -256,7 +270,14 @@ export class Connection implements RoomPeer {
    * its own dropped while the board was locked) is answered by asking for what is missing.
    */
   private checked(room: Room, update: Uint8Array): boolean {
+    const started = performance.now()
     const refusal = checkUpdate(room, update, writerIn(room, this.role, this.self), this.limits.caps, this)
+    // checking costs time on the relay's one thread: a connection whose updates cost too much to
+    // check (crafted to be slow) is closed like one that sends too much
+    if (!this.checkTime.take(performance.now() - started)) {
+      this.reject(CLOSE.policy, 'updates too costly to check', 'check-cost')
+      return false
+    }
     if (!refusal) {
       claimWriters(room, update, this, this.self)
       return true

@@ -109,8 +109,9 @@ export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], write
   // removing an object removes everything in it: those deletions are part of the one removal
   const removed = new Set<unknown>()
   for (const c of changes) {
-    if (c.at.path.length === 3 && c.op === 'insert' && !removes(c))
-      written.add(`${c.at.path[1]} ${c.at.path[2]}`)
+    // only a value written right after the one it replaces (as Y.Map#set writes it) is sure to win
+    if (c.at.path.length === 3 && c.op === 'insert' && !removes(c) && c.origin)
+      written.add(`${c.at.path[1]} ${c.at.path[2]} ${c.origin.client}:${c.origin.clock}`)
     if (c.at.path.length === 2 && c.op === 'delete') removed.add(c.at.path[1])
     // the objects this update creates, found first: an update lists its structs by client, so an
     // object's fields can come before the object itself
@@ -143,7 +144,12 @@ export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], write
     const facts = factsOf(current)
     if (!facts) continue // not the object at that id any more: changes nothing readable
     if (removed.has(id) && change.op === 'delete') continue
-    if (path.length === 3 && change.op === 'delete' && written.has(`${id} ${field}`)) continue
+    if (
+      path.length === 3 &&
+      change.op === 'delete' &&
+      written.has(`${id} ${field} ${change.last.client}:${change.last.clock}`)
+    )
+      continue
     const refusal =
       path.length === 3
         ? checkField(change, id, field, facts, current!, writer)

@@ -31,6 +31,8 @@ export interface Insertion {
   readonly at: Location
   readonly id: Y.ID
   readonly content: Content
+  /** Its left neighbour when written (a map entry set over its current value names that value). */
+  readonly origin: Y.ID | null
   /** The update deletes it too (created and deleted in one go). */
   readonly deleted: boolean
 }
@@ -38,6 +40,8 @@ export interface Insertion {
 export interface Deletion {
   readonly op: 'delete'
   readonly at: Location
+  /** The last id of the deleted item. */
+  readonly last: Y.ID
   /** What the deleted item holds (a type for an object, a value for a field). */
   readonly content: Content
 }
@@ -171,6 +175,11 @@ class Resolver {
       // placed by its neighbours: it goes where they are
       const neighbour = cur.origin ?? cur.rightOrigin
       const found = neighbour ? this.find(neighbour) : null
+      if (found?.fresh && neighbour!.client === cur.id.client && neighbour!.clock >= cur.id.clock) {
+        // Yjs does not wait for a client's own later clocks: it would stop half-way through
+        loc = { problem: 'malformed', detail: 'it refers ahead of itself' }
+        break
+      }
       if (!neighbour || !found) {
         loc = neighbour
           ? { problem: 'missing', detail: 'its neighbour is unknown' }
@@ -206,6 +215,8 @@ class Resolver {
       return { path: [parent, item.parentSub], fresh: [false, true], dead: false }
     const found = this.find(parent)
     if (!found) return { problem: 'missing', detail: 'its parent is unknown' }
+    if (found.fresh && parent.client === item.id.client && parent.clock >= item.id.clock)
+      return { problem: 'malformed', detail: 'it refers ahead of itself' }
     if (found.struct instanceof Y.GC) return DEAD
     if (!(found.struct instanceof Y.Item)) return { problem: 'malformed', detail: 'bad parent' }
     const holder = found.struct
@@ -244,7 +255,31 @@ type Ranges = Map<number, { clock: number; len: number }[]>
 function covers(ranges: Ranges, id: Y.ID, length: number): boolean {
   const list = ranges.get(id.client)
   if (!list) return false
-  return list.some((r) => r.clock <= id.clock && id.clock + length <= r.clock + r.len)
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const r = list[mid]!
+    if (id.clock < r.clock) hi = mid - 1
+    else if (id.clock >= r.clock + r.len) lo = mid + 1
+    else return id.clock + length <= r.clock + r.len
+  }
+  return false
+}
+
+/** Sorts each client's ranges and merges those that overlap or touch (a decoded delete set need be neither). */
+function mergeRanges(ranges: Ranges): void {
+  for (const [client, list] of ranges) {
+    list.sort((a, b) => a.clock - b.clock)
+    const merged: { clock: number; len: number }[] = []
+    for (const r of list) {
+      const last = merged[merged.length - 1]
+      if (last && r.clock <= last.clock + last.len)
+        last.len = Math.max(last.len, r.clock + r.len - last.clock)
+      else merged.push({ clock: r.clock, len: r.len })
+    }
+    ranges.set(client, merged)
+  }
 }
 
 /**
@@ -262,14 +297,26 @@ export function updateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges | U
   if (gap) return gap
   const resolver = new Resolver(doc, decoded.structs)
   const ds = decoded.ds.clients
+  mergeRanges(ds)
   const changes: Change[] = []
   let inserts = 0
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item) || resolver.known(s)) continue
+    // the relay trims what it has off an update before checking it (server/relay/rules.ts): a
+    // struct the server has in part would be placed by Yjs elsewhere than its origin says
+    if (s.id.clock < Y.getState(doc.store, s.id.client))
+      return { problem: 'malformed', detail: 'it overlaps what the server has' }
     const at = resolver.freshLocation(s)
     if ('problem' in at) return at
     inserts += s.length
-    changes.push({ op: 'insert', at, id: s.id, content: s.content, deleted: covers(ds, s.id, s.length) })
+    changes.push({
+      op: 'insert',
+      at,
+      id: s.id,
+      origin: s.origin,
+      content: s.content,
+      deleted: covers(ds, s.id, s.length),
+    })
   }
   for (const [client, ranges] of ds) {
     const state = Y.getState(doc.store, client)
@@ -284,7 +331,7 @@ export function updateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges | U
       for (const item of resolver.docItems(client, clock, Math.min(len, state - clock))) {
         const at = resolver.docLocation(item)
         if ('problem' in at) return at
-        changes.push({ op: 'delete', at, content: item.content })
+        changes.push({ op: 'delete', at, last: item.lastId, content: item.content })
       }
     }
   }
@@ -301,7 +348,10 @@ function heldBack(doc: Y.Doc, structs: readonly Struct[]): Unresolved | null {
   const next = new Map<number, number>()
   for (const s of structs) {
     const client = s.id.client
-    const expected = next.get(client) ?? Y.getState(doc.store, client)
+    const seen = next.get(client)
+    // a client listed twice: Yjs keeps only its last list, so the check must not follow the first
+    if (seen !== undefined && s.id.clock < seen) return { problem: 'malformed', detail: 'one clock twice' }
+    const expected = seen ?? Y.getState(doc.store, client)
     if (s instanceof Y.Skip || s.id.clock > expected)
       return { problem: 'missing', detail: 'it follows changes the server does not have' }
     next.set(client, Math.max(expected, s.id.clock + s.length))

@@ -29,7 +29,7 @@ describe('red team: a struct the server has in part', () => {
     await expect.poll(() => objectsOf(b.attacker.doc).get(annNote)?.get('locked')).toBe(true)
     await expect.poll(() => para(b.attacker.doc, annNote).toString()).toBe('Ann!')
 
-    // FINDING: Mallory writes again from the state before her letter, under the same client id, so
+    // Found by the red team, now fixed: Mallory writes again from the state before her letter, under the same client id, so
     // her new item starts at the clock of that letter and runs past it ("!PWNED" at clocks 0–5),
     // with its origin in her own note. The relay's check (updateChanges → objectRules) places the
     // item by its origin: her own note, allowed. Yjs integrates the struct with offset 1: its left

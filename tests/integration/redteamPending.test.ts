@@ -31,7 +31,7 @@ describe('red team: an update held back by Yjs', () => {
     const inAnn = lastIdOf(para(b.attacker.doc, annNote))
     const inMal = lastIdOf(para(b.attacker.doc, malNote))
 
-    // FINDING: one update, every item in Ann's note (unlocked: allowed): a0 = (a,0) after (c,0);
+    // Found by the red team, now fixed: one update, every item in Ann's note (unlocked: allowed): a0 = (a,0) after (c,0);
     // c0 = (c,0) after (a,5); a1 = (a,1..5) "PWNED" after Ann's text. No clock gap within a client
     // (so heldBack lets it through) and every reference resolves within the update, so the relay
     // checks and takes it. Yjs starts with client a: a0 needs c0, c0 needs (a,5), but a's next struct

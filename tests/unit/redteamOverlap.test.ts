@@ -66,7 +66,7 @@ describe('red team: structs the server already has in part', () => {
     expect(t.send(t.fork(2), facWrites, (d) => objectsOf(d).get('ann-note')!.set('locked', true))).toBeNull()
     expect(para(t.server, 'ann-note').toString()).toBe('Ann!')
 
-    // FINDING: Mallory sends one item under her client id starting at the clock of her last letter
+    // Found by the red team, now fixed: Mallory sends one item under her client id starting at the clock of her last letter
     // (which the server has, in Ann's now locked note) and one clock past it, with its origin in her
     // own note. updateChanges locates the item by its origin (her own note: allowed), but Yjs
     // integrates a struct the document has in part with `offset > 0`: its left becomes the
@@ -92,7 +92,7 @@ describe('red team: map entries that lose', () => {
       }),
     ).toBeNull()
     const current = (objectsOf(t.server).get('ann-note') as Y.Map<unknown>)._map.get('x')!
-    // FINDING: one item with a valid x (42) whose right origin is the current x item (so Yjs puts it
+    // Found by the red team, now fixed: one item with a valid x (42) whose right origin is the current x item (so Yjs puts it
     // to the left of the current value, where a map entry is deleted on integration), and a delete
     // set removing the current x item. objectRules counts the new x as "written" and so lets the
     // deletion of the old value through as part of a write; but the new value is dead on arrival,

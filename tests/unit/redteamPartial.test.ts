@@ -45,7 +45,7 @@ describe('red team: an update Yjs applies in part', () => {
     structs.push(item(at(trap + 1), new Y.ContentAny(['sticky']), { parent: at(0), parentSub: 'kind' }))
     const update = encodeUpdate([{ client: c, structs }])
 
-    // FINDING: updateChanges follows the trap's origin to the `kind` item later in the same update
+    // Found by the red team, now fixed: updateChanges follows the trap's origin to the `kind` item later in the same update
     // and sees a whole, valid note of Mallory's; Yjs integrates the object and its fields, then
     // throws on the trap, so `kind` never arrives. The relay keeps what was integrated (stored and
     // relayed, see Connection.update): a note with no kind, which does not read as an object.

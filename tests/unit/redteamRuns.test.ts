@@ -40,7 +40,7 @@ describe('red team: one client twice in an update', () => {
       { client: a, structs: [real] },
     ])
 
-    // FINDING: updateChanges finds (a, 0) among the update's own structs by a binary search over
+    // Found by the red team, now fixed: updateChanges finds (a, 0) among the update's own structs by a binary search over
     // both runs and gets the decoy, so the rider is checked as text in Mallory's own note (any value
     // goes in text). Yjs integrates only the last run of client a: the rider follows the real (a, 0)
     // into Ann's note's `x`, and becomes its value. Expected: refused ('invalid': one id twice, or
