@@ -17,7 +17,7 @@ import {
 import { checkPending, dropPending, pendingBytes, type PendingLimits } from './pending'
 import { rawSocketOf, writeFrame, type WireFrame } from './frame'
 import { mayWrite } from './policy'
-import { checkUpdate, claimWriters, trimKnown, writerIn, type DocCaps } from './rules'
+import { checkUpdate, claimWriters, prepare, writerIn, type DocCaps, type Incoming } from './rules'
 import { TokenBucket } from './rateLimit'
 import type { Relay } from './relay'
 import { REMOTE_OWNER, type Room, type RoomPeer } from './room'
@@ -211,9 +211,9 @@ export class Connection implements RoomPeer {
             this.metrics.messagesDropped.inc({ reason: 'read-only' })
             return // dropped: not applied, stored or relayed; the connection stays open
           }
-          const update = trimKnown(room.doc, message.update)
-          if (!this.checked(room, update)) return
-          this.update(room, update)
+          const incoming = prepare(room.doc, message.update)
+          if (!this.checked(room, incoming)) return
+          this.update(room, incoming.update)
           return
         }
         case 'awareness':
@@ -269,9 +269,9 @@ export class Connection implements RoomPeer {
    * relayed, and the sender is told why; one that depends on something the server lacks (writes of
    * its own dropped while the board was locked) is answered by asking for what is missing.
    */
-  private checked(room: Room, update: Uint8Array): boolean {
+  private checked(room: Room, incoming: Incoming): boolean {
     const started = performance.now()
-    const refusal = checkUpdate(room, update, writerIn(room, this.role, this.self), this.limits.caps, this)
+    const refusal = checkUpdate(room, incoming, writerIn(room, this.role, this.self), this.limits.caps, this)
     // checking costs time on the relay's one thread: a connection whose updates cost too much to
     // check (crafted to be slow) is closed like one that sends too much
     if (!this.checkTime.take(performance.now() - started)) {
@@ -279,7 +279,7 @@ export class Connection implements RoomPeer {
       return false
     }
     if (!refusal) {
-      claimWriters(room, update, this, this.self)
+      claimWriters(room, incoming, this, this.self)
       return true
     }
     this.metrics.updatesRefused.inc({ reason: refusal.code })
@@ -288,7 +288,7 @@ export class Connection implements RoomPeer {
       return false
     }
     this.log.info({ room: this.roomName, role: this.role, refusal }, 'update refused')
-    this.send(encodePermissionDenied(refusalReason(refusal, update)))
+    this.send(encodePermissionDenied(refusalReason(refusal, incoming.update)))
     return false
   }
 

@@ -29,14 +29,14 @@ export function writerIn(room: Room, role: Role, self: string): Writer {
  */
 export function checkUpdate(
   room: Room,
-  update: Uint8Array,
+  { update, writers }: Incoming,
   writer: Writer,
   caps: DocCaps,
   peer: RoomPeer,
 ): Refusal | null {
   if (update.byteLength > caps.maxUpdateBytes)
     return { code: 'too-big', detail: `an update may have ${caps.maxUpdateBytes} bytes` }
-  for (const client of newClients(room, update))
+  for (const client of writers)
     if (!room.mayWriteAs(client, peer, writer.self))
       return { code: 'not-yours', detail: `client ${client} is someone else's` }
   // an update without new structs (its first varuint, the count of clients with structs, is 0) only
@@ -62,38 +62,39 @@ function fits(room: Room, bytes: number, cap: number): boolean {
   return room.bytes + bytes <= cap
 }
 
+/** An update as it arrived, ready to be checked: trimmed, and the client ids it writes under. */
+export interface Incoming {
+  readonly update: Uint8Array
+  /** The client ids it adds structs under that the room's document does not have yet. */
+  readonly writers: readonly number[]
+}
+
 /**
- * The update without what the room's document already has. A struct the server has in part is
- * placed by Yjs after the part it has, not where the struct's own origin says; trimmed, it is checked
- * where it will really go. An honest client sends such an overlap when its answer to a sync step 1
- * crosses its own later updates.
+ * Reads an update's clocks once. What the room's document already has is trimmed off: a struct the
+ * server has in part is placed by Yjs after the part it has, not where the struct's own origin says;
+ * trimmed, it is checked where it will really go. (An honest client sends such an overlap when its
+ * answer to a sync step 1 crosses its own later updates.)
  */
-export function trimKnown(doc: Y.Doc, update: Uint8Array): Uint8Array {
-  let from: Map<number, number>
+export function prepare(doc: Y.Doc, raw: Uint8Array): Incoming {
+  let meta: { from: Map<number, number>; to: Map<number, number> }
   try {
-    from = Y.parseUpdateMeta(update).from
+    meta = Y.parseUpdateMeta(raw)
   } catch {
-    return update // refused by the rules check
+    return { update: raw, writers: [] } // refused by the rules check
   }
-  for (const [client, clock] of from)
-    if (clock < Y.getState(doc.store, client)) return Y.diffUpdate(update, Y.encodeStateVector(doc))
-  return update
+  let update = raw
+  for (const [client, clock] of meta.from) {
+    if (clock >= Y.getState(doc.store, client)) continue
+    update = Y.diffUpdate(raw, Y.encodeStateVector(doc))
+    meta = Y.parseUpdateMeta(update)
+    break
+  }
+  const writers: number[] = []
+  for (const [client, clock] of meta.to) if (clock > Y.getState(doc.store, client)) writers.push(client)
+  return { update, writers }
 }
 
 /** Records who wrote an accepted update's new structs (see Room.writers). */
-export function claimWriters(room: Room, update: Uint8Array, peer: RoomPeer, self: string): void {
-  for (const client of newClients(room, update)) room.claim(client, peer, self)
-}
-
-/** The client ids an update adds structs under that the room's document does not have yet. */
-function newClients(room: Room, update: Uint8Array): number[] {
-  let to: Map<number, number>
-  try {
-    to = Y.parseUpdateMeta(update).to
-  } catch {
-    return [] // an update that does not decode is refused by the rules check
-  }
-  const out: number[] = []
-  for (const [client, clock] of to) if (clock > Y.getState(room.doc.store, client)) out.push(client)
-  return out
+export function claimWriters(room: Room, incoming: Incoming, peer: RoomPeer, self: string): void {
+  for (const client of incoming.writers) room.claim(client, peer, self)
 }
