@@ -42,6 +42,8 @@ const beforeDir =
 /** Rounds of each scenario; the key one (200 clients, where the targets are) gets one more. */
 const ROUNDS = quick ? 1 : 2
 const KEY_ROUNDS = quick ? 1 : 3
+/** Rounds of each scenario in `--rules`: two servers only, so more rounds, and the median of them. */
+const RULES_ROUNDS = quick ? 1 : 5
 const PEERS: ServerKind[] = ['y-websocket-server', 'hocuspocus']
 const BEFORE: ServerKind[] = beforeDir ? ['ours-before'] : []
 const WITH_MEMORY: ServerKind[] = ['ours', ...BEFORE, 'ours-memory', ...PEERS]
@@ -182,12 +184,12 @@ async function rulesMain(): Promise<void> {
   const judged = LOADS.filter((l) => !l.name.startsWith('1 room × 50'))
   const tables: { name: string; summaries: LoadSummary[]; markdown: string }[] = []
   for (const { name, plan } of judged) {
-    const runs = await rounds(['ours', 'ours-before'], name, (s) => runLoad(s, plan), { count: KEY_ROUNDS })
+    const runs = await rounds(['ours', 'ours-before'], name, (s) => runLoad(s, plan), { count: RULES_ROUNDS })
     tables.push({ name, ...loadTable(runs) })
   }
   const body = rulesSection(
     tables,
-    KEY_ROUNDS,
+    RULES_ROUNDS,
     RULES_BEFORE,
     Math.round((performance.now() - started) / 1000),
   )

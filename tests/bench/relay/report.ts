@@ -21,6 +21,8 @@ export interface LoadSummary {
   /** The median of each round's own p99: one round hit by a burst of other work weighs less. */
   readonly roundP99: number
   readonly cpuPer1k: number
+  /** The median of each round's own CPU per 1,000 deliveries (a round hit by other work weighs less). */
+  readonly roundCpuPer1k: number
   readonly lost: number
 }
 
@@ -57,7 +59,8 @@ export function summariseLoad(runs: Runs<LoadResult>): LoadSummary & { cells: st
       .map((r) => `${Math.round(r.loadgen.cpu * 100)}% · ${ms(r.loadgen.eventLoopDelayP99Ms)} ms`)
       .join(', ') + (runs.discarded.length ? ` (${runs.discarded.length} discarded)` : ''),
   ]
-  return { kind: runs.kind, p99, roundP99: median(roundP99s), cpuPer1k, lost, cells }
+  const roundCpuPer1k = median(rs.map((r) => (r.serverCpuMs / r.deliveries) * 1000))
+  return { kind: runs.kind, p99, roundP99: median(roundP99s), cpuPer1k, roundCpuPer1k, lost, cells }
 }
 
 export function loadTable(all: readonly Runs<LoadResult>[]): { markdown: string; summaries: LoadSummary[] } {

@@ -32,10 +32,11 @@ export function rulesSection(
   const rows: TargetRow[] = tables.map(({ name, summaries }) => {
     const now = summaries.find((s) => s.kind === 'ours')
     const before = summaries.find((s) => s.kind === 'ours-before')
-    const ratio = (now?.cpuPer1k ?? NaN) / (before?.cpuPer1k ?? NaN)
+    const ratio = (now?.roundCpuPer1k ?? NaN) / (before?.roundCpuPer1k ?? NaN)
+    const pooled = (now?.cpuPer1k ?? NaN) / (before?.cpuPer1k ?? NaN)
     return {
-      target: `${name}: server CPU per 1,000 deliveries with every update checked ≤ 1.10 × without`,
-      measured: `${now?.cpuPer1k.toFixed(2)} vs ${before?.cpuPer1k.toFixed(2)} ms = ${ratio.toFixed(2)} × (p99 ${now?.roundP99.toFixed(1)} vs ${before?.roundP99.toFixed(1)} ms)`,
+      target: `${name}: server CPU per 1,000 deliveries with every update checked ≤ 1.10 × without (median of the rounds)`,
+      measured: `${now?.roundCpuPer1k.toFixed(2)} vs ${before?.roundCpuPer1k.toFixed(2)} ms = ${ratio.toFixed(2)} × (all rounds pooled: ${pooled.toFixed(2)} ×; p99 ${now?.roundP99.toFixed(1)} vs ${before?.roundP99.toFixed(1)} ms)`,
       met: ratio <= 1.1,
     }
   })
