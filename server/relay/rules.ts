@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { isProtected } from '../../shared/schema/controlDoc'
 import { checkRoomUpdate } from '../../shared/schema/roomRules'
+import { decodeUpdate, type DecodedUpdate } from '../../shared/schema/updateChanges'
 import type { Refusal, Writer } from '../../shared/schema/rules'
 import type { Role } from '../../shared/rooms'
 import { encodeIntegratedState } from './pending'
@@ -29,7 +30,7 @@ export function writerIn(room: Room, role: Role, self: string): Writer {
  */
 export function checkUpdate(
   room: Room,
-  { update, writers }: Incoming,
+  { update, decoded, writers }: Incoming,
   writer: Writer,
   caps: DocCaps,
   peer: RoomPeer,
@@ -43,7 +44,8 @@ export function checkUpdate(
   // deletes: always taken, so a full room can be cleaned up
   if (update[0] !== 0 && !fits(room, update.byteLength, caps.maxRoomBytes))
     return { code: 'room-full', detail: `a room may hold ${caps.maxRoomBytes} bytes` }
-  return checkRoomUpdate(room.info.kind, room.doc, update, writer)
+  if (!decoded) return { code: 'invalid', detail: 'the update does not decode' }
+  return checkRoomUpdate(room.info.kind, room.doc, update, writer, decoded)
 }
 
 /**
@@ -62,36 +64,41 @@ function fits(room: Room, bytes: number, cap: number): boolean {
   return room.bytes + bytes <= cap
 }
 
-/** An update as it arrived, ready to be checked: trimmed, and the client ids it writes under. */
+/** An update as it arrived, ready to be checked: trimmed, decoded once, and the client ids it writes under. */
 export interface Incoming {
   readonly update: Uint8Array
+  /** Its structs and delete set (null when it does not decode: the rules check refuses it). */
+  readonly decoded: DecodedUpdate | null
   /** The client ids it adds structs under that the room's document does not have yet. */
   readonly writers: readonly number[]
 }
 
 /**
- * Reads an update's clocks once. What the room's document already has is trimmed off: a struct the
- * server has in part is placed by Yjs after the part it has, not where the struct's own origin says;
- * trimmed, it is checked where it will really go. (An honest client sends such an overlap when its
- * answer to a sync step 1 crosses its own later updates.)
+ * Decodes an update once, for its clocks and for the rules check. What the room's document already
+ * has is trimmed off: a struct the server has in part is placed by Yjs after the part it has, not
+ * where the struct's own origin says; trimmed, it is checked where it will really go. (An honest
+ * client sends such an overlap when its answer to a sync step 1 crosses its own later updates.)
  */
 export function prepare(doc: Y.Doc, raw: Uint8Array): Incoming {
-  let meta: { from: Map<number, number>; to: Map<number, number> }
-  try {
-    meta = Y.parseUpdateMeta(raw)
-  } catch {
-    return { update: raw, writers: [] } // refused by the rules check
-  }
   let update = raw
-  for (const [client, clock] of meta.from) {
-    if (clock >= Y.getState(doc.store, client)) continue
+  let decoded = decodeUpdate(raw)
+  if (!decoded) return { update, decoded, writers: [] }
+  if (decoded.structs.some((s) => s.id.clock < Y.getState(doc.store, s.id.client))) {
     update = Y.diffUpdate(raw, Y.encodeStateVector(doc))
-    meta = Y.parseUpdateMeta(update)
-    break
+    decoded = decodeUpdate(update)
+    if (!decoded) return { update, decoded, writers: [] }
   }
   const writers: number[] = []
-  for (const [client, clock] of meta.to) if (clock > Y.getState(doc.store, client)) writers.push(client)
-  return { update, writers }
+  for (const s of decoded.structs) {
+    const client = s.id.client
+    if (
+      writers.at(-1) !== client &&
+      !writers.includes(client) &&
+      s.id.clock + s.length > Y.getState(doc.store, client)
+    )
+      writers.push(client)
+  }
+  return { update, decoded, writers }
 }
 
 /** Records who wrote an accepted update's new structs (see Room.writers). */

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { RoomKind } from '../rooms'
 import { checkObjectChanges } from './objectRules'
 import type { Refusal, Writer } from './rules'
-import { updateChanges, type Change } from './updateChanges'
+import { updateChanges, type Change, type DecodedUpdate } from './updateChanges'
 
 /*
  * The declaration of each kind of room's document: which root types it has and what each holds.
@@ -110,9 +110,10 @@ export function checkRoomUpdate(
   doc: Y.Doc,
   update: Uint8Array,
   writer: Writer,
+  decoded?: DecodedUpdate,
 ): Refusal | null {
   if (writer.role === 'viewer') return { code: 'read-only' }
-  const resolved = updateChanges(doc, update)
+  const resolved = updateChanges(doc, update, decoded)
   if ('problem' in resolved) {
     const code =
       resolved.problem === 'too-deep'

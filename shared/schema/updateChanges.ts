@@ -65,6 +65,21 @@ export const MAX_PATH_DEPTH = 48
 
 type Struct = Y.Item | Y.GC | Y.Skip
 
+/** An update's structs and delete set, decoded (once: the relay reads its clocks from them too). */
+export interface DecodedUpdate {
+  readonly structs: readonly Struct[]
+  readonly ds: { readonly clients: Map<number, { clock: number; len: number }[]> }
+}
+
+/** Decodes an update (V1), or null when it does not decode. */
+export function decodeUpdate(update: Uint8Array): DecodedUpdate | null {
+  try {
+    return Y.decodeUpdate(update) as unknown as DecodedUpdate
+  } catch {
+    return null
+  }
+}
+
 /** Where content goes that lands in garbage-collected content: nowhere anyone reads. */
 const DEAD: Location = { path: [], fresh: [], dead: true }
 type Found = { struct: Struct; fresh: boolean } | null
@@ -286,13 +301,13 @@ function mergeRanges(ranges: Ranges): void {
  * Resolves what an update would insert and delete in `doc`, or says why it cannot be resolved:
  * something it depends on is missing, it nests too deeply, or its items make no sense.
  */
-export function updateChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges | Unresolved {
-  let decoded: { structs: Struct[]; ds: { clients: Ranges } }
-  try {
-    decoded = Y.decodeUpdate(update) as unknown as typeof decoded
-  } catch {
-    return { problem: 'malformed', detail: 'the update does not decode' }
-  }
+export function updateChanges(
+  doc: Y.Doc,
+  update: Uint8Array,
+  decodedAlready?: DecodedUpdate,
+): UpdateChanges | Unresolved {
+  const decoded = decodedAlready ?? decodeUpdate(update)
+  if (!decoded) return { problem: 'malformed', detail: 'the update does not decode' }
   const gap = heldBack(doc, decoded.structs)
   if (gap) return gap
   const resolver = new Resolver(doc, decoded.structs)
