@@ -29,7 +29,9 @@ function parseArgs(argv: readonly string[]): { id: string; format: ExportFormat;
     else if (arg.startsWith('--format=')) format = arg.slice(9)
     else if (arg === '--out') out = argv[++i] ?? ''
     else if (arg.startsWith('--out=')) out = arg.slice(6)
-    else if (arg.startsWith('-')) throw new CliError(`unknown option ${arg}\n${USAGE}`)
+    // a session id may itself begin with '-' (base64url): one that looks like an id is the id
+    else if (arg.startsWith('-') && !(id === null && SESSION_ID_PATTERN.test(arg)))
+      throw new CliError(`unknown option ${arg}\n${USAGE}`)
     else if (id === null) id = arg
     else throw new CliError(`unexpected argument ${arg}\n${USAGE}`)
   }

@@ -323,6 +323,9 @@ describe('npm run export (command line)', () => {
     const unknown = cli(['A'.repeat(22), '--format', 'md'], h.server.dataDir)
     expect(unknown.status).toBe(1)
     expect(unknown.stderr).toMatch(/no session "A{22}"/)
+    // an id may begin with '-' (base64url): it is the id, not an option
+    const dashed = cli(['-' + 'B'.repeat(21), '--format', 'md'], h.server.dataDir)
+    expect(dashed.stderr).toMatch(/no session "-B{21}"/)
     const badFormat = cli([s.id, '--format', 'docx'], h.server.dataDir)
     expect(badFormat.status).toBe(1)
     expect(badFormat.stderr).toMatch(/unknown format "docx"/)
