@@ -1,24 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { axeLog } from './axe'
-import { expectConnected, openAsNewPerson, openListView } from './helpers'
+import { createLinks, expectConnected, openAsNewPerson, openListView } from './helpers'
 import { redPng } from './png'
 
 /** Creates a sense-making session; returns its facilitator and participant links. */
-async function createLinks(browser: Browser, title: string, template = 'sense-making') {
-  const page = await openAsNewPerson(browser, '/')
-  await page.getByRole('combobox', { name: 'Template' }).selectOption(template)
-  await page.getByRole('textbox', { name: 'Session title' }).fill(title)
-  await page.getByRole('button', { name: 'Create session' }).click()
-  const link = (name: string) => page.getByRole('textbox', { name, exact: true })
-  await expect(link('Participant')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
-  const links = {
-    facilitator: await link('Facilitator').inputValue(),
-    participant: await link('Participant').inputValue(),
-  }
-  await page.context().close()
-  return links
-}
-
 async function joinAs(page: Page, name: string) {
   await page.getByRole('textbox', { name: 'Your name' }).fill(name)
   await page.getByRole('button', { name: 'I agree' }).click()

@@ -75,3 +75,19 @@ export async function openCanvas(page: Page, name: string): Promise<void> {
   } else await tab.click()
   await expect(tab).toHaveAttribute('aria-selected', 'true')
 }
+
+/** A new session made on the home page by someone who then leaves: its facilitator and participant links. */
+export async function createLinks(browser: Browser, title: string, template = 'sense-making') {
+  const page = await openAsNewPerson(browser, '/')
+  await page.getByRole('combobox', { name: 'Template' }).selectOption(template)
+  await page.getByRole('textbox', { name: 'Session title' }).fill(title)
+  await page.getByRole('button', { name: 'Create session' }).click()
+  const link = (name: string) => page.getByRole('textbox', { name, exact: true })
+  await expect(link('Participant')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
+  const links = {
+    facilitator: await link('Facilitator').inputValue(),
+    participant: await link('Participant').inputValue(),
+  }
+  await page.context().close()
+  return links
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
 import type { WebSocketRoute } from '@playwright/test'
-import { openMenuIfFolded } from './helpers'
+import { createLinks, openMenuIfFolded } from './helpers'
 
 /*
  * The board's rules as people meet them: the interface offers only what the server keeps, and a
@@ -13,22 +13,6 @@ import { openMenuIfFolded } from './helpers'
  */
 
 const PHONE: BrowserContextOptions = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
-
-async function createLinks(browser: Browser, title: string) {
-  const page = await (await browser.newContext()).newPage()
-  await page.goto('/')
-  await page.getByRole('combobox', { name: 'Template' }).selectOption('sense-making')
-  await page.getByRole('textbox', { name: 'Session title' }).fill(title)
-  await page.getByRole('button', { name: 'Create session' }).click()
-  const link = (name: string) => page.getByRole('textbox', { name, exact: true })
-  await expect(link('Participant')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
-  const links = {
-    facilitator: await link('Facilitator').inputValue(),
-    participant: await link('Participant').inputValue(),
-  }
-  await page.context().close()
-  return links
-}
 
 type Frame = string | Buffer
 const isUpdate = (m: Frame) => typeof m !== 'string' && m[0] === 0 && m[1] === 2
