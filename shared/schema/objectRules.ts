@@ -104,14 +104,18 @@ interface NewObject {
 export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], writer: Writer): Refusal | null {
   const objects = objectsOf(doc)
   const created = new Map<string, NewObject>()
-  // a field set anew deletes its old value in the same update: that deletion is no removal
-  const written = new Set<string>()
+  // a field set anew deletes its old value in the same update: that deletion is no removal (the
+  // old value's id, client → clocks; a value written after an item lands where that item is)
+  const written = new Map<number, Set<number>>()
   // removing an object removes everything in it: those deletions are part of the one removal
   const removed = new Set<unknown>()
   for (const c of changes) {
     // only a value written right after the one it replaces (as Y.Map#set writes it) is sure to win
-    if (c.at.path.length === 3 && c.op === 'insert' && !removes(c) && c.origin)
-      written.add(`${c.at.path[1]} ${c.at.path[2]} ${c.origin.client}:${c.origin.clock}`)
+    if (c.at.path.length === 3 && c.op === 'insert' && !removes(c) && c.origin) {
+      const clocks = written.get(c.origin.client)
+      if (clocks) clocks.add(c.origin.clock)
+      else written.set(c.origin.client, new Set([c.origin.clock]))
+    }
     if (c.at.path.length === 2 && c.op === 'delete') removed.add(c.at.path[1])
     // the objects this update creates, found first: an update lists its structs by client, so an
     // object's fields can come before the object itself
@@ -144,11 +148,7 @@ export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], write
     const facts = factsOf(current)
     if (!facts) continue // not the object at that id any more: changes nothing readable
     if (removed.has(id) && change.op === 'delete') continue
-    if (
-      path.length === 3 &&
-      change.op === 'delete' &&
-      written.has(`${id} ${field} ${change.last.client}:${change.last.clock}`)
-    )
+    if (path.length === 3 && change.op === 'delete' && written.get(change.last.client)?.has(change.last.clock))
       continue
     const refusal =
       path.length === 3

@@ -250,16 +250,15 @@ class Resolver {
     }
   }
 
-  /** The document's items a deleted range covers (those not yet deleted). */
-  *docItems(client: number, clock: number, len: number): Generator<Y.Item> {
+  /** The document's items a deleted range covers (those not yet deleted), in `out`. */
+  docItems(client: number, clock: number, len: number, out: Y.Item[]): void {
     const structs = this.doc.store.clients.get(client)
     if (!structs) return
     const end = clock + len
-    let i = Y.findIndexSS(structs, clock)
-    for (; i < structs.length; i++) {
+    for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
       const s = structs[i]!
       if (s.id.clock >= end) break
-      if (s instanceof Y.Item && !s.deleted) yield s
+      if (s instanceof Y.Item && !s.deleted) out.push(s)
     }
   }
 }
@@ -285,6 +284,7 @@ function covers(ranges: Ranges, id: Y.ID, length: number): boolean {
 /** Sorts each client's ranges and merges those that overlap or touch (a decoded delete set need be neither). */
 function mergeRanges(ranges: Ranges): void {
   for (const [client, list] of ranges) {
+    if (list.length < 2) continue
     list.sort((a, b) => a.clock - b.clock)
     const merged: { clock: number; len: number }[] = []
     for (const r of list) {
@@ -343,7 +343,9 @@ export function updateChanges(
           return { problem: 'missing', detail: 'it deletes items the server does not know' }
       }
       if (clock >= state) continue
-      for (const item of resolver.docItems(client, clock, Math.min(len, state - clock))) {
+      const items: Y.Item[] = []
+      resolver.docItems(client, clock, Math.min(len, state - clock), items)
+      for (const item of items) {
         const at = resolver.docLocation(item)
         if ('problem' in at) return at
         changes.push({ op: 'delete', at, last: item.lastId, content: item.content })
