@@ -1,14 +1,27 @@
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { resolve } from 'node:path'
+import { precompressDir } from './server/http/precompress'
+
+/** Brotli and gzip copies of every built file, served as they are (server/http/static.ts). */
+function precompress(): Plugin {
+  let outDir = ''
+  return {
+    name: 'precompress',
+    apply: 'build',
+    configResolved: (config) => void (outDir = resolve(config.root, config.build.outDir)),
+    closeBundle: () => void precompressDir(outDir),
+  }
+}
 
 // The client lives in client/; the server serves the built files from dist/ on the same port.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
-    reportCompressedSize: true,
+    reportCompressedSize: false, // the precompress step writes the real thing
     chunkSizeWarningLimit: 1500,
   },
   server: {

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
+import { etagOf, matchesEtag, variantFor } from './precompress'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,14 +33,28 @@ export function createStaticHandler(root: string) {
       return
     }
     const immutable = file !== index && pathname.startsWith('/assets/')
-    res.writeHead(200, {
+    // the build writes brotli and gzip copies beside each file (precompress.ts): send the best one
+    // the browser takes, with a validator so a revisit costs a 304 instead of the file
+    const variant = variantFor(file, req.headers['accept-encoding'])
+    const etag = etagOf(variant)
+    const headers: Record<string, string | number> = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
-    })
+      vary: 'accept-encoding',
+      etag,
+    }
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
+      delete headers['content-type']
+      res.writeHead(304, headers).end()
+      return
+    }
+    if (variant.encoding) headers['content-encoding'] = variant.encoding
+    headers['content-length'] = variant.size
+    res.writeHead(200, headers)
     if (req.method === 'HEAD') res.end()
-    else createReadStream(file).pipe(res)
+    else createReadStream(variant.path).pipe(res)
   }
 }
 

@@ -148,7 +148,11 @@ export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], write
     const facts = factsOf(current)
     if (!facts) continue // not the object at that id any more: changes nothing readable
     if (removed.has(id) && change.op === 'delete') continue
-    if (path.length === 3 && change.op === 'delete' && written.get(change.last.client)?.has(change.last.clock))
+    if (
+      path.length === 3 &&
+      change.op === 'delete' &&
+      written.get(change.last.client)?.has(change.last.clock)
+    )
       continue
     const refusal =
       path.length === 3
