@@ -15,7 +15,8 @@ import {
   useCanvasCommands,
   useCanvasObjects,
   useCommitments,
-  usePeers,
+  useLeaderView,
+  useRoomPeople,
   useSessionInfo,
   useStore,
   type BoardModel,
@@ -28,7 +29,7 @@ import { SidePanel, type PanelId } from './SidePanel'
 import { useBoardUi } from './useBoardUi'
 import { useCanvasChoice } from './useCanvasChoice'
 import { useGoTo } from './useGoTo'
-import { usePeersView } from './usePeersView'
+import { useCursorSource, usePeersView } from './usePeersView'
 import { usePresencePublishing } from './usePresencePublishing'
 import { useTranslation } from 'react-i18next'
 import { i18n } from '../i18n'
@@ -86,8 +87,10 @@ export function Board({ access, board, control, model: roomModel, origin, access
   const ui = useBoardUi({ model, canvasId: current.id, objects, size, viewport, setViewport })
   const boardStatus = useStore(board.status)
   const link = combineStatus([boardStatus, useStore(control.status)])
-  const everyone = usePeers(board.awareness)
-  const peers = usePeersView(everyone, current.id, canvases)
+  const everyone = useRoomPeople(board.awareness)
+  const peers = usePeersView(everyone.peers, current.id, canvases)
+  const cursors = useCursorSource(everyone.live, current.id)
+  const leaderView = useLeaderView(everyone.live)
   const [panel, setPanel] = useState<PanelId | null>(null)
   const [menuOpen, setMenuOpen] = useState(false)
   const menu = { open: menuOpen, onToggle: setMenuOpen }
@@ -122,7 +125,8 @@ export function Board({ access, board, control, model: roomModel, origin, access
     [openCanvas, setFollowing],
   )
   const goTo = useGoTo({
-    targets: peers.targets,
+    live: everyone.live,
+    canvases,
     currentCanvas: current.id,
     openCanvas,
     setViewportOf,
@@ -131,7 +135,10 @@ export function Board({ access, board, control, model: roomModel, origin, access
   })
   const view = useViewSync({
     fac,
-    peers: everyone,
+    leaderView,
+    leaderName:
+      everyone.peers.find((p) => !p.self && p.presence.user.role === 'facilitator' && p.presence.view)
+        ?.presence.user.name ?? null,
     canvasId: current.id,
     objects,
     openCanvas,
@@ -207,7 +214,8 @@ export function Board({ access, board, control, model: roomModel, origin, access
           viewport={viewport}
           setViewport={setViewport}
           peerSelections={peers.selections}
-          cursors={peers.cursors}
+          cursors={cursors}
+          cursorNames={peers.cursorNames}
           session={{ id: access.id, key: accessKey, role: access.role }}
           onPointer={presence.onPointer}
           docOf={fac.docOf}

@@ -5,7 +5,7 @@ import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { BoardCanvas } from '../canvas/BoardCanvas'
 import { ImageSourceContext } from '../canvas/objects/imageSource'
-import type { RemoteCursor } from '../canvas/CursorsLayer'
+import type { CursorSource } from '../canvas/CursorsLayer'
 import { Toolbar } from '../canvas/tools/Toolbar'
 import type { ToolId } from '../canvas/tools/tools'
 import type { Point, Size, Viewport } from '../canvas/viewport'
@@ -35,7 +35,8 @@ export interface BoardAreaProps {
   readonly viewport: Viewport
   readonly setViewport: (v: Viewport) => void
   readonly peerSelections: ReadonlyMap<string, string>
-  readonly cursors: readonly RemoteCursor[]
+  readonly cursors: CursorSource
+  readonly cursorNames: string
   readonly onPointer: (point: Point | null) => void
   /** The session and this person's key and role (images, locking). */
   readonly session: BoardSession
@@ -127,6 +128,7 @@ export function BoardArea(props: BoardAreaProps) {
               may={model.may}
               peerSelections={props.peerSelections}
               cursors={props.cursors}
+              cursorNames={props.cursorNames}
               onMove={model.commands.moveObjects}
               onPointer={props.onPointer}
               tools={kit.tools.canvasTools}

@@ -3,7 +3,7 @@ import { Layer, Stage } from './konva'
 import type Konva from 'konva'
 import type { InvalidObject } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
-import { CursorsLayer, type RemoteCursor } from './CursorsLayer'
+import { LiveCursors, type CursorSource } from './CursorsLayer'
 import { gridStyle } from './grid'
 import { boundsOf } from './objects/bounds'
 import { LOW_DETAIL_SCALE } from './objects/LowDetailNode'
@@ -42,7 +42,10 @@ export interface BoardCanvasProps {
   readonly may: ObjectRights
   /** Objects other people have selected, with their colour. */
   readonly peerSelections: ReadonlyMap<string, string>
-  readonly cursors: readonly RemoteCursor[]
+  /** The others' pointers on this canvas, live. */
+  readonly cursors: CursorSource
+  /** Names of the people pointing at this canvas (what browser tests read of the cursors). */
+  readonly cursorNames: string
   readonly onMove: (moves: readonly ObjectMove[]) => void
   /** The pointer in world coordinates, or null when it leaves the board. */
   readonly onPointer: (point: Point | null) => void
@@ -139,7 +142,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
         </Layer>
         {props.overlay && <Layer listening={objectsListen}>{props.overlay}</Layer>}
         <GesturePreviewLayer store={gestures.preview} />
-        <CursorsLayer cursors={props.cursors} scale={viewport.scale} />
+        <LiveCursors source={props.cursors} scale={viewport.scale} />
       </Stage>
     </div>
   )
@@ -155,7 +158,7 @@ function testHooks(props: BoardCanvasProps, v: Viewport, size: Size) {
   const selected = only ? props.objects.find((o) => o.id === only) : undefined
   return {
     'data-testid': 'board-canvas',
-    'data-cursors': props.cursors.map((r) => r.name).join(','),
+    'data-cursors': props.cursorNames,
     'data-center': `${Math.round(c.x)},${Math.round(c.y)}`,
     'data-scale': String(Math.round(v.scale * 1000) / 1000),
     'data-selection-at': selected ? `${Math.round(selected.x)},${Math.round(selected.y)}` : undefined,

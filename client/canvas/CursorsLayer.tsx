@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useSyncExternalStore } from 'react'
 import { NOTE_TEXT } from '../theme'
 import { Group, Label, Layer, Path, Tag, Text } from './konva'
 import { useFontsFor } from './objects/webFonts'
@@ -36,7 +36,22 @@ function CursorName({ name, color }: { name: string; color: string }) {
 
 const ARROW = 'M0 0 L0 17 L4.5 12.5 L8 20 L11 18.6 L7.6 11.4 L13.5 11.4 Z'
 
-/** Live pointers of the others, drawn at a constant screen size whatever the zoom. */
+/** Where the others' pointers come from: a store that changes at most once a frame. */
+export interface CursorSource {
+  subscribe(listener: () => void): () => void
+  get(): readonly RemoteCursor[]
+}
+
+/**
+ * The others' pointers, read from their own store: a moving cursor re-renders this layer alone,
+ * never the board's objects (a busy room moves 30 cursors ten times a second).
+ */
+export function LiveCursors({ source, scale }: { source: CursorSource; scale: number }) {
+  const cursors = useSyncExternalStore(source.subscribe, source.get)
+  return <CursorsLayer cursors={cursors} scale={scale} />
+}
+
+/** Pointers of the others, drawn at a constant screen size whatever the zoom. */
 export const CursorsLayer = memo(function CursorsLayer(props: {
   cursors: readonly RemoteCursor[]
   scale: number

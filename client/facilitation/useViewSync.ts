@@ -4,12 +4,16 @@ import type { BoardObject } from '../../shared/schema/kinds'
 import { followView, pageView } from '../canvas/pages'
 import type { SetViewportOf } from '../canvas/useViewports'
 import { centerOn, clampScale, viewCenter, type Size, type Viewport } from '../canvas/viewport'
-import type { ObjectIndex, Peer } from '../state'
+import type { Presence } from '../../shared/presence'
+import type { ObjectIndex } from '../state'
 import type { Facilitation } from './useFacilitation'
 
 export interface ViewSyncArgs {
   readonly fac: Facilitation
-  readonly peers: readonly Peer[]
+  /** The view of the facilitator people follow (useLeaderView), live. */
+  readonly leaderView: Presence['view']
+  /** That facilitator's name, when one is here. */
+  readonly leaderName: string | null
   readonly canvasId: string
   /** The objects of the open canvas (its frames: the first page is where a canvas opens). */
   readonly objects: readonly BoardObject[]
@@ -76,8 +80,7 @@ export function useViewSync(args: ViewSyncArgs) {
     if (first ? !args.resumed : live.current.following || fac.isFacilitator) live.current.goThere()
   }, [stepKey, args.ready, args.resumed, size.width, fac.isFacilitator])
 
-  const leader = args.peers.find((p) => !p.self && p.presence.user.role === 'facilitator' && p.presence.view)
-  const lead = following ? (leader?.presence.view ?? null) : null
+  const lead = following ? args.leaderView : null
   const leadKey = lead
     ? `${lead.canvas}:${lead.x}:${lead.y}:${lead.scale}:${lead.w}:${lead.h}:${size.width}:${size.height}`
     : ''
@@ -114,8 +117,8 @@ export function useViewSync(args: ViewSyncArgs) {
   return {
     following,
     /** Whom following follows (their name), when a facilitator is here. */
-    leaderName: leader?.presence.user.name ?? null,
-    canFollow: !fac.isFacilitator && leader !== undefined,
+    leaderName: args.leaderName,
+    canFollow: !fac.isFacilitator && args.leaderName !== null,
     toggleFollow: () => setFollowing((f) => !f),
     /** The current step names a canvas this person is not on. */
     canGoThere: Boolean(step?.canvas) && (step?.canvas !== canvasId || Boolean(step?.frame)),

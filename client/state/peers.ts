@@ -56,3 +56,104 @@ export function usePeers(awareness: Awareness): readonly Peer[] {
   const store = useMemo(() => createPeersStore(awareness), [awareness])
   return useSyncExternalStore(store.subscribe, store.get)
 }
+
+/** A store of the people present, as `createPeersStore` makes it. */
+export type PeersStore = ReturnType<typeof createPeersStore>
+
+/**
+ * What of a person changes rarely: who they are, what they selected, which canvas they point at and
+ * look at. Cursors and views move many times a second in a busy room; this does not.
+ */
+function slowKey(p: Peer): string {
+  const { user, selection, cursor, view } = p.presence
+  return `${p.clientId}|${p.self}|${user.id}|${user.name}|${user.color}|${user.role}|${cursor?.canvas ?? '-'}|${view?.canvas ?? '-'}|${selection.join(',')}`
+}
+
+/**
+ * The people present, changing only when something other than a cursor or a view moved: the
+ * panels and the objects' selection outlines read this, so 30 moving cursors re-render none of
+ * them. The positions it holds may be stale: read them from the live store (`useLivePeers`).
+ */
+export function createSettledPeersStore(live: PeersStore) {
+  let key = ''
+  let cached = NO_PEERS
+  const get = (): readonly Peer[] => {
+    const peers = live.get()
+    let next = ''
+    for (const p of peers) next += `${slowKey(p)}\n`
+    if (next !== key) {
+      key = next
+      cached = peers
+    }
+    return cached
+  }
+  return { get, subscribe: live.subscribe }
+}
+
+/**
+ * The live store, telling its listeners at most once per animation frame: a room's cursors arrive
+ * hundreds of times a second, and nobody sees more than one frame of them.
+ */
+export function createFramePeersStore(live: PeersStore): PeersStore {
+  const listeners = new Set<() => void>()
+  let pending = false
+  const tell = () => {
+    pending = false
+    for (const l of listeners) l()
+  }
+  const onChange = () => {
+    if (pending) return
+    pending = true
+    requestAnimationFrame(tell)
+  }
+  let unsubscribe: (() => void) | null = null
+  return {
+    get: live.get,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener)
+      unsubscribe ??= live.subscribe(onChange)
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0 && unsubscribe) {
+          unsubscribe()
+          unsubscribe = null
+        }
+      }
+    },
+  }
+}
+
+/** The board room's people: settled (for lists and outlines) and live, one frame at a time (cursors, following). */
+export function useRoomPeople(awareness: Awareness): { peers: readonly Peer[]; live: PeersStore } {
+  const stores = useMemo(() => {
+    const raw = createPeersStore(awareness)
+    return { settled: createSettledPeersStore(raw), live: createFramePeersStore(raw) }
+  }, [awareness])
+  const peers = useSyncExternalStore(stores.settled.subscribe, stores.settled.get)
+  return { peers, live: stores.live }
+}
+
+/** The view of the first other facilitator who shares one (what "follow" follows), as a store. */
+function createLeaderViewStore(live: PeersStore) {
+  let key = ''
+  let cached: Presence['view'] = null
+  const get = (): Presence['view'] => {
+    const leader = live
+      .get()
+      .find((p) => !p.self && p.presence.user.role === 'facilitator' && p.presence.view)
+    const view = leader?.presence.view ?? null
+    const next = view ? `${view.canvas}:${view.x}:${view.y}:${view.scale}:${view.w}:${view.h}` : ''
+    if (next !== key) {
+      key = next
+      cached = view
+    }
+    return cached
+  }
+  return { get, subscribe: live.subscribe }
+}
+
+/** The view "follow" follows, live. */
+export function useLeaderView(live: PeersStore): Presence['view'] {
+  const store = useMemo(() => createLeaderViewStore(live), [live])
+  return useSyncExternalStore(store.subscribe, store.get)
+}
