@@ -4,7 +4,7 @@
  * page), how many object nodes re-render when someone else edits one note, and the board page's
  * gzipped JavaScript. Writes the figures to docs/benchmarks.md (section "Canvas").
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir, cpus } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -177,7 +177,17 @@ async function main(): Promise<void> {
   const cursorsFull = await framesFor(page, 5000)
   const cursorRenders = (await renderTotal()) - rendersBefore
   const stopTyping = startTypists(client, notes, who, 5)
+  // BENCH_PROFILE=<file>: a CPU profile of the page while the room is busy, for finding where frames go
+  const profileTo = process.env.BENCH_PROFILE
+  if (profileTo) {
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.start')
+  }
   const busyFull = await framesFor(page, 5000)
+  if (profileTo) {
+    const { profile } = await cdp.send('Profiler.stop')
+    writeFileSync(profileTo, JSON.stringify(profile))
+  }
   await throttleCpu(cdp, 4)
   const busySlow = await framesFor(page, 5000)
   stopTyping()
