@@ -21,7 +21,7 @@ import { createOrigin } from '../../shared/ops/origin'
 import { boardRoom, controlRoom } from '../../shared/rooms'
 import { objectsOf } from '../../shared/schema/boardDoc'
 import { readCanvases } from '../../shared/schema/controlDoc'
-import { connect, createSession, synced } from '../helpers/server'
+import { GENEROUS_GUARD, connect, createSession, synced } from '../helpers/server'
 import { writeSection } from './report'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -106,6 +106,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-'))
   const storage = openSqliteStorage(dataDir)
   const app = createApp({
+    guard: GENEROUS_GUARD,
     storage,
     images: createFileImageStore(dataDir),
     log: createLogger('warn'),

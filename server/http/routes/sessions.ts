@@ -68,6 +68,7 @@ export const sessionRoutes = (deps: ApiDeps): Route[] => [
     method: 'POST',
     pattern: /^\/api\/sessions$/,
     handle: async (req, res) => {
+      deps.guard.takeSession(req)
       const body = createBody.safeParse(await readJson(req, 16 * 1024))
       if (!body.success) throw new HttpError(400, body.error.issues.map((i) => i.message).join('; '))
       const { template, title } = body.data
