@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { DEFAULT_GUARD, Guard, type GuardLimits } from './guard/guard'
+import { DEFAULT_GUARD, Guard, rawJsonResponse, type GuardLimits } from './guard/guard'
 import { createApi } from './http/api'
 import { sendError, setBodyIdleTimeout } from './http/respond'
 import { createStaticHandler } from './http/static'
@@ -130,7 +130,12 @@ export function createApp(options: AppOptions): App {
   server.on('upgrade', (req, socket, head) => {
     if (guard.admitSocket(req, socket)) upgrade.handle(req, socket, head)
   })
-  server.on('clientError', (_err, socket) => socket.destroy())
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // headers or a whole request too slow to arrive (headersTimeout, requestTimeout): say so
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' && socket.writable)
+      socket.end(rawJsonResponse('408 Request Timeout', 'the request took too long to arrive'))
+    else socket.destroy()
+  })
 
   return {
     server,

@@ -85,11 +85,7 @@ export class Guard {
   admitSocket(req: IncomingMessage, socket: Duplex): boolean {
     const address = this.addressOf(req)
     if (!count(this.sockets, address, this.limits.socketsPerAddress)) {
-      const body = JSON.stringify({ error: 'too many connections from your address' })
-      socket.end(
-        `HTTP/1.1 429 Too Many Requests\r\nretry-after: 10\r\ncontent-type: application/json; charset=utf-8\r\n` +
-          `x-content-type-options: nosniff\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-      )
+      socket.end(rawJsonResponse('429 Too Many Requests', 'too many connections from your address', 10))
       return false
     }
     socket.once('close', () => uncount(this.sockets, address))
@@ -105,6 +101,17 @@ export class Guard {
       { 'retry-after': String(wait) },
     )
   }
+}
+
+/** A whole HTTP response with a JSON error, for sockets the HTTP server no longer answers on. */
+export function rawJsonResponse(status: string, error: string, retryAfter?: number): string {
+  const body = JSON.stringify({ error })
+  const retry = retryAfter === undefined ? '' : `retry-after: ${retryAfter}\r\n`
+  return (
+    `HTTP/1.1 ${status}\r\n${retry}content-type: application/json; charset=utf-8\r\n` +
+    `x-content-type-options: nosniff\r\ncache-control: no-store\r\n` +
+    `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`
+  )
 }
 
 /** Adds one to the address's count unless it is at `max`. */
