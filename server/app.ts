@@ -124,7 +124,7 @@ export function createApp(options: AppOptions): App {
       return
     }
     void api(req, res, url).then((handled) => {
-      if (!handled) serveStatic(req, res, url.pathname)
+      if (!handled) serveStatic(req, res, url)
     })
   }
   server.on('upgrade', (req, socket, head) => {

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
+import { contentSecurityPolicy, holdsKey } from './pageHeaders'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,11 +16,15 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 }
 
-/** Serves the built client from `root`; unknown paths get index.html so client routes work. */
+/**
+ * Serves the built client from `root`; unknown paths get index.html so client routes work. Pages
+ * carry the Content-Security-Policy, and those whose URL holds a key are never cached.
+ */
 export function createStaticHandler(root: string) {
   const base = resolve(root)
   const index = join(base, 'index.html')
-  return (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
+  return (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    const { pathname } = url
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end()
       return
@@ -28,15 +33,26 @@ export function createStaticHandler(root: string) {
     const inside = candidate === base || candidate.startsWith(base + sep)
     const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index
     if (!existsSync(file)) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The client is not built yet.')
+      res
+        .writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+        .end('The client is not built yet.')
       return
     }
     const immutable = file !== index && pathname.startsWith('/assets/')
+    const page = extname(file) === '.html'
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control': immutable
+        ? 'public, max-age=31536000, immutable'
+        : page && holdsKey(pathname, url.search)
+          ? 'no-store'
+          : 'no-cache',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
+      ...(page && {
+        'content-security-policy': contentSecurityPolicy(req),
+        'x-frame-options': 'DENY',
+      }),
     })
     if (req.method === 'HEAD') res.end()
     else createReadStream(file).pipe(res)
