@@ -9,6 +9,7 @@ import { facilitationRoutes } from './routes/facilitation'
 import { imageRoutes } from './routes/images'
 import { sessionRoutes } from './routes/sessions'
 import { systemRoutes } from './routes/system'
+import { templateRoutes } from './routes/templates'
 
 export type { ApiDeps } from './route'
 
@@ -22,6 +23,7 @@ export function createApi(deps: ApiDeps) {
     ...exportRoutes(deps, uploads, new ImportJobs()),
     ...facilitationRoutes(deps),
     ...imageRoutes(deps, uploads),
+    ...templateRoutes(deps),
   ]
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
