@@ -165,7 +165,7 @@ export const facilitation = {
     name: 'Template name',
     save: 'Save as template',
     saving: 'Saving…',
-    saved: 'Saved “{{title}}”. It is now offered on the home page.',
+    saved: 'Saved “{{title}}”. The home page offers it on this device, to you alone.',
   },
   selection: {
     group: 'Group',

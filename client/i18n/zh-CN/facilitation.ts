@@ -157,7 +157,7 @@ export const facilitation: Translation<typeof en> = {
     name: '模板名称',
     save: '保存为模板',
     saving: '正在保存…',
-    saved: '已保存“{{title}}”。现在可以在首页选用它。',
+    saved: '已保存“{{title}}”。在这台设备的首页上可以选用它，只有你能看到。',
   },
   selection: {
     group: '归组',
