@@ -3,6 +3,7 @@
  * would hold the event loop — decoding and parsing up to 64 MiB of JSON, checking every object,
  * building the documents, decoding the images' base64 — so the server keeps answering meanwhile.
  */
+import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
 import { ImportError, buildDocsFromExport, parseExport } from '../../shared/export/json'
 import type { ImportJobReply, ParsedImport } from './importJob'
@@ -23,6 +24,14 @@ function parseImport(bytes: Uint8Array): ParsedImport {
     bytes: new Uint8Array(Buffer.from(image.data, 'base64')),
   }))
   return { template: valid.session.template, title: valid.session.title, docs, images }
+}
+
+// On Linux a thread has its own nice value, and 0 means this thread alone: the import yields the
+// CPU to the event loop (and everything else) when they compete, as on a small shared machine.
+try {
+  setPriority(0, 19)
+} catch {
+  // not allowed here: the import runs at the server's priority
 }
 
 parentPort?.on('message', (bytes: Uint8Array) => {
