@@ -114,7 +114,9 @@ export function createApp(options: AppOptions): App {
   )
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     res.setHeader('x-content-type-options', 'nosniff')
-    if (!guard.admitRequest(req, res)) return
+    // API requests only: they read bodies and do work; the page's files and /healthz are cheap,
+    // and a room opening its link at once behind one NAT must not be refused its scripts
+    if (req.url?.startsWith('/api/') && !guard.admitRequest(req, res)) return
     setBodyIdleTimeout(req, bodyIdleMs)
     let url: URL
     try {

@@ -16,7 +16,7 @@ export interface GuardLimits {
   readonly importMaxBytes: number
   /** Open websocket connections. */
   readonly socketsPerAddress: number
-  /** HTTP requests being answered at once. */
+  /** API requests being answered at once. */
   readonly requestsPerAddress: number
   /** Time to send the request headers, and the whole request (node's own 408). */
   readonly headersTimeoutMs: number
@@ -68,7 +68,7 @@ export class Guard {
     this.take(this.imports, req, 'imports', this.limits.imports)
   }
 
-  /** Counts a request against its address until its answer is done; answers 429 and returns false past the cap. */
+  /** Counts an API request against its address until its answer is done; answers 429 and returns false past the cap. */
   admitRequest(req: IncomingMessage, res: ServerResponse): boolean {
     const address = this.addressOf(req)
     if (!count(this.requests, address, this.limits.requestsPerAddress)) {
