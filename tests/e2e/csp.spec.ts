@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { expectConnected, openMenuIfFolded } from './helpers'
+import { redPng } from './png'
 
 /** Records every Content-Security-Policy violation the page reports (and CSP console errors). */
 async function watchPolicy(context: BrowserContext): Promise<() => Promise<string[]>> {
@@ -83,6 +84,23 @@ test('the board works under the strict Content-Security-Policy: a laptop and a p
   await mei.getByRole('button', { name: '列表视图' }).click()
   const list = mei.getByRole('list', { name: /上的便签/ })
   await expect(list.getByRole('listitem').filter({ hasText: 'Childcare first' })).toHaveCount(1)
+
+  // a picture pasted on the laptop: uploaded, drawn on the board from the app's own origin
+  await ada.getByTestId('board-canvas').click({ position: { x: 300, y: 500 } })
+  await ada.evaluate(
+    (data) => {
+      const clipboard = new DataTransfer()
+      clipboard.items.add(new File([new Uint8Array(data)], 'pasted.png', { type: 'image/png' }))
+      const target = document.activeElement ?? document.body
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true }))
+    },
+    [...redPng(24, 24)],
+  )
+  await ada
+    .getByRole('dialog', { name: 'Describe this image' })
+    .getByRole('button', { name: 'Skip for now' })
+    .click()
+  await expect(list.getByRole('listitem').filter({ hasText: /^图片 1/ })).toHaveCount(1)
 
   expect(await laptopViolations()).toEqual([])
   expect(await phoneViolations()).toEqual([])
