@@ -103,15 +103,6 @@ export function createApp(options: AppOptions): App {
   })
 
   const { headersTimeoutMs, requestTimeoutMs, bodyIdleMs } = guard.limits
-  const server = createServer(
-    {
-      headersTimeout: headersTimeoutMs,
-      requestTimeout: requestTimeoutMs,
-      // node checks both timeouts this often (30 s by default, too coarse for short ones)
-      connectionsCheckingInterval: Math.max(100, Math.min(5000, Math.floor(headersTimeoutMs / 4))),
-    },
-    (req, res) => handle(req, res),
-  )
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     res.setHeader('x-content-type-options', 'nosniff')
     // API requests only: they read bodies and do work; the page's files and /healthz are cheap,
@@ -129,6 +120,15 @@ export function createApp(options: AppOptions): App {
       if (!handled) serveStatic(req, res, url)
     })
   }
+  const server = createServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // node checks both timeouts this often (30 s by default, too coarse for short ones)
+      connectionsCheckingInterval: Math.max(100, Math.min(5000, Math.floor(headersTimeoutMs / 4))),
+    },
+    handle,
+  )
   server.on('upgrade', (req, socket, head) => {
     if (guard.admitSocket(req, socket)) upgrade.handle(req, socket, head)
   })
