@@ -97,7 +97,7 @@ export class Guard {
     if (wait === null) return
     throw new HttpError(
       429,
-      `too many ${what} from your address (at most ${describeQuota(quota)}); try again in ${wait} s`,
+      `too many ${what} from your address (at most ${describeQuota(quota)}); try again in ${wait < 90 ? `${wait} s` : `${Math.ceil(wait / 60)} minutes`}`,
       { 'retry-after': String(wait) },
     )
   }
