@@ -52,6 +52,26 @@ export async function saveAsTemplate(
   return saved
 }
 
+/**
+ * The templates saved from this session (facilitators), remembered on this device as well: a
+ * co-facilitator who opens the session here is offered them on the home page too.
+ */
+export async function savedTemplates(sessionId: string, key: string): Promise<SavedTemplateSummary[]> {
+  const response = await fetch(`/api/sessions/${q(sessionId)}/templates?key=${q(key)}`)
+  if (!response.ok) throw new Error(i18n.t('common:api.status', { status: response.status }))
+  const list = (await response.json()) as SavedTemplateSummary[]
+  for (const t of list) rememberTemplate({ id: t.id, title: t.title, description: t.description })
+  return list
+}
+
+/** A template saved from a session, and whether the operator has published it for everyone. */
+export interface SavedTemplateSummary {
+  readonly id: string
+  readonly title: string
+  readonly description: string
+  readonly published: boolean
+}
+
 /** The offset (ms) to add to this device's clock to get the server's, measured over one round trip. */
 export async function measureClockOffset(): Promise<number> {
   const sent = Date.now()
