@@ -23,7 +23,18 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NO_COLOR: '1' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NO_COLOR: '1',
+      // every browser of the suite comes from 127.0.0.1: the per-address limits out of reach
+      LIMIT_SESSIONS: '100000/1s',
+      LIMIT_IMPORTS: '100000/1s',
+      MAX_SOCKETS_PER_ADDRESS: '1000000',
+      MAX_REQUESTS_PER_ADDRESS: '1000000',
+    },
   },
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -30,6 +30,16 @@ export class ApiError extends Error {
   }
 }
 
+/** A refusal for too many requests from this network, in the person's language, with how long to wait. */
+function tooManyMessage(retryAfter: string | null): string {
+  const seconds = Math.max(1, Number(retryAfter) || 60)
+  const wait =
+    seconds < 90
+      ? i18n.t('common:api.seconds', { count: seconds })
+      : i18n.t('common:api.minutes', { count: Math.ceil(seconds / 60) })
+  return i18n.t('common:api.tooMany', { wait })
+}
+
 /** Fetches JSON; a non-2xx answer becomes an ApiError carrying the server's `{"error"}` text. */
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response
@@ -39,6 +49,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     throw new ApiError(0, i18n.t('common:api.unreachable'))
   }
   const body: unknown = await response.json().catch(() => null)
+  if (response.status === 429) throw new ApiError(429, tooManyMessage(response.headers.get('retry-after')))
   if (!response.ok) {
     const message =
       body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'

@@ -1,7 +1,8 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { DEFAULT_GUARD, Guard, rawJsonResponse, type GuardLimits } from './guard/guard'
 import { createApi } from './http/api'
-import { sendError } from './http/respond'
+import { sendError, setBodyIdleTimeout } from './http/respond'
 import { createStaticHandler } from './http/static'
 import type { Logger } from './logger'
 import { createMetrics } from './metrics'
@@ -30,6 +31,10 @@ export interface AppOptions {
   readonly limits?: Partial<ConnectionLimits>
   readonly pingIntervalMs?: number
   readonly uploadLimits?: UploadLimits
+  /** Limits per client address; the defaults of guard/guard.ts for any not given. */
+  readonly guard?: Partial<GuardLimits>
+  /** The operator's token for admin requests (publishing templates); admin requests are refused without. */
+  readonly adminToken?: string
   /** Default metrics (process, GC) are off in tests that start many servers. */
   readonly defaultMetrics?: boolean
 }
@@ -73,6 +78,7 @@ export function createApp(options: AppOptions): App {
     options.fanout,
   )
   let ready = false
+  const guard = new Guard({ ...DEFAULT_GUARD, ...options.guard })
   const api = createApi({
     storage,
     images: options.images,
@@ -82,6 +88,8 @@ export function createApp(options: AppOptions): App {
     log,
     isReady: () => ready,
     uploadLimits: options.uploadLimits,
+    guard,
+    adminToken: options.adminToken,
   })
   const serveStatic = createStaticHandler(options.clientDir)
   const upgrade = createUpgradeHandler({
@@ -94,7 +102,13 @@ export function createApp(options: AppOptions): App {
     pingIntervalMs: options.pingIntervalMs ?? 30_000,
   })
 
-  const server = createServer((req, res) => {
+  const { headersTimeoutMs, requestTimeoutMs, bodyIdleMs } = guard.limits
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    res.setHeader('x-content-type-options', 'nosniff')
+    // API requests only: they read bodies and do work; the page's files and /healthz are cheap,
+    // and a room opening its link at once behind one NAT must not be refused its scripts
+    if (req.url?.startsWith('/api/') && !guard.admitRequest(req, res)) return
+    setBodyIdleTimeout(req, bodyIdleMs)
     let url: URL
     try {
       url = new URL(req.url ?? '/', 'http://localhost')
@@ -103,11 +117,27 @@ export function createApp(options: AppOptions): App {
       return
     }
     void api(req, res, url).then((handled) => {
-      if (!handled) serveStatic(req, res, url.pathname)
+      if (!handled) serveStatic(req, res, url)
     })
+  }
+  const server = createServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // node checks both timeouts this often (30 s by default, too coarse for short ones)
+      connectionsCheckingInterval: Math.max(100, Math.min(5000, Math.floor(headersTimeoutMs / 4))),
+    },
+    handle,
+  )
+  server.on('upgrade', (req, socket, head) => {
+    if (guard.admitSocket(req, socket)) upgrade.handle(req, socket, head)
   })
-  server.on('upgrade', upgrade.handle)
-  server.on('clientError', (_err, socket) => socket.destroy())
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // headers or a whole request too slow to arrive (headersTimeout, requestTimeout): say so
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' && socket.writable)
+      socket.end(rawJsonResponse('408 Request Timeout', 'the request took too long to arrive'))
+    else socket.destroy()
+  })
 
   return {
     server,

@@ -7,6 +7,7 @@ import { ConfigError, readConfig, type Config } from './config'
 import { createLogger, type Logger } from './logger'
 import { openSqliteStorage } from './storage/sqlite'
 import { createFileImageStore } from './uploads/imageStore'
+import { DEFAULT_UPLOAD_LIMITS } from './uploads/uploadLimits'
 import { createFileTemplateStore } from './templates/templateStore'
 
 /** Entry point of `npm start`: validated config, client build if needed, one port for everything. */
@@ -31,7 +32,18 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel)
   const backend = await openBackend(config, log)
-  const app = createApp({ ...backend, log, clientDir, limits: { caps: config.caps } })
+  const app = createApp({
+    ...backend,
+    log,
+    clientDir,
+    limits: { caps: config.caps },
+    guard: config.guard,
+    uploadLimits: {
+      ...DEFAULT_UPLOAD_LIMITS,
+      perIp: { ...DEFAULT_UPLOAD_LIMITS.perIp, uploads: config.uploadsPerMinute },
+    },
+    adminToken: config.adminToken,
+  })
   let url: string
   try {
     ;({ url } = await app.listen(config.port, config.host))

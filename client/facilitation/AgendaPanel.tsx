@@ -62,7 +62,7 @@ export function AgendaPanel({ fac, places }: { fac: Facilitation; places: StepPl
           {t('agenda.add')}
         </button>
       )}
-      {fac.isFacilitator && <SaveTemplateForm onSave={fac.saveAsTemplate} />}
+      {fac.isFacilitator && <SaveTemplateForm onSave={fac.saveAsTemplate} onList={fac.savedTemplates} />}
     </section>
   )
 }

@@ -1,5 +1,5 @@
 import { setGuidance } from '../../shared/ops/agenda'
-import { saveAsTemplate } from './facilitationApi'
+import { saveAsTemplate, savedTemplates, type SavedTemplateSummary } from './facilitationApi'
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import type { UiLang } from '../../shared/lang'
@@ -63,6 +63,8 @@ export interface Facilitation {
   readonly votesLeft: number
   /** Saves this session's set-up as a new template (facilitators). */
   readonly saveAsTemplate: (title: string) => Promise<{ id: string; title: string }>
+  /** The templates saved from this session (facilitators), remembered on this device too. */
+  readonly savedTemplates: () => Promise<SavedTemplateSummary[]>
   /** Changes a step's guidance (facilitators only; kept in the facilitator room). */
   readonly setGuidance: (stepId: string, text: string) => void
   readonly privateWriting: PrivateWriting
@@ -143,6 +145,7 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
     myVotes,
     votesLeft: Math.max(0, state.voteBudget - used),
     saveAsTemplate: (title: string) => saveAsTemplate(access.id, args.accessKey, title),
+    savedTemplates: () => savedTemplates(access.id, args.accessKey),
     setGuidance: (stepId: string, text: string) => {
       if (facilitatorRoom) setGuidance(facilitatorRoom.doc, stepId, text, origin)
     },

@@ -5,13 +5,17 @@ import { ContrastToggle } from '../a11y/ContrastToggle'
 import { LIMITS } from '../../shared/schema/limits'
 import { ApiError, createSession, fetchTemplates, type CreatedSession, type TemplateSummary } from '../api'
 import { currentLanguage } from '../i18n'
+import { rememberedTemplates } from '../savedTemplates'
 import { LanguageSelect } from '../i18n/LanguageSelect'
 import { ImportSession } from './ImportSession'
 import { SessionLanguages } from './SessionLanguages'
 import { SessionLinks } from './SessionLinks'
 
 type Templates =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; list: TemplateSummary[] }
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  // `list`: the server's (built-in and published) then those saved on this device (`onDevice` of them)
+  | { status: 'ready'; list: TemplateSummary[]; onDevice: TemplateSummary[] }
 
 /** Home: pick a template, name the session, create it, and share its links. */
 export function HomePage() {
@@ -76,11 +80,22 @@ export function HomePage() {
         >
           {templates.status === 'loading' && <option value="">{t('home.loadingTemplates')}</option>}
           {templates.status === 'ready' &&
-            templates.list.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
+            templates.list
+              .filter((o) => !templates.onDevice.includes(o))
+              .map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.title}
+                </option>
+              ))}
+          {templates.status === 'ready' && templates.onDevice.length > 0 && (
+            <optgroup label={t('home.savedOnDevice')}>
+              {templates.onDevice.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.title}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
         <p className="hint" id="template-description">
           {description}
@@ -118,7 +133,12 @@ function useTemplates(lang: UiLang): [Templates, () => void] {
   useEffect(() => {
     let live = true
     fetchTemplates(lang).then(
-      (list) => live && setState({ status: 'ready', list }),
+      (offered) => {
+        if (!live) return
+        // saved from a session on this device and not (yet) published for everyone
+        const onDevice = rememberedTemplates().filter((r) => !offered.some((o) => o.id === r.id))
+        setState({ status: 'ready', list: [...offered, ...onDevice], onDevice })
+      },
       (err: unknown) =>
         live &&
         setState({

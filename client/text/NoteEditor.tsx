@@ -4,6 +4,7 @@ import StarterKit from '@tiptap/starter-kit'
 import Collaboration from '@tiptap/extension-collaboration'
 import type * as Y from 'yjs'
 import { takeHeldKeys } from './typeAhead'
+import './prosemirror.css'
 
 export interface NoteEditorProps {
   /** The note's rich text; the editor edits it directly, so others see each keystroke. */
@@ -37,6 +38,8 @@ export function NoteEditor(props: NoteEditorProps) {
         Collaboration.configure({ fragment }),
       ],
       autofocus: autofocus ? 'end' : false,
+      // its CSS is in prosemirror.css: the page's Content-Security-Policy refuses inline <style>
+      injectCSS: false,
       editable: !readOnly,
       editorProps: {
         attributes: {

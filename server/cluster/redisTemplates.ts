@@ -1,39 +1,49 @@
-import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { DEFAULT_LANG } from '../../shared/lang'
-import { findTemplate, templatesIn, type Template } from '../../shared/templates'
+import { findTemplate, templatesIn } from '../../shared/templates'
 import { templateSchema } from '../../shared/templates/fromSession'
-import type { TemplateStore } from '../templates/templateStore'
+import {
+  SAVED_ID_PATTERN,
+  newTemplateId,
+  parseStoredTemplate,
+  storedTemplate,
+  type SavedTemplate,
+  type TemplateStore,
+} from '../templates/templateStore'
 import type { ClusterKeys } from './keys'
 
-/** Saved templates in one Redis hash (id → JSON), validated whenever they are read. */
+/** Saved templates in one Redis hash (id → JSON with its state), validated whenever they are read. */
 export function createRedisTemplateStore(redis: Redis, keys: ClusterKeys): TemplateStore {
-  const parse = (json: string | null): Template | undefined => {
-    if (!json) return undefined
-    try {
-      const parsed = templateSchema.safeParse(JSON.parse(json))
-      return parsed.success ? parsed.data : undefined // a damaged entry is skipped, never served
-    } catch {
-      return undefined
-    }
+  const read = async (id: string): Promise<SavedTemplate | undefined> =>
+    SAVED_ID_PATTERN.test(id) ? parseStoredTemplate(await redis.hget(keys.templates, id)) : undefined
+  const listSaved = async (): Promise<SavedTemplate[]> => {
+    const all = await redis.hgetall(keys.templates)
+    // ids begin with the time: sorted, oldest first
+    return Object.keys(all)
+      .sort()
+      .map((id) => parseStoredTemplate(all[id]))
+      .filter((t): t is SavedTemplate => t !== undefined)
   }
   return {
     async list(lang) {
-      const all = await redis.hgetall(keys.templates)
-      const saved = Object.keys(all)
-        .sort()
-        .map((id) => parse(all[id] ?? null))
-      return [...templatesIn(lang ?? DEFAULT_LANG), ...saved.filter((t): t is Template => t !== undefined)]
+      const published = (await listSaved()).filter((s) => s.published).map((s) => s.template)
+      return [...templatesIn(lang ?? DEFAULT_LANG), ...published]
     },
+    listSaved,
     async find(id, lang) {
-      return findTemplate(id, lang) ?? parse(await redis.hget(keys.templates, id))
+      return findTemplate(id, lang) ?? (await read(id))?.template
     },
-    async save(template) {
-      // time first, so ids sort oldest first
-      const id = `custom-${Date.now().toString(36).padStart(9, '0')}${randomBytes(6).toString('base64url').slice(0, 7)}`
-      const full = templateSchema.parse({ ...template, id })
-      await redis.hset(keys.templates, id, JSON.stringify(full))
+    async save(template, session) {
+      const full = templateSchema.parse({ ...template, id: newTemplateId() })
+      await redis.hset(keys.templates, full.id, storedTemplate({ template: full, published: false, session }))
       return full
+    },
+    async setPublished(id, published) {
+      const saved = await read(id)
+      if (!saved) return false
+      // HSET of the whole entry: a save never rewrites another template, so nothing else races this one
+      await redis.hset(keys.templates, id, storedTemplate({ ...saved, published }))
+      return true
     },
   }
 }

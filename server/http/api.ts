@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { ImportJobs } from '../sessions/importJob'
 import { SessionError } from '../sessions/service'
+import { UploadLimiter } from '../uploads/uploadLimits'
 import { HttpError, sendError } from './respond'
 import type { ApiDeps, Route } from './route'
 import { exportRoutes } from './routes/exports'
@@ -7,17 +9,21 @@ import { facilitationRoutes } from './routes/facilitation'
 import { imageRoutes } from './routes/images'
 import { sessionRoutes } from './routes/sessions'
 import { systemRoutes } from './routes/system'
+import { templateRoutes } from './routes/templates'
 
 export type { ApiDeps } from './route'
 
 /** The HTTP API. The handler returns false when no route matches (the static client serves it). */
 export function createApi(deps: ApiDeps) {
+  // uploads and the images inside imports share one budget per address
+  const uploads = new UploadLimiter(deps.uploadLimits)
   const routes: Route[] = [
     ...systemRoutes(deps),
     ...sessionRoutes(deps),
-    ...exportRoutes(deps),
+    ...exportRoutes(deps, uploads, new ImportJobs()),
     ...facilitationRoutes(deps),
-    ...imageRoutes(deps),
+    ...imageRoutes(deps, uploads),
+    ...templateRoutes(deps),
   ]
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
@@ -36,6 +42,12 @@ export function createApi(deps: ApiDeps) {
     try {
       await route.handle(req, res, url, url.pathname.match(route.pattern)!)
     } catch (err) {
+      // an answer already on its way (a body that failed while it streamed) cannot be replaced
+      if (res.headersSent) {
+        if (!(err instanceof HttpError)) deps.log.error({ err, path: url.pathname }, 'request failed')
+        res.destroy()
+        return true
+      }
       if (err instanceof HttpError) sendError(res, err.status, err.message, err.headers)
       else if (err instanceof SessionError) sendError(res, err.status, err.message)
       else {

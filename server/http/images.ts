@@ -3,10 +3,11 @@ import type { Logger } from '../logger'
 import { authorize } from '../sessions/service'
 import type { SessionStore } from '../storage/types'
 import { ImageError, MAX_IMAGE_BYTES, type ImageStore } from '../uploads/imageStore'
-import { UploadLimiter, type UploadLimits, type UploadRefusal } from '../uploads/uploadLimits'
+import type { UploadLimiter, UploadRefusal } from '../uploads/uploadLimits'
 import { HttpError, readBytes, sendJson } from './respond'
 
-const tooMany = (r: UploadRefusal): HttpError =>
+/** A 429 for an upload refusal, with its Retry-After. */
+export const tooMany = (r: UploadRefusal): HttpError =>
   new HttpError(429, r.message, { 'retry-after': String(r.retryAfterSeconds) })
 
 /** Image upload and download for a session's members. */
@@ -14,17 +15,16 @@ export function createImageRoutes(
   sessions: SessionStore,
   images: ImageStore,
   log: Logger,
-  limits?: UploadLimits,
+  limiter: UploadLimiter,
+  addressOf: (req: IncomingMessage) => string,
 ) {
-  const limiter = new UploadLimiter(limits)
-
   return {
     async upload(req: IncomingMessage, res: ServerResponse, id: string, key: string | null): Promise<void> {
       const { role } = await authorize(sessions, id, key)
       if (role === 'viewer') throw new HttpError(403, 'viewers cannot add images')
       // a budget per session and role (each role has one key), and one per address across sessions
       const party = `${id}/${role}`
-      const ip = req.socket.remoteAddress ?? 'unknown'
+      const ip = addressOf(req)
       const declared = Math.min(Number(req.headers['content-length']) || 0, MAX_IMAGE_BYTES)
       const refused = limiter.admit(party, ip, declared)
       if (refused) {

@@ -37,16 +37,44 @@ export const sendError = (
   headers?: Readonly<Record<string, string>>,
 ): void => sendJson(res, status, { error: message }, headers)
 
-/** Reads a raw request body of at most `limit` bytes; throws 413 past it. */
+/** How long a request body may pause, per request (the app sets it from its limits). */
+const bodyIdle = new WeakMap<IncomingMessage, number>()
+const DEFAULT_BODY_IDLE_MS = 30_000
+
+/** Sets how long the request's body may pause before it is refused with 408. */
+export const setBodyIdleTimeout = (req: IncomingMessage, ms: number): void => void bodyIdle.set(req, ms)
+
+/**
+ * Reads a raw request body of at most `limit` bytes as it arrives; throws 413 as soon as it is
+ * past the limit, 408 if it pauses too long. Both close the connection after the answer, so the
+ * rest of a large body is never read.
+ */
 export async function readBytes(req: IncomingMessage, limit: number, what = 'the body'): Promise<Buffer> {
+  const tooLarge = () => new HttpError(413, `${what} is larger than ${limit} bytes`, { connection: 'close' })
   const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > limit) throw new HttpError(413, `${what} is larger than ${limit} bytes`)
+  if (declared > limit) throw tooLarge()
+  const idleMs = bodyIdle.get(req) ?? DEFAULT_BODY_IDLE_MS
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) throw new HttpError(413, `${what} is larger than ${limit} bytes`)
-    chunks.push(chunk)
+  const it = (req as AsyncIterable<Buffer>)[Symbol.asyncIterator]()
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined
+    const idle = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new HttpError(408, `${what} stopped arriving for ${Math.round(idleMs / 1000)} s`, {
+              connection: 'close',
+            }),
+          ),
+        idleMs,
+      )
+    })
+    const next = await Promise.race([it.next(), idle]).finally(() => clearTimeout(timer))
+    if (next.done) break
+    size += next.value.length
+    if (size > limit) throw tooLarge()
+    chunks.push(next.value)
   }
   return Buffer.concat(chunks)
 }

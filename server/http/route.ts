@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Role } from '../../shared/rooms'
 import { SESSION_ID_PATTERN } from '../../shared/rooms'
+import type { Guard } from '../guard/guard'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { Relay } from '../relay/relay'
@@ -21,6 +22,10 @@ export interface ApiDeps {
   readonly isReady: () => boolean
   /** Upload rate limits; the defaults of uploads/uploadLimits.ts without. */
   readonly uploadLimits?: UploadLimits
+  /** Limits per client address. */
+  readonly guard: Guard
+  /** The operator's token for admin requests; they are refused without one. */
+  readonly adminToken?: string | undefined
 }
 
 export type Handler = (

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
+import { contentSecurityPolicy, holdsKey } from './pageHeaders'
 import { etagOf, matchesEtag, variantFor } from './precompress'
 
 const TYPES: Record<string, string> = {
@@ -16,11 +17,15 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 }
 
-/** Serves the built client from `root`; unknown paths get index.html so client routes work. */
+/**
+ * Serves the built client from `root`; unknown paths get index.html so client routes work. Pages
+ * carry the Content-Security-Policy, and those whose URL holds a key are never cached.
+ */
 export function createStaticHandler(root: string) {
   const base = resolve(root)
   const index = join(base, 'index.html')
-  return (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
+  return (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    const { pathname } = url
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end()
       return
@@ -29,21 +34,32 @@ export function createStaticHandler(root: string) {
     const inside = candidate === base || candidate.startsWith(base + sep)
     const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index
     if (!existsSync(file)) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The client is not built yet.')
+      res
+        .writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+        .end('The client is not built yet.')
       return
     }
     const immutable = file !== index && pathname.startsWith('/assets/')
+    const page = extname(file) === '.html'
     // the build writes brotli and gzip copies beside each file (precompress.ts): send the best one
     // the browser takes, with a validator so a revisit costs a 304 instead of the file
     const variant = variantFor(file, req.headers['accept-encoding'])
     const etag = etagOf(variant)
     const headers: Record<string, string | number> = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control': immutable
+        ? 'public, max-age=31536000, immutable'
+        : page && holdsKey(pathname, url.search)
+          ? 'no-store'
+          : 'no-cache',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       vary: 'accept-encoding',
       etag,
+      ...(page && {
+        'content-security-policy': contentSecurityPolicy(req),
+        'x-frame-options': 'DENY',
+      }),
     }
     if (matchesEtag(req.headers['if-none-match'], etag)) {
       delete headers['content-type']

@@ -1,17 +1,12 @@
 import { toCsv } from '../../shared/export/csv'
-import {
-  ImportError,
-  buildDocsFromExport,
-  parseExport,
-  toExportJson,
-  type ExportedImage,
-} from '../../shared/export/json'
+import { ImportError, toExportJson, type ExportedImage } from '../../shared/export/json'
 import { toMarkdown } from '../../shared/export/markdown'
 import { readSnapshot, type SessionSnapshot } from '../../shared/export/snapshot'
 import { boardRoom, controlRoom, facilitatorRoom } from '../../shared/rooms'
 import type { ImageStore } from '../uploads/imageStore'
 import type { Relay } from '../relay/relay'
 import type { SessionStore } from '../storage/types'
+import type { ParsedImport } from './importJob'
 import { newSessionId } from './keys'
 import { withRoom } from './roomAccess'
 import { createSessionFromDocs, type CreatedSession } from './service'
@@ -59,24 +54,24 @@ export async function renderExport(
 }
 
 /**
- * Creates a new session from a JSON export. Everything is checked first (format, version, kinds,
- * props, every image's real type); if anything is wrong nothing is created.
+ * Creates a new session from an export parsed and checked in a worker (importJob.ts). Each image
+ * goes through the same checks as an upload (real type, size, whole decode, display copy); if
+ * anything is wrong nothing is created.
  */
 export async function importSession(
   store: SessionStore,
   images: ImageStore,
-  input: unknown,
+  parsed: ParsedImport,
 ): Promise<CreatedSession> {
-  const valid = parseExport(input)
-  const docs = buildDocsFromExport(valid)
   const id = newSessionId()
   try {
-    for (const [src, image] of Object.entries(valid.images)) {
-      const stored = await images.put(id, Buffer.from(image.data, 'base64'), image.mime)
-      if (stored.src !== src)
-        throw new ImportError(400, `image ${src.slice(0, 12)}… does not match its content`)
+    for (const image of parsed.images) {
+      const bytes = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength)
+      const stored = await images.put(id, bytes, image.mime)
+      if (stored.src !== image.src)
+        throw new ImportError(400, `image ${image.src.slice(0, 12)}… does not match its content`)
     }
-    return await createSessionFromDocs(store, id, valid.session.template, valid.session.title, docs)
+    return await createSessionFromDocs(store, id, parsed.template, parsed.title, parsed.docs)
   } catch (err) {
     await images.deleteSession(id)
     throw err

@@ -68,6 +68,29 @@ export class UploadLimiter {
     return null
   }
 
+  /**
+   * Takes an import's images from the address's budget alone (an import has no key yet): as many
+   * uploads as it has images and their bytes, or says why not (taking nothing).
+   */
+  admitImport(ip: string, uploads: number, bytes: number): UploadRefusal | null {
+    if (uploads === 0) return null
+    const budget = this.budget(`ip:${ip}`, this.limits.perIp)
+    const wait = Math.max(budget.uploads.waitMs(uploads), budget.bytes.waitMs(bytes))
+    if (wait === Infinity)
+      return {
+        message: `the export has more images (${uploads}) or image bytes than this server takes from one address in a minute (${this.limits.perIp.uploads} images, ${this.limits.perIp.bytes} bytes)`,
+        retryAfterSeconds: 60,
+      }
+    if (wait > 0)
+      return {
+        message: `too many uploads from this address for the export's ${uploads} images; try again in a minute`,
+        retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)),
+      }
+    budget.uploads.take(uploads)
+    budget.bytes.take(bytes)
+    return null
+  }
+
   private parties(key: string, ip: string): { what: string; budget: Budget }[] {
     return [
       { what: 'this session', budget: this.budget(`key:${key}`, this.limits.perKey) },

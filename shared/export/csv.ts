@@ -3,13 +3,19 @@ import { creditFor, frameOf, frameTitle, isExportable, type SessionSnapshot } fr
 /** Kinds that carry words or pictures worth a row (strokes and shapes are drawing, not content). */
 const CONTENT_KINDS = new Set(['sticky', 'text', 'image', 'recipe', 'frame'])
 
+/** Spaces (\s covers NBSP, ideographic space and BOM; plus zero-width ones) then a formula sign. */
+const FORMULA_START = /^[\t\r]|^[\s\u200b-\u200d\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20\u2212]/
+
 /**
  * A cell as RFC 4180 wants it: quoted when it holds a comma, quote or line break, quotes doubled.
- * Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) get a leading apostrophe.
+ * Cells that a spreadsheet would run as a formula get a leading apostrophe: those starting with
+ * a tab or CR, or with a sign (=, +, -, @, their full-width forms, the minus sign) after any
+ * spaces, since spreadsheets trim leading (also non-breaking and ideographic) spaces and some
+ * read full-width signs as ASCII ones.
  */
 export function csvCell(value: string | number): string {
   let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 

@@ -22,7 +22,7 @@ import { boardRoom, controlRoom } from '../../shared/rooms'
 import { objectsOf } from '../../shared/schema/boardDoc'
 import { readAgenda, readCanvases } from '../../shared/schema/controlDoc'
 import { readFacilitation } from '../../shared/schema/facilitation'
-import { connect, createSession, synced } from '../helpers/server'
+import { GENEROUS_GUARD, connect, createSession, synced } from '../helpers/server'
 import { framesFor, startCursorCrowd, startTypists, throttleCpu } from './canvas/busyRoom'
 import { writeSection } from './report'
 
@@ -114,6 +114,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-'))
   const storage = openSqliteStorage(dataDir)
   const app = createApp({
+    guard: GENEROUS_GUARD,
     storage,
     images: createFileImageStore(dataDir),
     log: createLogger('warn'),

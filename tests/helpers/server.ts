@@ -12,6 +12,19 @@ import { createFileImageStore } from '../../server/uploads/imageStore'
 import { createFileTemplateStore } from '../../server/templates/templateStore'
 import type { ConnectionLimits } from '../../server/relay/connection'
 import type { UploadLimits } from '../../server/uploads/uploadLimits'
+import type { GuardLimits } from '../../server/guard/guard'
+
+/**
+ * Limits per address for test servers: every suite's clients come from 127.0.0.1 and create
+ * sessions and sockets by the hundred, so the rates and counts are out of reach (the timeouts stay
+ * the defaults). Tests of the limits pass their own.
+ */
+export const GENEROUS_GUARD: Partial<GuardLimits> = {
+  sessions: { count: 1_000_000, perSeconds: 1 },
+  imports: { count: 1_000_000, perSeconds: 1 },
+  socketsPerAddress: 1_000_000,
+  requestsPerAddress: 1_000_000,
+}
 
 export interface TestServer {
   readonly app: App
@@ -30,6 +43,10 @@ export interface TestServerOptions {
   readonly compactAfterRows?: number
   readonly limits?: Partial<ConnectionLimits>
   readonly uploadLimits?: UploadLimits
+  /** Limits per address, over GENEROUS_GUARD. */
+  readonly guard?: Partial<GuardLimits>
+  /** The operator's admin token. */
+  readonly adminToken?: string
   /** The server's logger (to read what it logs); silent, or TEST_LOG_LEVEL, without. */
   readonly log?: Logger
 }
@@ -48,6 +65,8 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
     compactAfterRows: options.compactAfterRows,
     limits: options.limits,
     uploadLimits: options.uploadLimits,
+    guard: { ...GENEROUS_GUARD, ...options.guard },
+    adminToken: options.adminToken,
   })
   const { port } = await app.listen(0, '127.0.0.1')
   let stopped = false

@@ -15,7 +15,7 @@ import { noteTexts } from '../helpers/board'
 import { awarenessFrame, openRaw } from '../helpers/raw'
 import { RawYClient } from '../helpers/rawClient'
 import { startRedis, type TestRedis } from '../helpers/redis'
-import { connect, createSession, synced, type Client } from '../helpers/server'
+import { GENEROUS_GUARD, connect, createSession, synced, type Client } from '../helpers/server'
 
 const pat = createOrigin('u-pat', 'Pat')
 const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent')
@@ -49,6 +49,7 @@ let clients: Client[] = []
 async function instance(prefix: string, compactAfterRows = 500, trimMarginMs = 60_000): Promise<Instance> {
   const cluster = await openCluster(url, log, { prefix, trimMarginMs })
   const app = createApp({
+    guard: GENEROUS_GUARD,
     storage: cluster.storage,
     images: cluster.images,
     templates: cluster.templates,

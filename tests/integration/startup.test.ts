@@ -27,6 +27,8 @@ describe('start-up configuration', () => {
     [{ HOST: 'not a host!' }, /HOST=/],
     [{ LOG_LEVEL: 'shouty' }, /LOG_LEVEL="shouty"/],
     [{ REDIS_URL: 'ftp://nope' }, /REDIS_URL=/],
+    [{ LIMIT_SESSIONS: 'lots' }, /LIMIT_SESSIONS="lots": must be <count>\/<period>/],
+    [{ MAX_SOCKETS_PER_ADDRESS: '0' }, /MAX_SOCKETS_PER_ADDRESS="0"/],
     [{ REDIS_URL: 'redis://127.0.0.1:1' }, /REDIS_URL: cannot reach Redis at redis:\/\/127\.0\.0\.1:1/],
   ])('refuses %o with a clear message and exit code 1', (env, message) => {
     const { code, out } = run(env)

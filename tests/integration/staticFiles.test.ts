@@ -43,7 +43,7 @@ describe('static files: precompressed at build, validated on revisit', () => {
     writeFileSync(join(dir, 'assets', 'tiny-abc.css'), 'a{}')
     precompressDir(dir)
     const handle = createStaticHandler(dir)
-    server = createServer((req, res) => handle(req, res, new URL(req.url ?? '/', 'http://x').pathname))
+    server = createServer((req, res) => handle(req, res, new URL(req.url ?? '/', 'http://x')))
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })

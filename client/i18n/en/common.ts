@@ -38,5 +38,10 @@ export const common = {
   api: {
     unreachable: 'The server could not be reached. Check your connection and try again.',
     status: 'The server answered {{status}}.',
+    tooMany: 'Too many requests have come from your network for now. Try again in {{wait}}.',
+    seconds_one: '{{count}} second',
+    seconds_other: '{{count}} seconds',
+    minutes_one: '{{count}} minute',
+    minutes_other: '{{count}} minutes',
   },
 }

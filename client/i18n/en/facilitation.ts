@@ -165,7 +165,10 @@ export const facilitation = {
     name: 'Template name',
     save: 'Save as template',
     saving: 'Saving…',
-    saved: 'Saved “{{title}}”. It is now offered on the home page.',
+    saved: 'Saved “{{title}}”. The home page offers it to this session’s facilitators, on their devices.',
+    listHeading: 'Saved from this session',
+    private: 'offered to this session’s facilitators, on their devices',
+    published: 'published: offered to everyone',
   },
   selection: {
     group: 'Group',

@@ -4,6 +4,7 @@ export const pages = {
     lead: 'A shared board for community sense-making: notes, themes and actions, together.',
     start: 'Start a session',
     template: 'Template',
+    savedOnDevice: 'Saved from your sessions on this device',
     loadingTemplates: 'Loading templates…',
     templatesFailed: 'The templates could not be loaded: {{reason}}',
     sessionTitle: 'Session title',

@@ -40,5 +40,8 @@ export const common: Translation<typeof en> = {
   api: {
     unreachable: '无法连接服务器。请检查网络连接后重试。',
     status: '服务器返回了 {{status}}。',
+    tooMany: '你所在的网络暂时发出了太多请求。请在{{wait}}后再试。',
+    seconds_other: '{{count}} 秒',
+    minutes_other: '{{count}} 分钟',
   },
 }

@@ -157,7 +157,10 @@ export const facilitation: Translation<typeof en> = {
     name: '模板名称',
     save: '保存为模板',
     saving: '正在保存…',
-    saved: '已保存“{{title}}”。现在可以在首页选用它。',
+    saved: '已保存“{{title}}”。本次会议的主持人可以在自己设备的首页上选用它。',
+    listHeading: '从本次会议保存的模板',
+    private: '只在本次会议主持人的设备上提供',
+    published: '已发布：所有人都可以选用',
   },
   selection: {
     group: '归组',

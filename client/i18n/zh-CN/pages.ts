@@ -6,6 +6,7 @@ export const pages: Translation<typeof en> = {
     lead: '一块供社区共同梳理想法的共享白板：一起写便签、归纳主题、商定行动。',
     start: '开始一场会议',
     template: '模板',
+    savedOnDevice: '你在这台设备上从会议保存的模板',
     loadingTemplates: '正在加载模板…',
     templatesFailed: '无法加载模板：{{reason}}',
     sessionTitle: '会议标题',

@@ -1,5 +1,4 @@
 import { ImportError } from '../../../shared/export/json'
-import { LIMITS } from '../../../shared/schema/limits'
 import {
   CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -9,13 +8,13 @@ import {
   snapshotOf,
   type ExportFormat,
 } from '../../sessions/exports'
+import type { ImportJobs } from '../../sessions/importJob'
 import { logSkipped } from '../../sessions/skipped'
 import { ImageError } from '../../uploads/imageStore'
-import { HttpError, readJson, sendJson } from '../respond'
+import type { UploadLimiter } from '../../uploads/uploadLimits'
+import { tooMany } from '../images'
+import { HttpError, readBytes, sendJson } from '../respond'
 import { asFacilitator, type ApiDeps, type Route } from '../route'
-
-/** Exports with their images embedded can be large; the home page checks the same limit. */
-const IMPORT_LIMIT = LIMITS.importMax
 
 /** A file name from a session title: letters, digits, spaces, dashes. */
 const fileName = (title: string, ext: string): string =>
@@ -27,7 +26,7 @@ const fileName = (title: string, ext: string): string =>
   }.${ext}`
 
 /** Export a session (JSON, Markdown, CSV) and import a JSON export as a new session. */
-export const exportRoutes = (deps: ApiDeps): Route[] => [
+export const exportRoutes = (deps: ApiDeps, uploads: UploadLimiter, jobs: ImportJobs): Route[] => [
   {
     method: 'GET',
     pattern: /^\/api\/sessions\/([^/]+)\/export$/,
@@ -53,15 +52,31 @@ export const exportRoutes = (deps: ApiDeps): Route[] => [
     method: 'POST',
     pattern: /^\/api\/sessions\/import$/,
     handle: async (req, res) => {
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+        throw new HttpError(415, 'the body must be JSON (content-type: application/json)')
+      deps.guard.takeImport(req)
+      if (!jobs.reserve())
+        throw new HttpError(503, 'the server is busy importing other sessions; try again in a minute', {
+          'retry-after': '60',
+        })
       try {
-        const created = await importSession(deps.storage, deps.images, await readJson(req, IMPORT_LIMIT))
+        // exports with their images embedded can be large; the home page warns past LIMITS.importMax
+        const bytes = await readBytes(req, deps.guard.limits.importMaxBytes, 'the export')
+        const parsed = await jobs.parse(bytes)
+        const address = deps.guard.addressOf(req)
+        const imageBytes = parsed.images.reduce((n, i) => n + i.bytes.byteLength, 0)
+        const refused = uploads.admitImport(address, parsed.images.length, imageBytes)
+        if (refused) throw tooMany(refused)
+        const created = await importSession(deps.storage, deps.images, parsed)
         deps.metrics.sessionsCreated.inc()
-        deps.log.info({ session: created.id }, 'session imported')
+        deps.log.info({ session: created.id, images: parsed.images.length }, 'session imported')
         sendJson(res, 201, created)
       } catch (err) {
         if (err instanceof ImportError) throw new HttpError(err.status, err.message)
         if (err instanceof ImageError) throw new HttpError(400, `an image in the export: ${err.message}`)
         throw err
+      } finally {
+        jobs.release()
       }
     },
   },

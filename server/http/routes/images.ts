@@ -1,10 +1,13 @@
+import type { UploadLimiter } from '../../uploads/uploadLimits'
 import type { ApiDeps, Route } from '../route'
 import { sessionIdOf } from '../route'
 import { createImageRoutes } from '../images'
 
 /** Image upload and download. */
-export function imageRoutes(deps: ApiDeps): Route[] {
-  const images = createImageRoutes(deps.storage, deps.images, deps.log, deps.uploadLimits)
+export function imageRoutes(deps: ApiDeps, limiter: UploadLimiter): Route[] {
+  const images = createImageRoutes(deps.storage, deps.images, deps.log, limiter, (req) =>
+    deps.guard.addressOf(req),
+  )
   return [
     {
       method: 'POST',

@@ -38,6 +38,9 @@ const saveBody = z.object({
   description: z.string().max(1000).optional().default(''),
 })
 
+/** Templates one session may save (they are kept until the operator removes them). */
+const SAVED_PER_SESSION_MAX = 20
+
 /** Create, look up and delete sessions; save a session's set-up as a template. */
 export const sessionRoutes = (deps: ApiDeps): Route[] => [
   {
@@ -47,10 +50,16 @@ export const sessionRoutes = (deps: ApiDeps): Route[] => [
       const session = await asFacilitator(deps, match, url, 'save a session as a template')
       const body = saveBody.safeParse(await readJson(req, 8 * 1024))
       if (!body.success) throw new HttpError(400, body.error.issues.map((i) => i.message).join('; '))
+      const already = (await deps.templates.listSaved()).filter((s) => s.session === session.id).length
+      if (already >= SAVED_PER_SESSION_MAX)
+        throw new HttpError(
+          409,
+          `this session has saved ${SAVED_PER_SESSION_MAX} templates already; start the next from one of them`,
+        )
       const snapshot = await snapshotOf(deps.relay, session.id)
       logSkipped(deps.log, 'template', session.id, snapshot.skipped)
       const saved = await deps.templates
-        .save(templateFromSession(snapshot, '', body.data.title, body.data.description))
+        .save(templateFromSession(snapshot, '', body.data.title, body.data.description), session.id)
         .catch((err: unknown) => {
           // more than a template holds (over 50 commitments, 100 steps, 200 frames on a canvas…)
           if (!(err instanceof z.ZodError)) throw err
@@ -61,13 +70,20 @@ export const sessionRoutes = (deps: ApiDeps): Route[] => [
           )
         })
       deps.log.info({ session: session.id, template: saved.id }, 'template saved')
-      sendJson(res, 201, { id: saved.id, title: saved.title, description: saved.description })
+      // private to this session's facilitators: their device remembers it, their key lists it
+      sendJson(res, 201, {
+        id: saved.id,
+        title: saved.title,
+        description: saved.description,
+        published: false,
+      })
     },
   },
   {
     method: 'POST',
     pattern: /^\/api\/sessions$/,
     handle: async (req, res) => {
+      deps.guard.takeSession(req)
       const body = createBody.safeParse(await readJson(req, 16 * 1024))
       if (!body.success) throw new HttpError(400, body.error.issues.map((i) => i.message).join('; '))
       const { template, title } = body.data

@@ -9,9 +9,11 @@ import { createApp } from '../../../server/app'
 import { createLogger } from '../../../server/logger'
 import { createMemoryStorage } from '../../../server/storage/memory'
 import { createFileImageStore } from '../../../server/uploads/imageStore'
+import { GENEROUS_GUARD } from '../../helpers/server'
 
 const dir = mkdtempSync(join(tmpdir(), 'wb-bench-mem-'))
 const app = createApp({
+  guard: GENEROUS_GUARD,
   storage: createMemoryStorage(),
   images: createFileImageStore(dir),
   log: createLogger('warn'),
