@@ -238,6 +238,14 @@ describe('removing a person', () => {
     )
     await expect.poll(() => objectsOf(facBoard.doc).size).toBeGreaterThanOrEqual(3)
     await expect.poll(() => answersOf(facControl.doc).get(rob.person)).toBe('agree')
+    // a private note and votes of his: never revealed or counted once he is removed
+    const robPrivate = h.open(privateRoom(s.id, rob.person), s.keys.participant, { token: rob.token })
+    await synced(robPrivate)
+    addObject(robPrivate.doc, { kind: 'sticky', canvas, x: 0, y: 0, text: 'private of Rob' }, robOrigin)
+    robPrivate.doc.getMap('votes').set(own, 1)
+    const seen = h.open(privateRoom(s.id, rob.person), s.keys.facilitator)
+    await synced(seen)
+    await expect.poll(() => seen.doc.getMap('votes').size).toBe(1)
     const sockets = [s.id, privateRoom(s.id, rob.person), controlRoom(s.id)].map((room) =>
       openRaw(h.server.ws, room, s.keys.participant, { token: rob.token }),
     )
@@ -258,6 +266,10 @@ describe('removing a person', () => {
     await expect.poll(() => answersOf(facControl.doc).has(rob.person)).toBe(false)
     expect([...readRemoved(facControl.doc)]).toEqual([rob.person])
 
+    const reveal = await post(h, `/api/sessions/${s.id}/reveal?key=${s.keys.facilitator}`)
+    expect(await reveal.json()).toEqual({ revealed: 0 })
+    const end = await post(h, `/api/sessions/${s.id}/voting/end?key=${s.keys.facilitator}`)
+    expect(await end.json()).toEqual({ results: {} })
     const removed = { status: 403, body: { error: 'removed from session' } }
     expect(
       await refusedUpgrade(`${h.server.ws}/${s.id}?key=${s.keys.participant}&token=${rob.token}`),
