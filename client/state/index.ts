@@ -6,12 +6,5 @@ export { ObjectIndex, type CanvasObjects } from './objectIndex'
 export { UndoStore, type UndoState } from './undoStore'
 export { useCanvasObjects, useUndoState, useDocValue, useStore } from './hooks'
 export { useSessionInfo, useCommitments, useCanvases, type SessionCommitments } from './control'
-export {
-  usePeers,
-  useRoomPeople,
-  useLeaderView,
-  createPeersStore,
-  type Peer,
-  type PeersStore,
-} from './peers'
+export { usePeers, useRoomPeople, useLeaderView, createPeersStore, type Peer, type PeersStore } from './peers'
 export { createCanvasCommands, useCanvasCommands, type CanvasCommands } from './canvasCommands'

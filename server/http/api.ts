@@ -7,6 +7,7 @@ import type { ApiDeps, Route } from './route'
 import { exportRoutes } from './routes/exports'
 import { facilitationRoutes } from './routes/facilitation'
 import { imageRoutes } from './routes/images'
+import { peopleRoutes } from './routes/people'
 import { sessionRoutes } from './routes/sessions'
 import { systemRoutes } from './routes/system'
 import { templateRoutes } from './routes/templates'
@@ -24,6 +25,7 @@ export function createApi(deps: ApiDeps) {
     ...facilitationRoutes(deps),
     ...imageRoutes(deps, uploads),
     ...templateRoutes(deps),
+    ...peopleRoutes(deps),
   ]
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {

@@ -23,6 +23,10 @@ const FROM_STORAGE = Symbol('storage')
 const FROM_REMOTE = Symbol('remote')
 /** An awareness state from another instance not renewed for this long is removed (clients renew every 15 s). */
 const REMOTE_AWARENESS_TIMEOUT_MS = 30_000
+/** Close code of a connection whose person a facilitator removed from the session. */
+export const CLOSE_REMOVED = 4003
+/** Removed people the relay remembers (to close a connection of theirs that was still joining). */
+const MAX_REMOVED_REMEMBERED = 10_000
 /** Peers of one room sent to per event-loop turn (see Outbox). */
 const SLICE = 64
 
@@ -44,6 +48,8 @@ export class Relay {
   /** Rooms whose log grew since the last turn (stored here or by another instance). */
   private readonly grown = new Set<Room>()
   private readonly sweep: NodeJS.Timeout | undefined
+  /** `<session>/<person>` of people removed lately: a connection of theirs still joining is closed too. */
+  private readonly removedPeople = new Set<string>()
   private turnScheduled = false
   private flushing: Promise<void> = Promise.resolve()
 
@@ -56,6 +62,7 @@ export class Relay {
   ) {
     if (fanout) {
       fanout.onSessionDeleted((id) => this.closeLocalSession(id))
+      fanout.onPersonRemoved((id, person) => this.closeLocalPerson(id, person))
       this.sweep = setInterval(() => this.expireRemoteAwareness(), 5000)
       this.sweep.unref()
     }
@@ -77,6 +84,9 @@ export class Relay {
       room = await load
     }
     room.join(peer)
+    // a connection let in just before its person was removed (authorized, then removed while it loaded)
+    if (peer.person && this.removedPeople.has(`${info.sessionId}/${peer.person}`))
+      peer.close(CLOSE_REMOVED, 'removed from session')
     return room
   }
 
@@ -374,6 +384,28 @@ export class Relay {
       for (const peer of [...room.peers]) peer.close(4404, 'session deleted')
       for (const peer of [...room.peers]) room.leave(peer)
       this.unload(room)
+    }
+  }
+
+  /**
+   * Closes every connection of a person removed from a session, in every room of it, here and on
+   * other instances (4003: the client shows that they were removed and forgets its token).
+   */
+  closePerson(sessionId: string, personId: string): void {
+    this.closeLocalPerson(sessionId, personId)
+    this.fanout?.publishPersonRemoved(sessionId, personId)
+  }
+
+  private closeLocalPerson(sessionId: string, personId: string): void {
+    this.removedPeople.add(`${sessionId}/${personId}`)
+    for (const oldest of this.removedPeople) {
+      if (this.removedPeople.size <= MAX_REMOVED_REMEMBERED) break
+      this.removedPeople.delete(oldest)
+    }
+    for (const room of this.rooms.values()) {
+      if (room.info.sessionId !== sessionId) continue
+      for (const peer of [...room.peers])
+        if (peer.person === personId) peer.close(CLOSE_REMOVED, 'removed from session')
     }
   }
 

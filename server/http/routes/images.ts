@@ -13,7 +13,13 @@ export function imageRoutes(deps: ApiDeps, limiter: UploadLimiter): Route[] {
       method: 'POST',
       pattern: /^\/api\/sessions\/([^/]+)\/images$/,
       handle: (req, res, url, match) =>
-        images.upload(req, res, sessionIdOf(match), url.searchParams.get('key')),
+        images.upload(
+          req,
+          res,
+          sessionIdOf(match),
+          url.searchParams.get('key'),
+          url.searchParams.get('token'),
+        ),
     },
     {
       method: 'GET',
@@ -25,6 +31,7 @@ export function imageRoutes(deps: ApiDeps, limiter: UploadLimiter): Route[] {
           match[2] ?? '',
           url.searchParams.get('key'),
           url.searchParams.get('display') === '1',
+          url.searchParams.get('token'),
         ),
     },
   ]
