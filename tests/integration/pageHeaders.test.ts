@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { createSession, startServer } from '../helpers/server'
@@ -76,5 +77,28 @@ describe('response headers', () => {
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 404, 403, 200, 405])
     for (const r of answers) expect(r.headers.get('x-content-type-options'), r.url).toBe('nosniff')
     for (const r of answers.slice(1, 3)) expect(r.headers.get('content-type')).toMatch(/^application\/json/)
+  })
+
+  it('nosniff on a refused websocket upgrade too', async () => {
+    const server = await serverWithClient()
+    const s = await createSession(server.http)
+    const answer = await new Promise<{ status: number; nosniff: unknown }>((done, fail) => {
+      const req = request(`${server.http}/ws/${s.id}?key=wrong`, {
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
+      })
+      req.on('response', (res) => {
+        res.resume()
+        done({ status: res.statusCode ?? 0, nosniff: res.headers['x-content-type-options'] })
+      })
+      req.on('upgrade', () => fail(new Error('upgraded with a wrong key')))
+      req.on('error', fail)
+      req.end()
+    })
+    expect(answer).toEqual({ status: 403, nosniff: 'nosniff' })
   })
 })
