@@ -24,7 +24,7 @@ export class ObjectIndex {
   private results = new Map<string, ReadResult>()
   private version = 0
   private listeners = new Set<() => void>()
-  private views = new Map<string, { version: number; value: CanvasObjects }>()
+  private views = new Map<string, CanvasView>()
   private readonly objects: Y.Map<Y.Map<unknown>>
 
   constructor(doc: Y.Doc) {
@@ -49,7 +49,9 @@ export class ObjectIndex {
     const cached = this.views.get(canvasId)
     if (cached && cached.version === this.version) return cached.value
     const value = this.computeCanvas(canvasId)
-    this.views.set(canvasId, { version: this.version, value })
+    const at = new Map<string, number>()
+    value.objects.forEach((o, i) => at.set(o.id, i))
+    this.views.set(canvasId, { version: this.version, value, at })
     return value
   }
 
@@ -73,6 +75,32 @@ export class ObjectIndex {
     return { objects, invalid }
   }
 
+  /**
+   * Brings a canvas's list up to date with the changed objects in place, or says it cannot: an
+   * object that came, went, turned invalid or changed its paint order needs the list rebuilt.
+   */
+  private patch(
+    canvasId: string,
+    view: CanvasView,
+    before: ReadonlyMap<string, ReadResult | undefined>,
+  ): boolean {
+    let objects: BoardObject[] | null = null
+    for (const [id, old] of before) {
+      const now = this.results.get(id)
+      const wasHere = old !== undefined && canvasOf(old) === canvasId
+      const isHere = now !== undefined && canvasOf(now) === canvasId
+      if (!wasHere && !isHere) continue
+      if (!wasHere || !isHere || !old.ok || !now.ok || old.object.z !== now.object.z) return false
+      const index = view.at.get(id)
+      if (index === undefined) return false
+      objects ??= [...view.value.objects]
+      objects[index] = now.object
+    }
+    if (objects) view.value = { objects, invalid: view.value.invalid }
+    view.version = this.version
+    return true
+  }
+
   private rebuild(): void {
     this.results.clear()
     for (const [id, map] of this.objects.entries()) this.results.set(id, safeRead(id, map))
@@ -80,19 +108,36 @@ export class ObjectIndex {
 
   private onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
     const { ids, all } = changedObjectIds(events)
+    const before = new Map<string, ReadResult | undefined>()
     if (all) {
       this.rebuild()
     } else {
       for (const id of ids) {
+        before.set(id, this.results.get(id))
         const map = this.objects.get(id)
         if (map !== undefined) this.results.set(id, safeRead(id, map))
         else this.results.delete(id)
       }
     }
     this.version++
+    // a canvas's list is patched where only objects' contents changed (a keystroke, a move): no
+    // walk over thousands of objects and no sort for each edit someone makes
+    for (const [canvasId, view] of this.views) {
+      if (all || !this.patch(canvasId, view, before)) this.views.delete(canvasId)
+    }
     for (const listener of [...this.listeners]) listener()
   }
 }
+
+interface CanvasView {
+  version: number
+  value: CanvasObjects
+  /** Where each object is in `value.objects`. */
+  readonly at: Map<string, number>
+}
+
+const canvasOf = (result: ReadResult): string | undefined =>
+  result.ok ? result.object.canvas : result.invalid.canvas
 
 /** Reads an entry without ever throwing: one malformed object must not take the board down. */
 function safeRead(id: string, map: unknown): ReadResult {
