@@ -83,6 +83,11 @@ export function setProtected(control: Y.Doc, protect: boolean, origin: Origin): 
   control.transact(() => sessionMapOf(control).set('protect', protect), origin)
 }
 
+/** Turns Admit people on or off (facilitators): while on, the server lets participants in only once admitted. */
+export function setAdmitPeople(control: Y.Doc, admit: boolean, origin: Origin): void {
+  control.transact(() => sessionMapOf(control).set('admit', admit), origin)
+}
+
 /** Anonymous mode: author names are not shown on the board nor in exports. */
 export function setAnonymous(control: Y.Doc, anonymous: boolean, origin: Origin): void {
   control.transact(() => sessionMapOf(control).set('anonymous', anonymous), origin)

@@ -29,6 +29,8 @@ export interface SessionInfo {
   readonly langs: readonly UiLang[]
   /** Participants change and delete only what they added (the server refuses the rest). */
   readonly protect: boolean
+  /** Admit people: participants wait with their name until a facilitator admits them (the server enforces it). */
+  readonly admit: boolean
 }
 
 export interface CanvasInfo {
@@ -64,6 +66,7 @@ export function readSessionInfo(doc: Y.Doc): SessionInfo {
     locked: isBoardLocked(doc),
     langs: readSessionLangs(doc),
     protect: isProtected(doc),
+    admit: isAdmitOn(doc),
   }
 }
 
@@ -115,6 +118,9 @@ export function writeCanvas(canvas: CanvasInfo): Y.Map<unknown> {
 
 /** Does the session protect contributions (participants change and delete only their own)? */
 export const isProtected = (doc: Y.Doc): boolean => sessionMapOf(doc).get('protect') === true
+
+/** Does the session make participants wait until a facilitator admits them (Admit people)? */
+export const isAdmitOn = (doc: Y.Doc): boolean => sessionMapOf(doc).get('admit') === true
 
 /** Is the board locked for everyone but facilitators? */
 export const isBoardLocked = (doc: Y.Doc): boolean => sessionMapOf(doc).get('locked') === true
