@@ -1,4 +1,5 @@
 import { i18n } from '../i18n'
+import { credentials } from '../sync/personToken'
 
 /** The facilitation endpoints of the HTTP API (see README): answers, reveal, end of voting, the clock. */
 
@@ -23,17 +24,13 @@ async function post(path: string, body?: unknown): Promise<Response> {
   return response
 }
 
-/** Counts this person's answer to the Community Commitments (never their name). */
-export const postAnswer = (sessionId: string, key: string, token: string, answer: CommitmentAnswer) =>
-  post(`/api/sessions/${q(sessionId)}/answer?key=${q(key)}&token=${q(token)}`, { answer })
-
 /** Moves every private note onto the board (facilitators). */
 export const revealNotes = (sessionId: string, key: string) =>
-  post(`/api/sessions/${q(sessionId)}/reveal?key=${q(key)}`)
+  post(`/api/sessions/${q(sessionId)}/reveal?${credentials(sessionId, key)}`)
 
 /** Ends voting: the server tallies everyone's votes into the results (facilitators). */
 export const endVotingNow = (sessionId: string, key: string) =>
-  post(`/api/sessions/${q(sessionId)}/voting/end?key=${q(key)}`)
+  post(`/api/sessions/${q(sessionId)}/voting/end?${credentials(sessionId, key)}`)
 
 /** Saves the session's set-up (commitments, canvases and frames, agenda) as a new template (facilitators). */
 export async function saveAsTemplate(
@@ -41,7 +38,9 @@ export async function saveAsTemplate(
   key: string,
   title: string,
 ): Promise<{ id: string; title: string }> {
-  const response = await post(`/api/sessions/${q(sessionId)}/template?key=${q(key)}`, { title })
+  const response = await post(`/api/sessions/${q(sessionId)}/template?${credentials(sessionId, key)}`, {
+    title,
+  })
   return (await response.json()) as { id: string; title: string }
 }
 
