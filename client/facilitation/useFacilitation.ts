@@ -6,6 +6,7 @@ import type { UiLang } from '../../shared/lang'
 import type { Origin } from '../../shared/ops/origin'
 import { guidanceOf, readAgenda, type AgendaStep } from '../../shared/schema/controlDoc'
 import { myVotesOf, readFacilitation, type FacilitationState } from '../../shared/schema/facilitation'
+import { readLobby, readRemoved, type WaitingPerson } from '../../shared/schema/people'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { Writer } from '../../shared/schema/rules'
 import type { SessionAccess } from '../api'
@@ -29,6 +30,7 @@ export interface FacilitationArgs {
 }
 
 const NO_GUIDANCE: Readonly<Record<string, string>> = {}
+const NO_ONE: readonly WaitingPerson[] = []
 const NO_VOTES: Readonly<Record<string, number>> = {}
 const readGuidance = (doc: Y.Doc): Record<string, string> =>
   guidanceOf(doc).toJSON() as Record<string, string>
@@ -47,6 +49,12 @@ export interface Facilitation {
   readonly locked: boolean
   /** The session protects contributions: participants change and delete only what they added. */
   readonly protect: boolean
+  /** Admit people: participants wait in the lobby until a facilitator admits them. */
+  readonly admit: boolean
+  /** Who waits to be admitted, longest first (facilitators; empty for everyone else). */
+  readonly waiting: readonly WaitingPerson[]
+  /** The person ids a facilitator removed from the session. */
+  readonly removedIds: readonly string[]
   /** The session's languages, the main one first: steps' titles and prompts come in each. */
   readonly langs: readonly UiLang[]
   /** The board model as this person may use it now (read-only while locked; private notes routed). */
@@ -78,7 +86,8 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
   const canWrite = access.role !== 'viewer'
   const state = useDocValue(control.doc, readFacilitation)
   const agenda = useDocValue(control.doc, readAgenda)
-  const { locked, langs, protect } = useSessionInfo(control.doc)
+  const { locked, langs, protect, admit } = useSessionInfo(control.doc)
+  const removedIds = useDocValue(control.doc, readRemoved)
   const boardReadOnly = args.model.readOnly || (locked && !isFacilitator)
   const writer = useMemo<Writer>(
     () => ({ role: access.role, self: origin.userId, protect }),
@@ -86,6 +95,7 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
   )
   const facilitatorRoom = useFacilitatorRoom(access.id, args.accessKey, isFacilitator)
   const guidance = useOptionalDocValue(facilitatorRoom?.doc ?? null, readGuidance, NO_GUIDANCE)
+  const waiting = useOptionalDocValue(facilitatorRoom?.doc ?? null, readLobby, NO_ONE)
   const layer = usePrivateLayer({
     sessionId: access.id,
     accessKey: args.accessKey,
@@ -132,6 +142,9 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
     guidance,
     locked,
     protect,
+    admit,
+    waiting,
+    removedIds,
     langs,
     model: layer.model,
     objects,

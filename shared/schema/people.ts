@@ -40,10 +40,10 @@ export function readLobby(doc: Y.Doc): WaitingPerson[] {
   return out.sort((a, b) => a.since - b.since || a.id.localeCompare(b.id))
 }
 
-/** The ids of the people removed from the session. */
-export function readRemoved(doc: Y.Doc): ReadonlySet<string> {
-  const out = new Set<string>()
+/** The ids of the people removed from the session, sorted (a plain array: snapshots compare it as JSON). */
+export function readRemoved(doc: Y.Doc): string[] {
+  const out: string[] = []
   for (const [id, value] of removedOf(doc).entries())
-    if (value === true && OWNER_PATTERN.test(id)) out.add(id)
-  return out
+    if (value === true && OWNER_PATTERN.test(id)) out.push(id)
+  return out.sort()
 }
