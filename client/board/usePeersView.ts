@@ -30,6 +30,7 @@ export function usePeersView(peers: readonly Peer[], canvasId: string, canvases:
       if (target) targets.set(key, target)
       people.push({
         key,
+        id: user.id,
         name: user.name,
         color: user.color,
         role: user.role,

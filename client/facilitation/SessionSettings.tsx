@@ -98,7 +98,7 @@ function NewLinks({ session }: { session: { id: string; key: string } }) {
           {t(`bar.newLink.${role}`)}
         </button>
       ))}
-      <p className="muted" role="status">
+      <p className="muted" aria-live="polite">
         {message}
       </p>
       {made && <NewLinkField key={made.url} label={t(`bar.linkLabel.${made.role}`)} url={made.url} />}
@@ -126,7 +126,7 @@ function NewLinkField({ label, url }: { label: string; url: string }) {
       <button type="button" onClick={copy}>
         {t('bar.copy')}
       </button>
-      <span className="copied" role="status">
+      <span className="copied" aria-live="polite">
         {note}
       </span>
     </div>

@@ -1,0 +1,26 @@
+import { useMemo } from 'react'
+import type { PeopleModeration } from '../panels/PeopleModeration'
+import { admitEveryone, admitPerson, removePerson } from './peopleApi'
+import type { Facilitation } from './useFacilitation'
+
+/** The People panel's facilitator actions, bound to this session (undefined for anyone else). */
+export function usePeopleModeration(
+  fac: Facilitation,
+  session: { id: string; key: string },
+): PeopleModeration | undefined {
+  const { isFacilitator, waiting } = fac
+  const { id, key } = session
+  return useMemo(
+    () =>
+      isFacilitator
+        ? {
+            waiting,
+            onAdmit: (person: string) => admitPerson(id, key, person),
+            onAdmitAll: async () => (await admitEveryone(id, key)).admitted,
+            onRemove: async (person: string, hide: boolean) =>
+              (await removePerson(id, key, person, hide)).hidden,
+          }
+        : undefined,
+    [isFacilitator, waiting, id, key],
+  )
+}

@@ -1,0 +1,150 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { OWNER_PATTERN } from '../../shared/rooms'
+
+/** One person waiting to be admitted, as the facilitator room's lobby lists them. */
+export interface WaitingEntry {
+  readonly id: string
+  readonly name: string
+  readonly since: number
+}
+
+/** What a facilitator can do about people (issue #15): admit those who wait, remove someone. */
+export interface PeopleModeration {
+  readonly waiting: readonly WaitingEntry[]
+  readonly onAdmit: (id: string) => Promise<unknown>
+  /** Admits everyone waiting; resolves to how many. */
+  readonly onAdmitAll: () => Promise<number>
+  /** Removes a person (with `hide`, hides what they added); resolves to how many objects were hidden. */
+  readonly onRemove: (id: string, hide: boolean) => Promise<number>
+}
+
+/** Only people the server issued a token can be removed: viewers have none (`guest-…`). */
+export const isRemovable = (id: string): boolean => OWNER_PATTERN.test(id)
+
+/** A line the panel says politely after an action (admitted, removed, or why it failed). */
+export function useActionMessage() {
+  const { t } = useTranslation('panels')
+  const [message, setMessage] = useState('')
+  const run = <T,>(action: () => Promise<T>, said: (result: T) => string) => {
+    setMessage('')
+    action().then(
+      (result) => setMessage(said(result)),
+      (error: unknown) =>
+        setMessage(t('people.failed', { why: error instanceof Error ? error.message : String(error) })),
+    )
+  }
+  return { message, run }
+}
+
+/** "Waiting (n)": each person with Admit, and Admit all. */
+export function WaitingSection(props: {
+  moderation: PeopleModeration
+  run: ReturnType<typeof useActionMessage>['run']
+}) {
+  const { t, i18n } = useTranslation('panels')
+  const headingId = useId()
+  const hintId = useId()
+  const { waiting, onAdmit, onAdmitAll } = props.moderation
+  if (waiting.length === 0) return null
+  const time = (ms: number) =>
+    new Date(ms).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })
+  return (
+    <section className="people-waiting" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('people.waiting', { count: waiting.length })}</h3>
+      <p className="hint" id={hintId}>
+        {t('people.waitingHint')}
+      </p>
+      <ul className="people-list" aria-labelledby={headingId}>
+        {waiting.map((w) => (
+          <li key={w.id} className="person-row waiting-row">
+            <span className="person-text">
+              <span className="person-name">{w.name}</span>
+              <span className="person-where">{t('people.since', { time: time(w.since) })}</span>
+            </span>
+            <button
+              type="button"
+              className="primary"
+              onClick={() =>
+                props.run(
+                  () => onAdmit(w.id),
+                  () => t('people.admittedOne', { name: w.name }),
+                )
+              }
+            >
+              {t('people.admit')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        aria-describedby={hintId}
+        onClick={() => props.run(onAdmitAll, (count) => t('people.admitted', { count }))}
+      >
+        {t('people.admitAll')}
+      </button>
+    </section>
+  )
+}
+
+/**
+ * "Remove from session" on a person's entry, then a confirm step: what it does, "Also hide
+ * everything they added" (on by default), and Remove <name> / Cancel. Escape or Cancel go back.
+ */
+export function RemovePerson(props: { name: string; onRemove: (hide: boolean) => void }) {
+  const { t } = useTranslation('panels')
+  const [asking, setAsking] = useState(false)
+  const [hide, setHide] = useState(true)
+  const questionId = useId()
+  const firstField = useRef<HTMLInputElement>(null)
+  const opener = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (asking) firstField.current?.focus()
+  }, [asking])
+  const cancel = () => {
+    setAsking(false)
+    requestAnimationFrame(() => opener.current?.focus())
+  }
+  if (!asking) {
+    return (
+      <button type="button" ref={opener} className="danger" onClick={() => setAsking(true)}>
+        {t('people.remove')}
+      </button>
+    )
+  }
+  return (
+    <div
+      className="remove-confirm"
+      role="group"
+      aria-labelledby={questionId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation()
+          cancel()
+        }
+      }}
+    >
+      <p id={questionId}>{t('people.removeQuestion', { name: props.name })}</p>
+      <label>
+        <input ref={firstField} type="checkbox" checked={hide} onChange={(e) => setHide(e.target.checked)} />
+        {t('people.alsoHide')}
+      </label>
+      <div className="remove-actions">
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            setAsking(false)
+            props.onRemove(hide)
+          }}
+        >
+          {t('people.confirmRemove', { name: props.name })}
+        </button>
+        <button type="button" onClick={cancel}>
+          {t('people.cancel')}
+        </button>
+      </div>
+    </div>
+  )
+}
