@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { WaitingPerson } from '../../shared/schema/people'
+import type { LobbyEntry } from '../../shared/schema/controlDoc'
 
 /** Announcements kept in the log; older ones have been read out already. */
 const KEEP = 5
@@ -9,7 +9,7 @@ const KEEP = 5
  * The announced cue for facilitators: "<name> is waiting to be admitted", once per person who
  * arrives in the lobby (a polite live log, not shown; the People button's badge is the visible cue).
  */
-export function LobbyCue({ waiting }: { waiting: readonly WaitingPerson[] }) {
+export function LobbyCue({ waiting }: { waiting: readonly LobbyEntry[] }) {
   const { t } = useTranslation('panels')
   const said = useRef(new Set<string>())
   const [log, setLog] = useState<readonly { id: string; text: string }[]>([])

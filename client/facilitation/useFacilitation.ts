@@ -4,9 +4,15 @@ import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import type { UiLang } from '../../shared/lang'
 import type { Origin } from '../../shared/ops/origin'
-import { guidanceOf, readAgenda, type AgendaStep } from '../../shared/schema/controlDoc'
+import {
+  guidanceOf,
+  readAgenda,
+  readLobby,
+  readRemoved,
+  type AgendaStep,
+  type LobbyEntry,
+} from '../../shared/schema/controlDoc'
 import { myVotesOf, readFacilitation, type FacilitationState } from '../../shared/schema/facilitation'
-import { readLobby, readRemoved, type WaitingPerson } from '../../shared/schema/people'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { Writer } from '../../shared/schema/rules'
 import type { SessionAccess } from '../api'
@@ -30,7 +36,9 @@ export interface FacilitationArgs {
 }
 
 const NO_GUIDANCE: Readonly<Record<string, string>> = {}
-const NO_ONE: readonly WaitingPerson[] = []
+const NO_ONE: readonly LobbyEntry[] = []
+// a plain sorted array: document snapshots are compared as JSON, which a Set is not
+const readRemovedIds = (doc: Y.Doc): string[] => [...readRemoved(doc)].sort()
 const NO_VOTES: Readonly<Record<string, number>> = {}
 const readGuidance = (doc: Y.Doc): Record<string, string> =>
   guidanceOf(doc).toJSON() as Record<string, string>
@@ -52,7 +60,7 @@ export interface Facilitation {
   /** Admit people: participants wait in the lobby until a facilitator admits them. */
   readonly admit: boolean
   /** Who waits to be admitted, longest first (facilitators; empty for everyone else). */
-  readonly waiting: readonly WaitingPerson[]
+  readonly waiting: readonly LobbyEntry[]
   /** The person ids a facilitator removed from the session. */
   readonly removedIds: readonly string[]
   /** The session's languages, the main one first: steps' titles and prompts come in each. */
@@ -87,7 +95,7 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
   const state = useDocValue(control.doc, readFacilitation)
   const agenda = useDocValue(control.doc, readAgenda)
   const { locked, langs, protect, admit } = useSessionInfo(control.doc)
-  const removedIds = useDocValue(control.doc, readRemoved)
+  const removedIds = useDocValue(control.doc, readRemovedIds)
   const boardReadOnly = args.model.readOnly || (locked && !isFacilitator)
   const writer = useMemo<Writer>(
     () => ({ role: access.role, self: origin.userId, protect }),

@@ -1,7 +1,8 @@
 /**
- * `npm run export -- <session id> --format md|csv|json [--out FILE]`: exports a session straight
- * from the database under DATA_DIR (default ./data), or from Redis when REDIS_URL is set (several
- * instances), for organisers with access to the server.
+ * `npm run export -- <session id> --format md|csv|json [--out FILE] [--include-removed]`: exports a
+ * session straight from the database under DATA_DIR (default ./data), or from Redis when REDIS_URL
+ * is set (several instances), for organisers with access to the server. People removed from the
+ * session are "Removed person" unless --include-removed.
  */
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -15,11 +16,19 @@ import { openSqliteStorage } from '../storage/sqlite'
 import type { Storage } from '../storage/types'
 import { createFileImageStore, type ImageStore } from '../uploads/imageStore'
 
-const USAGE = 'usage: npm run export -- <session id> --format md|csv|json [--out FILE]'
+const USAGE = 'usage: npm run export -- <session id> --format md|csv|json [--out FILE] [--include-removed]'
 
 class CliError extends Error {}
 
-function parseArgs(argv: readonly string[]): { id: string; format: ExportFormat; out: string | null } {
+interface Args {
+  readonly id: string
+  readonly format: ExportFormat
+  readonly out: string | null
+  readonly includeRemoved: boolean
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  let includeRemoved = false
   let id: string | null = null
   let format: string | null = null
   let out: string | null = null
@@ -29,6 +38,7 @@ function parseArgs(argv: readonly string[]): { id: string; format: ExportFormat;
     else if (arg.startsWith('--format=')) format = arg.slice(9)
     else if (arg === '--out') out = argv[++i] ?? ''
     else if (arg.startsWith('--out=')) out = arg.slice(6)
+    else if (arg === '--include-removed') includeRemoved = true
     // a session id may itself begin with '-' (base64url): one that looks like an id is the id
     else if (arg.startsWith('-') && !(id === null && SESSION_ID_PATTERN.test(arg)))
       throw new CliError(`unknown option ${arg}\n${USAGE}`)
@@ -41,11 +51,11 @@ function parseArgs(argv: readonly string[]): { id: string; format: ExportFormat;
     throw new CliError(`unknown format "${format}": use md, csv or json`)
   }
   if (out === '') throw new CliError(`--out needs a file name\n${USAGE}`)
-  return { id, format: format as ExportFormat, out }
+  return { id, format: format as ExportFormat, out, includeRemoved }
 }
 
 async function main(): Promise<void> {
-  const { id, format, out } = parseArgs(process.argv.slice(2))
+  const { id, format, out, includeRemoved } = parseArgs(process.argv.slice(2))
   const { storage, images, where, close } = await openStore()
   try {
     const session = SESSION_ID_PATTERN.test(id) ? await storage.getSession(id) : undefined
@@ -55,7 +65,7 @@ async function main(): Promise<void> {
         docFromUpdates(await storage.load(r)),
       ),
     )
-    const snapshot = readSnapshot(board!, control!, facilitator!)
+    const snapshot = readSnapshot(board!, control!, facilitator!, { includeRemoved })
     // what could not be read is left out; say so on stderr, so stdout stays the export alone
     const skipped = describeSkipped(snapshot.skipped)
     if (skipped) console.error(`export: ${skipped}`)

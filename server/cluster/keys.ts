@@ -17,6 +17,12 @@ export function clusterKeys(prefix: string) {
     session: (id: string) => `${prefix}{${id}}:session`,
     /** Set: the names of a session's stored rooms. */
     rooms: (id: string) => `${prefix}{${id}}:rooms`,
+    /** Hash: a session's people (person id → JSON record). */
+    people: (id: string) => `${prefix}{${id}}:people`,
+    /** Set: the ids of a session's people waiting to be admitted (for the cap). */
+    waiting: (id: string) => `${prefix}{${id}}:waiting`,
+    /** List: a session's log (JSON entries, oldest first). */
+    audit: (id: string) => `${prefix}{${id}}:audit`,
     /** Hash: a session's uploaded images (file name → bytes). */
     images: (id: string) => `${prefix}{${id}}:images`,
     /** Hash: saved templates (id → JSON). */

@@ -35,6 +35,7 @@ const BLOCK_MS = 2000
 export class RedisFanout implements Fanout {
   private readonly followed = new Map<string, Followed>()
   private readonly deletedHandlers: ((id: string) => void)[] = []
+  private readonly removedHandlers: ((id: string, person: string) => void)[] = []
   private stopped = false
   private readerId: number | undefined
   /** The followed rooms changed since the running XREAD was sent. */
@@ -108,6 +109,25 @@ export class RedisFanout implements Fanout {
     this.deletedHandlers.push(handler)
   }
 
+  publishPersonRemoved(sessionId: string, personId: string): void {
+    const event = JSON.stringify({
+      type: 'person-removed',
+      id: sessionId,
+      person: personId,
+      from: this.options.instance,
+    })
+    void this.cmd.publish(this.options.keys.events, event).catch((err: unknown) => {
+      this.options.log.error(
+        { err, session: sessionId },
+        'could not tell other instances a person was removed',
+      )
+    })
+  }
+
+  onPersonRemoved(handler: (sessionId: string, personId: string) => void): void {
+    this.removedHandlers.push(handler)
+  }
+
   async stop(): Promise<void> {
     this.stopped = true
     this.wake()
@@ -116,10 +136,11 @@ export class RedisFanout implements Fanout {
 
   private event(text: string): void {
     try {
-      const event = JSON.parse(text) as { type?: string; id?: string; from?: string }
-      if (event.type !== 'session-deleted' || typeof event.id !== 'string') return
-      if (event.from === this.options.instance) return
-      for (const handler of this.deletedHandlers) handler(event.id)
+      const event = JSON.parse(text) as { type?: string; id?: string; person?: string; from?: string }
+      if (typeof event.id !== 'string' || event.from === this.options.instance) return
+      if (event.type === 'session-deleted') for (const handler of this.deletedHandlers) handler(event.id)
+      if (event.type === 'person-removed' && typeof event.person === 'string')
+        for (const handler of this.removedHandlers) handler(event.id, event.person)
     } catch {
       this.options.log.warn('ignored a malformed cluster event')
     }

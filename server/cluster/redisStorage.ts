@@ -3,6 +3,7 @@ import type { SessionRecord, Storage, StoredUpdate } from '../storage/types'
 import { parseEntries } from './entries'
 import { execAll } from './connect'
 import type { ClusterKeys } from './keys'
+import { redisPeople } from './redisPeople'
 import { COMPACT_ROOM, LOAD_ROOM, RELEASE_LOCK } from './scripts'
 
 /** A room as stored: its snapshot, then the entries after it. */
@@ -60,6 +61,7 @@ export function createRedisStorage(
     knownRooms.delete(sessionId)
     await redis.del(...doomed, keys.rooms(sessionId))
   }
+  const people = redisPeople(redis, keys)
 
   return {
     loadRoom,
@@ -150,8 +152,20 @@ export function createRedisStorage(
       // the record first: from then on no one can join, so nothing is written to what is deleted next
       const existed = (await redis.del(keys.session(id))) > 0
       await deleteDocs(id)
+      await people.deleteSession(id)
       return existed
     },
+
+    setKeyHash: async (id, role, hash) => {
+      // only an existing session's: a renew racing a delete must not bring a bare record back
+      if (await redis.exists(keys.session(id))) await redis.hset(keys.session(id), role, hash)
+    },
+    addPerson: people.add,
+    getPerson: people.get,
+    updatePerson: people.update,
+    listPeople: people.list,
+    appendLog: people.appendLog,
+    readLog: people.readLog,
 
     close: () => {},
   }

@@ -5,6 +5,7 @@ import type { ApiDeps, Route } from './route'
 import { exportRoutes } from './routes/exports'
 import { facilitationRoutes } from './routes/facilitation'
 import { imageRoutes } from './routes/images'
+import { peopleRoutes } from './routes/people'
 import { sessionRoutes } from './routes/sessions'
 import { systemRoutes } from './routes/system'
 
@@ -18,6 +19,7 @@ export function createApi(deps: ApiDeps) {
     ...exportRoutes(deps),
     ...facilitationRoutes(deps),
     ...imageRoutes(deps),
+    ...peopleRoutes(deps),
   ]
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {

@@ -19,9 +19,16 @@ export function createImageRoutes(
   const limiter = new UploadLimiter(limits)
 
   return {
-    async upload(req: IncomingMessage, res: ServerResponse, id: string, key: string | null): Promise<void> {
-      const { role } = await authorize(sessions, id, key)
+    async upload(
+      req: IncomingMessage,
+      res: ServerResponse,
+      id: string,
+      key: string | null,
+      token: string | null = null,
+    ): Promise<void> {
+      const { role, person } = await authorize(sessions, id, key, token)
       if (role === 'viewer') throw new HttpError(403, 'viewers cannot add images')
+      if (person?.status === 'waiting') throw new HttpError(403, 'waiting to be admitted')
       // a budget per session and role (each role has one key), and one per address across sessions
       const party = `${id}/${role}`
       const ip = req.socket.remoteAddress ?? 'unknown'
@@ -50,8 +57,10 @@ export function createImageRoutes(
       src: string,
       key: string | null,
       display: boolean,
+      token: string | null = null,
     ): Promise<void> {
-      await authorize(sessions, id, key)
+      const { person } = await authorize(sessions, id, key, token)
+      if (person?.status === 'waiting') throw new HttpError(403, 'waiting to be admitted')
       const file = await images.get(id, src, display)
       if (!file) throw new HttpError(404, 'no such image')
       res.writeHead(200, {

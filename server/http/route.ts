@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Role } from '../../shared/rooms'
 import { SESSION_ID_PATTERN } from '../../shared/rooms'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { Relay } from '../relay/relay'
-import { authorize } from '../sessions/service'
+import { authorize, type Caller } from '../sessions/service'
 import type { SessionRecord, Storage } from '../storage/types'
 import type { ImageStore } from '../uploads/imageStore'
 import type { TemplateStore } from '../templates/templateStore'
@@ -43,22 +42,48 @@ export function sessionIdOf(match: RegExpMatchArray): string {
   return id
 }
 
-/** The session and role for the request's `key`; 404 or 403 otherwise. */
-export const access = (
+/**
+ * The session, role and person for the request's `token` (which wins) or `key`; 404 or 403
+ * otherwise. Someone still waiting to be admitted is refused unless `waiting` allows them.
+ */
+export async function access(
   deps: ApiDeps,
   match: RegExpMatchArray,
   url: URL,
-): Promise<{ session: SessionRecord; role: Role }> =>
-  authorize(deps.storage, sessionIdOf(match), url.searchParams.get('key'))
+  waiting: 'refuse' | 'allow' = 'refuse',
+): Promise<Caller> {
+  const caller = await authorize(
+    deps.storage,
+    sessionIdOf(match),
+    url.searchParams.get('key'),
+    url.searchParams.get('token'),
+  )
+  if (waiting === 'refuse' && caller.person?.status === 'waiting')
+    throw new HttpError(403, 'waiting to be admitted')
+  return caller
+}
 
-/** The session, if the request's key is the facilitator's; 403 saying what only they may do otherwise. */
+/** Who did what a facilitator did: their person id, or 'key' for the facilitator key without a token. */
+export const actorOf = (caller: Caller): string => caller.person?.id ?? 'key'
+
+/** The caller, if a facilitator (by token or key); 403 saying what only they may do otherwise. */
+export async function facilitatorCaller(
+  deps: ApiDeps,
+  match: RegExpMatchArray,
+  url: URL,
+  what: string,
+): Promise<Caller> {
+  const caller = await access(deps, match, url)
+  if (caller.role !== 'facilitator') throw new HttpError(403, `only the facilitator can ${what}`)
+  return caller
+}
+
+/** The session, if the request's token or key is a facilitator's; 403 saying what only they may do otherwise. */
 export async function asFacilitator(
   deps: ApiDeps,
   match: RegExpMatchArray,
   url: URL,
   what: string,
 ): Promise<SessionRecord> {
-  const { session, role } = await access(deps, match, url)
-  if (role !== 'facilitator') throw new HttpError(403, `only the facilitator can ${what}`)
-  return session
+  return (await facilitatorCaller(deps, match, url, what)).session
 }

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { AWARENESS_STATE_MAX } from '../../shared/presence'
+import type { Role } from '../../shared/rooms'
 import { ProtocolError } from './protocol'
 
 /** One client's entry in an awareness update. */
@@ -56,4 +57,40 @@ export function encodeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8
     encoding.writeVarString(encoder, e.json)
   }
   return encoding.toUint8Array(encoder)
+}
+
+/** Who a connection is, as its presence must say: what the server knows, not what the client claims. */
+export interface PresenceIdentity {
+  readonly role: Role
+  /** The person their token proves; null for a connection without one (a guest). */
+  readonly person: { readonly id: string; readonly name: string } | null
+  /** The session's admitted people's names (normalized by `nameKey`), which a guest may not take. */
+  readonly takenNames: ReadonlySet<string>
+}
+
+/** A name as compared for collisions: trimmed, case-folded. */
+export const nameKey = (name: string): string => name.trim().toLocaleLowerCase()
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * A published presence state rewritten so that `user.id`, `user.name` and `user.role` are what the
+ * server knows of the connection: a person's own, or for a guest `guest-<client id>`, the key's role
+ * and the claimed name unless it is an admitted person's ("Guest" then). Null (dropped) when the
+ * state is not an object with a `user` object.
+ */
+export function correctPresence(json: string, clientId: number, who: PresenceIdentity): string | null {
+  const state: unknown = JSON.parse(json)
+  if (!isRecord(state) || !isRecord(state.user)) return null
+  const claimed = typeof state.user.name === 'string' ? state.user.name.slice(0, 60) : ''
+  const user = who.person
+    ? { ...state.user, id: who.person.id, name: who.person.name, role: who.role }
+    : {
+        ...state.user,
+        id: `guest-${clientId}`,
+        name: who.takenNames.has(nameKey(claimed)) ? 'Guest' : claimed,
+        role: who.role,
+      }
+  return JSON.stringify({ ...state, user })
 }

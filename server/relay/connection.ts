@@ -5,7 +5,13 @@ import type { WebSocket, RawData } from 'ws'
 import type { ParsedRoom, Role } from '../../shared/rooms'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness'
+import {
+  correctPresence,
+  decodeAwarenessUpdate,
+  encodeAwarenessUpdate,
+  type AwarenessEntry,
+  type PresenceIdentity,
+} from './awareness'
 import {
   ProtocolError,
   decodeMessage,
@@ -91,6 +97,8 @@ export class Connection implements RoomPeer {
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private readonly limits: ConnectionLimits,
+    /** Who this connection's presence says it is (see correctPresence); the role alone without. */
+    private readonly identity: PresenceIdentity = { role, person: null, takenNames: new Set() },
   ) {
     this.messages = new TokenBucket(limits.burstMessages, limits.messagesPerSecond)
     this.bytes = new TokenBucket(limits.burstBytes, limits.bytesPerSecond)
@@ -118,6 +126,11 @@ export class Connection implements RoomPeer {
         this.close(CLOSE.internal, 'room unavailable')
       },
     )
+  }
+
+  /** The person this connection's token proved, if any (closed when a facilitator removes them). */
+  get person(): string | undefined {
+    return this.identity.person?.id
   }
 
   send(message: Uint8Array): void {
@@ -296,7 +309,7 @@ export class Connection implements RoomPeer {
   private awareness(room: Room, update: Uint8Array): void {
     const entries = decodeAwarenessUpdate(update)
     const accepted: AwarenessEntry[] = []
-    for (const entry of entries) {
+    for (let entry of entries) {
       const current = room.awareness.get(entry.clientId)
       // a client that moved here from another instance takes its state over with its next change
       const movedHere = current?.owner === REMOTE_OWNER && entry.clock > current.entry.clock
@@ -312,6 +325,12 @@ export class Connection implements RoomPeer {
         return this.reject(CLOSE.policy, 'awareness for another client', 'awareness-spoof')
       }
       if (current && entry.clock <= current.entry.clock && entry.json !== 'null') continue // stale
+      const json = entry.json === 'null' ? 'null' : correctPresence(entry.json, entry.clientId, this.identity)
+      if (json === null) {
+        this.metrics.messagesDropped.inc({ reason: 'awareness-shape' })
+        continue
+      }
+      entry = { ...entry, json }
       // what is relayed to every peer counts against the budget; dropped echoes cost nothing here
       if (!this.awarenessBytes.take(entry.json.length)) {
         return this.reject(CLOSE.policy, 'awareness rate limit exceeded', 'awareness-rate')

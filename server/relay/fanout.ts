@@ -25,6 +25,10 @@ export interface Fanout {
   publishSessionDeleted(sessionId: string): void
   /** Called when another instance deleted a session. */
   onSessionDeleted(handler: (sessionId: string) => void): void
+  /** Tells the other instances a person was removed from a session, so they close that person's connections. */
+  publishPersonRemoved(sessionId: string, personId: string): void
+  /** Called when another instance removed a person. */
+  onPersonRemoved(handler: (sessionId: string, personId: string) => void): void
   /** Stops reading and closes its connections. */
   stop(): Promise<void>
 }

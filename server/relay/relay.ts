@@ -23,6 +23,8 @@ const FROM_STORAGE = Symbol('storage')
 const FROM_REMOTE = Symbol('remote')
 /** An awareness state from another instance not renewed for this long is removed (clients renew every 15 s). */
 const REMOTE_AWARENESS_TIMEOUT_MS = 30_000
+/** Close code of a connection whose person a facilitator removed from the session. */
+export const CLOSE_REMOVED = 4003
 /** Peers of one room sent to per event-loop turn (see Outbox). */
 const SLICE = 64
 
@@ -56,6 +58,7 @@ export class Relay {
   ) {
     if (fanout) {
       fanout.onSessionDeleted((id) => this.closeLocalSession(id))
+      fanout.onPersonRemoved((id, person) => this.closeLocalPerson(id, person))
       this.sweep = setInterval(() => this.expireRemoteAwareness(), 5000)
       this.sweep.unref()
     }
@@ -374,6 +377,23 @@ export class Relay {
       for (const peer of [...room.peers]) peer.close(4404, 'session deleted')
       for (const peer of [...room.peers]) room.leave(peer)
       this.unload(room)
+    }
+  }
+
+  /**
+   * Closes every connection of a person removed from a session, in every room of it, here and on
+   * other instances (4003: the client shows that they were removed and forgets its token).
+   */
+  closePerson(sessionId: string, personId: string): void {
+    this.closeLocalPerson(sessionId, personId)
+    this.fanout?.publishPersonRemoved(sessionId, personId)
+  }
+
+  private closeLocalPerson(sessionId: string, personId: string): void {
+    for (const room of this.rooms.values()) {
+      if (room.info.sessionId !== sessionId) continue
+      for (const peer of [...room.peers])
+        if (peer.person === personId) peer.close(CLOSE_REMOVED, 'removed from session')
     }
   }
 

@@ -14,6 +14,8 @@ export interface RoomPeer {
   sendFrame?(frame: WireFrame): void
   close(code: number, reason: string): void
   readonly clientIds: Set<number>
+  /** The person (id) this peer is connected as, if their token proved one. */
+  readonly person?: string
 }
 
 /** One open room: its document in memory, its connections and their awareness states. */

@@ -1,13 +1,14 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { ownerOfToken } from '../../shared/identity'
-import { parseRoom, type ParsedRoom, type Role } from '../../shared/rooms'
+import { parseRoom, type ParsedRoom } from '../../shared/rooms'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
-import { SessionError, authorize } from '../sessions/service'
-import { privateRoomDenial } from './policy'
+import { admitsPeople } from '../sessions/people'
+import { SessionError, authorize, type Caller } from '../sessions/service'
+import { lobbyDenial, privateRoomDenial } from './policy'
 import type { SessionStore } from '../storage/types'
+import { nameKey, type PresenceIdentity } from './awareness'
 import { CLOSE, Connection, type ConnectionLimits } from './connection'
 import type { Relay } from './relay'
 
@@ -27,8 +28,9 @@ export const MAX_FRAGMENTS = 64
 export const MAX_BUFFERED_CHUNKS = 4096
 
 /**
- * Accepts websocket upgrades on `/ws/<room>?key=<key>`. The key and room are checked before the
- * upgrade: a bad one gets a plain HTTP error and no room is created.
+ * Accepts websocket upgrades on `/ws/<room>?key=<key>` or `?token=<person token>` (which wins). The
+ * token or key and the room are checked before the upgrade: a bad one gets a plain HTTP error and no
+ * room is created.
  */
 export function createUpgradeHandler(deps: UpgradeDeps) {
   const wss = new WebSocketServer({
@@ -68,27 +70,57 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     }
     const room = roomFromPath(url.pathname)
     if (!room) return refuse(socket, 404, 'no such room')
-    let role: Role
+    let caller: Caller
+    let identity: PresenceIdentity
     try {
-      ;({ role } = await authorize(deps.sessions, room.info.sessionId, url.searchParams.get('key')))
+      caller = await authorize(
+        deps.sessions,
+        room.info.sessionId,
+        url.searchParams.get('key'),
+        url.searchParams.get('token'),
+      )
+      const { person, role } = caller
+      // a participant key without a token is only for the join screen while the session admits people
+      const waiting =
+        person?.status === 'waiting' ||
+        (!person &&
+          role === 'participant' &&
+          room.info.kind !== 'control' &&
+          (await admitsPeople(deps.relay, room.info.sessionId)))
+      const denied =
+        lobbyDenial(room.info, waiting, person !== null) ??
+        privateRoomDenial(room.info, role, person?.id ?? null)
+      if (denied) return refuse(socket, 403, denied)
+      identity = {
+        role,
+        person: person && { id: person.id, name: person.name },
+        takenNames: await takenNames(deps.sessions, caller),
+      }
     } catch (err) {
       if (err instanceof SessionError) return refuse(socket, err.status, err.message)
       deps.log.error({ err }, 'upgrade failed')
       return refuse(socket, 500, 'internal error')
     }
-    const token = url.searchParams.get('token')
-    if (token !== null && (token.length === 0 || token.length > 200))
-      return refuse(socket, 400, 'malformed token')
-    const denied = privateRoomDenial(room.info, role, token)
-    if (denied) return refuse(socket, 403, denied)
+    const { role, person } = caller
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true)
       ws.on('pong', () => alive.set(ws, true))
       deps.metrics.connections.inc()
       deps.log.info({ room: room.name, role }, 'connection opened')
       ws.on('close', (code) => deps.log.info({ room: room.name, role, code }, 'connection closed'))
-      const self = token ? ownerOfToken(token) : ''
-      new Connection(ws, room.name, room.info, role, self, deps.relay, deps.metrics, deps.log, deps.limits)
+      const self = person?.id ?? ''
+      new Connection(
+        ws,
+        room.name,
+        room.info,
+        role,
+        self,
+        deps.relay,
+        deps.metrics,
+        deps.log,
+        deps.limits,
+        identity,
+      )
     })
   }
 
@@ -101,6 +133,13 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       wss.close()
     },
   }
+}
+
+/** The admitted people's names a guest (no token) may not take in presence; none needed for a person. */
+async function takenNames(sessions: SessionStore, caller: Caller): Promise<Set<string>> {
+  if (caller.person) return new Set()
+  const people = await sessions.listPeople(caller.session.id)
+  return new Set(people.filter((p) => p.status === 'admitted').map((p) => nameKey(p.name)))
 }
 
 function roomFromPath(pathname: string): { name: string; info: ParsedRoom } | null {
@@ -117,8 +156,13 @@ function roomFromPath(pathname: string): { name: string; info: ParsedRoom } | nu
 
 function refuse(socket: Duplex, status: number, message: string): void {
   const reason =
-    { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' }[status] ??
-    'Error'
+    {
+      400: 'Bad Request',
+      403: 'Forbidden',
+      404: 'Not Found',
+      429: 'Too Many Requests',
+      500: 'Internal Server Error',
+    }[status] ?? 'Error'
   const body = JSON.stringify({ error: message })
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

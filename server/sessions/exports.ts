@@ -7,7 +7,7 @@ import {
   type ExportedImage,
 } from '../../shared/export/json'
 import { toMarkdown } from '../../shared/export/markdown'
-import { readSnapshot, type SessionSnapshot } from '../../shared/export/snapshot'
+import { readSnapshot, type SessionSnapshot, type SnapshotOptions } from '../../shared/export/snapshot'
 import { boardRoom, controlRoom, facilitatorRoom } from '../../shared/rooms'
 import type { ImageStore } from '../uploads/imageStore'
 import type { Relay } from '../relay/relay'
@@ -25,12 +25,19 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 }
 
-/** Reads a session's live documents (loading them if no one is connected) into a snapshot. */
-export async function snapshotOf(relay: Relay, sessionId: string): Promise<SessionSnapshot> {
+/**
+ * Reads a session's live documents (loading them if no one is connected) into a snapshot; removed
+ * people are "Removed person" in it unless `options.includeRemoved`.
+ */
+export async function snapshotOf(
+  relay: Relay,
+  sessionId: string,
+  options: SnapshotOptions = {},
+): Promise<SessionSnapshot> {
   return withRoom(relay, boardRoom(sessionId), (board) =>
     withRoom(relay, controlRoom(sessionId), (control) =>
       withRoom(relay, facilitatorRoom(sessionId), (facilitator) =>
-        readSnapshot(board.doc, control.doc, facilitator.doc),
+        readSnapshot(board.doc, control.doc, facilitator.doc, options),
       ),
     ),
   )

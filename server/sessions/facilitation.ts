@@ -1,47 +1,24 @@
 import { PRIVATE_PREFIX, controlRoom, parseRoom } from '../../shared/rooms'
 import { sessionMapOf } from '../../shared/schema/controlDoc'
-import {
-  answersOf,
-  cappedVotes,
-  myVotesOf,
-  readFacilitation,
-  resultsOf,
-} from '../../shared/schema/facilitation'
+import { cappedVotes, myVotesOf, readFacilitation, resultsOf } from '../../shared/schema/facilitation'
 import { LIMITS } from '../../shared/schema/limits'
 import { clearSafely, isSafeToDelete } from '../../shared/schema/nesting'
 import { skipCounter, type Skipped } from '../../shared/schema/skipped'
 import type { Logger } from '../logger'
 import type { Relay } from '../relay/relay'
-import type { DocStorage } from '../storage/types'
+import type { DocStorage, SessionStore } from '../storage/types'
+import { admittedIds } from './people'
 import { SERVER_ORIGIN, withRoom } from './roomAccess'
 
-export type Answer = 'agree' | 'discuss'
-
 /**
- * Records one person's answer to the Community Commitments under their private owner id, so the
- * facilitator sees counts and no names. Answering again replaces the earlier answer.
- */
-export async function recordAnswer(
-  relay: Relay,
-  sessionId: string,
-  owner: string,
-  answer: Answer,
-): Promise<void> {
-  await withRoom(relay, controlRoom(sessionId), (room) => {
-    room.doc.transact(() => answersOf(room.doc).set(owner, answer), SERVER_ORIGIN)
-  })
-  await relay.flushed()
-}
-
-/**
- * Ends dot voting: sums everyone's votes from their private rooms (each capped at the budget, so a
+ * Ends dot voting: sums every admitted person's votes from their private rooms (each capped at the budget, so a
  * crafted document cannot vote more), publishes the counts in the control room, and clears the votes.
  * A vote that is not a number of votes is skipped and counted (one nested too deep for Yjs to delete
  * stays); a private room that cannot be read is counted and the others still count.
  */
 export async function endVoting(
   relay: Relay,
-  storage: DocStorage,
+  storage: DocStorage & Pick<SessionStore, 'listPeople'>,
   sessionId: string,
   log: Logger,
 ): Promise<{ results: Record<string, number>; skipped: Skipped }> {
@@ -52,8 +29,12 @@ export async function endVoting(
     controlRoom(sessionId),
     (room) => readFacilitation(room.doc).voteBudget,
   )
+  // one budget per person the server admitted: a private room of anyone else (a made-up id, someone
+  // removed or still waiting) is not counted
+  const admitted = await admittedIds(storage, sessionId)
   for (const name of await storage.listRooms(PRIVATE_PREFIX(sessionId))) {
-    if (parseRoom(name)?.kind !== 'private') continue
+    const info = parseRoom(name)
+    if (info?.kind !== 'private' || !admitted.has(info.owner ?? '')) continue
     try {
       await withRoom(relay, name, (room) => {
         const votes = myVotesOf(room.doc)

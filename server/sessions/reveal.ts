@@ -4,22 +4,25 @@ import { addSkipped, type Skipped } from '../../shared/schema/skipped'
 import type { Logger } from '../logger'
 import type { Relay } from '../relay/relay'
 import { HoldPeer } from '../relay/room'
-import type { DocStorage } from '../storage/types'
+import type { DocStorage, SessionStore } from '../storage/types'
+import { admittedIds } from './people'
 import { SERVER_ORIGIN } from './roomAccess'
 
 /**
- * Reveal: moves every participant's private notes onto the board. Done by the server through the
+ * Reveal: moves every admitted person's private notes onto the board. Done by the server through the
  * relay, so the move is stored and relayed like any edit, and works whoever is connected. Entries
  * that cannot be read stay in their private room and are counted; a room that cannot be opened at
  * all is counted too, and the others are still revealed.
  */
 export async function revealPrivateNotes(
   relay: Relay,
-  storage: DocStorage,
+  storage: DocStorage & Pick<SessionStore, 'listPeople'>,
   sessionId: string,
   log: Logger,
 ): Promise<{ moved: number; skipped: Skipped }> {
   const names = await storage.listRooms(PRIVATE_PREFIX(sessionId))
+  // only admitted people's notes: never a removed person's, nor a room no person the server knows owns
+  const admitted = await admittedIds(storage, sessionId)
   const hold = new HoldPeer()
   const board = await relay.join(boardRoom(sessionId), { sessionId, kind: 'board' }, hold)
   let moved = 0
@@ -27,7 +30,7 @@ export async function revealPrivateNotes(
   try {
     for (const name of names) {
       const info = parseRoom(name)
-      if (info?.kind !== 'private') continue
+      if (info?.kind !== 'private' || !admitted.has(info.owner ?? '')) continue
       try {
         const room = await relay.join(name, info, hold)
         try {

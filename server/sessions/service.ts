@@ -1,9 +1,10 @@
+import { ownerOfToken } from '../../shared/identity'
 import { boardRoom, controlRoom, facilitatorRoom, type Role } from '../../shared/rooms'
 import { DEFAULT_LANG, type UiLang } from '../../shared/lang'
 import { LIMITS } from '../../shared/schema/limits'
 import { buildSessionDocs } from '../../shared/templates'
 import type { TemplateStore } from '../templates/templateStore'
-import type { SessionStore, SessionRecord } from '../storage/types'
+import type { PersonRecord, SessionStore, SessionRecord } from '../storage/types'
 import { hashKey, newKey, newSessionId, roleForKey } from './keys'
 
 export interface CreatedSession {
@@ -13,7 +14,7 @@ export interface CreatedSession {
 
 export class SessionError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404,
+    readonly status: 400 | 403 | 404 | 409 | 429,
     message: string,
   ) {
     super(message)
@@ -89,15 +90,51 @@ export async function createSessionFromDocs(
   }
 }
 
-/** Resolves a session id and key to the session and the role the key grants; throws 404 or 403. */
+/** Who is asking: the session, their role, and the person their token proves (null without one). */
+export interface Caller {
+  readonly session: SessionRecord
+  readonly role: Role
+  readonly person: PersonRecord | null
+}
+
+/** A person token: 256 random bits as 43 base64url characters (issued by the server at join). */
+export const PERSON_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
+
+/**
+ * The person a token proves in a session; throws 403 for a token the server did not issue here
+ * (or a malformed one) and for a removed person's.
+ */
+export async function personOfToken(
+  store: SessionStore,
+  sessionId: string,
+  token: string,
+): Promise<PersonRecord> {
+  const person = PERSON_TOKEN_PATTERN.test(token)
+    ? await store.getPerson(sessionId, ownerOfToken(token))
+    : undefined
+  if (!person) throw new SessionError(403, 'unknown person token')
+  if (person.status === 'removed') throw new SessionError(403, 'removed from session')
+  return person
+}
+
+/**
+ * Resolves a session id and a person token or key to the session and the caller's role; throws 404
+ * or 403. A token wins over the key: the role is the person's whatever the key says, so people keep
+ * their place after a link is renewed. Without a token, the role is the key's.
+ */
 export async function authorize(
   store: SessionStore,
   id: string,
   key: string | null,
-): Promise<{ session: SessionRecord; role: Role }> {
+  token: string | null = null,
+): Promise<Caller> {
   const session = await store.getSession(id)
   if (!session) throw new SessionError(404, 'no such session')
+  if (token !== null) {
+    const person = await personOfToken(store, id, token)
+    return { session, role: person.role, person }
+  }
   const role = roleForKey(session, key)
   if (!role) throw new SessionError(403, key ? 'wrong key for this session' : 'a key is required')
-  return { session, role }
+  return { session, role, person: null }
 }

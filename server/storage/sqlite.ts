@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { startCheckpointer } from './checkpointer'
+import { openPeopleTables } from './sqlitePeople'
 import type { SessionRecord, Storage, StoredUpdate } from './types'
 
 interface SessionRow {
@@ -101,10 +102,17 @@ export function openSqliteStorage(dataDir: string): Storage {
     appendAll(docs)
   })
   const likePrefix = (id: string): string => `${escapeLike(id)}/%`
+  const people = openPeopleTables(db)
   const removeAll = db.transaction((id: string) => {
     deleteSessionRooms.run(id, likePrefix(id))
+    people.deleteSession(id)
     return removeSession.run(id).changes > 0
   })
+  const roleColumns = {
+    facilitator: db.prepare<[Buffer, string]>('UPDATE sessions SET facilitator_hash = ? WHERE id = ?'),
+    participant: db.prepare<[Buffer, string]>('UPDATE sessions SET participant_hash = ? WHERE id = ?'),
+    viewer: db.prepare<[Buffer, string]>('UPDATE sessions SET viewer_hash = ? WHERE id = ?'),
+  }
 
   return {
     load: async (room) => selectRoom.all(room).map((r) => new Uint8Array(r.data)),
@@ -133,6 +141,15 @@ export function openSqliteStorage(dataDir: string): Storage {
       }
     },
     deleteSession: async (id) => removeAll(id),
+    setKeyHash: async (id, role, hash) => {
+      roleColumns[role].run(hash, id)
+    },
+    addPerson: async (person, caps) => people.add(person, caps),
+    getPerson: async (sessionId, id) => people.get(sessionId, id),
+    updatePerson: async (sessionId, id, changes) => people.update(sessionId, id, changes),
+    listPeople: async (sessionId) => people.list(sessionId),
+    appendLog: async (entry) => people.appendLog(entry),
+    readLog: async (sessionId) => people.readLog(sessionId),
     close: () => {
       checkpointer.stop()
       if (db.open) db.close()

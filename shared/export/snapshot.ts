@@ -9,6 +9,7 @@ import {
   readCanvases,
   readCommitmentTexts,
   readCommitments,
+  readRemoved,
   readSessionInfo,
   type AgendaStep,
   type CanvasInfo,
@@ -27,6 +28,8 @@ export interface SessionSnapshot {
   readonly template: string
   /** Whether participants change and delete only what they added (Protect contributions). */
   readonly protect: boolean
+  /** Whether participants wait to be admitted (Admit people). */
+  readonly admit: boolean
   /** The session's languages, the main one first. */
   readonly langs: readonly UiLang[]
   /** The Community Commitments in the main language. */
@@ -43,6 +46,14 @@ export interface SessionSnapshot {
   readonly skipped: Skipped
 }
 
+/** The author shown, in every report, for what a person removed from the session made. */
+export const REMOVED_AUTHOR = 'Removed person'
+
+export interface SnapshotOptions {
+  /** Name removed people as the board did (a facilitator's choice); without it they are "Removed person". */
+  readonly includeRemoved?: boolean
+}
+
 /** A step's guidance is at most this long (as the facilitator panel and the JSON import allow). */
 const GUIDANCE_MAX = 4000
 
@@ -50,11 +61,19 @@ const GUIDANCE_MAX = 4000
  * Reads a snapshot from a session's board, control and (optionally) facilitator documents. Never
  * throws on what the documents hold: anything that cannot be read is left out and counted in `skipped`.
  */
-export function readSnapshot(board: Y.Doc, control: Y.Doc, facilitator?: Y.Doc): SessionSnapshot {
+export function readSnapshot(
+  board: Y.Doc,
+  control: Y.Doc,
+  facilitator?: Y.Doc,
+  options: SnapshotOptions = {},
+): SessionSnapshot {
   const skipped = skipCounter()
   const canvases = readCanvases(control)
   skipped.add('canvases', canvasesOf(control).length - canvases.length)
-  const { objects, richText } = readObjects(board, new Set(canvases.map((c) => c.id)), skipped)
+  const read = readObjects(board, new Set(canvases.map((c) => c.id)), skipped)
+  const { richText } = read
+  const removed = options.includeRemoved ? new Set<string>() : readRemoved(control)
+  const objects = read.objects.map((o) => (removed.has(o.createdBy) ? { ...o, author: REMOVED_AUTHOR } : o))
   const info = readSessionInfo(control)
   const agenda = readAgenda(control)
   skipped.add('agenda', agendaOf(control).length - agenda.length)
@@ -74,6 +93,7 @@ export function readSnapshot(board: Y.Doc, control: Y.Doc, facilitator?: Y.Doc):
     title: info.title,
     template: info.template,
     protect: info.protect,
+    admit: info.admit,
     langs: info.langs,
     commitments: readCommitments(control),
     commitmentTexts,

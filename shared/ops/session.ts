@@ -83,7 +83,7 @@ export function setProtected(control: Y.Doc, protect: boolean, origin: Origin): 
   control.transact(() => sessionMapOf(control).set('protect', protect), origin)
 }
 
-/** Turns Admit people on or off (facilitators): while on, the server lets participants in only once admitted. */
+/** Turns Admit people on or off (facilitators: the relay refuses it from anyone else). */
 export function setAdmitPeople(control: Y.Doc, admit: boolean, origin: Origin): void {
   control.transact(() => sessionMapOf(control).set('admit', admit), origin)
 }

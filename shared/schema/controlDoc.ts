@@ -29,7 +29,7 @@ export interface SessionInfo {
   readonly langs: readonly UiLang[]
   /** Participants change and delete only what they added (the server refuses the rest). */
   readonly protect: boolean
-  /** Admit people: participants wait with their name until a facilitator admits them (the server enforces it). */
+  /** Admit people: who opens the participant link waits until a facilitator admits them. */
   readonly admit: boolean
 }
 
@@ -119,8 +119,41 @@ export function writeCanvas(canvas: CanvasInfo): Y.Map<unknown> {
 /** Does the session protect contributions (participants change and delete only their own)? */
 export const isProtected = (doc: Y.Doc): boolean => sessionMapOf(doc).get('protect') === true
 
-/** Does the session make participants wait until a facilitator admits them (Admit people)? */
+/** Does the session admit people (participants wait in the lobby until a facilitator admits them)? */
 export const isAdmitOn = (doc: Y.Doc): boolean => sessionMapOf(doc).get('admit') === true
+
+/**
+ * People removed from the session (control room; written by the server only): person id → true.
+ * No names: exports and the board show "Removed person" for what they made.
+ */
+export const removedOf = (doc: Y.Doc): Y.Map<true> => doc.getMap<true>('removed')
+
+/** The ids of the people removed from the session. */
+export const readRemoved = (doc: Y.Doc): Set<string> =>
+  new Set([...removedOf(doc).entries()].filter(([, v]) => v === true).map(([id]) => id))
+
+/** Someone waiting to be admitted, as the facilitators' People panel shows them. */
+export interface LobbyEntry {
+  readonly id: string
+  readonly name: string
+  /** When they joined (server time, ms). */
+  readonly since: number
+}
+
+const lobbySchema = z.object({ name: z.string().max(60), since: z.number().finite() })
+
+/** The lobby (facilitator room; written by the server only): person id → { name, since }. */
+export const lobbyOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>('lobby')
+
+/** Who is waiting to be admitted, longest waiting first; malformed entries are skipped. */
+export function readLobby(doc: Y.Doc): LobbyEntry[] {
+  const out: LobbyEntry[] = []
+  for (const [id, value] of lobbyOf(doc).entries()) {
+    const parsed = lobbySchema.safeParse(value)
+    if (parsed.success) out.push({ id, ...parsed.data })
+  }
+  return out.sort((a, b) => a.since - b.since || a.id.localeCompare(b.id))
+}
 
 /** Is the board locked for everyone but facilitators? */
 export const isBoardLocked = (doc: Y.Doc): boolean => sessionMapOf(doc).get('locked') === true

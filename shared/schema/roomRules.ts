@@ -50,6 +50,9 @@ const facilitatorsOnly: RootCheck = (changes, writer) => {
   return null
 }
 
+/** A root only the server writes (its own writes are not checked): every client's write is refused. */
+const serverOnly: RootCheck = () => ({ code: 'not-allowed', detail: 'written by the server only' })
+
 const SESSION_KEYS = new Set([
   'title',
   'template',
@@ -63,6 +66,7 @@ const SESSION_KEYS = new Set([
   'timer',
   'summon',
   'protect',
+  'admit',
 ])
 
 const sessionMap: RootCheck = (changes, writer) => {
@@ -94,10 +98,13 @@ export const ROOM_ROOTS: Readonly<Record<RoomKind, Readonly<Record<string, RootC
     canvases: facilitatorsOnly,
     agenda: facilitatorsOnly,
     results: facilitatorsOnly,
-    answers: facilitatorsOnly,
+    // one answer per person, written by the server for admitted people (POST /answer, /join)
+    answers: serverOnly,
+    removed: serverOnly,
   },
   facilitator: {
     guidance: plainMap((_key, value) => typeof value === 'string' && value.length <= 4000, 'facilitator'),
+    lobby: serverOnly,
   },
 }
 

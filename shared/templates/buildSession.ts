@@ -77,6 +77,7 @@ export function buildSessionDocs(
     session.set('template', template.id)
     session.set('langs', [...langs])
     if (template.protect) session.set('protect', true)
+    if (template.admit) session.set('admit', true)
     commitmentsOf(control).push(template.commitments.map((c) => fitText(c, langs)))
     canvasesOf(control).push(
       template.canvases.map((c) => writeCanvas({ id: canvasIds.get(c.key)!, name: c.name })),

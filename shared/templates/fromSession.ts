@@ -46,6 +46,7 @@ export function templateFromSession(
       mode: step.mode,
     })),
     ...(s.protect ? { protect: true } : {}),
+    ...(s.admit ? { admit: true } : {}),
   }
 }
 
@@ -94,4 +95,5 @@ export const templateSchema: z.ZodType<Template> = z.object({
     )
     .max(100),
   protect: z.boolean().optional(),
+  admit: z.boolean().optional(),
 })

@@ -27,6 +27,7 @@ export interface BuiltInTemplate {
     readonly mode: StepMode
   }[]
   readonly protect?: boolean
+  readonly admit?: boolean
 }
 
 /**
@@ -64,5 +65,6 @@ export function localize(t: BuiltInTemplate, langs: UiLang | readonly UiLang[]):
       }
     }),
     ...(t.protect ? { protect: true } : {}),
+    ...(t.admit ? { admit: true } : {}),
   }
 }

@@ -12,6 +12,8 @@ export const senseMaking: BuiltInTemplate = {
   commitments: DEFAULT_COMMITMENTS,
   // people write about their own lives here: only they (and the facilitator) change their notes
   protect: true,
+  // a space about people's own lives: who comes in is the facilitator's call (Admit people)
+  admit: true,
   canvases: [
     { key: 'commitments', name: text('Commitments', '约定') },
     { key: 'reflections', name: text('Individual reflections', '个人思考') },

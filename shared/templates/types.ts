@@ -16,6 +16,8 @@ export interface Template {
   readonly agenda: readonly TemplateStep[]
   /** The session starts with contributions protected: participants change and delete only their own. */
   readonly protect?: boolean
+  /** The session starts with Admit people on: participants wait until a facilitator admits them. */
+  readonly admit?: boolean
 }
 
 export interface TemplateCanvas {

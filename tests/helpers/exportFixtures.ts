@@ -60,6 +60,7 @@ export function snapshotOf(
     title: 'Kitchen table',
     template: 'recipe-wall',
     protect: false,
+    admit: false,
     langs: ['en'],
     commitments: ['We listen.'],
     commitmentTexts: [{ en: 'We listen.' }],

@@ -38,7 +38,9 @@ export const exportRoutes = (deps: ApiDeps): Route[] => [
       }
       const session = await asFacilitator(deps, match, url, 'export a session')
       const f = format as ExportFormat
-      const snapshot = await snapshotOf(deps.relay, session.id)
+      // removed people are not named unless the facilitator asks for it
+      const includeRemoved = url.searchParams.get('includeRemoved') === '1'
+      const snapshot = await snapshotOf(deps.relay, session.id, { includeRemoved })
       logSkipped(deps.log, `export.${f}`, session.id, snapshot.skipped)
       const body = await renderExport(f, snapshot, () => imagesOf(deps.images, session.id, snapshot))
       res.writeHead(200, {

@@ -1,29 +1,11 @@
-import { z } from 'zod'
-import { ownerOfToken } from '../../../shared/identity'
-import { endVoting, recordAnswer } from '../../sessions/facilitation'
+import { endVoting } from '../../sessions/facilitation'
 import { revealPrivateNotes } from '../../sessions/reveal'
 import { logSkipped } from '../../sessions/skipped'
-import { HttpError, readJson, sendJson } from '../respond'
-import { access, asFacilitator, type ApiDeps, type Route } from '../route'
+import { sendJson } from '../respond'
+import { asFacilitator, type ApiDeps, type Route } from '../route'
 
-const answerBody = z.object({ answer: z.enum(['agree', 'discuss']) })
-
-/** Commitment answers, the end of voting, and revealing private notes: what the server does for the room. */
+/** The end of voting, and revealing private notes: what the server does for the room (answers: people.ts). */
 export const facilitationRoutes = (deps: ApiDeps): Route[] => [
-  {
-    method: 'POST',
-    pattern: /^\/api\/sessions\/([^/]+)\/answer$/,
-    handle: async (req, res, url, match) => {
-      const { session } = await access(deps, match, url)
-      const token = url.searchParams.get('token')
-      if (!token || token.length < 16 || token.length > 200)
-        throw new HttpError(400, 'a private token is required')
-      const body = answerBody.safeParse(await readJson(req, 1024))
-      if (!body.success) throw new HttpError(400, 'answer must be "agree" or "discuss"')
-      await recordAnswer(deps.relay, session.id, ownerOfToken(token), body.data.answer)
-      res.writeHead(204).end()
-    },
-  },
   {
     method: 'POST',
     pattern: /^\/api\/sessions\/([^/]+)\/voting\/end$/,

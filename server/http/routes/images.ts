@@ -10,7 +10,13 @@ export function imageRoutes(deps: ApiDeps): Route[] {
       method: 'POST',
       pattern: /^\/api\/sessions\/([^/]+)\/images$/,
       handle: (req, res, url, match) =>
-        images.upload(req, res, sessionIdOf(match), url.searchParams.get('key')),
+        images.upload(
+          req,
+          res,
+          sessionIdOf(match),
+          url.searchParams.get('key'),
+          url.searchParams.get('token'),
+        ),
     },
     {
       method: 'GET',
@@ -22,6 +28,7 @@ export function imageRoutes(deps: ApiDeps): Route[] {
           match[2] ?? '',
           url.searchParams.get('key'),
           url.searchParams.get('display') === '1',
+          url.searchParams.get('token'),
         ),
     },
   ]

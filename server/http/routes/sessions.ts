@@ -82,7 +82,8 @@ export const sessionRoutes = (deps: ApiDeps): Route[] => [
     method: 'GET',
     pattern: /^\/api\/sessions\/([^/]+)$/,
     handle: async (_req, res, url, match) => {
-      const { session, role } = await access(deps, match, url)
+      // the waiting screen may read the session's title too
+      const { session, role } = await access(deps, match, url, 'allow')
       sendJson(res, 200, { id: session.id, title: session.title, template: session.template, role })
     },
   },
