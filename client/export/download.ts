@@ -40,8 +40,9 @@ export async function fetchExport(
   session: { id: string; key: string },
   format: ServerFormat,
   signal: AbortSignal,
+  includeRemoved = false,
 ): Promise<Blob> {
-  const url = `/api/sessions/${encodeURIComponent(session.id)}/export?format=${format}&${credentials(session.id, session.key)}`
+  const url = `/api/sessions/${encodeURIComponent(session.id)}/export?format=${format}&${credentials(session.id, session.key)}${includeRemoved ? '&includeRemoved=1' : ''}`
   let response: Response
   try {
     response = await fetch(url, { signal })

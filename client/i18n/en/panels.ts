@@ -84,6 +84,7 @@ export const panels = {
   exportMenu: {
     button: 'Export',
     framesAsPages: 'Each frame as a page',
+    nameRemoved: 'Name removed people',
     items: {
       png: 'PNG',
       pdf: 'PDF',

@@ -70,6 +70,7 @@ export const panels: Translation<typeof en> = {
   },
   exportMenu: {
     button: '导出',
+    nameRemoved: '显示已移出者的名字',
     framesAsPages: '每个框架单独一页',
     items: {
       png: 'PNG 图片',
