@@ -9,6 +9,7 @@ import {
   forgetPersonToken,
   personTokenFor,
   rememberPersonToken,
+  rememberRemoval,
   useRoomConnection,
   type RoomConnection,
 } from '../sync'
@@ -91,7 +92,8 @@ function SessionInside(props: InsideProps) {
   const removed = phase.kind === 'removed' || status.removed || removedAway
   useEffect(() => {
     if (gone || removed) forgetJoins(access.id)
-    if (gone || removed) forgetPersonToken(access.id)
+    if (gone) forgetPersonToken(access.id)
+    if (removed) rememberRemoval(access.id)
   }, [gone, removed, access.id])
   const forgetToken = useCallback(() => {
     forgetPersonToken(access.id)

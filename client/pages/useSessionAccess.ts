@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { SESSION_ID_PATTERN } from '../../shared/rooms'
 import { ApiError, fetchSessionAccess, isRemovedError, type SessionAccess } from '../api'
 import { forgetJoins } from '../device'
-import { forgetPersonToken, personTokenFor } from '../sync'
+import { forgetPersonToken, personTokenFor, rememberRemoval, wasRemoved } from '../sync'
 
 export type AccessState =
   | { readonly status: 'checking' }
@@ -23,15 +23,16 @@ export type AccessProblem = 'badId' | 'noKey' | 'wrongKey' | 'unknown' | 'failed
 export function useSessionAccess(sessionId: string, key: string): AccessState {
   const [state, setState] = useState<AccessState>({ status: 'checking' })
   const malformed = problemWith(sessionId, key)
+  const removed = wasRemoved(sessionId)
   useEffect(() => {
-    if (malformed) return
+    if (malformed || removed) return
     let live = true
     setState({ status: 'checking' })
     const ok = (access: SessionAccess) => live && setState({ status: 'ok', access })
     fetchSessionAccess(sessionId, key).then(ok, (err: unknown) => {
       if (!live) return
       if (isRemovedError(err)) {
-        forgetPersonToken(sessionId)
+        rememberRemoval(sessionId)
         forgetJoins(sessionId)
         return setState({ status: 'removed' })
       }
@@ -44,8 +45,9 @@ export function useSessionAccess(sessionId: string, key: string): AccessState {
     return () => {
       live = false
     }
-  }, [sessionId, key, malformed])
-  return malformed ? { status: 'invalid', problem: malformed, detail: '' } : state
+  }, [sessionId, key, malformed, removed])
+  if (malformed) return { status: 'invalid', problem: malformed, detail: '' }
+  return removed ? { status: 'removed' } : state
 }
 
 function problemWith(sessionId: string, key: string): AccessProblem | null {

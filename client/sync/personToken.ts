@@ -40,6 +40,35 @@ export function forgetPersonToken(sessionId: string): void {
   }
 }
 
+const removedKey = (sessionId: string) => `wb:removed:${sessionId}`
+
+/**
+ * A facilitator removed this device's person: the token is forgotten (it is revoked anyway) and the
+ * removal remembered, so a reload says so again instead of offering to join as someone new. (The
+ * server is what keeps them out; a facilitator who fears a comeback renews the participant link.)
+ */
+export function rememberRemoval(sessionId: string): void {
+  forgetPersonToken(sessionId)
+  removedHere.add(sessionId)
+  try {
+    window.localStorage.setItem(removedKey(sessionId), '1')
+  } catch {
+    // remembered for this page only
+  }
+}
+
+const removedHere = new Set<string>()
+
+/** Was this device's person removed from the session? */
+export function wasRemoved(sessionId: string): boolean {
+  if (removedHere.has(sessionId)) return true
+  try {
+    return window.localStorage.getItem(removedKey(sessionId)) === '1'
+  } catch {
+    return false
+  }
+}
+
 /** The person id the token proves (what the server knows this person as), or '' without a token. */
 export function personIdFor(sessionId: string): string {
   const token = personTokenFor(sessionId)

@@ -76,7 +76,7 @@ test('a session in English and 简体中文: each person agrees to the commitmen
   await expectConnected(fay)
   await li.getByRole('textbox', { name: '你的名字' }).fill('李华')
   await li.getByRole('button', { name: '我同意' }).click()
-  await expect(li.getByRole('status')).toHaveText('已连接')
+  await expectConnected(li)
   await sam.getByRole('textbox', { name: 'Your name' }).fill('王芳')
   await sam.getByRole('button', { name: 'I agree' }).click()
   await expectConnected(sam)
