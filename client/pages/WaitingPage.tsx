@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError, fetchMe, isRemovedError } from '../api'
+import { LanguageSelect } from '../i18n/LanguageSelect'
 
 /** How often the waiting page asks whether the person has been admitted. */
 export const WAITING_POLL_MS = 2000
@@ -20,9 +21,12 @@ export function WaitingPage(props: {
   /** The server no longer knows the token (a deleted person): join again. */
   onUnknown: () => void
 }) {
-  const { t } = useTranslation(['pages', 'common'])
+  const { t, i18n } = useTranslation(['pages', 'common'])
   const { sessionId, token, onAdmitted, onRemoved, onUnknown } = props
   const [unreachable, setUnreachable] = useState(false)
+  useEffect(() => {
+    document.title = t('common:pageTitle', { title: t('waiting.title') })
+  }, [t, i18n.language])
   useEffect(() => {
     let live = true
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -52,6 +56,9 @@ export function WaitingPage(props: {
   }, [sessionId, token, onAdmitted, onRemoved, onUnknown])
   return (
     <main className="page message waiting">
+      <header className="page-header">
+        <LanguageSelect className="page-language" />
+      </header>
       <div className="card">
         <p className="eyebrow">{props.title || t('common:untitledSession')}</p>
         <h1>{t('waiting.title')}</h1>
