@@ -33,9 +33,12 @@ export async function createSession(
   templateId: string,
   title: string,
   langs: readonly UiLang[] = [DEFAULT_LANG],
+  admit?: boolean,
 ): Promise<CreatedSession> {
-  const template = await templates.find(templateId, langs)
-  if (!template) throw new SessionError(400, `unknown template "${templateId}"`)
+  const found = await templates.find(templateId, langs)
+  if (!found) throw new SessionError(400, `unknown template "${templateId}"`)
+  // Admit people as the creator chose, else as the template has it
+  const template = admit === undefined ? found : { ...found, admit }
   const cleanTitle = title.trim() || template.title
   if (cleanTitle.length > LIMITS.titleMax)
     throw new SessionError(400, `title is longer than ${LIMITS.titleMax} characters`)

@@ -24,7 +24,7 @@ export async function endpointStatuses(
     ['session', `${base}?key=${s.keys.participant}`],
     ['templates', `${http}/api/templates`],
     ['save as template', `${base}/template?${fac}`, json({ title: 'Saved after the attack' })],
-    ['answer', `${base}/answer?key=${s.keys.participant}&token=${token}`, json({ answer: 'agree' })],
+    ['answer', `${base}/answer?token=${token}`, json({ answer: 'agree' })],
     ['reveal', `${base}/reveal?${fac}`, { method: 'POST' }],
     ['voting end', `${base}/voting/end?${fac}`, { method: 'POST' }],
     ['metrics', `${http}/metrics`],

@@ -1,6 +1,5 @@
 import type * as Y from 'yjs'
 import { expect, onTestFinished } from 'vitest'
-import { newPrivateToken, ownerOfToken } from '../../shared/identity'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin, type Origin } from '../../shared/ops/origin'
 import { controlRoom } from '../../shared/rooms'
@@ -10,7 +9,14 @@ import { Attacker, clientsOf } from './attacker'
 import { loadStoredDoc, noteTexts } from './board'
 import { serverDoc } from './carriesOn'
 import { harness, type Harness } from './harness'
-import { createSession, synced, type Client, type CreatedSession, type TestServerOptions } from './server'
+import {
+  createSession,
+  joinSession,
+  synced,
+  type Client,
+  type CreatedSession,
+  type TestServerOptions,
+} from './server'
 
 /*
  * A board with honest people on it and one hostile participant, and what every attack test checks
@@ -24,9 +30,10 @@ export interface Person {
   readonly origin: Origin
 }
 
-export const person = (name: string): Person => {
-  const token = newPrivateToken()
-  return { token, origin: createOrigin(ownerOfToken(token), name) }
+/** Joins a session as a participant: the token the server issued, and commands in that person's name. */
+export async function person(http: string, s: CreatedSession, name: string): Promise<Person> {
+  const { token, person: id } = await joinSession(http, s.id, s.keys.participant, name)
+  return { token, origin: createOrigin(id, name) }
 }
 
 export interface Board {
@@ -57,9 +64,9 @@ export async function board(template = 'sense-making', options: TestServerOption
   const h = await harness(options)
   const s = await createSession(h.server.http, template, 'Hostile room')
   const fay = createOrigin('u-fay', 'Fay Facilitator')
-  const ann = person('Ann Author')
-  const ben = person('Ben Bystander')
-  const mallory = person('Mallory')
+  const ann = await person(h.server.http, s, 'Ann Author')
+  const ben = await person(h.server.http, s, 'Ben Bystander')
+  const mallory = await person(h.server.http, s, 'Mallory')
   const fac = h.open(s.id, s.keys.facilitator)
   const facControl = h.open(controlRoom(s.id), s.keys.facilitator)
   const annClient = h.open(s.id, s.keys.participant, { token: ann.token })

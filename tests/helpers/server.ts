@@ -4,6 +4,10 @@ import { join } from 'node:path'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import WebSocket from 'ws'
+import { createOrigin } from '../../shared/ops/origin'
+import { setAdmitPeople } from '../../shared/ops/session'
+import { controlRoom } from '../../shared/rooms'
+import { isAdmitOn } from '../../shared/schema/controlDoc'
 import { createApp, type App } from '../../server/app'
 import { createLogger, type Logger } from '../../server/logger'
 import { openSqliteStorage } from '../../server/storage/sqlite'
@@ -88,13 +92,18 @@ export const postSession = (http: string, body: unknown): Promise<Response> =>
 export const keyOf = (link: string | undefined): string =>
   new URL(link ?? '', 'http://x').searchParams.get('key') ?? ''
 
-/** Creates a session through the HTTP API and returns its id and keys. */
+/**
+ * Creates a session through the HTTP API and returns its id and keys. Admit people (on in the
+ * sense-making template) is turned off unless `admit`: tests about anything else let participants
+ * straight in, as they did before the lobby.
+ */
 export async function createSession(
   http: string,
   template = 'sense-making',
   title = 'Test session',
+  { admit = false }: { admit?: boolean } = {},
 ): Promise<CreatedSession> {
-  const res = await postSession(http, { template, title })
+  const res = await postSession(http, { template, title, ...(admit ? {} : { admit: false }) })
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`)
   const body = (await res.json()) as { id: string; links: Record<string, string> }
   return {
@@ -105,6 +114,57 @@ export async function createSession(
       viewer: keyOf(body.links.viewer),
     },
   }
+}
+
+/** Turns a session's Admit people on or off as its facilitator, and resolves once the server has it. */
+export async function setAdmit(wsBase: string, s: CreatedSession, admit: boolean): Promise<void> {
+  const fac = connect(wsBase, controlRoom(s.id), s.keys.facilitator)
+  try {
+    await synced(fac)
+    if (isAdmitOn(fac.doc) === admit) return
+    setAdmitPeople(fac.doc, admit, createOrigin('test-facilitator', 'Facilitator'))
+    // stored once a new connection reads it
+    for (let i = 0; i < 100; i++) {
+      const check = connect(wsBase, controlRoom(s.id), s.keys.facilitator)
+      await synced(check)
+      const done = isAdmitOn(check.doc) === admit
+      check.destroy()
+      if (done) return
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    throw new Error('the server did not take Admit people')
+  } finally {
+    fac.destroy()
+  }
+}
+
+/** What POST /join answers someone with a facilitator or participant key. */
+export interface Joined {
+  readonly token: string
+  readonly person: string
+  readonly role: 'facilitator' | 'participant'
+  readonly status: 'waiting' | 'admitted'
+}
+
+/** POST /api/sessions/<id>/join with any body: the raw answer. */
+export const postJoin = (http: string, id: string, key: string, body: unknown): Promise<Response> =>
+  fetch(`${http}/api/sessions/${id}/join?key=${encodeURIComponent(key)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+
+/** Joins a session with a key and a name; the person token the server issued. */
+export async function joinSession(
+  http: string,
+  id: string,
+  key: string,
+  name: string,
+  answer?: 'agree' | 'discuss',
+): Promise<Joined> {
+  const res = await postJoin(http, id, key, { name, ...(answer ? { answer } : {}) })
+  if (res.status !== 201) throw new Error(`join failed: ${res.status} ${await res.text()}`)
+  return (await res.json()) as Joined
 }
 
 export interface Client {

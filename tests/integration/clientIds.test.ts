@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
-import { newPrivateToken, ownerOfToken } from '../../shared/identity'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { noteTexts } from '../helpers/board'
 import { harness } from '../helpers/harness'
 import { syncFrame } from '../helpers/raw'
 import { RawYClient } from '../helpers/rawClient'
-import { createSession, synced } from '../helpers/server'
+import { createSession, joinSession, synced } from '../helpers/server'
 
 /** The reasons of the permission-denied messages a raw socket receives. */
 function refusals(client: RawYClient): string[] {
@@ -25,8 +24,8 @@ describe('client ids belong to who writes under them', () => {
   it('an attacker cannot write under an honest client’s id to take the clocks its next changes need', async () => {
     const h = await harness()
     const { id, keys } = await createSession(h.server.http, 'collage')
-    const token = newPrivateToken()
-    const ann = createOrigin(ownerOfToken(token), 'Ann')
+    const { token, person } = await joinSession(h.server.http, id, keys.participant, 'Ann')
+    const ann = createOrigin(person, 'Ann')
     const honest = h.open(id, keys.participant, { token })
     const reader = h.open(id, keys.viewer)
     await Promise.all([synced(honest), synced(reader)])

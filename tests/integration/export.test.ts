@@ -5,20 +5,21 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { newPrivateToken, ownerOfToken } from '../../shared/identity'
 import { addObject } from '../../shared/ops/objects'
-import { createOrigin } from '../../shared/ops/origin'
+import { createOrigin, type Origin } from '../../shared/ops/origin'
 import { castVote, setAnonymous, startVoting } from '../../shared/ops/session'
 import { controlRoom, privateRoom } from '../../shared/rooms'
 import { REACTIONS_KEY, objectsOf } from '../../shared/schema/boardDoc'
 import { readCanvases } from '../../shared/schema/controlDoc'
 import { writeRichText } from '../../shared/schema/richText'
 import { harness, type Harness } from '../helpers/harness'
-import { createSession, synced, type CreatedSession } from '../helpers/server'
+import { createSession, joinSession, synced, type CreatedSession } from '../helpers/server'
 
-/** Ann proves who she is with her token (her notes' consent is hers alone); Ben writes under a plain id. */
-const ANN_TOKEN = newPrivateToken()
-const ann = createOrigin(ownerOfToken(ANN_TOKEN), 'Ann Author')
+/**
+ * Ann proves who she is with the token the server issued her when she joined (her notes' consent is
+ * hers alone; set by buildSession); Ben writes under a plain id.
+ */
+let ann: Origin = createOrigin('', 'Ann Author')
 const ben = createOrigin('u-ben', 'Ben Builder')
 const TRICKY = 'Rice, beans & "greens"\nline two — 米饭和豆子'
 
@@ -26,7 +27,9 @@ const TRICKY = 'Rice, beans & "greens"\nline two — 米饭和豆子'
 async function buildSession(h: Harness): Promise<{ s: CreatedSession; ids: Record<string, string> }> {
   const s = await createSession(h.server.http, 'sense-making', 'Our *neighbourhood* report')
   const control = h.open(controlRoom(s.id), s.keys.facilitator)
-  const board = h.open(s.id, s.keys.participant, { token: ANN_TOKEN })
+  const joined = await joinSession(h.server.http, s.id, s.keys.participant, 'Ann Author')
+  ann = createOrigin(joined.person, 'Ann Author')
+  const board = h.open(s.id, s.keys.participant, { token: joined.token })
   await Promise.all([synced(control), synced(board)])
   const themes = readCanvases(control.doc).find((c) => c.name === 'Themes')!.id
   const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00ff00' } })
@@ -137,11 +140,11 @@ async function buildSession(h: Harness): Promise<{ s: CreatedSession; ids: Recor
     ann,
   )
   startVoting(control.doc, 3, ann)
-  const token = newPrivateToken()
-  const voter = h.open(privateRoom(s.id, ownerOfToken(token)), s.keys.participant, { token })
+  const { token, person } = await joinSession(h.server.http, s.id, s.keys.participant, 'Voter')
+  const voter = h.open(privateRoom(s.id, person), s.keys.participant, { token })
   await synced(voter)
   castVote(voter.doc, ids.popular, 3, 3, ben)
-  const seen = h.open(privateRoom(s.id, ownerOfToken(token)), s.keys.facilitator)
+  const seen = h.open(privateRoom(s.id, person), s.keys.facilitator)
   await synced(seen)
   await expect.poll(() => seen.doc.getMap('votes').size).toBe(1)
   const probe = h.open(s.id, s.keys.viewer)

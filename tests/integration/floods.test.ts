@@ -53,7 +53,7 @@ describe('floods on one connection close that connection only', () => {
     const s = await seed(h)
     const tcp = await tcpInRoom(h, s.id, s.keys.participant)
     const me = 930_001
-    const message = awarenessFrame([{ clientId: me, clock: 1, json: '{"marker":"in fragments"}' }])
+    const message = awarenessFrame([{ clientId: me, clock: 1, json: '{"user":{},"marker":"in fragments"}' }])
     const cut = [0, 3, 9, 17, message.length]
     const frames = cut.slice(0, -1).map((from, i) =>
       clientFrame({
@@ -65,7 +65,7 @@ describe('floods on one connection close that connection only', () => {
     await tcp.write(Buffer.concat(frames))
     await expect
       .poll(() => s.bystander.provider.awareness.getStates().get(me))
-      .toEqual({ marker: 'in fragments' })
+      .toMatchObject({ marker: 'in fragments' })
     expect(tcp.isOpen()).toBe(true)
     await expectCarriesOn(h, s, 'fragments')
   })
@@ -123,7 +123,9 @@ describe('floods on one connection close that connection only', () => {
     )
     // 200 states of 7 KiB: 1.4 MiB, far past the 256 KiB burst, though within the message rate limit
     for (let clock = 1; clock <= 200; clock++) {
-      raw.ws.send(awarenessFrame([{ clientId: me, clock, json: JSON.stringify({ n: clock, filler }) }]))
+      raw.ws.send(
+        awarenessFrame([{ clientId: me, clock, json: JSON.stringify({ user: {}, n: clock, filler }) }]),
+      )
     }
     expect(await raw.closed).toEqual({ code: CLOSE_POLICY, reason: 'awareness rate limit exceeded' })
     await expectCarriesOn(h, s, 'awareness flood')
@@ -147,10 +149,10 @@ describe('a stock client in a crowded room', () => {
     const late = h.open(s.id, s.keys.participant)
     const drops = countDisconnects(late)
     await expect.poll(() => seesCrowd(late.provider.awareness.getStates())).toBe(true)
-    late.provider.awareness.setLocalState({ marker: 'late' })
+    late.provider.awareness.setLocalState({ user: { name: 'Late' }, marker: 'late' })
     await expect
       .poll(() => s.bystander.provider.awareness.getStates().get(late.doc.clientID))
-      .toEqual({ marker: 'late' })
+      .toMatchObject({ marker: 'late' })
     expect(drops()).toBe(0)
     await expectCarriesOn(h, s, 'crowd')
   })

@@ -311,14 +311,19 @@ describe(`schema-breaking updates from participants (${tag})`, () => {
     const h = await harness()
     const s = await createSession(h.server.http) // contributions protected (until round 2)
     const fay = createOrigin('u-fay', 'Fay')
-    const ann = person('Ann')
+    const ann = await person(h.server.http, s, 'Ann')
     const facControl = h.open(controlRoom(s.id), s.keys.facilitator)
     const a = h.open(s.id, s.keys.facilitator)
     const b = h.open(s.id, s.keys.participant, { token: ann.token })
     await Promise.all([facControl, a, b].map(synced))
     const canvas = readCanvases(facControl.doc)[0]!.id
     startVoting(facControl.doc, 5, fay)
-    const people = [person('P1'), person('P2'), person('P3'), null] // the last proves nobody (no token)
+    const people = [
+      await person(h.server.http, s, 'P1'),
+      await person(h.server.http, s, 'P2'),
+      await person(h.server.http, s, 'P3'),
+      null,
+    ] // the last proves nobody (no token)
     const others = [ann.origin.userId, ...people.flatMap((p) => (p ? [p.origin.userId] : []))]
     const fuzzers = await Promise.all(
       people.map(async (p, i) => ({

@@ -1,6 +1,6 @@
 import WebSocket from 'ws'
 import { describe, expect, it } from 'vitest'
-import { newPrivateToken, ownerOfToken } from '../../shared/identity'
+import { newPrivateToken } from '../../shared/identity'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { controlRoom, facilitatorRoom, privateRoom } from '../../shared/rooms'
@@ -8,7 +8,7 @@ import { guidanceOf } from '../../shared/schema/controlDoc'
 import { loadStoredDoc, noteTexts } from '../helpers/board'
 import { harness } from '../helpers/harness'
 import { refusedUpgrade } from '../helpers/raw'
-import { createSession, synced } from '../helpers/server'
+import { createSession, joinSession, synced } from '../helpers/server'
 
 const fay = createOrigin('u-fay', 'Fay')
 const SECRET = 'my private thought 秘密'
@@ -17,8 +17,8 @@ describe('private writing', () => {
   it('serves a private room only to its author and facilitators; others never receive its notes; reveal moves them onto the board', async () => {
     const h = await harness()
     const { id, keys } = await createSession(h.server.http)
-    const annToken = newPrivateToken()
-    const annRoom = privateRoom(id, ownerOfToken(annToken))
+    const { token: annToken, person: annId } = await joinSession(h.server.http, id, keys.participant, 'Ann')
+    const annRoom = privateRoom(id, annId)
 
     // a raw participant socket on the board and control rooms records every byte it is sent
     const received: Buffer[] = []
@@ -45,7 +45,9 @@ describe('private writing', () => {
     expect((await refusedUpgrade(`${base}?key=${keys.participant}&token=${newPrivateToken()}`)).status).toBe(
       403,
     )
-    expect((await refusedUpgrade(`${base}?key=${keys.viewer}&token=${annToken}`)).status).toBe(403)
+    // a token the server issued to someone else proves that person, not Ann
+    const { token: benToken } = await joinSession(h.server.http, id, keys.participant, 'Ben')
+    expect((await refusedUpgrade(`${base}?key=${keys.participant}&token=${benToken}`)).status).toBe(403)
 
     // a marker through the board proves the spies were listening while the secret existed
     const board = h.open(id, keys.facilitator)

@@ -17,7 +17,8 @@ const vic = createOrigin('u-vic', 'Vic')
  * after anything the client sent before, so once it arrives the server has handled those too.
  */
 async function barrier(client: Client, observer: Client, value: string): Promise<void> {
-  client.provider.awareness.setLocalStateField('barrier', value)
+  // the relay passes on presence states with a user only
+  client.provider.awareness.setLocalState({ user: { name: 'Barrier' }, barrier: value })
   await expect
     .poll(
       () =>

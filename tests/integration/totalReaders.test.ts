@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { docFromUpdates } from '../../shared/export/snapshot'
-import { newPrivateToken, ownerOfToken } from '../../shared/identity'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { controlRoom, facilitatorRoom, privateRoom } from '../../shared/rooms'
@@ -20,7 +19,7 @@ import { myVotesOf, readFacilitation, resultsOf } from '../../shared/schema/faci
 import { loadStoredDoc, noteTexts } from '../helpers/board'
 import { harness, type Harness } from '../helpers/harness'
 import { nestDeep, plantUpdate, recordingLogger } from '../helpers/plant'
-import { createSession, synced, type CreatedSession } from '../helpers/server'
+import { createSession, joinSession, synced, type CreatedSession } from '../helpers/server'
 
 const ann = createOrigin('u-ann', 'Ann Author')
 const DEEP = 20_000
@@ -98,7 +97,10 @@ describe('every reader on the server skips and counts what it cannot read', () =
     const { log, lines } = recordingLogger()
     const h = await harness({ log })
     const { s, canvas } = await hostileSession(h)
-    const [a, b] = [ownerOfToken(newPrivateToken()), ownerOfToken(newPrivateToken())]
+    // private rooms of people the server admitted (only theirs are revealed)
+    const join = async (name: string) =>
+      (await joinSession(h.server.http, s.id, s.keys.participant, name)).person
+    const [a, b] = [await join('A'), await join('B')]
     await plantUpdate(h.server.storage, privateRoom(s.id, a), (doc) => {
       addObject(doc, { kind: 'sticky', canvas, x: 0, y: 0, text: 'Private A', id: 'priv-a' }, ann)
       addObject(doc, { kind: 'sticky', canvas, x: 0, y: 0, id: 'priv-deep' }, ann)
@@ -126,7 +128,10 @@ describe('every reader on the server skips and counts what it cannot read', () =
     const { log, lines } = recordingLogger()
     const h = await harness({ log })
     const { s } = await hostileSession(h)
-    const rooms = [0, 1, 2].map(() => privateRoom(s.id, ownerOfToken(newPrivateToken())))
+    const people = await Promise.all(
+      ['A', 'B', 'C'].map((name) => joinSession(h.server.http, s.id, s.keys.participant, name)),
+    )
+    const rooms = people.map(({ person }) => privateRoom(s.id, person))
     await plantUpdate(h.server.storage, rooms[0]!, (doc) => {
       const votes = myVotesOf(doc) as Y.Map<unknown>
       votes.set('good-1', 2)

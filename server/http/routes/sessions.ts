@@ -19,6 +19,8 @@ const createBody = z.object({
   // one language (kept from before two), or the session's languages, main first
   lang: z.enum(UI_LANGS, { message: `lang must be one of ${UI_LANGS.join(', ')}` }).optional(),
   langs: sessionLangsSchema.optional(),
+  /** Admit people on or off from the start; the template's setting without. */
+  admit: z.boolean({ message: 'admit must be true or false' }).optional(),
 })
 
 /** The session's languages from a create request; a `lang` that is not the main one of `langs` is refused. */
@@ -72,7 +74,14 @@ export const sessionRoutes = (deps: ApiDeps): Route[] => [
       if (!body.success) throw new HttpError(400, body.error.issues.map((i) => i.message).join('; '))
       const { template, title } = body.data
       const langs = langsOf(body.data)
-      const created = await createSession(deps.storage, deps.templates, template, title, langs)
+      const created = await createSession(
+        deps.storage,
+        deps.templates,
+        template,
+        title,
+        langs,
+        body.data.admit,
+      )
       deps.metrics.sessionsCreated.inc()
       deps.log.info({ session: created.id, template, langs }, 'session created')
       sendJson(res, 201, created)
