@@ -160,15 +160,21 @@ function SessionInside(props: InsideProps) {
     answer: access.role === 'facilitator' ? null : joined.answer,
     onRename: (name: string) => {
       const renamed = { ...joined, name }
-      remember(renamed)
-      setPhase({ kind: 'in', join: renamed })
-      // The relay shows everyone the name the server knows: tell it (the same person, by the token).
-      if (token)
-        joinSession(access.id, accessKey, {
-          name,
-          token,
-          ...(access.role === 'participant' ? { answer: joined.answer } : {}),
-        }).catch((error: unknown) => console.warn('The new name was not saved on the server:', error))
+      const show = () => {
+        remember(renamed)
+        setPhase({ kind: 'in', join: renamed })
+      }
+      if (!token) return show()
+      // The relay shows everyone the name the server knows: tell it first (the same person, by the
+      // token), then publish the new name, so the relay has it when the presence arrives.
+      joinSession(access.id, accessKey, {
+        name,
+        token,
+        ...(access.role === 'participant' ? { answer: joined.answer } : {}),
+      }).then(show, (error: unknown) => {
+        console.warn('The new name was not saved on the server:', error)
+        show()
+      })
     },
   }
   return (

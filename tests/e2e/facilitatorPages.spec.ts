@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join as joinPath } from 'node:path'
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
 import { axeLog } from './axe'
-import { expectConnected, join, openListView, openMenuIfFolded } from './helpers'
+import { expectConnected, join, openListView, openMenuIfFolded, rememberLinks } from './helpers'
 
 /*
  * What a facilitator and the people in a session do in the page, without a terminal: delete a
@@ -35,10 +35,12 @@ async function createSession(page: Page, title: string) {
 async function links(page: Page) {
   const link = (name: string) => page.getByRole('textbox', { name, exact: true })
   await expect(link('Participant')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
-  return {
+  const made = {
     facilitator: await link('Facilitator').inputValue(),
     participant: await link('Participant').inputValue(),
   }
+  rememberLinks(made) // Admit people is on in sense-making: the helpers admit with its key
+  return made
 }
 
 async function joinInChinese(page: Page, name: string) {
