@@ -45,7 +45,7 @@ export function WaitingSection(props: {
   const { t, i18n } = useTranslation('panels')
   const headingId = useId()
   const hintId = useId()
-  const { waiting, onAdmit, onAdmitAll } = props.moderation
+  const { waiting, onAdmit, onAdmitAll, onRemove } = props.moderation
   if (waiting.length === 0) return null
   const time = (ms: number) =>
     new Date(ms).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })
@@ -74,6 +74,19 @@ export function WaitingSection(props: {
             >
               {t('people.admit')}
             </button>
+            {/* a stranger in the lobby can be turned away: they added nothing, so nothing to hide */}
+            <div className="person-moderation">
+              <RemovePerson
+                name={w.name}
+                canHide={false}
+                onRemove={() =>
+                  props.run(
+                    () => onRemove(w.id, false),
+                    () => t('people.removed', { name: w.name }),
+                  )
+                }
+              />
+            </div>
           </li>
         ))}
       </ul>
@@ -92,12 +105,18 @@ export function WaitingSection(props: {
  * "Remove from session" on a person's entry, then a confirm step: what it does, "Also hide
  * everything they added" (on by default), and Remove <name> / Cancel. Escape or Cancel go back.
  */
-export function RemovePerson(props: { name: string; onRemove: (hide: boolean) => void }) {
+export function RemovePerson(props: {
+  name: string
+  /** Offer "Also hide everything they added" (not for someone still waiting: they added nothing). */
+  canHide?: boolean
+  onRemove: (hide: boolean) => void
+}) {
   const { t } = useTranslation('panels')
   const [asking, setAsking] = useState(false)
   const [hide, setHide] = useState(true)
   const questionId = useId()
-  const firstField = useRef<HTMLInputElement>(null)
+  const canHide = props.canHide ?? true
+  const firstField = useRef<HTMLInputElement & HTMLButtonElement>(null)
   const opener = useRef<HTMLButtonElement>(null)
   useEffect(() => {
     if (asking) firstField.current?.focus()
@@ -126,17 +145,25 @@ export function RemovePerson(props: { name: string; onRemove: (hide: boolean) =>
       }}
     >
       <p id={questionId}>{t('people.removeQuestion', { name: props.name })}</p>
-      <label>
-        <input ref={firstField} type="checkbox" checked={hide} onChange={(e) => setHide(e.target.checked)} />
-        {t('people.alsoHide')}
-      </label>
+      {canHide && (
+        <label>
+          <input
+            ref={firstField}
+            type="checkbox"
+            checked={hide}
+            onChange={(e) => setHide(e.target.checked)}
+          />
+          {t('people.alsoHide')}
+        </label>
+      )}
       <div className="remove-actions">
         <button
           type="button"
+          ref={canHide ? undefined : firstField}
           className="danger"
           onClick={() => {
             setAsking(false)
-            props.onRemove(hide)
+            props.onRemove(canHide && hide)
           }}
         >
           {t('people.confirmRemove', { name: props.name })}

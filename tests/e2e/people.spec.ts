@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { createLinks, expectConnected, openListView, openMenuIfFolded, waitingHeading } from './helpers'
 
 /**
@@ -87,6 +88,17 @@ test('the lobby: a participant waits, the facilitator sees and hears the cue, ad
   await expect(li.getByRole('status').filter({ hasText: '已连接' })).toBeVisible()
   await expectConnectedOnly(sam)
   await expect(row(panel, '李华')).toBeVisible()
+
+  // A stranger in the lobby can be turned away: their waiting page then says they were removed.
+  const troll = await open(browser, links.participant)
+  await answer(troll, 'Troll')
+  await expect(waitingHeading(troll)).toBeVisible()
+  const lobby = panel.getByRole('region', { name: 'Waiting (1)' })
+  await row(lobby, 'Troll').getByRole('button', { name: 'Remove from session' }).click()
+  await expect(lobby.getByRole('checkbox')).toHaveCount(0) // nothing of theirs to hide
+  await lobby.getByRole('button', { name: 'Remove Troll' }).click()
+  await expect(troll.getByRole('alert')).toContainText('You were removed from this session by a facilitator.')
+  await expect(panel.getByRole('region', { name: /^Waiting/ })).toHaveCount(0)
 })
 
 /** The board is live without anyone's help (unlike expectConnected, which would admit). */
@@ -201,4 +213,58 @@ test('renewing a link: the old participant link is not valid, people already in 
   await expectConnectedOnly(fay)
   const old = await open(browser, links.facilitator)
   await expect(old.getByRole('alert')).toContainText('This link is not valid')
+})
+
+test('exports leave a removed person unnamed unless the facilitator chooses to name them', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  const links = await createLinks(browser, 'Unnamed', 'collage')
+  const fay = await open(browser, links.facilitator)
+  await answer(fay, 'Fay')
+  await expectConnectedOnly(fay)
+  const bea = await open(browser, links.participant)
+  await answer(bea, 'Bea')
+  await expectConnectedOnly(bea)
+  await openListView(bea)
+  await bea.getByRole('button', { name: 'Add note' }).click()
+  await bea.keyboard.type('Bea was here')
+  await bea.keyboard.press('Escape')
+  const notesOfFay = await openListView(fay)
+  await expect(notesOfFay.getByRole('listitem').filter({ hasText: 'Bea was here' })).toHaveCount(1)
+
+  // Nobody removed yet: no choice to make.
+  const exportButton = fay.getByRole('button', { name: 'Export', exact: true })
+  const menu = fay.getByRole('menu', { name: 'Export' })
+  await exportButton.click()
+  await expect(menu.getByRole('menuitemcheckbox', { name: 'Name removed people' })).toHaveCount(0)
+  await fay.keyboard.press('Escape')
+
+  // Fay removes Bea, keeping what she added on the board.
+  const panel = await openPeople(fay)
+  await row(panel, 'Bea').getByRole('button', { name: 'Remove from session' }).click()
+  await panel.getByRole('checkbox', { name: 'Also hide everything they added' }).uncheck()
+  await panel.getByRole('button', { name: 'Remove Bea' }).click()
+  await expect(panel).toContainText('Bea was removed from the session.')
+  await expect(bea.getByRole('alert')).toContainText('You were removed from this session by a facilitator.')
+
+  const markdown = async () => {
+    const download = fay.waitForEvent('download')
+    await menu.getByRole('menuitem', { name: 'Markdown', exact: true }).click()
+    return readFileSync((await (await download).path())!, 'utf8')
+  }
+  await exportButton.click()
+  const choice = menu.getByRole('menuitemcheckbox', { name: 'Name removed people' })
+  await expect(choice).toHaveAttribute('aria-checked', 'false')
+  const unnamed = await markdown()
+  expect(unnamed).toContain('Bea was here')
+  expect(unnamed).toContain('Removed person')
+  expect(unnamed).not.toContain('*Bea*')
+
+  await exportButton.click()
+  await choice.click()
+  await expect(choice).toHaveAttribute('aria-checked', 'true')
+  const named = await markdown()
+  expect(named).toContain('*Bea*')
+  expect(named).not.toContain('Removed person')
 })
