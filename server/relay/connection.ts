@@ -325,18 +325,20 @@ export class Connection implements RoomPeer {
         return this.reject(CLOSE.policy, 'awareness for another client', 'awareness-spoof')
       }
       if (current && entry.clock <= current.entry.clock && entry.json !== 'null') continue // stale
-      const json = entry.json === 'null' ? 'null' : correctPresence(entry.json, entry.clientId, this.identity)
-      if (json === null) {
-        this.metrics.messagesDropped.inc({ reason: 'awareness-shape' })
-        continue
-      }
-      entry = { ...entry, json }
       // what is relayed to every peer counts against the budget; dropped echoes cost nothing here
       if (!this.awarenessBytes.take(entry.json.length)) {
         return this.reject(CLOSE.policy, 'awareness rate limit exceeded', 'awareness-rate')
       }
       this.clientIds.add(entry.clientId)
       room.departed.delete(entry.clientId)
+      const json = entry.json === 'null' ? 'null' : correctPresence(entry.json, entry.clientId, this.identity)
+      if (json === null) {
+        // not a presence (a stock client's first `{}`): the id is still this connection's, so its
+        // later echoes of others are told apart from a spoof, but the state goes to no one
+        this.metrics.messagesDropped.inc({ reason: 'awareness-shape' })
+        continue
+      }
+      entry = { ...entry, json }
       if (entry.json === 'null') {
         room.awareness.delete(entry.clientId)
         room.depart(entry.clientId)

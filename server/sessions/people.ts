@@ -62,7 +62,7 @@ async function writeAnswer(relay: Relay, sessionId: string, id: string, answer: 
   })
 }
 
-/** Puts people in the lobby the facilitators see, or (with `name` null) takes them out of it. */
+/** Puts people in the lobby the facilitators see (`true`), or takes them out of it (`false`). */
 async function writeLobby(relay: Relay, sessionId: string, entries: [PersonRecord, boolean][]) {
   await withRoom(relay, facilitatorRoom(sessionId), (room) => {
     const lobby = lobbyOf(room.doc)

@@ -68,9 +68,18 @@ export interface RawSocket {
   readonly isOpen: () => boolean
 }
 
-/** Opens a plain `ws` socket on `<wsBase>/<room>?key=<key>`, for sending what no stock client would. */
-export function openRaw(wsBase: string, room: string, key: string): RawSocket {
-  const ws = new WebSocket(`${wsBase}/${room}?key=${encodeURIComponent(key)}`)
+/**
+ * Opens a plain `ws` socket on `<wsBase>/<room>?key=<key>` (and any further `params`, e.g. a person
+ * `token`), for sending what no stock client would.
+ */
+export function openRaw(
+  wsBase: string,
+  room: string,
+  key: string,
+  params: Record<string, string> = {},
+): RawSocket {
+  const query = new URLSearchParams({ key, ...params })
+  const ws = new WebSocket(`${wsBase}/${room}?${query.toString()}`)
   const received: Uint8Array[] = []
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)))
   // a server that closes mid-send may reset the socket: that is expected, not a test failure

@@ -13,7 +13,8 @@ import { noteTexts } from '../helpers/board'
 import { startChildServer, type ChildServer } from '../helpers/childServer'
 import { RawYClient } from '../helpers/rawClient'
 import { startRedis, type TestRedis } from '../helpers/redis'
-import { connect, createSession, synced, type Client } from '../helpers/server'
+import { openRaw, refusedUpgrade } from '../helpers/raw'
+import { connect, createSession, joinSession, synced, type Client } from '../helpers/server'
 
 const pat = createOrigin('u-pat', 'Pat')
 const fay = createOrigin('u-fay', 'Fay')
@@ -116,6 +117,51 @@ describe('several instances on Redis', () => {
     expect(await closed).toBe(4404)
     expect((await fetch(`${a.http}/api/sessions/${id}?key=${keys.facilitator}`)).status).toBe(404)
     await expect.poll(() => redis?.cli('--scan', '--pattern', `*${id}*`)).toBe('')
+  })
+
+  it('share people: a token from one instance works on the other; removal closes connections on both; renewals and deletion reach both', async () => {
+    const [a, b] = await startInstances(2)
+    if (!a || !b) throw new Error('two instances expected')
+    const s = await createSession(a.http, 'sense-making', 'Lobby', { admit: true })
+    const fay = await joinSession(a.http, s.id, s.keys.facilitator, 'Fay')
+    const rob = await joinSession(a.http, s.id, s.keys.participant, 'Rob', 'agree')
+    expect(rob.status).toBe('waiting')
+    const me = (server: ChildServer, token: string) =>
+      fetch(`${server.http}/api/sessions/${s.id}/me?token=${token}`)
+    expect(await (await me(b, rob.token)).json()).toMatchObject({ person: rob.person, status: 'waiting' })
+    const post = (server: ChildServer, path: string, body?: unknown) =>
+      fetch(`${server.http}/api/sessions/${s.id}${path}`, {
+        method: 'POST',
+        ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+      })
+    expect((await post(b, `/people/admit-all?token=${fay.token}`)).status).toBe(200)
+    expect(await (await me(a, rob.token)).json()).toMatchObject({ status: 'admitted' })
+
+    // Rob is on the board through B; Fay removes him through A
+    const onB = openRaw(b.ws, s.id, s.keys.participant, { token: rob.token })
+    await onB.opened
+    const removed = await post(a, `/people/${rob.person}/remove?token=${fay.token}`, { hide: true })
+    expect(removed.status).toBe(200)
+    expect(await onB.closed).toEqual({ code: 4003, reason: 'removed from session' })
+    expect((await refusedUpgrade(`${b.ws}/${s.id}?token=${rob.token}`)).status).toBe(403)
+    const listed = await fetch(`${b.http}/api/sessions/${s.id}/people?token=${fay.token}`)
+    const { people, log } = (await listed.json()) as {
+      people: { status: string }[]
+      log: { action: string }[]
+    }
+    expect(people.map((p) => p.status)).toEqual(['admitted', 'removed'])
+    expect(log.map((l) => l.action)).toEqual(['admitted', 'removed'])
+
+    // a renewed link: the old key refused on both instances at once
+    await post(b, `/links/participant/renew?token=${fay.token}`)
+    expect((await refusedUpgrade(`${a.ws}/${s.id}?key=${s.keys.participant}`)).status).toBe(403)
+    expect((await fetch(`${a.http}/api/sessions/${s.id}/people?token=${fay.token}`)).status).toBe(200)
+
+    // deleting the session leaves no people or log in Redis
+    expect(
+      (await fetch(`${a.http}/api/sessions/${s.id}?token=${fay.token}`, { method: 'DELETE' })).status,
+    ).toBe(204)
+    await expect.poll(() => redis?.cli('--scan', '--pattern', `*${s.id}*`)).toBe('')
   })
 
   it('an instance killed with SIGKILL: its clients move to the other and lose nothing they had seen relayed', async () => {

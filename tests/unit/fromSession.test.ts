@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { readSnapshot } from '../../shared/export/snapshot'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
-import { readAgenda, readCanvases, readCommitments, commitmentsOf } from '../../shared/schema/controlDoc'
+import { setAdmitPeople } from '../../shared/ops/session'
+import {
+  readAgenda,
+  readCanvases,
+  readCommitments,
+  readSessionInfo,
+  commitmentsOf,
+} from '../../shared/schema/controlDoc'
 import { buildSessionDocs, findTemplate } from '../../shared/templates'
 import { templateFromSession, templateSchema } from '../../shared/templates/fromSession'
 
@@ -32,6 +39,7 @@ describe('save a session as a template', () => {
       'Saved',
     )
     expect(templateSchema.safeParse(template).success).toBe(true)
+    expect(template.admit).toBe(true) // Admit people, as the session had it
     expect(template.commitments.at(-1)).toEqual({ en: 'We start and end on time.' })
     expect(template.canvases.find((c) => c.name === 'Themes')!.frames).toHaveLength(4)
     expect(template.agenda[1]!.guidance).toMatch(/Private writing/)
@@ -40,6 +48,7 @@ describe('save a session as a template', () => {
     const again = buildSessionDocs(template, 'Next time')
     const [b2, c2] = [load(again.board), load(again.control)]
     expect(readCommitments(c2)).toEqual(readCommitments(control))
+    expect(readSessionInfo(c2).admit).toBe(true)
     expect(readCanvases(c2).map((c) => c.name)).toEqual(readCanvases(control).map((c) => c.name))
     expect(readAgenda(c2).map((s) => [s.title, s.mode, s.minutes])).toEqual(
       readAgenda(control).map((s) => [s.title, s.mode, s.minutes]),
@@ -49,5 +58,21 @@ describe('save a session as a template', () => {
     expect(readAgenda(c2).find((s) => s.title === 'Group into themes')!.canvas).toBe(
       readCanvases(c2).find((c) => c.name === 'Themes')!.id,
     )
+  })
+})
+
+describe('Admit people in a saved template', () => {
+  it('is kept off when the facilitator turned it off', () => {
+    const docs = buildSessionDocs(findTemplate('sense-making')!, 'Original')
+    const [board, control, facilitator] = [load(docs.board), load(docs.control), load(docs.facilitator)]
+    setAdmitPeople(control, false, createOrigin('f', 'F'))
+    const template = templateFromSession(
+      readSnapshot(board, control, facilitator),
+      'custom-2',
+      'Open door',
+      '',
+    )
+    expect(template.admit).toBeUndefined()
+    expect(readSessionInfo(load(buildSessionDocs(template, 'Next').control)).admit).toBe(false)
   })
 })

@@ -3,6 +3,10 @@ import * as Y from 'yjs'
 import { addObject, deleteObjects, moveObjects, setPlainText, updateProps } from '../../shared/ops/objects'
 import { setConsent, setHidden, toggleReaction } from '../../shared/ops/contributions'
 import { createOrigin } from '../../shared/ops/origin'
+import { setAdmitPeople } from '../../shared/ops/session'
+import type { RoomKind } from '../../shared/rooms'
+import { lobbyOf, removedOf } from '../../shared/schema/controlDoc'
+import { answersOf } from '../../shared/schema/facilitation'
 import { objectsOf, textOf } from '../../shared/schema/boardDoc'
 import { checkRoomUpdate } from '../../shared/schema/roomRules'
 import type { Writer } from '../../shared/schema/rules'
@@ -192,5 +196,24 @@ describe('board rules on updates', () => {
     }
     const remove = t.change((d) => deleteObjects(d, [id], ann))
     expect(checkRoomUpdate('board', t.server, remove, annWrites)?.code).toBe('too-deep')
+  })
+})
+
+describe('roots only the server writes', () => {
+  it('refuses answers, removed people and the lobby from any client, facilitators included; Admit people is a facilitator setting', () => {
+    const writes: [RoomKind, (d: Y.Doc) => void][] = [
+      ['control', (d) => answersOf(d).set('a'.repeat(43), 'agree')],
+      ['control', (d) => removedOf(d).set('a'.repeat(43), true)],
+      ['facilitator', (d) => lobbyOf(d).set('a'.repeat(43), { name: 'Ann', since: 1 })],
+    ]
+    for (const [kind, fn] of writes) {
+      const t = setup()
+      for (const writer of [annWrites, facilitator])
+        expect(checkRoomUpdate(kind, t.server, t.change(fn), writer)).toMatchObject({ code: 'not-allowed' })
+    }
+    const t = setup()
+    const admit = t.change((d) => setAdmitPeople(d, true, ann))
+    expect(checkRoomUpdate('control', t.server, admit, facilitator)).toBeNull()
+    expect(checkRoomUpdate('control', t.server, admit, annWrites)).toMatchObject({ code: 'facilitator-only' })
   })
 })

@@ -37,6 +37,8 @@ describe('templates', () => {
       langs: ['en'],
       // people write about their own lives in a sense-making session: only they change their notes
       protect: template.id === 'sense-making',
+      // …and who comes in is the facilitator's call (Admit people)
+      admit: template.id === 'sense-making',
     })
     expect(readCommitments(control).length).toBeGreaterThanOrEqual(5)
     expect(readCommitments(control).length).toBeLessThanOrEqual(8)
