@@ -67,6 +67,7 @@ export function SessionSettings({
 function NewLinks({ session }: { session: { id: string; key: string } }) {
   const { t } = useTranslation('facilitation')
   const hintId = useId()
+  const titleId = useId()
   const [made, setMade] = useState<{ role: Role; url: string } | null>(null)
   const [message, setMessage] = useState('')
   const renew = (role: Role) => {
@@ -89,7 +90,10 @@ function NewLinks({ session }: { session: { id: string; key: string } }) {
     )
   }
   return (
-    <div className="new-links" role="group" aria-label={t('bar.links')} aria-describedby={hintId}>
+    <div className="new-links" role="group" aria-labelledby={titleId} aria-describedby={hintId}>
+      <span className="new-links-title" id={titleId}>
+        {t('bar.links')}
+      </span>
       <span className="muted setting-hint" id={hintId}>
         {t('bar.linksHint')}
       </span>

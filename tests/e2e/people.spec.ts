@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
+import { violations } from './axe'
 import { createLinks, expectConnected, openListView, openMenuIfFolded, waitingHeading } from './helpers'
 
 /**
@@ -50,6 +51,7 @@ test('the lobby: a participant waits, the facilitator sees and hears the cue, ad
   await expect(pat.getByRole('status')).toHaveAttribute('aria-live', 'polite')
   await expect(pat.getByRole('toolbar', { name: 'Tools' })).toHaveCount(0)
   await pat.screenshot({ path: '/tmp/people-waiting-phone.png' })
+  expect(await violations(pat)).toEqual([])
 
   // Fay sees a badge on People and hears "Pat is waiting to be admitted".
   const peopleButton = fay.getByRole('button', { name: 'People', exact: true })
@@ -60,6 +62,7 @@ test('the lobby: a participant waits, the facilitator sees and hears the cue, ad
   const waiting = panel.getByRole('region', { name: 'Waiting (1)' })
   await expect(waiting).toBeVisible()
   await fay.screenshot({ path: '/tmp/people-lobby-facilitator.png' })
+  expect(await violations(fay)).toEqual([])
   await row(waiting, 'Pat').getByRole('button', { name: 'Admit', exact: true }).click()
 
   // Pat's board opens by itself; the cue is gone.
@@ -139,6 +142,7 @@ test('removing a person: their page says so, a reload does not bring them back, 
   const confirm = annRow.getByRole('group', { name: /^Remove Ann from this session\?/ })
   await expect(confirm.getByRole('checkbox', { name: 'Also hide everything they added' })).toBeChecked()
   await fay.screenshot({ path: '/tmp/people-remove-confirm.png' })
+  expect(await violations(fay)).toEqual([])
   await confirm.getByRole('button', { name: 'Remove Ann' }).click()
   await expect(panel).toContainText('Ann was removed from the session. 1 thing they added is now hidden.')
 
@@ -147,6 +151,7 @@ test('removing a person: their page says so, a reload does not bring them back, 
   await expect(ann.getByRole('alert')).toContainText(sentence)
   await expect(ann.getByRole('toolbar', { name: 'Tools' })).toHaveCount(0)
   await ann.screenshot({ path: '/tmp/people-removed-phone.png' })
+  expect(await violations(ann)).toEqual([])
   await ann.reload()
   await expect(ann.getByRole('alert')).toContainText(sentence)
   await expect(ann.getByRole('textbox', { name: 'Your name' })).toHaveCount(0)
@@ -184,6 +189,7 @@ test('renewing a link: the old participant link is not valid, people already in 
   await expect(fresh).toHaveValue(/\/s\/[\w-]{22}\?key=/)
   await expect(fay.getByRole('button', { name: 'Copy' })).toBeVisible()
   await fay.screenshot({ path: '/tmp/people-new-link.png' })
+  expect(await violations(fay)).toEqual([])
   const newLink = await fresh.inputValue()
   expect(newLink).not.toBe(new URL(links.participant, newLink).href)
 
