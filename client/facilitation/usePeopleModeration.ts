@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { PeopleModeration } from '../panels/PeopleModeration'
-import { admitEveryone, admitPerson, removePerson } from './peopleApi'
+import { admitEveryone, admitPerson, fetchPeople, removePerson } from './peopleApi'
 import type { Facilitation } from './useFacilitation'
 
 /** The People panel's facilitator actions, bound to this session (undefined for anyone else). */
@@ -19,6 +19,10 @@ export function usePeopleModeration(
             onAdmitAll: async () => (await admitEveryone(id, key)).admitted,
             onRemove: async (person: string, hide: boolean) =>
               (await removePerson(id, key, person, hide)).hidden,
+            loadAdmitted: async () =>
+              (await fetchPeople(id, key)).people
+                .filter((p) => p.status === 'admitted')
+                .map((p) => ({ id: p.person, name: p.name })),
           }
         : undefined,
     [isFacilitator, waiting, id, key],

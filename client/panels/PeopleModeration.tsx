@@ -17,6 +17,8 @@ export interface PeopleModeration {
   readonly onAdmitAll: () => Promise<number>
   /** Removes a person (with `hide`, hides what they added); resolves to how many objects were hidden. */
   readonly onRemove: (id: string, hide: boolean) => Promise<number>
+  /** Everyone admitted to the session, here or not (read when asked: it is not live). */
+  readonly loadAdmitted: () => Promise<readonly { readonly id: string; readonly name: string }[]>
 }
 
 /** Only people the server issued a token can be removed: viewers have none (`guest-…`). */
@@ -26,15 +28,19 @@ export const isRemovable = (id: string): boolean => OWNER_PATTERN.test(id)
 export function useActionMessage() {
   const { t } = useTranslation('panels')
   const [message, setMessage] = useState('')
+  const [revision, setRevision] = useState(0)
   const run = <T,>(action: () => Promise<T>, said: (result: T) => string) => {
     setMessage('')
     action().then(
-      (result) => setMessage(said(result)),
+      (result) => {
+        setMessage(said(result))
+        setRevision((n) => n + 1)
+      },
       (error: unknown) =>
         setMessage(t('people.failed', { why: error instanceof Error ? error.message : String(error) })),
     )
   }
-  return { message, run }
+  return { message, run, revision }
 }
 
 /** "Waiting (n)": each person with Admit, and Admit all. */
@@ -173,5 +179,55 @@ export function RemovePerson(props: {
         </button>
       </div>
     </div>
+  )
+}
+
+/**
+ * People admitted to the session who are not here now (their page closed, or between reconnects):
+ * a facilitator can remove them too, so someone who disrupted the room and left cannot come back.
+ * Read when the panel opens and again whenever who is here changes, or after an action.
+ */
+export function AbsentSection(props: {
+  moderation: PeopleModeration
+  presentIds: readonly string[]
+  selfId: string
+  /** Changes after each admit or removal, so the list is read again. */
+  revision: number
+  onRemove: (person: { id: string; name: string }) => (hide: boolean) => void
+}) {
+  const { t } = useTranslation('panels')
+  const headingId = useId()
+  const { loadAdmitted } = props.moderation
+  const [admitted, setAdmitted] = useState<readonly { id: string; name: string }[]>([])
+  const presentKey = [...props.presentIds].sort().join(' ')
+  useEffect(() => {
+    let live = true
+    loadAdmitted().then(
+      (list) => live && setAdmitted(list),
+      () => undefined, // the panel still shows who is here; the list is read again on the next change
+    )
+    return () => {
+      live = false
+    }
+  }, [loadAdmitted, presentKey, props.revision])
+  const present = new Set(presentKey.split(' '))
+  const absent = admitted.filter((p) => !present.has(p.id) && p.id !== props.selfId)
+  if (absent.length === 0) return null
+  return (
+    <section className="people-absent" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('people.absent', { count: absent.length })}</h3>
+      <ul className="people-list" aria-labelledby={headingId}>
+        {absent.map((p) => (
+          <li key={p.id} className="person-row">
+            <span className="person-text">
+              <span className="person-name">{p.name}</span>
+            </span>
+            <div className="person-moderation">
+              <RemovePerson name={p.name} onRemove={props.onRemove(p)} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }

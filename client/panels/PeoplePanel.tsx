@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react'
 import { Avatar, displayName, type PresentPerson } from './PresenceList'
 import {
+  AbsentSection,
   isRemovable,
   RemovePerson,
   useActionMessage,
@@ -29,9 +30,9 @@ export function PeoplePanel(props: PeoplePanelProps) {
   const { t } = useTranslation('panels')
   const headingId = useId()
   const hintId = useId()
-  const { message, run } = useActionMessage()
+  const { message, run, revision } = useActionMessage()
   const { moderation } = props
-  const remove = (person: PresentPerson) => (hide: boolean) => {
+  const remove = (person: { id: string; name: string }) => (hide: boolean) => {
     const name = displayName(person)
     run(
       () => moderation!.onRemove(person.id, hide),
@@ -71,6 +72,15 @@ export function PeoplePanel(props: PeoplePanelProps) {
           />
         ))}
       </ul>
+      {moderation && (
+        <AbsentSection
+          moderation={moderation}
+          presentIds={props.people.map((p) => p.id)}
+          selfId={props.people.find((p) => p.self)?.id ?? ''}
+          revision={revision}
+          onRemove={remove}
+        />
+      )}
     </section>
   )
 }

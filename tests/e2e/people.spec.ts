@@ -162,6 +162,18 @@ test('removing a person: their page says so, a reload does not bring them back, 
   // Her note is hidden from participants; she is gone from People.
   await expect(notesOfBen.getByRole('listitem').filter({ hasText: 'A note by Ann' })).toHaveCount(0)
   await expect(row(panel, 'Ann')).toHaveCount(0)
+
+  // Someone who has left can be removed too: they cannot come back with their link.
+  const benContext = ben.context()
+  await ben.close()
+  const away = panel.getByRole('region', { name: 'Not here now (1)' })
+  await row(away, '王芳').getByRole('button', { name: 'Remove from session' }).click()
+  await away.getByRole('button', { name: 'Remove 王芳' }).click()
+  await expect(panel).toContainText('王芳 was removed from the session.')
+  await expect(panel.getByRole('region', { name: /^Not here now/ })).toHaveCount(0)
+  const benAgain = await benContext.newPage()
+  await benAgain.goto(links.participant)
+  await expect(benAgain.getByRole('alert')).toContainText('主持人已将你移出此会议。')
 })
 
 test('renewing a link: the old participant link is not valid, people already in keep working', async ({

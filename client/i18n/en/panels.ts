@@ -185,6 +185,8 @@ export const panels = {
     admittedOne: '{{name}} admitted.',
     failed: 'That did not work: {{why}}',
     remove: 'Remove from session',
+    absent_one: 'Not here now ({{count}})',
+    absent_other: 'Not here now ({{count}})',
     removeQuestion:
       'Remove {{name}} from this session? Their connection closes and they cannot come back in with their link.',
     alsoHide: 'Also hide everything they added',

@@ -169,6 +169,7 @@ export const panels: Translation<typeof en> = {
     admittedOne: '已准许 {{name}} 加入。',
     failed: '操作未完成：{{why}}',
     remove: '移出会议',
+    absent_other: '暂时不在（{{count}}）',
     removeQuestion: '要将 {{name}} 移出此会议吗？其连接会断开，且无法再用原链接回来。',
     alsoHide: '同时隐藏其添加的所有内容',
     confirmRemove: '移出 {{name}}',
