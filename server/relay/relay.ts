@@ -25,6 +25,8 @@ const FROM_REMOTE = Symbol('remote')
 const REMOTE_AWARENESS_TIMEOUT_MS = 30_000
 /** Close code of a connection whose person a facilitator removed from the session. */
 export const CLOSE_REMOVED = 4003
+/** Removed people the relay remembers (to close a connection of theirs that was still joining). */
+const MAX_REMOVED_REMEMBERED = 10_000
 /** Peers of one room sent to per event-loop turn (see Outbox). */
 const SLICE = 64
 
@@ -46,6 +48,8 @@ export class Relay {
   /** Rooms whose log grew since the last turn (stored here or by another instance). */
   private readonly grown = new Set<Room>()
   private readonly sweep: NodeJS.Timeout | undefined
+  /** `<session>/<person>` of people removed lately: a connection of theirs still joining is closed too. */
+  private readonly removedPeople = new Set<string>()
   private turnScheduled = false
   private flushing: Promise<void> = Promise.resolve()
 
@@ -80,6 +84,9 @@ export class Relay {
       room = await load
     }
     room.join(peer)
+    // a connection let in just before its person was removed (authorized, then removed while it loaded)
+    if (peer.person && this.removedPeople.has(`${info.sessionId}/${peer.person}`))
+      peer.close(CLOSE_REMOVED, 'removed from session')
     return room
   }
 
@@ -390,6 +397,11 @@ export class Relay {
   }
 
   private closeLocalPerson(sessionId: string, personId: string): void {
+    this.removedPeople.add(`${sessionId}/${personId}`)
+    for (const oldest of this.removedPeople) {
+      if (this.removedPeople.size <= MAX_REMOVED_REMEMBERED) break
+      this.removedPeople.delete(oldest)
+    }
     for (const room of this.rooms.values()) {
       if (room.info.sessionId !== sessionId) continue
       for (const peer of [...room.peers])

@@ -128,7 +128,9 @@ export async function rejoin(
 
 /** Records an admitted person's answer to the commitments (answering again replaces it). */
 export async function answer(storage: Storage, relay: Relay, person: PersonRecord, value: PersonAnswer) {
-  await storage.updatePerson(person.sessionId, person.id, { answer: value })
+  const next = await storage.updatePerson(person.sessionId, person.id, { answer: value })
+  // removed meanwhile: their answer no longer counts
+  if (next?.status !== 'admitted') return
   await writeAnswer(relay, person.sessionId, person.id, value)
   await relay.flushed()
 }

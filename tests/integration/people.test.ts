@@ -141,6 +141,18 @@ describe('the lobby', () => {
     expect((await refusedUpgrade(`${h.server.ws}/${s.id}?key=${s.keys.participant}`)).status).toBe(403)
     const answer = await post(h, `/api/sessions/${s.id}/answer?token=${wes.token}`, { answer: 'agree' })
     expect(answer.status).toBe(403)
+    // the join screen reads the commitments in the control room with the participant key alone
+    const joinScreen = h.open(controlRoom(s.id), s.keys.participant)
+    await synced(joinScreen)
+    // the waiting screen may read the session's title; images are for people in the room
+    const session = await fetch(`${h.server.http}/api/sessions/${s.id}?token=${wes.token}`)
+    expect(await session.json()).toMatchObject({ title: 'Lobby', role: 'participant' })
+    const image = await fetch(`${h.server.http}/api/sessions/${s.id}/images?token=${wes.token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png' },
+      body: new Uint8Array(8),
+    })
+    expect(image.status).toBe(403)
     expect((await me(h, s, wes.token)).status).toBe(200)
     expect(await (await me(h, s, wes.token)).json()).toMatchObject({ status: 'waiting', name: 'Wes' })
 
