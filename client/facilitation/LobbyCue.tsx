@@ -21,7 +21,7 @@ export function LobbyCue({ waiting }: { waiting: readonly LobbyEntry[] }) {
     setLog((old) => [...old, ...entries].slice(-KEEP))
   }, [waiting, t])
   return (
-    <div className="visually-hidden" role="log" aria-live="polite" aria-label={t('people.waitingHint')}>
+    <div className="visually-hidden" role="log" aria-live="polite" aria-label={t('lobby.label')}>
       {log.map((entry) => (
         <p key={entry.id}>{entry.text}</p>
       ))}

@@ -197,6 +197,7 @@ export const panels = {
     hidden_other: '{{count}} things they added are now hidden.',
   },
   lobby: {
+    label: 'People asking to join',
     cue: '{{name}} is waiting to be admitted',
     badge_one: '{{count}} person is waiting to be admitted',
     badge_other: '{{count}} people are waiting to be admitted',

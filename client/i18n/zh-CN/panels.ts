@@ -178,6 +178,7 @@ export const panels: Translation<typeof en> = {
     hidden_other: '其添加的 {{count}} 项内容已隐藏。',
   },
   lobby: {
+    label: '申请加入的人',
     cue: '{{name}} 正在等待准许加入',
     badge_other: '{{count}} 人正在等待准许加入',
   },
