@@ -18,7 +18,7 @@ import { MessagePage } from './MessagePage'
 import { useDeletedWhileAway, usePersonRemoved, useSessionDeleted } from './deletedSessions'
 import { initialPhase, phaseAfterJoin, phaseFromMe, type PersonPhase } from './personPhase'
 import { useSessionAccess } from './useSessionAccess'
-import { WaitingPage } from './WaitingPage'
+import { WAITING_POLL_MS, WaitingPage } from './WaitingPage'
 
 // The board (Konva, Tiptap) is most of the code; the home and join pages load without it.
 const loadBoard = () => import('../board/BoardScreen')
@@ -187,7 +187,8 @@ function SessionInside(props: InsideProps) {
 /**
  * A device that has a token asks the server who it is (no second join): admitted, waiting or
  * removed. A token the server does not know is forgotten (join again); when the server cannot be
- * reached, the join remembered on this device opens the board, which reconnects by itself.
+ * reached, the join remembered on this device opens the board, which reconnects by itself (without
+ * one, it asks again).
  */
 function useCheckToken(
   { id: sessionId, role }: SessionAccess,
@@ -198,19 +199,24 @@ function useCheckToken(
   useEffect(() => {
     if (!token) return
     let live = true
-    fetchMe(sessionId, token).then(
-      (me) => live && setPhase(phaseFromMe(me, rememberedJoin(sessionId, me.role))),
-      (err: unknown) => {
-        if (!live) return
-        if (isRemovedError(err)) return setPhase({ kind: 'removed' })
-        if (err instanceof ApiError && err.status !== 0) return forget()
-        const remembered = rememberedJoin(sessionId, role)
-        if (remembered) setPhase({ kind: 'in', join: remembered })
-        else forget()
-      },
-    )
+    let retry: ReturnType<typeof setTimeout> | undefined
+    const check = () =>
+      fetchMe(sessionId, token).then(
+        (me) => live && setPhase(phaseFromMe(me, rememberedJoin(sessionId, me.role))),
+        (err: unknown) => {
+          if (!live) return
+          if (isRemovedError(err)) return setPhase({ kind: 'removed' })
+          // only the server saying it does not know the token forgets it; a failure to ask does not
+          if (err instanceof ApiError && (err.status === 403 || err.status === 404)) return forget()
+          const remembered = rememberedJoin(sessionId, role)
+          if (remembered) setPhase({ kind: 'in', join: remembered })
+          else retry = setTimeout(() => void check(), WAITING_POLL_MS)
+        },
+      )
+    void check()
     return () => {
       live = false
+      clearTimeout(retry)
     }
   }, [sessionId, role, token, setPhase, forget])
 }
