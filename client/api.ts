@@ -1,6 +1,7 @@
 import type { UiLang } from '../shared/lang'
 import type { Role } from '../shared/rooms'
 import { i18n } from './i18n'
+import { credentials } from './sync/personToken'
 
 /** A template the home page offers. */
 export interface TemplateSummary {
@@ -81,7 +82,7 @@ export const createSession = (
 
 /** Checks a link: which session, and which role its key gives. */
 export const fetchSessionAccess = (id: string, key: string): Promise<SessionAccess> =>
-  request(`/api/sessions/${encodeURIComponent(id)}?key=${encodeURIComponent(key)}`)
+  request(`/api/sessions/${encodeURIComponent(id)}?${credentials(id, key)}`)
 
 /** Makes a new session from a JSON export (its text as read from the file); answers like creating one. */
 export const importSession = (exportText: string): Promise<CreatedSession> =>
@@ -93,4 +94,49 @@ export const importSession = (exportText: string): Promise<CreatedSession> =>
 
 /** Deletes a session and everything in it (facilitators); everyone still in it is disconnected. */
 export const deleteSession = (id: string, key: string): Promise<unknown> =>
-  request(`/api/sessions/${encodeURIComponent(id)}?key=${encodeURIComponent(key)}`, { method: 'DELETE' })
+  request(`/api/sessions/${encodeURIComponent(id)}?${credentials(id, key)}`, { method: 'DELETE' })
+
+/** Where a person stands in a session: waiting to be admitted, in, or removed by a facilitator. */
+export type PersonStatus = 'waiting' | 'admitted' | 'removed'
+
+/** The server's answer to a join: the person token (never for viewers), their role and status. */
+export interface JoinAnswer {
+  readonly token?: string
+  readonly person?: string
+  readonly role: Role
+  readonly status: PersonStatus
+}
+
+/** A person as the server knows them (GET /me). */
+export interface MeAnswer {
+  readonly person: string
+  readonly name: string
+  readonly role: Role
+  readonly status: PersonStatus
+}
+
+/**
+ * Joins with a name and the answer to the commitments: the server issues a person token (or, given
+ * this device's token, updates the same person's name and answer instead of adding a person).
+ */
+export const joinSession = (
+  id: string,
+  key: string,
+  body: { name: string; answer?: 'agree' | 'discuss'; token?: string },
+): Promise<JoinAnswer> =>
+  request(`/api/sessions/${encodeURIComponent(id)}/join?key=${encodeURIComponent(key)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+
+/** Who this device's token is in the session, and whether they are admitted yet. */
+export const fetchMe = (id: string, token: string): Promise<MeAnswer> =>
+  request(`/api/sessions/${encodeURIComponent(id)}/me?token=${encodeURIComponent(token)}`)
+
+/** The server's words for a removed person's token (HTTP 403 and the websocket's close reason). */
+export const REMOVED_ERROR = 'removed from session'
+
+/** Was this failure the server saying the person was removed from the session? */
+export const isRemovedError = (err: unknown): boolean =>
+  err instanceof ApiError && err.status === 403 && err.message === REMOVED_ERROR

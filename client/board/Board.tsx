@@ -6,9 +6,11 @@ import type { Viewport } from '../canvas/viewport'
 import { useViewports } from '../canvas/useViewports'
 import { FacilitationTop } from '../facilitation/FacilitationTop'
 import { HeaderButtons } from '../facilitation/HeaderButtons'
+import { LobbyCue } from '../facilitation/LobbyCue'
 import { OwnEntry, type Me } from '../facilitation/OwnEntry'
 import { useFacilitationUi } from '../facilitation/useFacilitationUi'
 import { useFacilitation } from '../facilitation/useFacilitation'
+import { usePeopleModeration } from '../facilitation/usePeopleModeration'
 import { useViewSync } from '../facilitation/useViewSync'
 import { Announcer } from '../panels/Announcer'
 import {
@@ -82,6 +84,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
     canvasId: current.id,
     boardObjects,
   })
+  const moderation = usePeopleModeration(fac, { id: access.id, key: accessKey })
   const { model, objects } = fac
   const facUi = useFacilitationUi(fac, roomModel.index, commitments, objects, canvases)
   const ui = useBoardUi({ model, canvasId: current.id, objects, size, viewport, setViewport })
@@ -171,6 +174,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
         onToggleCommitments={() => toggle('commitments')}
         peopleOpen={panel === 'people'}
         onTogglePeople={() => toggle('people')}
+        waitingCount={fac.isFacilitator ? fac.waiting.length : 0}
         facilitationButtons={<HeaderButtons open={panel} hasResults={facUi.hasResults} onToggle={toggle} />}
         menu={menu}
         exportControl={
@@ -241,12 +245,14 @@ export function Board({ access, board, control, model: roomModel, origin, access
                 goTo(key)
               },
               own: <OwnEntry fac={fac} me={me} />,
+              moderation,
             }}
             facilitation={facUi.panels}
             rowExtras={facUi.rowExtras}
           />
         )}
       </div>
+      {fac.isFacilitator && <LobbyCue waiting={fac.waiting} />}
       <Announcer
         objects={objects}
         canvasId={current.id}

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
+import { useId, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react'
 import type { PendingThings } from '../../shared/schema/changes'
 import { ContrastToggle } from '../a11y/ContrastToggle'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
@@ -24,6 +24,8 @@ export interface BoardHeaderProps {
   readonly onToggleCommitments: () => void
   readonly peopleOpen: boolean
   readonly onTogglePeople: () => void
+  /** How many wait to be admitted (facilitators): a badge on People. */
+  readonly waitingCount?: number
   /** The Export menu (facilitators only; absent for everyone else). */
   readonly exportControl?: ReactNode
   /** Toggles of the facilitation panels (Agenda, Results). */
@@ -47,9 +49,11 @@ export const BOARD_MENU_ID = 'board-menu'
  * On a phone only the title, the tabs, presence and the status stay; the rest is behind **Menu**.
  */
 export function BoardHeader(props: BoardHeaderProps) {
-  const { t } = useTranslation(['board', 'common'])
+  const { t } = useTranslation(['board', 'common', 'panels'])
   const { menu } = props
   const menuButton = useRef<HTMLButtonElement>(null)
+  const waitingId = useId()
+  const waiting = props.waitingCount ?? 0
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key !== 'Escape' || !menu.open) return
     e.stopPropagation()
@@ -76,19 +80,37 @@ export function BoardHeader(props: BoardHeaderProps) {
         className="board-menu-button"
         aria-expanded={menu.open}
         aria-controls={BOARD_MENU_ID}
+        aria-describedby={waiting > 0 ? waitingId : undefined}
         onClick={() => menu.onToggle(!menu.open)}
       >
         {t('header.menu')}
+        {/* on a phone People is behind Menu: the cue shows on Menu too */}
+        {waiting > 0 && (
+          <span className="badge" aria-hidden="true">
+            {waiting}
+          </span>
+        )}
       </button>
       <div className="board-header-end" id={BOARD_MENU_ID} onClick={closeAfterPress}>
         <button
           type="button"
           aria-pressed={props.peopleOpen}
           aria-controls={props.peopleOpen ? 'side-panel' : undefined}
+          aria-describedby={waiting > 0 ? waitingId : undefined}
           onClick={props.onTogglePeople}
         >
           {t('header.people')}
+          {waiting > 0 && (
+            <span className="badge" aria-hidden="true">
+              {waiting}
+            </span>
+          )}
         </button>
+        {waiting > 0 && (
+          <span id={waitingId} className="visually-hidden">
+            {t('panels:lobby.badge', { count: waiting })}
+          </span>
+        )}
         {props.facilitationButtons}
         <button
           type="button"

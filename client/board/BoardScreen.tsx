@@ -8,8 +8,8 @@ import { createBoardModel, type BoardModel } from '../state'
 import {
   joinPresence,
   leavePresence,
-  privateOwnerFor,
-  privateTokenFor,
+  personIdFor,
+  personTokenFor,
   useRoomConnection,
   type PresenceUser,
   type RoomConnection,
@@ -31,12 +31,13 @@ export interface BoardScreenProps {
 export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps) {
   const { name } = me
   const { t } = useTranslation('pages')
-  const token = privateTokenFor(access.id)
+  const token = personTokenFor(access.id) ?? undefined
   const board = useRoomConnection(boardRoom(access.id), accessKey, access.role !== 'viewer', token)
-  // In a session a person is the owner id their private token proves: what the server knows them as
-  // (createdBy, reactions, consent), so the interface and the relay agree on what is theirs.
+  // In a session a person is the person id their token proves: what the server knows them as
+  // (createdBy, reactions, consent, presence), so the interface and the relay agree on what is theirs.
+  // A viewer has no token: the relay names them `guest-…`; they write nothing, so '' is no one's.
   const user = useMemo<PresenceUser>(() => {
-    const id = privateOwnerFor(access.id)
+    const id = personIdFor(access.id)
     return { id, name, color: colorFor(id), role: access.role }
   }, [name, access.role, access.id])
   // One origin object for all of this person's commands: the undo manager recognises it by identity.

@@ -34,6 +34,7 @@ export function usePeersView(peers: readonly Peer[], canvasId: string, canvases:
       const { cursor, selection, user, view } = p.presence
       people.push({
         key,
+        id: user.id,
         name: user.name,
         color: user.color,
         role: user.role,

@@ -1,8 +1,8 @@
 import { useMemo, useState, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
-import { readSnapshot } from '../../shared/export/snapshot'
+import { readSnapshot, REMOVED_AUTHOR, type SessionSnapshot } from '../../shared/export/snapshot'
 import type { Role } from '../../shared/rooms'
-import type { CanvasInfo } from '../../shared/schema/controlDoc'
+import { readRemoved, type CanvasInfo } from '../../shared/schema/controlDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { imageUrl } from '../images/imageApi'
 import { CookbookDialog, type CookbookFormat } from '../panels/CookbookDialog'
@@ -14,6 +14,7 @@ import { fetchExport, fileName, saveBlob } from './download'
 import { ExportJobs } from './exportJob'
 import { offersCookbook, selectedFrame } from './exportObjects'
 import { i18n } from '../i18n'
+import { useDocValue } from '../state'
 
 export interface ExportControlProps {
   readonly session: { readonly id: string; readonly key: string; readonly role: Role }
@@ -41,9 +42,12 @@ function FacilitatorExport(props: ExportControlProps) {
   const status = useSyncExternalStore(jobs.subscribe, jobs.getSnapshot)
   const [framesChoice, setFramesChoice] = useState<boolean | null>(null)
   const [dialog, setDialog] = useState<Dialog>(null)
+  // Removed people stay unnamed in exports unless the facilitator chooses (offered once someone was removed).
+  const [includeRemoved, setIncludeRemoved] = useState(false)
+  const someoneRemoved = useDocValue(props.control, countRemoved) > 0
   // A flipchart's frames are its pages; elsewhere frames are themes, exported as one picture.
   const framesAsPages = framesChoice ?? props.template === 'flipchart'
-  const run = useExportRuns(props, jobs)
+  const run = useExportRuns(props, jobs, someoneRemoved && includeRemoved)
 
   const choose = (format: ExportFormat) => {
     if (format === 'png') run.png(framesAsPages)
@@ -73,6 +77,11 @@ function FacilitatorExport(props: ExportControlProps) {
         framesAsPages={
           hasFrames ? { checked: framesAsPages, onToggle: () => setFramesChoice(!framesAsPages) } : null
         }
+        nameRemoved={
+          someoneRemoved
+            ? { checked: includeRemoved, onToggle: () => setIncludeRemoved(!includeRemoved) }
+            : null
+        }
         busy={status.status === 'running'}
         onChoose={choose}
       />
@@ -96,13 +105,14 @@ function FacilitatorExport(props: ExportControlProps) {
  * Each export as a job: it reads a fresh snapshot when it starts, loads its code (jsPDF, the
  * renderer, the zip writer) only when first used, and hands the file to the browser to save.
  */
-function useExportRuns(props: ExportControlProps, jobs: ExportJobs) {
+function useExportRuns(props: ExportControlProps, jobs: ExportJobs, includeRemoved: boolean) {
   const { session, title, current } = props
   // The job's name in messages ("PNG export cancelled"), as the Export menu words the format.
   const label = (format: ExportFormat) => i18n.t(`panels:exportMenu.items.${format}`)
   const { id, key } = session
   const imageSource = useMemo(() => (src: string) => imageUrl({ id, key }, src), [id, key])
-  const snapshot = () => readSnapshot(props.board, props.control)
+  const snapshot = () =>
+    unnamedInLanguage(readSnapshot(props.board, props.control, undefined, { includeRemoved }))
   const save = ({ blob, name }: { blob: Blob; name: string }): string => {
     saveBlob(blob, name)
     return i18n.t('export:saved', { name })
@@ -131,8 +141,18 @@ function useExportRuns(props: ExportControlProps, jobs: ExportJobs) {
       }),
     server: (format: 'md' | 'csv' | 'json') =>
       void jobs.run(label(format), async ({ signal }) => {
-        const blob = await fetchExport(session, format, signal)
+        const blob = await fetchExport(session, format, signal, includeRemoved)
         return save({ blob, name: fileName([title], format) })
       }),
   }
+}
+
+const countRemoved = (control: Y.Doc): number => readRemoved(control).size
+
+/** The snapshot names removed people in English ("Removed person"); the page says it in the reader's language. */
+function unnamedInLanguage(snapshot: SessionSnapshot): SessionSnapshot {
+  const words = i18n.t('export:removedPerson')
+  if (words === REMOVED_AUTHOR) return snapshot
+  const objects = snapshot.objects.map((o) => (o.author === REMOVED_AUTHOR ? { ...o, author: words } : o))
+  return { ...snapshot, objects }
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../api'
+import { credentials } from '../sync/personToken'
 import { i18n } from '../i18n'
 
 /** A file name from a session title (and what the file holds): letters, digits, spaces and dashes. */
@@ -39,8 +40,9 @@ export async function fetchExport(
   session: { id: string; key: string },
   format: ServerFormat,
   signal: AbortSignal,
+  includeRemoved = false,
 ): Promise<Blob> {
-  const url = `/api/sessions/${encodeURIComponent(session.id)}/export?format=${format}&key=${encodeURIComponent(session.key)}`
+  const url = `/api/sessions/${encodeURIComponent(session.id)}/export?format=${format}&${credentials(session.id, session.key)}${includeRemoved ? '&includeRemoved=1' : ''}`
   let response: Response
   try {
     response = await fetch(url, { signal })

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { DeleteSession } from './DeleteSession'
+import { SessionSettings } from './SessionSettings'
 import { endVotingNow, revealNotes } from './facilitationApi'
 import type { Facilitation } from './useFacilitation'
 import type { ViewSync } from './useViewSync'
@@ -103,7 +104,7 @@ export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
         </span>
       )}
       <VotingControls fac={fac} onEnd={endVoting} />
-      <SessionSettings fac={fac} />
+      <SessionSettings fac={fac} session={session} />
       <DeleteSession session={session} />
       <span aria-live="polite" className="facilitator-message">
         {message}
@@ -141,36 +142,5 @@ function VotingControls({ fac, onEnd }: { fac: Facilitation; onEnd: () => void }
         {t('bar.startVoting')}
       </button>
     </span>
-  )
-}
-
-/** Settings that change how the board shows people (anonymity) and who may change what (protection). */
-function SessionSettings({ fac }: { fac: Facilitation }) {
-  const { t } = useTranslation('facilitation')
-  const hintId = useId()
-  return (
-    <details className="session-settings">
-      <summary>{t('bar.settings')}</summary>
-      <label>
-        <input
-          type="checkbox"
-          checked={fac.state.anonymous}
-          onChange={(e) => fac.session.setAnonymous(e.target.checked)}
-        />
-        {t('bar.anonymous')}
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          checked={fac.protect}
-          aria-describedby={hintId}
-          onChange={(e) => fac.session.setProtected(e.target.checked)}
-        />
-        {t('bar.protect')}
-      </label>
-      <span className="muted setting-hint" id={hintId}>
-        {t('bar.protectHint')}
-      </span>
-    </details>
   )
 }

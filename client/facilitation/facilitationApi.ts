@@ -1,5 +1,6 @@
 import { i18n } from '../i18n'
 import { rememberTemplate } from '../savedTemplates'
+import { credentials } from '../sync/personToken'
 
 /** The facilitation endpoints of the HTTP API (see README): answers, reveal, end of voting, the clock. */
 
@@ -24,17 +25,13 @@ async function post(path: string, body?: unknown): Promise<Response> {
   return response
 }
 
-/** Counts this person's answer to the Community Commitments (never their name). */
-export const postAnswer = (sessionId: string, key: string, token: string, answer: CommitmentAnswer) =>
-  post(`/api/sessions/${q(sessionId)}/answer?key=${q(key)}&token=${q(token)}`, { answer })
-
 /** Moves every private note onto the board (facilitators). */
 export const revealNotes = (sessionId: string, key: string) =>
-  post(`/api/sessions/${q(sessionId)}/reveal?key=${q(key)}`)
+  post(`/api/sessions/${q(sessionId)}/reveal?${credentials(sessionId, key)}`)
 
 /** Ends voting: the server tallies everyone's votes into the results (facilitators). */
 export const endVotingNow = (sessionId: string, key: string) =>
-  post(`/api/sessions/${q(sessionId)}/voting/end?key=${q(key)}`)
+  post(`/api/sessions/${q(sessionId)}/voting/end?${credentials(sessionId, key)}`)
 
 /**
  * Saves the session's set-up (commitments, canvases and frames, agenda) as a new template
@@ -46,7 +43,9 @@ export async function saveAsTemplate(
   key: string,
   title: string,
 ): Promise<{ id: string; title: string }> {
-  const response = await post(`/api/sessions/${q(sessionId)}/template?key=${q(key)}`, { title })
+  const response = await post(`/api/sessions/${q(sessionId)}/template?${credentials(sessionId, key)}`, {
+    title,
+  })
   const saved = (await response.json()) as { id: string; title: string; description?: string }
   rememberTemplate({ id: saved.id, title: saved.title, description: saved.description ?? '' })
   return saved
@@ -57,7 +56,7 @@ export async function saveAsTemplate(
  * co-facilitator who opens the session here is offered them on the home page too.
  */
 export async function savedTemplates(sessionId: string, key: string): Promise<SavedTemplateSummary[]> {
-  const response = await fetch(`/api/sessions/${q(sessionId)}/templates?key=${q(key)}`)
+  const response = await fetch(`/api/sessions/${q(sessionId)}/templates?${credentials(sessionId, key)}`)
   if (!response.ok) throw new Error(i18n.t('common:api.status', { status: response.status }))
   const list = (await response.json()) as SavedTemplateSummary[]
   for (const t of list) rememberTemplate({ id: t.id, title: t.title, description: t.description })

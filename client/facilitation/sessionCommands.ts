@@ -16,6 +16,7 @@ import {
   bringEveryoneHere,
   goToStep,
   pauseTimer,
+  setAdmitPeople,
   setAnonymous,
   setBoardLocked,
   setProtected,
@@ -38,6 +39,8 @@ export interface SessionCommands {
   setAnonymous(anonymous: boolean): void
   /** Protect contributions: participants change and delete only what they added. */
   setProtected(protect: boolean): void
+  /** Admit people: participants wait until a facilitator admits them. */
+  setAdmitPeople(admit: boolean): void
   startVoting(budget: number): void
   /** Sets one commitment's text in `lang` (the session's main language unless given). */
   setCommitment(index: number, text: string, lang?: UiLang): void
@@ -63,6 +66,7 @@ export function createSessionCommands(control: Y.Doc, origin: Origin, now: () =>
     bringEveryoneHere: (view) => bringEveryoneHere(control, { ...view, at: now() }, origin),
     setAnonymous: (anonymous) => setAnonymous(control, anonymous, origin),
     setProtected: (protect) => setProtected(control, protect, origin),
+    setAdmitPeople: (admit) => setAdmitPeople(control, admit, origin),
     startVoting: (budget) => startVoting(control, budget, origin),
     setCommitment: (index, text, lang) => setCommitment(control, index, text, origin, lang),
     addCommitment: (text) => addCommitment(control, text, origin),

@@ -4,7 +4,14 @@ import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import type { UiLang } from '../../shared/lang'
 import type { Origin } from '../../shared/ops/origin'
-import { guidanceOf, readAgenda, type AgendaStep } from '../../shared/schema/controlDoc'
+import {
+  guidanceOf,
+  readAgenda,
+  readLobby,
+  readRemoved,
+  type AgendaStep,
+  type LobbyEntry,
+} from '../../shared/schema/controlDoc'
 import { myVotesOf, readFacilitation, type FacilitationState } from '../../shared/schema/facilitation'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { Writer } from '../../shared/schema/rules'
@@ -29,6 +36,9 @@ export interface FacilitationArgs {
 }
 
 const NO_GUIDANCE: Readonly<Record<string, string>> = {}
+const NO_ONE: readonly LobbyEntry[] = []
+// a plain sorted array: document snapshots are compared as JSON, which a Set is not
+const readRemovedIds = (doc: Y.Doc): string[] => [...readRemoved(doc)].sort()
 const NO_VOTES: Readonly<Record<string, number>> = {}
 const readGuidance = (doc: Y.Doc): Record<string, string> =>
   guidanceOf(doc).toJSON() as Record<string, string>
@@ -47,6 +57,12 @@ export interface Facilitation {
   readonly locked: boolean
   /** The session protects contributions: participants change and delete only what they added. */
   readonly protect: boolean
+  /** Admit people: participants wait in the lobby until a facilitator admits them. */
+  readonly admit: boolean
+  /** Who waits to be admitted, longest first (facilitators; empty for everyone else). */
+  readonly waiting: readonly LobbyEntry[]
+  /** The person ids a facilitator removed from the session. */
+  readonly removedIds: readonly string[]
   /** The session's languages, the main one first: steps' titles and prompts come in each. */
   readonly langs: readonly UiLang[]
   /** The board model as this person may use it now (read-only while locked; private notes routed). */
@@ -80,7 +96,8 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
   const canWrite = access.role !== 'viewer'
   const state = useDocValue(control.doc, readFacilitation)
   const agenda = useDocValue(control.doc, readAgenda)
-  const { locked, langs, protect } = useSessionInfo(control.doc)
+  const { locked, langs, protect, admit } = useSessionInfo(control.doc)
+  const removedIds = useDocValue(control.doc, readRemovedIds)
   const boardReadOnly = args.model.readOnly || (locked && !isFacilitator)
   const writer = useMemo<Writer>(
     () => ({ role: access.role, self: origin.userId, protect }),
@@ -88,6 +105,7 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
   )
   const facilitatorRoom = useFacilitatorRoom(access.id, args.accessKey, isFacilitator)
   const guidance = useOptionalDocValue(facilitatorRoom?.doc ?? null, readGuidance, NO_GUIDANCE)
+  const waiting = useOptionalDocValue(facilitatorRoom?.doc ?? null, readLobby, NO_ONE)
   const layer = usePrivateLayer({
     sessionId: access.id,
     accessKey: args.accessKey,
@@ -134,6 +152,9 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
     guidance,
     locked,
     protect,
+    admit,
+    waiting,
+    removedIds,
     langs,
     model: layer.model,
     objects,

@@ -1,6 +1,7 @@
 import { ApiError } from '../api'
 import type { IMAGE_TYPES } from '../../shared/schema/kinds'
 import { i18n } from '../i18n'
+import { credentials } from '../sync/personToken'
 
 /** The session an image belongs to, and the link's key that lets this person read and add them. */
 export interface ImageSession {
@@ -22,14 +23,14 @@ const base = (s: ImageSession) => `/api/sessions/${encodeURIComponent(s.id)}/ima
 
 /** The address of an image's bytes (a display-sized copy of huge ones). */
 export const imageUrl = (s: ImageSession, src: string): string =>
-  `${base(s)}/${encodeURIComponent(src)}?key=${encodeURIComponent(s.key)}&display=1`
+  `${base(s)}/${encodeURIComponent(src)}?${credentials(s.id, s.key)}&display=1`
 
 /** Sends a file's bytes as they are; the server checks what they really are. */
 export async function uploadImage(s: ImageSession, file: Blob): Promise<UploadedImage> {
   if (file.size > MAX_IMAGE_BYTES) throw new ApiError(413, '') // the message for 413 already gives the limit
   let response: Response
   try {
-    response = await fetch(`${base(s)}?key=${encodeURIComponent(s.key)}`, {
+    response = await fetch(`${base(s)}?${credentials(s.id, s.key)}`, {
       method: 'POST',
       headers: { 'content-type': file.type || 'application/octet-stream', accept: 'application/json' },
       body: file,

@@ -14,8 +14,8 @@ export interface JoinScreenProps {
   readonly role: Role
   readonly commitments: SessionCommitments
   readonly commitmentsLoading: boolean
-  /** Joins with the person's name and their answer to the commitments. */
-  readonly onJoin: (name: string, answer: CommitmentAnswer) => void
+  /** Joins with the person's name and their answer to the commitments (rejects with why it failed). */
+  readonly onJoin: (name: string, answer: CommitmentAnswer) => Promise<void>
 }
 
 /** Before the board: the session's commitments, your name, and an answer that joins. */
@@ -23,13 +23,24 @@ export function JoinScreen(props: JoinScreenProps) {
   const { t } = useTranslation(['pages', 'common'])
   const [name, setName] = useState(rememberedName)
   const [error, setError] = useState<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
+    if (busy) return
     const trimmed = name.trim()
     if (!trimmed) return setError(t('join.needName'))
+    setError(null)
+    setFailure(null)
+    setBusy(true)
     // Enter in the name field submits with the first button: agreeing.
     const submitter = (e.nativeEvent as SubmitEvent).submitter
-    props.onJoin(trimmed, submitter?.getAttribute('value') === 'discuss' ? 'discuss' : 'agree')
+    props
+      .onJoin(trimmed, submitter?.getAttribute('value') === 'discuss' ? 'discuss' : 'agree')
+      .catch((err: unknown) => {
+        setBusy(false)
+        setFailure(t('join.failed', { reason: err instanceof Error ? err.message : String(err) }))
+      })
   }
   return (
     <main className="page join">
@@ -63,6 +74,16 @@ export function JoinScreen(props: JoinScreenProps) {
         <p className="muted" id="answer-hint">
           {t('join.answerHint')}
         </p>
+        {failure && (
+          <p className="error" role="alert">
+            {failure}
+          </p>
+        )}
+        {busy && (
+          <p className="muted" role="status">
+            {t('join.joining')}
+          </p>
+        )}
         <div className="join-answers">
           <button type="submit" className="primary" value="agree" aria-describedby="answer-hint">
             {t('join.agree')}

@@ -1,25 +1,35 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { controlRoom } from '../../shared/rooms'
-import type { SessionAccess } from '../api'
+import { ApiError, fetchMe, isRemovedError, joinSession, type SessionAccess } from '../api'
 import { forgetJoins, rememberJoin, rememberName, rememberedJoin, type RememberedJoin } from '../device'
 import { useCommitments, useSessionInfo, useStore } from '../state'
-import { postAnswer, type CommitmentAnswer } from '../facilitation/facilitationApi'
-import { privateTokenFor, useRoomConnection, type RoomConnection } from '../sync'
+import type { CommitmentAnswer } from '../facilitation/facilitationApi'
+import {
+  forgetPersonToken,
+  personTokenFor,
+  rememberPersonToken,
+  rememberRemoval,
+  useRoomConnection,
+  type RoomConnection,
+} from '../sync'
 import { JoinScreen } from './JoinScreen'
 import { MessagePage } from './MessagePage'
-import { useDeletedWhileAway, useSessionDeleted } from './deletedSessions'
+import { useDeletedWhileAway, usePersonRemoved, useSessionDeleted } from './deletedSessions'
+import { initialPhase, phaseAfterJoin, phaseFromMe, type PersonPhase } from './personPhase'
 import { useSessionAccess } from './useSessionAccess'
+import { WAITING_POLL_MS, WaitingPage } from './WaitingPage'
 
 // The board (Konva, Tiptap) is most of the code; the home and join pages load without it.
 const loadBoard = () => import('../board/BoardScreen')
 const BoardScreen = lazy(() => loadBoard().then((m) => ({ default: m.BoardScreen })))
 
-/** `/s/<id>?key=…`: check the link, then the join screen, then the board. */
+/** `/s/<id>?key=…`: check the link, then the join screen (and the lobby), then the board. */
 export function SessionPage({ sessionId, accessKey }: { sessionId: string; accessKey: string }) {
   const { t } = useTranslation(['pages', 'common'])
   const state = useSessionAccess(sessionId, accessKey)
   if (state.status === 'checking') return <MessagePage title={t('message.openingSession')} />
+  if (state.status === 'removed') return <RemovedPage />
   if (state.status === 'invalid') {
     const failed = state.problem === 'failed'
     return (
@@ -33,36 +43,70 @@ export function SessionPage({ sessionId, accessKey }: { sessionId: string; acces
   return <SessionRoom access={state.access} accessKey={accessKey} />
 }
 
+/** One plain sentence, said at once: a facilitator removed this person. */
+export function RemovedPage() {
+  const { t } = useTranslation('pages')
+  return <MessagePage title={t('removed.sentence')} alert />
+}
+
 /** The control room opens as soon as the link is known good: the join screen shows its commitments. */
 function SessionRoom({ access, accessKey }: { access: SessionAccess; accessKey: string }) {
   const { t } = useTranslation(['pages', 'common'])
-  // the private token says who writes (shared/schema/rules.ts): the server checks facilitators' writes too
+  // The person token (issued at join) says who writes and reads: the server checks it on every room.
+  const [token, setToken] = useState(() => personTokenFor(access.id))
   const control = useRoomConnection(
     controlRoom(access.id),
     accessKey,
     access.role === 'facilitator',
-    privateTokenFor(access.id),
+    token ?? undefined,
   )
   // Fetch the board's code while the person reads the commitments, so Join is instant.
   useEffect(() => void loadBoard(), [])
   if (!control) return <MessagePage title={t('message.openingSession')} />
-  return <SessionInside access={access} accessKey={accessKey} control={control} />
+  return (
+    <SessionInside access={access} accessKey={accessKey} control={control} token={token} onToken={setToken} />
+  )
 }
 
-/** Join (unless this device already has), then the board; or say that the session was deleted. */
-function SessionInside(props: { access: SessionAccess; accessKey: string; control: RoomConnection }) {
+interface InsideProps {
+  readonly access: SessionAccess
+  readonly accessKey: string
+  readonly control: RoomConnection
+  readonly token: string | null
+  readonly onToken: (token: string | null) => void
+}
+
+/** Join (unless this device already has), wait to be admitted, then the board; or say why not. */
+function SessionInside(props: InsideProps) {
   const { t } = useTranslation(['pages', 'common'])
-  const { access, accessKey, control } = props
-  // This device remembers the join per session and role: a reload goes straight back to the board.
-  const [joined, setJoined] = useState<RememberedJoin | null>(() => rememberedJoin(access.id, access.role))
+  const { access, accessKey, control, token, onToken } = props
+  const [phase, setPhase] = useState<PersonPhase>(() =>
+    initialPhase(access.role, token, rememberedJoin(access.id, access.role)),
+  )
   const status = useStore(control.status)
   const deletedHere = useSessionDeleted(access.id)
+  const removedAway = usePersonRemoved(access.id)
   useDeletedWhileAway(access.id, accessKey, status.state === 'connected')
   const info = useSessionInfo(control.doc)
   const gone = status.deleted || deletedHere
+  const removed = phase.kind === 'removed' || status.removed || removedAway
   useEffect(() => {
-    if (gone) forgetJoins(access.id)
-  }, [gone, access.id])
+    if (gone || removed) forgetJoins(access.id)
+    if (gone) forgetPersonToken(access.id)
+    if (removed) rememberRemoval(access.id)
+  }, [gone, removed, access.id])
+  const forgetToken = useCallback(() => {
+    forgetPersonToken(access.id)
+    onToken(null)
+    setPhase({ kind: 'join' })
+  }, [access.id, onToken])
+  useCheckToken(access, phase.kind === 'checking' ? token : null, setPhase, forgetToken)
+  const onAdmitted = useCallback(
+    (name: string) =>
+      setPhase(phaseFromMe({ status: 'admitted', name }, rememberedJoin(access.id, access.role))),
+    [access.id, access.role],
+  )
+  const onRemoved = useCallback(() => setPhase({ kind: 'removed' }), [])
   if (gone) {
     return (
       <MessagePage
@@ -74,28 +118,64 @@ function SessionInside(props: { access: SessionAccess; accessKey: string; contro
       />
     )
   }
+  if (removed) return <RemovedPage />
   const remember = (join: RememberedJoin) => {
     rememberName(join.name)
     rememberJoin(access.id, access.role, join)
-    setJoined(join)
   }
-  if (joined === null) {
-    const join = (name: string, answer: CommitmentAnswer) => {
-      // Counted, never named (facilitators hold the commitments, so their own answer is not counted);
-      // a failed count must not keep anyone out of the session. The server keeps one answer per
-      // device token, so answering again on this device (its storage cleared) replaces, never adds.
-      if (access.role !== 'facilitator')
-        postAnswer(access.id, accessKey, privateTokenFor(access.id), answer).catch((error: unknown) =>
-          console.warn('The answer to the commitments was not counted:', error),
-        )
+  if (phase.kind === 'checking') return <MessagePage title={t('message.openingSession')} />
+  if (phase.kind === 'join') {
+    const join = async (name: string, answer: CommitmentAnswer) => {
+      // Facilitators hold the commitments: their own answer is not counted. Viewers get no token.
+      const joined = await joinSession(access.id, accessKey, {
+        name,
+        ...(access.role === 'participant' ? { answer } : {}),
+      })
+      if (joined.token) {
+        rememberPersonToken(access.id, joined.token)
+        onToken(joined.token)
+      }
       remember({ name, answer })
+      setPhase(phaseAfterJoin(joined, { name, answer }))
     }
     return <JoinGate access={access} control={control} onJoin={join} />
   }
+  if (phase.kind === 'waiting' && token) {
+    return (
+      <WaitingPage
+        sessionId={access.id}
+        token={token}
+        name={phase.name}
+        title={info.title || access.title}
+        onAdmitted={onAdmitted}
+        onRemoved={onRemoved}
+        onUnknown={forgetToken}
+      />
+    )
+  }
+  if (phase.kind !== 'in') return <MessagePage title={t('message.openingSession')} />
+  const joined = phase.join
   const me = {
     name: joined.name,
     answer: access.role === 'facilitator' ? null : joined.answer,
-    onRename: (name: string) => remember({ ...joined, name }),
+    onRename: (name: string) => {
+      const renamed = { ...joined, name }
+      const show = () => {
+        remember(renamed)
+        setPhase({ kind: 'in', join: renamed })
+      }
+      if (!token) return show()
+      // The relay shows everyone the name the server knows: tell it first (the same person, by the
+      // token), then publish the new name, so the relay has it when the presence arrives.
+      joinSession(access.id, accessKey, {
+        name,
+        token,
+        ...(access.role === 'participant' ? { answer: joined.answer } : {}),
+      }).then(show, (error: unknown) => {
+        console.warn('The new name was not saved on the server:', error)
+        show()
+      })
+    },
   }
   return (
     <Suspense fallback={<MessagePage title={t('message.openingBoard')} />}>
@@ -104,10 +184,47 @@ function SessionInside(props: { access: SessionAccess; accessKey: string; contro
   )
 }
 
+/**
+ * A device that has a token asks the server who it is (no second join): admitted, waiting or
+ * removed. A token the server does not know is forgotten (join again); when the server cannot be
+ * reached, the join remembered on this device opens the board, which reconnects by itself (without
+ * one, it asks again).
+ */
+function useCheckToken(
+  { id: sessionId, role }: SessionAccess,
+  token: string | null,
+  setPhase: (phase: PersonPhase) => void,
+  forget: () => void,
+): void {
+  useEffect(() => {
+    if (!token) return
+    let live = true
+    let retry: ReturnType<typeof setTimeout> | undefined
+    const check = () =>
+      fetchMe(sessionId, token).then(
+        (me) => live && setPhase(phaseFromMe(me, rememberedJoin(sessionId, me.role))),
+        (err: unknown) => {
+          if (!live) return
+          if (isRemovedError(err)) return setPhase({ kind: 'removed' })
+          // only the server saying it does not know the token forgets it; a failure to ask does not
+          if (err instanceof ApiError && (err.status === 403 || err.status === 404)) return forget()
+          const remembered = rememberedJoin(sessionId, role)
+          if (remembered) setPhase({ kind: 'in', join: remembered })
+          else retry = setTimeout(() => void check(), WAITING_POLL_MS)
+        },
+      )
+    void check()
+    return () => {
+      live = false
+      clearTimeout(retry)
+    }
+  }, [sessionId, role, token, setPhase, forget])
+}
+
 function JoinGate(props: {
   access: SessionAccess
   control: RoomConnection
-  onJoin: (name: string, answer: CommitmentAnswer) => void
+  onJoin: (name: string, answer: CommitmentAnswer) => Promise<void>
 }) {
   const { t, i18n } = useTranslation(['pages', 'common'])
   const { access, control } = props

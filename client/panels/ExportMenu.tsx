@@ -9,6 +9,8 @@ export interface ExportMenuProps {
   readonly cookbook: boolean
   /** The "Each frame as a page" choice, when this canvas has frames. */
   readonly framesAsPages: { readonly checked: boolean; readonly onToggle: () => void } | null
+  /** The "Name removed people" choice, when someone was removed from the session (off: "Removed person"). */
+  readonly nameRemoved?: { readonly checked: boolean; readonly onToggle: () => void } | null
   /** An export is running: the items wait. */
   readonly busy: boolean
   readonly onChoose: (format: ExportFormat) => void
@@ -57,7 +59,7 @@ export function ExportMenu(props: ExportMenuProps) {
   )
 }
 
-/** The formats, then (when the canvas has frames) the "Each frame as a page" choice. */
+/** The formats, then the choices: "Each frame as a page" (when the canvas has frames), "Name removed people". */
 function MenuItems(props: ExportMenuProps) {
   const { t } = useTranslation('panels')
   const formats: ExportFormat[] = ['png', 'pdf', 'md', 'csv', 'json']
@@ -77,24 +79,30 @@ function MenuItems(props: ExportMenuProps) {
           {t(`exportMenu.items.${format}`)}
         </button>
       ))}
-      {props.framesAsPages && (
-        <>
-          <div role="separator" className="export-menu-separator" />
-          <button
-            type="button"
-            role="menuitemcheckbox"
-            tabIndex={-1}
-            data-label={t('exportMenu.framesAsPages')}
-            aria-checked={props.framesAsPages.checked}
-            onClick={props.framesAsPages.onToggle}
-          >
-            <span className="export-check" aria-hidden="true">
-              {props.framesAsPages.checked ? '✓' : ''}
-            </span>
-            {t('exportMenu.framesAsPages')}
-          </button>
-        </>
+      {(props.framesAsPages || props.nameRemoved) && (
+        <div role="separator" className="export-menu-separator" />
       )}
+      {props.framesAsPages && <CheckItem label={t('exportMenu.framesAsPages')} {...props.framesAsPages} />}
+      {props.nameRemoved && <CheckItem label={t('exportMenu.nameRemoved')} {...props.nameRemoved} />}
     </>
+  )
+}
+
+/** A choice in the menu that stays open when toggled. */
+function CheckItem(props: { label: string; checked: boolean; onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      role="menuitemcheckbox"
+      tabIndex={-1}
+      data-label={props.label}
+      aria-checked={props.checked}
+      onClick={props.onToggle}
+    >
+      <span className="export-check" aria-hidden="true">
+        {props.checked ? '✓' : ''}
+      </span>
+      {props.label}
+    </button>
   )
 }

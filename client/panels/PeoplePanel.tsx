@@ -1,5 +1,13 @@
 import { useId, type ReactNode } from 'react'
 import { Avatar, displayName, type PresentPerson } from './PresenceList'
+import {
+  AbsentSection,
+  isRemovable,
+  RemovePerson,
+  useActionMessage,
+  WaitingSection,
+  type PeopleModeration,
+} from './PeopleModeration'
 import { useTranslation } from 'react-i18next'
 
 export interface PeoplePanelProps {
@@ -10,15 +18,31 @@ export interface PeoplePanelProps {
   readonly onGoTo: (key: string) => void
   /** What a person can do about themselves, shown in their own entry (their name, what they added). */
   readonly own?: ReactNode
+  /** Facilitators: who waits to be admitted, admitting and removing people. */
+  readonly moderation?: PeopleModeration
 }
 
-/** Everyone in the session, where they are, "Go to" each of them; and this person's cursor choice. */
+/**
+ * Everyone in the session, where they are, "Go to" each of them; and this person's cursor choice.
+ * For facilitators, first who waits to be admitted, and "Remove from session" on each person.
+ */
 export function PeoplePanel(props: PeoplePanelProps) {
   const { t } = useTranslation('panels')
   const headingId = useId()
   const hintId = useId()
+  const { message, run, revision } = useActionMessage()
+  const { moderation } = props
+  const remove = (person: { id: string; name: string }) => (hide: boolean) => {
+    const name = displayName(person)
+    run(
+      () => moderation!.onRemove(person.id, hide),
+      (hidden) =>
+        [t('people.removed', { name }), hidden > 0 ? t('people.hidden', { count: hidden }) : ''].join(' '),
+    )
+  }
   return (
     <section className="people-panel" aria-labelledby={headingId}>
+      {moderation && <WaitingSection moderation={moderation} run={run} />}
       <h2 id={headingId}>
         {t('people.heading')} <span className="count">({props.people.length})</span>
       </h2>
@@ -34,11 +58,29 @@ export function PeoplePanel(props: PeoplePanelProps) {
       <p id={hintId} className="hint">
         {props.cursorHidden ? t('people.hiddenHint') : t('people.shownHint')}
       </p>
+      <p className="people-message" aria-live="polite">
+        {message}
+      </p>
       <ul className="people-list" aria-labelledby={headingId}>
         {props.people.map((p) => (
-          <PersonRow key={p.key} person={p} onGoTo={props.onGoTo} own={p.self ? props.own : null} />
+          <PersonRow
+            key={p.key}
+            person={p}
+            onGoTo={props.onGoTo}
+            own={p.self ? props.own : null}
+            onRemove={moderation && !p.self && isRemovable(p.id) ? remove(p) : undefined}
+          />
         ))}
       </ul>
+      {moderation && (
+        <AbsentSection
+          moderation={moderation}
+          presentIds={props.people.map((p) => p.id)}
+          selfId={props.people.find((p) => p.self)?.id ?? ''}
+          revision={revision}
+          onRemove={remove}
+        />
+      )}
     </section>
   )
 }
@@ -47,10 +89,12 @@ function PersonRow({
   person,
   onGoTo,
   own,
+  onRemove,
 }: {
   person: PresentPerson
   onGoTo: (key: string) => void
   own: ReactNode
+  onRemove?: (hide: boolean) => void
 }) {
   const { t } = useTranslation('panels')
   const name = displayName(person)
@@ -80,6 +124,11 @@ function PersonRow({
         >
           {t('people.goToShort')}
         </button>
+      )}
+      {onRemove && (
+        <div className="person-moderation">
+          <RemovePerson name={name} onRemove={onRemove} />
+        </div>
       )}
       {own && <div className="own-entry">{own}</div>}
     </li>

@@ -3,6 +3,8 @@ import { i18n } from '../i18n'
 
 export interface PresentPerson {
   readonly key: string
+  /** Their person id as the server knows it (presence is rewritten by the relay); `guest-…` for a viewer. */
+  readonly id: string
   readonly name: string
   readonly color: string
   readonly role: 'facilitator' | 'participant' | 'viewer'

@@ -21,5 +21,12 @@ export {
 export { wsBase } from './wsBase'
 export { useRoomConnection } from './useRoomConnection'
 export { usePrivateRoom, useFacilitatorRoom } from './useSessionRooms'
-export { privateTokenFor, privateOwnerFor } from './privateToken'
+export {
+  personTokenFor,
+  personIdFor,
+  rememberPersonToken,
+  forgetPersonToken,
+  rememberRemoval,
+  wasRemoved,
+} from './personToken'
 export { usePresenceField, usePrivateWriting, type PrivateWriting } from './presenceFields'

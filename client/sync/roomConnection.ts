@@ -15,6 +15,10 @@ const OFFLINE_AFTER_MS = 5000
 const MAX_BACKOFF_MS = 4000
 /** The close code the relay uses when the session is deleted under an open room. */
 const SESSION_DELETED = 4404
+/** The close code the relay uses when a facilitator removed this person from the session. */
+const PERSON_REMOVED = 4003
+/** Close codes after which reconnecting is pointless: y-websocket's 4400-4499, and a removal. */
+const isFinalClose = (code: number) => code === PERSON_REMOVED || (code >= 4400 && code < 4500)
 
 /** y-websocket's auth message type, and y-protocols' permission-denied sub-type. */
 const MESSAGE_AUTH = 2
@@ -81,6 +85,7 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
     // Tabs of one browser must not sync behind the server's back: the server checks every write.
     disableBc: true,
     maxBackoffTime: MAX_BACKOFF_MS,
+    shouldReconnect: (event) => !isFinalClose(event.code),
   })
   // Nobody is present until they join; the awareness starts as `{}` otherwise.
   provider.awareness.setLocalState(null)
@@ -180,6 +185,7 @@ function trackStatus(provider: WebsocketProvider, status: ValueStore<RoomStatus>
       refused: event.reason || `refused (code ${event.code})`,
       state: 'offline',
       deleted: event.code === SESSION_DELETED,
+      removed: event.code === PERSON_REMOVED,
     })
   }
   // The browser knows before the socket does; stop retrying while offline and retry at once after.

@@ -13,6 +13,8 @@ export interface RoomStatus {
   readonly refused: string | null
   /** The session was deleted while this room was open (the server closed it with 4404). */
   readonly deleted: boolean
+  /** A facilitator removed this person from the session (the server closed the room with 4003). */
+  readonly removed: boolean
 }
 
 export const INITIAL_STATUS: RoomStatus = {
@@ -21,6 +23,7 @@ export const INITIAL_STATUS: RoomStatus = {
   everSynced: false,
   refused: null,
   deleted: false,
+  removed: false,
 }
 
 /** A tiny observable value for useSyncExternalStore: same object until something changes. */
@@ -57,6 +60,7 @@ export function combineStatus(statuses: readonly RoomStatus[]): RoomStatus {
       everSynced: out.everSynced && s.everSynced,
       refused: out.refused ?? s.refused,
       deleted: out.deleted || s.deleted,
+      removed: out.removed || s.removed,
     }
   }
   return out

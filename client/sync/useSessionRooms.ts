@@ -1,20 +1,30 @@
 import { facilitatorRoom, privateRoom } from '../../shared/rooms'
-import { privateOwnerFor, privateTokenFor } from './privateToken'
+import { personIdFor, personTokenFor } from './personToken'
 import type { RoomConnection } from './roomConnection'
 import { useRoomConnection } from './useRoomConnection'
 
-/** This person's private room (private writing, votes); the relay serves it to them and facilitators. */
+/**
+ * This person's private room (private writing, votes): named by their person id, which their token
+ * proves to the relay; it serves the room to them and facilitators. Without a token (a viewer) none.
+ */
 export function usePrivateRoom(sessionId: string, key: string, enabled: boolean): RoomConnection | null {
+  const token = personTokenFor(sessionId)
   return useRoomConnection(
-    privateRoom(sessionId, privateOwnerFor(sessionId)),
+    privateRoom(sessionId, personIdFor(sessionId)),
     key,
     true,
-    privateTokenFor(sessionId),
-    enabled,
+    token ?? undefined,
+    enabled && token !== null,
   )
 }
 
-/** The facilitators' room (guidance for each agenda step): opened by facilitators only. */
+/** The facilitators' room (guidance for each agenda step, who waits to be admitted): facilitators only. */
 export function useFacilitatorRoom(sessionId: string, key: string, enabled: boolean): RoomConnection | null {
-  return useRoomConnection(facilitatorRoom(sessionId), key, true, privateTokenFor(sessionId), enabled)
+  return useRoomConnection(
+    facilitatorRoom(sessionId),
+    key,
+    true,
+    personTokenFor(sessionId) ?? undefined,
+    enabled,
+  )
 }

@@ -98,7 +98,7 @@ export class Connection implements RoomPeer {
     private readonly log: Logger,
     private readonly limits: ConnectionLimits,
     /** Who this connection's presence says it is (see correctPresence); the role alone without. */
-    private readonly identity: PresenceIdentity = { role, person: null, takenNames: new Set() },
+    private identity: PresenceIdentity = { role, person: null, takenNames: new Set() },
   ) {
     this.messages = new TokenBucket(limits.burstMessages, limits.messagesPerSecond)
     this.bytes = new TokenBucket(limits.burstBytes, limits.bytesPerSecond)
@@ -131,6 +131,12 @@ export class Connection implements RoomPeer {
   /** The person this connection's token proved, if any (closed when a facilitator removes them). */
   get person(): string | undefined {
     return this.identity.person?.id
+  }
+
+  /** The person took a new name: the presence they publish from now on carries it. */
+  renamed(name: string): void {
+    const { person } = this.identity
+    if (person) this.identity = { ...this.identity, person: { ...person, name } }
   }
 
   send(message: Uint8Array): void {

@@ -388,6 +388,18 @@ export class Relay {
   }
 
   /**
+   * A person's new name reaches their open connections on this instance; the client publishes its
+   * presence again once the rename is answered, and the relay then gives it the new name. (Other
+   * instances learn it when the person's connections there open again.)
+   */
+  renamePerson(sessionId: string, personId: string, name: string): void {
+    for (const room of this.rooms.values()) {
+      if (room.info.sessionId !== sessionId) continue
+      for (const peer of room.peers) if (peer.person === personId) peer.renamed?.(name)
+    }
+  }
+
+  /**
    * Closes every connection of a person removed from a session, in every room of it, here and on
    * other instances (4003: the client shows that they were removed and forgets its token).
    */

@@ -16,6 +16,8 @@ export interface RoomPeer {
   readonly clientIds: Set<number>
   /** The person (id) this peer is connected as, if their token proved one. */
   readonly person?: string
+  /** The person took a new name (POST /join with their token): their next presence carries it. */
+  renamed?(name: string): void
 }
 
 /** One open room: its document in memory, its connections and their awareness states. */

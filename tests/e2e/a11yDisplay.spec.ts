@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { axeLog } from './axe'
-import { createSession, expectConnected, openMenuIfFolded } from './helpers'
+import { createSession, expectConnected, openMenuIfFolded, rememberLinks } from './helpers'
 
 // How the board looks to people who see it differently: high contrast, less motion, phones,
 // 200% zoom, a laptop-sized window.
@@ -10,6 +10,7 @@ async function facilitatorLink(browser: Browser): Promise<string> {
   const page = await browser.newPage()
   await createSession(page, 'Display checks')
   const link = await page.getByRole('textbox', { name: 'Facilitator', exact: true }).inputValue()
+  rememberLinks({ facilitator: link })
   await page.context().close()
   return link
 }

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Download, type Page } from '@playwright/test'
 import { unzipSync } from 'fflate'
 import sharp from 'sharp'
-import { join, openAsNewPerson } from './helpers'
+import { join, openAsNewPerson, rememberLinks } from './helpers'
 
 /** Creates a session from a template on the home page; returns its facilitator and participant links. */
 async function newSession(browser: Browser, template: string, title: string) {
@@ -18,6 +18,7 @@ async function newSession(browser: Browser, template: string, title: string) {
     facilitator: await link('Facilitator').inputValue(),
     participant: await link('Participant').inputValue(),
   }
+  rememberLinks(links) // Admit people is on in sense-making: the helpers admit with its key
   await home.context().close()
   return links
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectConnected, openAsNewPerson, openCanvas, openListView } from './helpers'
+import { expectConnected, openAsNewPerson, openCanvas, openListView, rememberLinks } from './helpers'
 
 /** Creates a sense-making session; returns its facilitator and participant links. */
 async function createLinks(page: Page, title: string) {
@@ -9,10 +9,12 @@ async function createLinks(page: Page, title: string) {
   await page.getByRole('button', { name: 'Create session' }).click()
   const link = (name: string) => page.getByRole('textbox', { name, exact: true })
   await expect(link('Participant')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
-  return {
+  const made = {
     facilitator: await link('Facilitator').inputValue(),
     participant: await link('Participant').inputValue(),
   }
+  rememberLinks(made) // Admit people is on in sense-making: the helpers admit with its key
+  return made
 }
 
 async function joinAs(page: Page, name: string, answer: 'I agree' | "I'd like to discuss" = 'I agree') {

@@ -8,6 +8,9 @@ export async function createSession(page: Page, title: string): Promise<string> 
   await page.getByRole('button', { name: 'Create session' }).click()
   const participant = page.getByRole('textbox', { name: 'Participant', exact: true })
   await expect(participant).toHaveValue(/^http:\/\/.+\/s\/[\w-]{22}\?key=.+/)
+  rememberLinks({
+    facilitator: await page.getByRole('textbox', { name: 'Facilitator', exact: true }).inputValue(),
+  })
   return participant.inputValue()
 }
 
@@ -30,8 +33,67 @@ export async function join(page: Page, name: string): Promise<void> {
   await expectConnected(page)
 }
 
+/**
+ * Waits until the board is live. In a session with Admit people on (the sense-making template), a
+ * participant first waits to be admitted: then a facilitator lets them in through the API (with the
+ * facilitator key of the session, known from the helpers that made it or from a page that holds it),
+ * as a facilitator would with Admit. Tests about the lobby itself do not use this.
+ */
 export async function expectConnected(page: Page): Promise<void> {
-  await expect(page.getByRole('status')).toHaveText('Connected')
+  const connected = page.getByRole('status').filter({ hasText: /^(Connected|已连接)$/ })
+  const waiting = waitingHeading(page)
+  await expect(connected.or(waiting)).toBeVisible()
+  if (await waiting.isVisible()) await admitEveryoneWaiting(page)
+  await expect(connected).toBeVisible()
+}
+
+/** The waiting page's heading, in English or Chinese. */
+export const waitingHeading = (page: Page) =>
+  page.getByRole('heading', { name: /^(Waiting to be admitted|等待主持人准许加入)$/ })
+
+/** Facilitator keys of the sessions these tests made, by session id. */
+const facilitatorKeys = new Map<string, string>()
+
+/** Remembers a session's facilitator link (its key admits people waiting in the lobby). */
+export function rememberLinks(links: { facilitator: string }): void {
+  const url = new URL(links.facilitator, 'http://localhost')
+  const id = url.pathname.split('/').pop()!
+  facilitatorKeys.set(id, url.searchParams.get('key')!)
+}
+
+const sessionIdOf = (page: Page) => new URL(page.url()).pathname.split('/').pop()!
+
+/** The session's facilitator key: remembered, or read from a page of this browser that shows it. */
+async function facilitatorKeyFor(page: Page, id: string): Promise<string> {
+  const known = facilitatorKeys.get(id)
+  if (known) return known
+  for (const other of page
+    .context()
+    .browser()
+    ?.contexts()
+    .flatMap((c) => c.pages()) ?? []) {
+    const field = other.getByRole('textbox', { name: 'Facilitator', exact: true })
+    const candidates = [other.url(), ...((await field.count()) > 0 ? [await field.inputValue()] : [])]
+    for (const link of candidates) {
+      const url = new URL(link, 'http://localhost')
+      const key = url.searchParams.get('key')
+      if (!key || !url.pathname.endsWith(`/s/${id}`)) continue
+      const res = await page.request.get(`/api/sessions/${id}?key=${encodeURIComponent(key)}`)
+      if (res.ok() && ((await res.json()) as { role: string }).role === 'facilitator') {
+        facilitatorKeys.set(id, key)
+        return key
+      }
+    }
+  }
+  throw new Error(`no facilitator key known for session ${id}: rememberLinks() it`)
+}
+
+/** Admits everyone waiting in this page's session (as a facilitator would with Admit all). */
+export async function admitEveryoneWaiting(page: Page): Promise<void> {
+  const id = sessionIdOf(page)
+  const key = await facilitatorKeyFor(page, id)
+  const res = await page.request.post(`/api/sessions/${id}/people/admit-all?key=${encodeURIComponent(key)}`)
+  expect(res.status()).toBe(200)
 }
 
 /** Opens the list view (if it is not open) and returns its list of notes. */
@@ -88,6 +150,7 @@ export async function createLinks(browser: Browser, title: string, template = 's
     facilitator: await link('Facilitator').inputValue(),
     participant: await link('Participant').inputValue(),
   }
+  rememberLinks(links)
   await page.context().close()
   return links
 }

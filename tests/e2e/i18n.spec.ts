@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { createSession, join, openListView } from './helpers'
+import { createSession, join, openListView, expectConnected, rememberLinks } from './helpers'
 
 const SWITCHER = 'Language / 语言'
 
@@ -81,7 +81,7 @@ test('switching to Chinese leaves no English on the home page, the join page and
 
   await page.getByRole('textbox', { name: '你的名字' }).fill('小明')
   await page.getByRole('button', { name: '我同意' }).click()
-  await expect(page.getByRole('status').filter({ hasText: '已连接' })).toBeVisible()
+  await expectConnected(page)
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
   await expectNoEnglish(page, 'the board')
 
@@ -172,5 +172,8 @@ async function createSessionInChinese(page: Page): Promise<string> {
   await page.getByRole('button', { name: '创建会议' }).click()
   const participant = page.getByRole('textbox', { name: '参与者', exact: true })
   await expect(participant).toHaveValue(/\/s\/[\w-]{22}\?key=.+/)
+  rememberLinks({
+    facilitator: await page.getByRole('textbox', { name: '主持人', exact: true }).inputValue(),
+  })
   return participant.inputValue()
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type FileChooser, type Locator, type Page } from '@playwright/test'
 import { redPng } from './png'
+import { expectConnected } from './helpers'
 
 // Everything here is done with the keyboard alone: no click, no fill, no mouse. Controls are
 // reached with Tab (or the board's shortcuts) and used with Enter, Space, arrows and typing.
@@ -47,7 +48,7 @@ test('a whole session with the keyboard alone', async ({ page }) => {
   await tabTo(page, page.getByRole('textbox', { name: 'Your name' }))
   await page.keyboard.type('Kim')
   await press(page, button(page, 'I agree'))
-  await expect(page.getByRole('status')).toHaveText('Connected')
+  await expectConnected(page)
 
   // Arm the note with its shortcut, Enter puts it in the middle; Escape ends editing, it stays selected.
   await tabTo(page, canvas(page))

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { createSession, join, openAsNewPerson, openCanvas, openListView } from './helpers'
+import { createSession, join, openAsNewPerson, openCanvas, openListView, expectConnected } from './helpers'
 import { redPng } from './png'
 
 /** Ada and Grace in a new session; `open`: the facilitator first turns Protect contributions off. */
@@ -11,7 +11,7 @@ async function twoPeople(browser: Browser, title: string, open = false): Promise
     await join(home, 'Fay')
     await home.getByText('Session settings').click()
     await home.getByRole('checkbox', { name: 'Protect contributions' }).uncheck()
-    await expect(home.getByRole('status')).toHaveText('Connected')
+    await expectConnected(home)
   }
   await home.context().close()
   const ada = await openAsNewPerson(browser, link)

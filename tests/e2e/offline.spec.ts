@@ -1,5 +1,5 @@
 import { expect, test, type Dialog } from '@playwright/test'
-import { twoPeopleWithLists } from './helpers'
+import { twoPeopleWithLists, expectConnected } from './helpers'
 
 test('offline edits are counted, guarded against closing the page, and merge on reconnect', async ({
   browser,
@@ -33,7 +33,7 @@ test('offline edits are counted, guarded against closing the page, and merge on 
   expect(ada.isClosed()).toBe(false)
 
   await ada.context().setOffline(false)
-  await expect(ada.getByRole('status')).toHaveText('Connected')
+  await expectConnected(ada)
   await expect(notesOfGrace.getByRole('listitem').filter({ hasText: 'Written offline' })).toHaveCount(1)
   await expect(notesOfAda.getByRole('listitem').filter({ hasText: 'Written by Grace' })).toHaveCount(1)
 

@@ -1,5 +1,5 @@
 import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test'
-import { createSession, join, openAsNewPerson, openListView } from './helpers'
+import { createSession, join, openAsNewPerson, openListView, expectConnected } from './helpers'
 
 /**
  * A phone (412 × 915 CSS px, touch) in a live session: the canvas gets the screen, the header and
@@ -58,7 +58,7 @@ test('on a phone the board gets the screen; the header and the facilitator’s b
     expect(c.height / 915).toBeGreaterThanOrEqual(0.75)
     expect((await box(toolbar(page))).y).toBeGreaterThanOrEqual(c.y + c.height - 1)
     // The status stays in sight; the panel buttons and zoom are behind Menu.
-    await expect(page.getByRole('status')).toHaveText('Connected')
+    await expectConnected(page)
     await expect(page.getByRole('button', { name: 'List view' })).toBeHidden()
     await expect(page.getByRole('group', { name: 'Zoom' })).toBeHidden()
     const menu = page.getByRole('button', { name: 'Menu' })

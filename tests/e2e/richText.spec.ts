@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { inflateSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectConnected, openAsNewPerson, openListView } from './helpers'
+import { expectConnected, openAsNewPerson, openListView, rememberLinks } from './helpers'
 
 /** A new sense-making session; returns its facilitator and participant links. */
 async function newSession(browser: Browser, title: string) {
@@ -16,6 +16,7 @@ async function newSession(browser: Browser, title: string) {
     facilitator: await link('Facilitator').inputValue(),
     participant: await link('Participant').inputValue(),
   }
+  rememberLinks(links) // Admit people is on in sense-making: the helpers admit with its key
   await home.context().close()
   return links
 }

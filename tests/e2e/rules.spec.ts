@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
 import type { WebSocketRoute } from '@playwright/test'
-import { createLinks, openMenuIfFolded } from './helpers'
+import { createLinks, openMenuIfFolded, expectConnected } from './helpers'
 
 /*
  * The board's rules as people meet them: the interface offers only what the server keeps, and a
@@ -72,7 +72,7 @@ async function open(browser: Browser, link: string, options: BrowserContextOptio
 async function joinAs(page: Page, name: string) {
   await page.getByRole('textbox', { name: /^(Your name|你的名字)$/ }).fill(name)
   await page.getByRole('button', { name: /^(I agree|我同意)$/ }).click()
-  await expect(page.getByRole('status')).toHaveText(/^(Connected|已连接)$/)
+  await expectConnected(page)
 }
 
 /** The list view's list of notes, in English or Chinese. */
@@ -166,7 +166,7 @@ test('a note locked while a participant moves it: the move is explained and undo
   }).toPass()
   await expect(pat.page.getByRole('group', { name: 'Selection' })).toContainText('Locked')
   // the sentence is not the page's status (that is the connection's)
-  await expect(pat.page.getByRole('status')).toHaveText('Connected')
+  await expectConnected(pat.page)
   await pat.page.screenshot({ path: 'test-results/refusal-laptop-after.png' })
 })
 

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { violations } from './axe'
-import { expectConnected, openListView, openMenuIfFolded } from './helpers'
+import { expectConnected, openListView, openMenuIfFolded, rememberLinks } from './helpers'
 
 const PHONE = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
 const LAPTOP = { viewport: { width: 1280, height: 800 } }
@@ -25,10 +25,12 @@ async function createTwoLanguageSession(page: Page) {
   await page.getByRole('button', { name: 'Create session' }).click()
   const link = (name: string) => page.getByRole('textbox', { name, exact: true })
   await expect(link('Participant')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
-  return {
+  const made = {
     facilitator: await link('Facilitator').inputValue(),
     participant: await link('Participant').inputValue(),
   }
+  rememberLinks(made) // Admit people is on in sense-making: the helpers admit with its key
+  return made
 }
 
 const commitmentLines = (page: Page) => page.locator('.commitments ol > li')
@@ -76,7 +78,7 @@ test('a session in English and 简体中文: each person agrees to the commitmen
   await expectConnected(fay)
   await li.getByRole('textbox', { name: '你的名字' }).fill('李华')
   await li.getByRole('button', { name: '我同意' }).click()
-  await expect(li.getByRole('status')).toHaveText('已连接')
+  await expectConnected(li)
   await sam.getByRole('textbox', { name: 'Your name' }).fill('王芳')
   await sam.getByRole('button', { name: 'I agree' }).click()
   await expectConnected(sam)

@@ -1,6 +1,7 @@
 /** What exports write into files (PNG, PDF report, cook book) and say while they run. */
 export const exportNs = {
   saved: 'Saved {{name}}.',
+  removedPerson: 'Removed person',
   cancelled: '{{label}} export cancelled.',
   failed: 'The {{label}} export failed: {{why}}',
   png: {

@@ -103,6 +103,25 @@ export const facilitation = {
     anonymous: 'Anonymous: hide author names',
     protect: 'Protect contributions',
     protectHint: 'Participants change and delete only what they added',
+    admit: 'Admit people',
+    admitHint: 'People who open the participant link wait until a facilitator admits them',
+    links: 'Links',
+    linksHint:
+      'A new link replaces the old one at once: nobody new gets in with the old link; people already in stay.',
+    newLink: {
+      participant: 'New participant link',
+      viewer: 'New viewer link',
+      facilitator: 'New facilitator link',
+    },
+    linkLabel: {
+      participant: 'Participant link',
+      viewer: 'Viewer link',
+      facilitator: 'Facilitator link',
+    },
+    linkMade: 'The new link is ready; the old one no longer works.',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Could not copy: the link is selected, press Ctrl+C',
     failed: '{{what}} did not work: {{why}}',
   },
   note: {

@@ -57,6 +57,16 @@ export const pages = {
     answerHint: 'Either answer joins the session. The facilitator sees only how many chose each.',
     agree: 'I agree',
     discuss: "I'd like to discuss",
+    joining: 'Joining…',
+    failed: 'You could not join: {{reason}}',
+  },
+  waiting: {
+    title: 'Waiting to be admitted',
+    body: 'You are waiting to be admitted, {{name}}. A facilitator will let you in; the board opens by itself.',
+    cannotCheck: 'The server cannot be reached right now; this page keeps trying.',
+  },
+  removed: {
+    sentence: 'You were removed from this session by a facilitator.',
   },
   commitments: {
     heading: 'Community Commitments',

@@ -2,6 +2,7 @@ import type { exportNs as en } from '../en/export'
 import type { Translation } from '../types'
 
 export const exportNs: Translation<typeof en> = {
+  removedPerson: '已移出的人',
   saved: '已保存 {{name}}。',
   cancelled: '已取消导出 {{label}}。',
   failed: '导出 {{label}} 失败：{{why}}',

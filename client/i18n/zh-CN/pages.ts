@@ -58,6 +58,16 @@ export const pages: Translation<typeof en> = {
     answerHint: '选择任一回答都会加入会议。主持人只能看到每种回答的人数。',
     agree: '我同意',
     discuss: '我想讨论一下',
+    joining: '正在加入…',
+    failed: '无法加入：{{reason}}',
+  },
+  waiting: {
+    title: '等待主持人准许加入',
+    body: '{{name}}，你正在等待主持人准许加入。主持人准许后，白板会自动打开。',
+    cannotCheck: '暂时无法连接服务器；本页会继续尝试。',
+  },
+  removed: {
+    sentence: '主持人已将你移出此会议。',
   },
   commitments: {
     heading: '社区约定',
