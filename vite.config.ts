@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { resolve } from 'node:path'
-import { precompressDir } from './server/http/precompress'
+import { precompressDir } from './server/http/precompress.ts'
 
 /** Brotli and gzip copies of every built file, served as they are (server/http/static.ts). */
 function precompress(): Plugin {
