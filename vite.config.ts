@@ -23,6 +23,9 @@ export default defineConfig({
     emptyOutDir: true,
     reportCompressedSize: false, // the precompress step writes the real thing
     chunkSizeWarningLimit: 1500,
+    // Fonts stay files: inlined, the Chinese font's small slices (found by unicode-range, fetched
+    // only when a page shows their characters) would ride in its stylesheet on every page load.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
   },
   server: {
     proxy: {
