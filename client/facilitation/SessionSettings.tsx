@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../shared/rooms'
 import { copyText } from '../pages/copyText'
@@ -23,42 +23,50 @@ export function SessionSettings({
   const { t } = useTranslation('facilitation')
   const protectHint = useId()
   const admitHint = useId()
+  // Escape closes the settings, as it closes menus: focus goes back to their summary
+  const closeOnEscape = (e: KeyboardEvent<HTMLDetailsElement>) => {
+    if (e.key !== 'Escape' || !e.currentTarget.open) return
+    e.currentTarget.open = false
+    e.currentTarget.querySelector('summary')?.focus()
+  }
   return (
-    <details className="session-settings">
+    <details className="session-settings" onKeyDown={closeOnEscape}>
       <summary>{t('bar.settings')}</summary>
-      <label>
-        <input
-          type="checkbox"
-          checked={fac.state.anonymous}
-          onChange={(e) => fac.session.setAnonymous(e.target.checked)}
-        />
-        {t('bar.anonymous')}
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          checked={fac.protect}
-          aria-describedby={protectHint}
-          onChange={(e) => fac.session.setProtected(e.target.checked)}
-        />
-        {t('bar.protect')}
-      </label>
-      <span className="muted setting-hint" id={protectHint}>
-        {t('bar.protectHint')}
-      </span>
-      <label>
-        <input
-          type="checkbox"
-          checked={fac.admit}
-          aria-describedby={admitHint}
-          onChange={(e) => fac.session.setAdmitPeople(e.target.checked)}
-        />
-        {t('bar.admit')}
-      </label>
-      <span className="muted setting-hint" id={admitHint}>
-        {t('bar.admitHint')}
-      </span>
-      <NewLinks session={session} />
+      <div className="session-settings-panel">
+        <label>
+          <input
+            type="checkbox"
+            checked={fac.state.anonymous}
+            onChange={(e) => fac.session.setAnonymous(e.target.checked)}
+          />
+          {t('bar.anonymous')}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={fac.protect}
+            aria-describedby={protectHint}
+            onChange={(e) => fac.session.setProtected(e.target.checked)}
+          />
+          {t('bar.protect')}
+        </label>
+        <span className="muted setting-hint" id={protectHint}>
+          {t('bar.protectHint')}
+        </span>
+        <label>
+          <input
+            type="checkbox"
+            checked={fac.admit}
+            aria-describedby={admitHint}
+            onChange={(e) => fac.session.setAdmitPeople(e.target.checked)}
+          />
+          {t('bar.admit')}
+        </label>
+        <span className="muted setting-hint" id={admitHint}>
+          {t('bar.admitHint')}
+        </span>
+        <NewLinks session={session} />
+      </div>
     </details>
   )
 }

@@ -95,6 +95,8 @@ test('the board as a facilitator, with each panel, menu and dialog open, has no 
   await fay.keyboard.press('Escape')
   await fay.getByText('Session settings').click()
   await axe.check('session settings')
+  await fay.keyboard.press('Escape')
+  await expect(fay.getByRole('checkbox', { name: 'Protect contributions' })).toBeHidden()
 
   await button(fay, 'Start private writing').click()
   await button(fay, 'Start timer').click()

@@ -108,6 +108,9 @@ async function setProtect(fay: Page, on: boolean) {
   if (!(await box.isVisible())) await fay.getByText('Session settings').click()
   if (on) await box.check()
   else await box.uncheck()
+  // the settings float over the board: Escape closes them, as a person would before drawing
+  await fay.keyboard.press('Escape')
+  await expect(box).toBeHidden()
 }
 
 test('a note locked while a participant moves it: the move is explained and undone, their next note is kept', async ({
