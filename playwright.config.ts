@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
+import { GENEROUS_GUARD_ENV } from './tests/helpers/generousEnv'
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const port = Number(process.env.E2E_PORT ?? 18080)
@@ -29,11 +30,7 @@ export default defineConfig({
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NO_COLOR: '1',
-      // every browser of the suite comes from 127.0.0.1: the per-address limits out of reach
-      LIMIT_SESSIONS: '100000/1s',
-      LIMIT_IMPORTS: '100000/1s',
-      MAX_SOCKETS_PER_ADDRESS: '1000000',
-      MAX_REQUESTS_PER_ADDRESS: '1000000',
+      ...GENEROUS_GUARD_ENV,
     },
   },
   use: {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { GENEROUS_GUARD_ENV } from './generousEnv'
 
 export interface ChildServer {
   readonly process: ChildProcess
@@ -23,11 +24,7 @@ export function startChildServer(dataDir: string, env: Record<string, string> = 
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NO_COLOR: '1',
-      // every client of a test comes from 127.0.0.1: the per-address limits out of reach
-      LIMIT_SESSIONS: '100000/1s',
-      LIMIT_IMPORTS: '100000/1s',
-      MAX_SOCKETS_PER_ADDRESS: '1000000',
-      MAX_REQUESTS_PER_ADDRESS: '1000000',
+      ...GENEROUS_GUARD_ENV,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

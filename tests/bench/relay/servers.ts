@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hocuspocus, yWebsocket, type Dialect } from './wire'
+import { GENEROUS_GUARD_ENV } from '../../helpers/generousEnv'
 
 const ROOT = join(import.meta.dirname, '..', '..', '..')
 const HERE = 'tests/bench/relay'
@@ -130,11 +131,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
       DATA_DIR: dataDir ?? ownDir!,
       LOG_LEVEL: 'warn',
       NO_COLOR: '1',
-      // every client of a test comes from 127.0.0.1: the per-address limits out of reach
-      LIMIT_SESSIONS: '100000/1s',
-      LIMIT_IMPORTS: '100000/1s',
-      MAX_SOCKETS_PER_ADDRESS: '1000000',
-      MAX_REQUESTS_PER_ADDRESS: '1000000',
+      ...GENEROUS_GUARD_ENV,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
