@@ -6,7 +6,6 @@
  * this process, the work the worker thread now does (decode, JSON.parse, checks, building the
  * documents): before, that much held the event loop of the server. Writes docs/benchmarks.md ("Import").
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -15,29 +14,10 @@ import { buildDocsFromExport, parseExport } from '../../shared/export/json'
 import { bigExport } from '../helpers/bigExport'
 import { startChildServer } from '../helpers/childServer'
 import { writeSection } from './report'
+import { importFrom } from '../helpers/importFrom'
 
 const DOC = join(import.meta.dirname, '..', '..', 'docs', 'benchmarks.md')
 const ROUNDS = 3
-
-/** Posts a file as an import from another process; its status and time. */
-function importFrom(file: string, http: string): Promise<{ status: number; ms: number }> {
-  const script = `const b = require('node:fs').readFileSync(${JSON.stringify(file)})
-const t = performance.now()
-fetch(${JSON.stringify(`${http}/api/sessions/import`)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: b })
-  .then(async (r) => { await r.text(); console.log(JSON.stringify({ status: r.status, ms: performance.now() - t })) })`
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
-  let out = ''
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-  return new Promise((resolve, reject) =>
-    child.once('exit', () => {
-      try {
-        resolve(JSON.parse(out) as { status: number; ms: number })
-      } catch {
-        reject(new Error(`the import did not finish: ${out}`))
-      }
-    }),
-  )
-}
 
 const quantile = (sorted: number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
