@@ -1,12 +1,10 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../shared/rooms'
-import { copyText } from '../pages/copyText'
+import { useCopyNote } from '../pages/copyText'
 import { renewLink } from './peopleApi'
 import type { Facilitation } from './useFacilitation'
 
-/** How long "Copied" stays visible after a copy. */
-const COPIED_MS = 2500
 const RENEWABLE: readonly Role[] = ['participant', 'viewer', 'facilitator']
 
 /**
@@ -122,15 +120,8 @@ function NewLinkField({ label, url }: { label: string; url: string }) {
   const { t } = useTranslation('facilitation')
   const id = useId()
   const field = useRef<HTMLInputElement>(null)
-  const [note, setNote] = useState('')
-  useEffect(() => {
-    if (!note) return
-    const timer = setTimeout(() => setNote(''), COPIED_MS)
-    return () => clearTimeout(timer)
-  }, [note])
+  const { note, copy } = useCopyNote(url, field, { copied: t('bar.copied'), failed: t('bar.copyFailed') })
   useEffect(() => field.current?.focus(), [])
-  const copy = async () =>
-    setNote((await copyText(url, field.current)) ? t('bar.copied') : t('bar.copyFailed'))
   return (
     <div className="new-link-field">
       <label htmlFor={id}>{label}</label>

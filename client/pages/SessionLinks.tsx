@@ -1,10 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CreatedSession } from '../api'
-import { copyText } from './copyText'
-
-/** How long "Copied" stays visible after a copy. */
-const COPIED_MS = 2500
+import { useCopyNote } from './copyText'
 
 const ROLES = ['facilitator', 'participant', 'viewer'] as const
 
@@ -41,16 +38,10 @@ function LinkRow({ label, hint, url }: { label: string; hint: string; url: strin
   const { t } = useTranslation('pages')
   const id = useId()
   const fieldRef = useRef<HTMLInputElement>(null)
-  const [note, setNote] = useState('')
-  useEffect(() => {
-    if (!note) return
-    const timer = setTimeout(() => setNote(''), COPIED_MS)
-    return () => clearTimeout(timer)
-  }, [note])
-  const copy = async () => {
-    const ok = await copyText(url, fieldRef.current)
-    setNote(ok ? t('links.copied') : t('links.copyFailed'))
-  }
+  const { note, copy } = useCopyNote(url, fieldRef, {
+    copied: t('links.copied'),
+    failed: t('links.copyFailed'),
+  })
   return (
     <div className="link-row" role="group" aria-labelledby={`${id}-label`}>
       <label id={`${id}-label`} htmlFor={id}>
