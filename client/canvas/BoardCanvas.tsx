@@ -51,8 +51,8 @@ export interface BoardCanvasProps {
   readonly onPointer: (point: Point | null) => void
   /** The active tool, its options, and where drawings and resizes go. */
   readonly tools?: CanvasTools
-  /** Konva nodes drawn over the objects in world coordinates (badges, marks). */
-  readonly overlay?: ReactNode
+  /** Konva nodes drawn over the objects in view, in world coordinates (badges, marks). */
+  readonly overlay?: (visible: readonly BoardObject[]) => ReactNode
 }
 
 /** Objects this far (screen px) outside the view are still drawn, so panning never shows gaps. */
@@ -140,7 +140,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
             <SelectionTransformer objects={transformable} onTransform={props.tools.onTransform} />
           )}
         </Layer>
-        {props.overlay && <Layer listening={objectsListen}>{props.overlay}</Layer>}
+        {props.overlay && <Layer listening={objectsListen}>{props.overlay(visible)}</Layer>}
         <GesturePreviewLayer store={gestures.preview} />
         <LiveCursors source={props.cursors} scale={viewport.scale} />
       </Stage>

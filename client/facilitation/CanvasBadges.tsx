@@ -13,7 +13,10 @@ import { LOCK_ICON, REACTION_ICONS, type Icon } from './reactionIcons'
 const FONT = NOTE_TEXT.fontFamily
 
 export interface CanvasBadgesProps {
+  /** Every object on the canvas (a frame's count reads them all). */
   readonly objects: readonly BoardObject[]
+  /** The objects in view: only their marks are drawn. */
+  readonly visible: readonly BoardObject[]
   readonly privateIds: ReadonlySet<string>
   readonly showHidden: boolean
   readonly voting: boolean
@@ -25,38 +28,72 @@ export interface CanvasBadgesProps {
 /**
  * Marks drawn over the objects in world coordinates: private notes, hidden notes (for the
  * facilitator), note counts of themes, reactions, vote buttons while voting, results after it.
- * The list view says all of it as text; this is the picture of it.
+ * The list view says all of it as text; this is the picture of it. Only objects in view get marks,
+ * and one note's marks draw again only when that note or its marks change: someone typing in a
+ * note of a 2,000-note board redraws one note's marks, not 2,000.
  */
 export const CanvasBadges = memo(function CanvasBadges(props: CanvasBadgesProps) {
-  useTranslation() // drawn again in the new words when the language changes
+  // drawn again in the new words when the language changes
+  const lang = useTranslation().i18n.language
   const { objects } = props
   return (
     <>
-      {objects.map((o) => {
+      {props.visible.map((o) => {
         if (o.kind === 'frame') return <FrameCount key={o.id} frame={o} objects={objects} />
         if (!isNote(o)) return null
-        const b = boundsOf(o)
         const isPrivate = props.privateIds.has(o.id)
         return (
-          <Group key={o.id} x={b.x} y={b.y}>
-            {isPrivate && <PrivateMark w={b.w} h={b.h} />}
-            {props.showHidden && o.hidden && <HiddenMark w={b.w} h={b.h} />}
-            <ReactionLine object={o} w={b.w} h={b.h} />
-            {props.voting && !isPrivate && (
-              <VoteBadge x={b.w} votes={props.myVotes[o.id] ?? 0} onVote={(d) => props.onVote(o.id, d)} />
-            )}
-            {!props.voting && props.results[o.id] !== undefined && (
-              <Pill
-                x={b.w - 70}
-                y={-14}
-                w={70}
-                text={i18n.t('facilitation:votes', { count: props.results[o.id]! })}
-              />
-            )}
-          </Group>
+          <NoteMarks
+            key={o.id}
+            note={o}
+            isPrivate={isPrivate}
+            hidden={props.showHidden && o.hidden}
+            votes={props.voting && !isPrivate ? (props.myVotes[o.id] ?? 0) : null}
+            result={props.voting ? undefined : props.results[o.id]}
+            onVote={props.onVote}
+            lang={lang}
+          />
         )
       })}
     </>
+  )
+})
+
+interface NoteMarksProps {
+  readonly note: BoardObject
+  readonly isPrivate: boolean
+  readonly hidden: boolean
+  /** This person's votes on it while voting (null when they cannot vote on it). */
+  readonly votes: number | null
+  /** Its votes after voting, if counted. */
+  readonly result: number | undefined
+  readonly onVote: (id: string, delta: 1 | -1) => void
+  /** The interface language its words are in (they are drawn again when it changes). */
+  readonly lang: string
+}
+
+/** One note's marks; nothing at all for a note that has none (most notes, most of the time). */
+const NoteMarks = memo(function NoteMarks({
+  note,
+  isPrivate,
+  hidden,
+  votes,
+  result,
+  onVote,
+}: NoteMarksProps) {
+  const reacted = REACTIONS.some((r) => (note.reactions[r]?.length ?? 0) > 0)
+  if (!isPrivate && !hidden && !reacted && votes === null && result === undefined) return null
+  const b = boundsOf(note)
+  return (
+    <Group x={b.x} y={b.y}>
+      {isPrivate && <PrivateMark w={b.w} h={b.h} />}
+      {hidden && <HiddenMark w={b.w} h={b.h} />}
+      <ReactionLine object={note} w={b.w} h={b.h} />
+      {votes !== null && <VoteBadge x={b.w} votes={votes} onVote={(d) => onVote(note.id, d)} />}
+      {result !== undefined && (
+        <Pill x={b.w - 70} y={-14} w={70} text={i18n.t('facilitation:votes', { count: result })} />
+      )}
+    </Group>
   )
 })
 

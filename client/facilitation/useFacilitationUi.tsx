@@ -56,9 +56,10 @@ export function useFacilitationUi(
     (id: string, delta: 1 | -1) => contributions.vote(id, delta, state.voteBudget),
     [contributions, state.voteBudget],
   )
-  const overlay = (
+  const overlay = (visible: readonly BoardObject[]) => (
     <CanvasBadges
       objects={objects}
+      visible={visible}
       privateIds={fac.privateIds}
       showHidden={fac.isFacilitator}
       voting={state.mode === 'voting' && fac.canWrite}

@@ -1,12 +1,33 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
+import { eachFrame } from './eachFrame'
 import type { ObjectIndex, CanvasObjects } from './objectIndex'
 import type { UndoState, UndoStore } from './undoStore'
 
 /** The objects of one canvas as plain snapshots; unchanged objects keep their identity. */
 export function useCanvasObjects(index: ObjectIndex, canvasId: string): CanvasObjects {
   const get = useCallback(() => index.canvas(canvasId), [index, canvasId])
-  return useSyncExternalStore(index.subscribe, get)
+  const subscribe = useMemo(() => framedUnlessLocal(index), [index])
+  return useSyncExternalStore(subscribe, get)
+}
+
+/**
+ * The index's changes, this person's own at once (what they do shows in the same frame) and the
+ * others' at most once a frame: five people typing are 25 changes a second, and the board around
+ * the objects need not render for each one.
+ */
+function framedUnlessLocal(index: ObjectIndex) {
+  const framed = eachFrame(index.subscribe)
+  return (listener: () => void) => {
+    const stopFramed = framed(() => listener())
+    const stopLocal = index.subscribe(() => {
+      if (index.lastChangeLocal) listener()
+    })
+    return () => {
+      stopFramed()
+      stopLocal()
+    }
+  }
 }
 
 /** Whether this person has something to undo or redo. */

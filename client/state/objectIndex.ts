@@ -26,6 +26,8 @@ export class ObjectIndex {
   private listeners = new Set<() => void>()
   private views = new Map<string, CanvasView>()
   private readonly objects: Y.Map<Y.Map<unknown>>
+  /** Whether the last change was this person's own (the others' may wait for the next frame). */
+  lastChangeLocal = true
 
   constructor(doc: Y.Doc) {
     this.objects = objectsOf(doc)
@@ -108,6 +110,7 @@ export class ObjectIndex {
 
   private onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
     const { ids, all } = changedObjectIds(events)
+    this.lastChangeLocal = events[0]?.transaction.local ?? true
     const before = new Map<string, ReadResult | undefined>()
     if (all) {
       this.rebuild()

@@ -1,6 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { readPresence, type Presence } from '../../shared/presence'
+import { eachFrame } from './eachFrame'
 
 /** One person in the room, as everyone's awareness reports them. */
 export interface Peer {
@@ -95,39 +96,15 @@ export function createSettledPeersStore(live: PeersStore) {
  * hundreds of times a second, and nobody sees more than one frame of them.
  */
 export function createFramePeersStore(live: PeersStore): PeersStore {
-  const listeners = new Set<() => void>()
-  let pending = false
-  const tell = () => {
-    pending = false
-    for (const l of listeners) l()
-  }
-  const onChange = () => {
-    if (pending) return
-    pending = true
-    requestAnimationFrame(tell)
-  }
-  let unsubscribe: (() => void) | null = null
-  return {
-    get: live.get,
-    subscribe: (listener: () => void) => {
-      listeners.add(listener)
-      unsubscribe ??= live.subscribe(onChange)
-      return () => {
-        listeners.delete(listener)
-        if (listeners.size === 0 && unsubscribe) {
-          unsubscribe()
-          unsubscribe = null
-        }
-      }
-    },
-  }
+  return { get: live.get, subscribe: eachFrame(live.subscribe) }
 }
 
 /** The board room's people: settled (for lists and outlines) and live, one frame at a time (cursors, following). */
 export function useRoomPeople(awareness: Awareness): { peers: readonly Peer[]; live: PeersStore } {
   const stores = useMemo(() => {
-    const raw = createPeersStore(awareness)
-    return { settled: createSettledPeersStore(raw), live: createFramePeersStore(raw) }
+    // both read the states once a frame at most: a busy room sends hundreds of cursor moves a second
+    const live = createFramePeersStore(createPeersStore(awareness))
+    return { settled: createSettledPeersStore(live), live }
   }, [awareness])
   const peers = useSyncExternalStore(stores.settled.subscribe, stores.settled.get)
   return { peers, live: stores.live }

@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore, useMemo } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
+import { eachFrame } from '../state/eachFrame'
 
 /**
  * Keeps one extra field in this person's awareness state (beside the presence the board sends),
@@ -43,10 +44,11 @@ function createPrivateWritingStore(awareness: Awareness) {
     if (people !== cached.people || notes !== cached.notes) cached = { people, notes }
     return cached
   }
-  const subscribe = (listener: () => void) => {
+  // once a frame at most: every cursor move in the room is an awareness change
+  const subscribe = eachFrame((listener: () => void) => {
     awareness.on('change', listener)
     return () => awareness.off('change', listener)
-  }
+  })
   return { get, subscribe }
 }
 

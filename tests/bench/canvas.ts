@@ -178,21 +178,24 @@ async function main(): Promise<void> {
   const cursorsFull = await framesFor(page, 5000)
   const cursorRenders = (await renderTotal()) - rendersBefore
   const stopTyping = startTypists(client, notes, who, 5)
-  // BENCH_PROFILE=<file>: a CPU profile of the page while the room is busy, for finding where frames go
+  // BENCH_PROFILE=<file>: a CPU profile of the page during one phase (BENCH_PROFILE_PHASE: busy, the
+  // default, or cursors-slow), for finding where frames go
   const profileTo = process.env.BENCH_PROFILE
-  if (profileTo) {
+  const profilePhase = process.env.BENCH_PROFILE_PHASE ?? 'busy'
+  const phase = async (name: string): Promise<number[]> => {
+    if (!profileTo || name !== profilePhase) return framesFor(page, 5000)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.start')
-  }
-  const busyFull = await framesFor(page, 5000)
-  if (profileTo) {
+    const frames = await framesFor(page, 5000)
     const { profile } = await cdp.send('Profiler.stop')
     writeFileSync(profileTo, JSON.stringify(profile))
+    return frames
   }
+  const busyFull = await phase('busy')
   await throttleCpu(cdp, 4)
-  const busySlow = await framesFor(page, 5000)
+  const busySlow = await phase('busy-slow')
   stopTyping()
-  const cursorsSlow = await framesFor(page, 5000)
+  const cursorsSlow = await phase('cursors-slow')
   stopCrowd()
   const idleSlow = await framesFor(page, 5000)
   await throttleCpu(cdp, 1)
