@@ -24,6 +24,7 @@ import {
   type BoardModel,
 } from '../state'
 import { combineStatus, type RoomConnection } from '../sync'
+import { preloadNoteEditor } from '../text/LazyNoteEditor'
 import { BoardArea } from './BoardArea'
 import { BoardHeader, closeMenuAfterPress } from './BoardHeader'
 import { RefusalNotice } from './RefusalNotice'
@@ -112,6 +113,12 @@ export function Board({ access, board, control, model: roomModel, origin, access
   useEffect(() => {
     document.title = i18n.t('common:pageTitle', { title })
   }, [title, language])
+
+  // the note editor's code arrives once the board is up, before anyone opens a note
+  const canWrite = access.role !== 'viewer'
+  useEffect(() => {
+    if (boardStatus.everSynced && canWrite) preloadNoteEditor()
+  }, [boardStatus.everSynced, canWrite])
 
   const openCanvas = useCallback(
     (id: string) => {

@@ -15,7 +15,6 @@ import {
   type RoomConnection,
 } from '../sync'
 import type { Me } from '../facilitation/OwnEntry'
-import { EDITOR_ORIGIN } from '../text/editorOrigin'
 import { Board } from './Board'
 import { useTranslation } from 'react-i18next'
 
@@ -77,7 +76,6 @@ function useBoardModel(board: RoomConnection | null, origin: Origin, role: Role)
     const created = createBoardModel(board.doc, origin, {
       readOnly: role === 'viewer',
       writer: { role, self: origin.userId, protect: false },
-      extraUndoOrigins: [EDITOR_ORIGIN],
     })
     setModel(created)
     // not set to null: the next effect (a new generation) replaces it in the same commit

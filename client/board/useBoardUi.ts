@@ -180,9 +180,14 @@ function useDiscardOfEmptyNotes(model: BoardModel, editing: BoardObject | null):
     last.current = editing
     if (before?.id === editing?.id) return
     model.undo.setEditing(editing?.id ?? null)
-    if (!before || !isBlank(before, created.has(before.id)) || !model.may.delete(before)) return
-    model.undo.forget(before.id)
-    model.commands.discardObjects([before.id])
+    if (!before) return
+    // read the note as it is now, not as this render saw it: an editor that opened late takes the
+    // keys held for it and closes in one go, and the words it just wrote are not in `before`
+    const now = model.index.get(before.id)
+    const note = now?.ok ? now.object : null
+    if (!note || !isBlank(note, created.has(note.id)) || !model.may.delete(note)) return
+    model.undo.forget(note.id)
+    model.commands.discardObjects([note.id])
   }, [editing, model, created])
   return created
 }

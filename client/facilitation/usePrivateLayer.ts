@@ -7,7 +7,6 @@ import type { Role } from '../../shared/rooms'
 import type { Writer } from '../../shared/schema/rules'
 import { createBoardCommands, createBoardModel, permissionsFor, type BoardModel } from '../state'
 import { usePresenceField, usePrivateRoom, type RoomConnection } from '../sync'
-import { EDITOR_ORIGIN } from '../text/editorOrigin'
 import { useOptionalCanvasObjects, useOptionalDocValue } from './docHooks'
 import { routeCommands } from './routedCommands'
 
@@ -71,7 +70,6 @@ function usePrivateModel(room: RoomConnection | null, origin: Origin, role: Role
       readOnly: false,
       // what the layer's model may do is decided with the session's setting (above)
       writer: { role, self: origin.userId, protect: false },
-      extraUndoOrigins: [EDITOR_ORIGIN],
     })
     setModel(created)
     return () => {

@@ -5,6 +5,7 @@ import { createBoardCommands, type BoardCommands } from './commands'
 import { permissionsFor, type Permissions } from './permissions'
 import { ObjectIndex } from './objectIndex'
 import { UndoStore } from './undoStore'
+import { withEditorOrigin } from '../text/editorOrigin'
 
 /** The board document as the UI sees it: snapshots to read, commands to write, and undo. */
 export interface BoardModel {
@@ -21,14 +22,14 @@ export interface BoardModelOptions {
   readonly readOnly: boolean
   /** Who writes (their role, their owner id, whether the session protects contributions). */
   readonly writer: Writer
-  /** Origins besides `origin` that count as this person's own edits (e.g. the text editor's). */
-  readonly extraUndoOrigins?: readonly unknown[]
 }
 
 /** Builds the model of one person's view of a board document; dispose it with the document. */
 export function createBoardModel(doc: Y.Doc, origin: Origin, options: BoardModelOptions): BoardModel {
   const index = new ObjectIndex(doc)
-  const undo = new UndoStore(doc, origin, options.extraUndoOrigins)
+  const undo = new UndoStore(doc, origin)
+  // what this person types in a note editor is theirs to undo too (the editor's code loads later)
+  const stopTracking = withEditorOrigin((editor) => undo.trackOrigin(editor))
   return {
     index,
     undo,
@@ -36,6 +37,7 @@ export function createBoardModel(doc: Y.Doc, origin: Origin, options: BoardModel
     readOnly: options.readOnly,
     may: permissionsFor(options.writer, options.readOnly),
     dispose() {
+      stopTracking()
       undo.dispose()
       index.dispose()
     },

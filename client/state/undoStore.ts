@@ -36,10 +36,8 @@ export class UndoStore {
   constructor(
     doc: Y.Doc,
     private readonly origin: Origin,
-    extraOrigins: readonly unknown[] = [],
   ) {
     this.manager = createUndo(doc, origin)
-    for (const extra of extraOrigins) this.manager.addTrackedOrigin(extra)
     this.manager.on('stack-item-added', (event: StackEvent) => {
       // Typing comes from an editor: the open one, or the new note's (whose editor opens first).
       const note = this.editing ?? this.fresh
@@ -48,6 +46,11 @@ export class UndoStore {
       if (note === this.fresh) this.joinCreation(event.stackItem)
     })
   }
+  /** Counts changes made with `origin` as this person's own too (the text editor's, once loaded). */
+  trackOrigin(origin: unknown): void {
+    this.manager.addTrackedOrigin(origin)
+  }
+
 
   /** Writing a new note is one step with making it: one Undo takes the new note back whole. */
   private joinCreation(typed: StackEvent['stackItem']): void {

@@ -2,9 +2,14 @@ import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import Collaboration from '@tiptap/extension-collaboration'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
+import { provideEditorOrigin } from './editorOrigin'
 import { takeHeldKeys } from './typeAhead'
 import './prosemirror.css'
+
+// the sync plugin's changes are this person's typing: the board's undo tracks them from now on
+provideEditorOrigin(ySyncPluginKey)
 
 export interface NoteEditorProps {
   /** The note's rich text; the editor edits it directly, so others see each keystroke. */

@@ -1,3 +1,5 @@
+import { editorLoaded } from './editorOrigin'
+
 /**
  * Keys typed between pressing Sticky note (or Text, or clicking where one goes, or typing on a
  * selected note) and its editor taking focus would otherwise be lost: the editor mounts a moment later. While a new note opens, printable keys, Enter, Backspace
@@ -10,8 +12,13 @@ interface Held {
 
 let held: Held | null = null
 let stopTimer: ReturnType<typeof setTimeout> | undefined
-/** Keys are held at most this long: past it, the editor did not open and the keys belong elsewhere. */
+/**
+ * Keys are held at most this long once the editor's code is here: past it, the editor did not open
+ * and the keys belong elsewhere. While its code is still loading (a slow phone, a busy machine) the
+ * wait has not begun (up to LOADING_MS): the editor is on its way, and what someone typed is not lost.
+ */
 const HOLD_MS = 2000
+const LOADING_MS = 30_000
 
 function onKeyDown(e: KeyboardEvent): void {
   if (!held || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return
@@ -35,7 +42,16 @@ export function holdKeysForNewEditor(first = ''): void {
   stop()
   held = { text: first, escape: false }
   window.addEventListener('keydown', onKeyDown, true)
-  stopTimer = setTimeout(stop, HOLD_MS)
+  // counted from when the editor's code is here: it may still be on its way
+  const started = Date.now()
+  let loadedAt = editorLoaded() ? started : 0
+  const check = () => {
+    const now = Date.now()
+    if (!loadedAt && editorLoaded()) loadedAt = now
+    if ((loadedAt && now - loadedAt >= HOLD_MS) || now - started > LOADING_MS) stop()
+    else stopTimer = setTimeout(check, loadedAt ? HOLD_MS - (now - loadedAt) : 250)
+  }
+  stopTimer = setTimeout(check, loadedAt ? HOLD_MS : 250)
 }
 
 /** The keys held so far (and whether Escape was among them); holding stops. */

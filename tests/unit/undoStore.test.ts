@@ -19,7 +19,8 @@ function type(doc: Y.Doc, id: string, text: string): void {
 function setUp() {
   const doc = new Y.Doc()
   const me = createOrigin('u1', 'Ada')
-  const undo = new UndoStore(doc, me, [EDITOR])
+  const undo = new UndoStore(doc, me)
+  undo.trackOrigin(EDITOR)
   const create = () => {
     undo.stopCapturing()
     const id = addObject(doc, { kind: 'sticky', canvas: 'c1', x: 0, y: 0 }, me)
