@@ -51,7 +51,6 @@ export class UndoStore {
     this.manager.addTrackedOrigin(origin)
   }
 
-
   /** Writing a new note is one step with making it: one Undo takes the new note back whole. */
   private joinCreation(typed: StackEvent['stackItem']): void {
     const stack = this.manager.undoStack

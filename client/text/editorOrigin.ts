@@ -10,18 +10,18 @@ const waiting = new Set<(origin: unknown) => void>()
 /** Called once by the editor's module as it loads. */
 export function provideEditorOrigin(value: unknown): void {
   origin = value
-  for (const use of [...waiting]) use(value)
+  for (const give of [...waiting]) give(value)
   waiting.clear()
 }
 
-/** Calls `use` with the editor's origin as soon as the editor's code is loaded; returns a cancel. */
-export function withEditorOrigin(use: (origin: unknown) => void): () => void {
+/** Calls `give` with the editor's origin as soon as the editor's code is loaded; returns a cancel. */
+export function withEditorOrigin(give: (origin: unknown) => void): () => void {
   if (origin !== null) {
-    use(origin)
+    give(origin)
     return () => {}
   }
-  waiting.add(use)
-  return () => waiting.delete(use)
+  waiting.add(give)
+  return () => waiting.delete(give)
 }
 
 /** Whether the editor's code has loaded. */
