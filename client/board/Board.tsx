@@ -24,7 +24,7 @@ import {
   type BoardModel,
 } from '../state'
 import { combineStatus, type RoomConnection } from '../sync'
-import { preloadNoteEditor } from '../text/LazyNoteEditor'
+import { preloadNoteEditorWhenIdle } from '../text/LazyNoteEditor'
 import { BoardArea } from './BoardArea'
 import { BoardHeader, closeMenuAfterPress } from './BoardHeader'
 import { RefusalNotice } from './RefusalNotice'
@@ -117,7 +117,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
   // the note editor's code arrives once the board is up, before anyone opens a note
   const canWrite = access.role !== 'viewer'
   useEffect(() => {
-    if (boardStatus.everSynced && canWrite) preloadNoteEditor()
+    if (boardStatus.everSynced && canWrite) return preloadNoteEditorWhenIdle()
   }, [boardStatus.everSynced, canWrite])
 
   const openCanvas = useCallback(

@@ -14,6 +14,19 @@ export function preloadNoteEditor(): void {
   })
 }
 
+/**
+ * Fetches the editor's code once the page is idle (the board drawn), so it never competes with the
+ * first draw; returns a cancel.
+ */
+export function preloadNoteEditorWhenIdle(): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(preloadNoteEditor, { timeout: 5000 })
+    return () => window.cancelIdleCallback(handle)
+  }
+  const timer = setTimeout(preloadNoteEditor, 1000)
+  return () => clearTimeout(timer)
+}
+
 /** The note editor, its code loaded on first use (Tiptap and ProseMirror are not on the join path). */
 export function NoteEditor(props: NoteEditorProps) {
   return (

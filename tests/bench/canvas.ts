@@ -9,21 +9,15 @@ import { tmpdir, cpus } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
-import sharp from 'sharp'
-import * as Y from 'yjs'
 import { createApp } from '../../server/app'
 import { buildClientIfNeeded } from '../../server/build'
 import { createLogger } from '../../server/logger'
 import { openSqliteStorage } from '../../server/storage/sqlite'
 import { createFileImageStore } from '../../server/uploads/imageStore'
-import { addObject, setPlainText } from '../../shared/ops/objects'
-import { createOrigin } from '../../shared/ops/origin'
-import { boardRoom, controlRoom } from '../../shared/rooms'
-import { objectsOf } from '../../shared/schema/boardDoc'
-import { readAgenda, readCanvases } from '../../shared/schema/controlDoc'
-import { readFacilitation } from '../../shared/schema/facilitation'
-import { GENEROUS_GUARD, connect, createSession, synced } from '../helpers/server'
+import { setPlainText } from '../../shared/ops/objects'
+import { GENEROUS_GUARD } from '../helpers/server'
 import { framesFor, startCursorCrowd, startTypists, throttleCpu } from './canvas/busyRoom'
+import { seedBoard } from './canvas/seed'
 import { writeSection } from './report'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -44,71 +38,6 @@ const percentile = (values: number[], p: number): number => {
 }
 const round = (n: number): number => Math.round(n * 10) / 10
 
-async function seedBoard(http: string, ws: string, dataDir: string) {
-  const session = await createSession(http, 'collage', 'Benchmark board')
-  const png = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#7aa6c2' } })
-    .png()
-    .toBuffer()
-  const up = await fetch(`${http}/api/sessions/${session.id}/images?key=${session.keys.facilitator}`, {
-    method: 'POST',
-    headers: { 'content-type': 'image/png' },
-    body: new Uint8Array(png),
-  })
-  const { src } = (await up.json()) as { src: string }
-  const storage = openSqliteStorage(dataDir)
-  const control = new Y.Doc()
-  for (const u of await storage.load(controlRoom(session.id))) Y.applyUpdate(control, u)
-  storage.close()
-  // the canvas the page opens on: the current step's (a new session's first step), else the first
-  const stepCanvas = readAgenda(control)[readFacilitation(control).step]?.canvas
-  const canvas = readCanvases(control).find((c) => c.id === stepCanvas)?.id ?? readCanvases(control)[0]!.id
-  const client = connect(ws, boardRoom(session.id), session.keys.facilitator)
-  await synced(client)
-  const who = createOrigin('bench', 'Bench')
-  const cols = 50
-  let firstNote = ''
-  const notes: string[] = []
-  // in updates of 200 objects: one update may hold 1 MiB (UPDATE_MAX_BYTES)
-  for (let from = 0; from < OBJECTS; from += 200)
-    client.doc.transact(() => {
-      for (let i = from; i < Math.min(OBJECTS, from + 200); i++) {
-        const x = (i % cols) * 240
-        const y = Math.floor(i / cols) * 240
-        const k = i % 10
-        if (k < 6) {
-          const id = addObject(
-            client.doc,
-            { kind: 'sticky', canvas, x, y, text: `Note ${i}: what we heard today` },
-            who,
-          )
-          if (!firstNote) firstNote = id
-          if (notes.length < 5) notes.push(id)
-        } else if (k < 9) {
-          const points = Array.from({ length: 40 }, (_, j) => [j * 4, Math.sin(j / 3) * 30]).flat()
-          addObject(client.doc, { kind: 'stroke', canvas, x, y: y + 100, props: { points, width: 4 } }, who)
-        } else {
-          addObject(
-            client.doc,
-            {
-              kind: 'image',
-              canvas,
-              x,
-              y,
-              props: { src, w: 200, h: 150, alt: `Picture ${i}`, mime: 'image/png' },
-            },
-            who,
-          )
-        }
-      }
-    }, who)
-  // the board is stored once another client sees every object
-  const check = connect(ws, boardRoom(session.id), session.keys.viewer)
-  await synced(check)
-  while (objectsOf(check.doc).size < OBJECTS) await new Promise((r) => setTimeout(r, 50))
-  check.destroy()
-  return { session, client, firstNote, notes, who, canvas }
-}
-
 async function main(): Promise<void> {
   await buildClientIfNeeded(ROOT, join(ROOT, 'dist'), (m) => console.log(m))
   const dataDir = mkdtempSync(join(tmpdir(), 'wb-bench-'))
@@ -125,7 +54,9 @@ async function main(): Promise<void> {
   const { port } = await app.listen(0, '127.0.0.1')
   const http = `http://127.0.0.1:${port}`
   const ws = `ws://127.0.0.1:${port}/ws`
-  const { session, client, firstNote, notes, who, canvas } = await seedBoard(http, ws, dataDir)
+  const { session, client, firstNote, notes, who, canvas } = await seedBoard(http, ws, dataDir, {
+    objects: OBJECTS,
+  })
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
