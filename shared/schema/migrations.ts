@@ -34,9 +34,10 @@ export interface DocStep {
 }
 
 /**
- * Sessions made before they had two languages stored none: readers guessed the language from the
- * first commitment's characters on every read, so rewording that commitment (into Chinese, say)
- * could switch the whole session's language. The guess is made once and written down.
+ * Sessions made before they had two languages stored none: readers guess the language on every read
+ * from the first commitment, when it is a plain string with Chinese characters. Rewording that line
+ * stores it per language, and the guess then falls back to English: a Chinese session switched
+ * language when its facilitator edited the first commitment. The guess is made once and written down.
  */
 function writeDownSessionLangs(doc: Y.Doc): void {
   const session = sessionMapOf(doc)
