@@ -153,7 +153,9 @@ describe('documents and objects of other versions', () => {
   it('a reader shows an object of a newer kind version as unreadable, not as something else', () => {
     const board = new Y.Doc()
     const id = addObject(board, { kind: 'sticky', canvas: 'c', x: 0, y: 0 }, fay)
-    objectsOf(board).get(id)!.set('v', KINDS.sticky.version + 1)
+    objectsOf(board)
+      .get(id)!
+      .set('v', KINDS.sticky.version + 1)
     const read = readObject(id, objectsOf(board).get(id))
     expect(read.ok).toBe(false)
     if (!read.ok) expect(read.invalid.reason).toMatch(/newer than this app/)
