@@ -31,16 +31,17 @@ export function openSqliteStorage(dataDir: string): Storage {
   mkdirSync(dataDir, { recursive: true })
   const file = join(dataDir, 'whiteboard.sqlite')
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
-  db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`)
+  // first, before even the journal mode is set: a database it refuses is left byte for byte as it was
   try {
     migrateSqlite(db, file)
   } catch (err) {
     db.close()
     throw err
   }
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`)
   const checkpointer = startCheckpointer(file, CHECKPOINT_INTERVAL_MS)
 
   const selectRoom = db.prepare<[string], { data: Buffer }>(
