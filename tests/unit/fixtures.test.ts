@@ -102,7 +102,7 @@ describe.each(versions)('golden fixture %s', (version) => {
       expect(await storage.listPeople(id)).toHaveLength(1)
     }
     const db = new Database(join(dataDir, 'whiteboard.sqlite'), { readonly: true })
-    onTestFinished(() => db.close())
+    onTestFinished(() => void db.close())
     expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_STEPS.at(-1)!.version)
   })
 
