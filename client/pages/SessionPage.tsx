@@ -236,7 +236,13 @@ function JoinGate(props: {
   useEffect(() => {
     document.title = t('common:pageTitle', { title })
   }, [title, t, i18n.language])
-  if (status.schema) return <SchemaNotice schema={status.schema} />
+  if (status.schema) {
+    return (
+      <main className="page message">
+        <SchemaNotice schema={status.schema} />
+      </main>
+    )
+  }
   if (status.refused) {
     return (
       <MessagePage

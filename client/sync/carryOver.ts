@@ -77,13 +77,10 @@ export function restoreAfterReload(room: string, to: Y.Doc, self: string, origin
       carry.getMap('meta').set('version', saved.schema)
       upgradeDoc(carry, info.kind, null)
     } else stampVersion(carry)
-    return replayOwnWork(
-      carry,
-      to,
-      saved.keys.filter((k) => typeof k === 'string'),
-      { self, origin },
-    )
+    const keys = Array.isArray(saved.keys) ? saved.keys.filter((k) => typeof k === 'string') : []
+    return replayOwnWork(carry, to, keys, { self, origin })
   } catch {
+    // not JSON, not an update, or not a shape this page can take up: nothing to carry
     return 0
   } finally {
     carry.destroy()

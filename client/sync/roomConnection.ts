@@ -101,10 +101,19 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
   const stopTracking = trackStatus(provider, status)
   const unsent = writable ? trackUnsent(provider, doc, (pending) => status.update({ pending })) : null
   const self = token ? ownerOfToken(token) : ''
+  // an older page told to reload keeps its unsent work (carryOver.ts): saved at once, and again with
+  // every later change (text still being typed, saved when its field lets go) and as the page goes
   let savedForReload = false
+  let keeping = false
+  const keep = () => {
+    if (unsent) savedForReload = saveForReload(room, doc, unsent.unsentKeys())
+  }
   const onSchemaClose = (event: CloseEvent | null) => {
-    if (event?.code !== SCHEMA_CLOSE.reload || !unsent) return
-    savedForReload = saveForReload(room, doc, unsent.unsentKeys())
+    if (event?.code !== SCHEMA_CLOSE.reload || !unsent || keeping) return
+    keeping = true
+    keep()
+    doc.on('update', keep)
+    window.addEventListener('pagehide', keep)
   }
   provider.on('connection-close', onSchemaClose)
   const stopRestoring = whenSynced(status, () => restoreAfterReload(room, doc, self, RECOVERY_ORIGIN))
@@ -131,6 +140,8 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
       stopTracking()
       stopRestoring()
       provider.off('connection-close', onSchemaClose)
+      doc.off('update', keep)
+      window.removeEventListener('pagehide', keep)
       unsent?.stop()
       window.removeEventListener('beforeunload', warnBeforeUnload)
       provider.awareness.setLocalState(null)
