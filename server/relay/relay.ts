@@ -1,7 +1,6 @@
 import * as Y from 'yjs'
 import { controlRoom, type ParsedRoom } from '../../shared/rooms'
 import { isBoardLocked } from '../../shared/schema/controlDoc'
-import { upgradeDoc } from '../../shared/schema/migrations'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { DocStorage, StoredUpdate } from '../storage/types'
@@ -10,6 +9,7 @@ import type { Fanout, RoomFeed } from './fanout'
 import { encodeIntegratedState } from './pending'
 import { encodeAwarenessMessage, encodeSyncStep1 } from './protocol'
 import { HoldPeer, REMOTE_OWNER, Room, type RoomPeer } from './room'
+import { upgradeRoom } from './upgradeRoom'
 
 export interface RelayOptions {
   /** Compact a room's stored rows into one snapshot past this many. */
@@ -20,8 +20,6 @@ export interface RelayOptions {
 
 /** Marks updates the relay applies itself (loading from storage), which are not stored again. */
 const FROM_STORAGE = Symbol('storage')
-/** The origin of the server's own schema upgrade of a room it loads (shared/schema/migrations.ts). */
-export const SCHEMA_UPGRADE = Symbol('schema-upgrade')
 /** Marks updates other instances stored (see Fanout): relayed here, not stored again. */
 const FROM_REMOTE = Symbol('remote')
 /** An awareness state from another instance not renewed for this long is removed (clients renew every 15 s). */
@@ -116,7 +114,8 @@ export class Relay {
     }, FROM_STORAGE)
     room.storedRows = updates.length
     room.bytes = updates.reduce((sum, u) => sum + u.byteLength, 0)
-    await this.upgrade(room)
+    // before anyone sees it: the room's document in this build's schema, stored
+    await upgradeRoom(room, this.storage, this.log)
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_REMOTE) this.relayRemote(room, update)
       else if (origin !== FROM_STORAGE) this.enqueue(room, update)
@@ -124,30 +123,6 @@ export class Relay {
     this.rooms.set(name, room)
     this.metrics.roomsOpen.set(this.rooms.size)
     return room
-  }
-
-  /**
-   * Takes a room's document up to this build's schema before anyone sees it: one transaction with
-   * the server's own origin, stored before the room opens (what a client is sent is durable). A
-   * document newer than this build is not opened at all (NewerSchemaError).
-   */
-  private async upgrade(room: Room): Promise<void> {
-    let update: Uint8Array | null = null
-    const keep = (u: Uint8Array): void => void (update = u)
-    room.doc.on('update', keep)
-    let report
-    try {
-      report = upgradeDoc(room.doc, room.info.kind, SCHEMA_UPGRADE)
-    } finally {
-      room.doc.off('update', keep)
-    }
-    if (!update) return
-    const stored: Uint8Array = update
-    await this.storage.append([{ room: room.name, update: stored }])
-    room.storedRows++
-    room.bytes += stored.byteLength
-    if (report.from !== 0 || report.steps.length > 0 || report.objects > 0)
-      this.log.info({ room: room.name, ...report }, 'room upgraded to this schema version')
   }
 
   /**
