@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { addObject } from '../../shared/ops/objects'
+import { addObject, updateProps } from '../../shared/ops/objects'
 import { setCommitment } from '../../shared/ops/agenda'
 import { createOrigin } from '../../shared/ops/origin'
 import { metaOf, objectsOf, readObject } from '../../shared/schema/boardDoc'
@@ -143,6 +143,19 @@ describe('documents and objects of other versions', () => {
     const map = objectsOf(board).get(id)!
     expect([map.get('v'), map.get('color'), map.has('colour')]).toEqual([3, 'pink', false])
     expect(readVersion(board)).toBe(3)
+  })
+
+  it('updateProps never writes this build’s props into an object of another version (no mixed shapes)', () => {
+    const board = new Y.Doc()
+    const id = addObject(board, { kind: 'sticky', canvas: 'c', x: 0, y: 0 }, fay)
+    objectsOf(board)
+      .get(id)!
+      .set('v', KINDS.sticky.version + 1)
+    updateProps(board, id, 'sticky', { color: 'blue' }, fay)
+    expect(objectsOf(board).get(id)!.get('color')).toBe('yellow')
+    objectsOf(board).get(id)!.set('v', KINDS.sticky.version)
+    updateProps(board, id, 'sticky', { color: 'blue' }, fay)
+    expect(objectsOf(board).get(id)!.get('color')).toBe('blue')
   })
 
   it('migrateProps runs only the steps after the version given', () => {
