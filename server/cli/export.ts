@@ -13,6 +13,7 @@ import { EXPORT_FORMATS, imagesOf, renderExport, type ExportFormat } from '../se
 import { openCluster } from '../cluster/cluster'
 import { createLogger } from '../logger'
 import { openSqliteStorage } from '../storage/sqlite'
+import { StorageFormatError } from '../storage/formatError'
 import type { Storage } from '../storage/types'
 import { createFileImageStore, type ImageStore } from '../uploads/imageStore'
 
@@ -94,7 +95,14 @@ async function openStore(): Promise<{
     return { ...cluster, where: 'Redis', close: () => cluster.close() }
   }
   const dataDir = resolve(process.env.DATA_DIR || './data')
-  const storage = openSqliteStorage(dataDir)
+  let storage
+  try {
+    storage = openSqliteStorage(dataDir)
+  } catch (err) {
+    // a database of a newer format, or a format step that failed (nothing changed): said plainly
+    if (err instanceof StorageFormatError) throw new CliError(err.message)
+    throw err
+  }
   return {
     storage,
     images: createFileImageStore(dataDir),
