@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { docFromUpdates, readSnapshot } from '../../shared/export/snapshot'
+import { NewerSchemaError, upgradeDoc } from '../../shared/schema/migrations'
 import { SESSION_ID_PATTERN, boardRoom, controlRoom, facilitatorRoom } from '../../shared/rooms'
 import { describeSkipped } from '../../shared/schema/skipped'
 import { EXPORT_FORMATS, imagesOf, renderExport, type ExportFormat } from '../sessions/exports'
@@ -55,6 +56,8 @@ function parseArgs(argv: readonly string[]): Args {
   return { id, format: format as ExportFormat, out, includeRemoved }
 }
 
+const ROOM_OF = { board: boardRoom, control: controlRoom, facilitator: facilitatorRoom }
+
 async function main(): Promise<void> {
   const { id, format, out, includeRemoved } = parseArgs(process.argv.slice(2))
   const { storage, images, where, close } = await openStore()
@@ -62,9 +65,17 @@ async function main(): Promise<void> {
     const session = SESSION_ID_PATTERN.test(id) ? await storage.getSession(id) : undefined
     if (!session) throw new CliError(`no session "${id}" in ${where}`)
     const [board, control, facilitator] = await Promise.all(
-      [boardRoom(id), controlRoom(id), facilitatorRoom(id)].map(async (r) =>
-        docFromUpdates(await storage.load(r)),
-      ),
+      (['board', 'control', 'facilitator'] as const).map(async (kind) => {
+        const doc = docFromUpdates(await storage.load(ROOM_OF[kind](id)))
+        // read as the relay would serve it: upgraded to this version (in memory; nothing is stored)
+        try {
+          upgradeDoc(doc, kind, null)
+        } catch (err) {
+          if (err instanceof NewerSchemaError) throw new CliError(err.message)
+          throw err
+        }
+        return doc
+      }),
     )
     const snapshot = readSnapshot(board!, control!, facilitator!, { includeRemoved })
     // what could not be read is left out; say so on stderr, so stdout stays the export alone
