@@ -6,6 +6,7 @@ import { openCluster } from './cluster/cluster'
 import { ConfigError, readConfig, type Config } from './config'
 import { createLogger, type Logger } from './logger'
 import { openSqliteStorage } from './storage/sqlite'
+import { StorageFormatError } from './storage/formatError'
 import { createFileImageStore } from './uploads/imageStore'
 import { DEFAULT_UPLOAD_LIMITS } from './uploads/uploadLimits'
 import { createFileTemplateStore } from './templates/templateStore'
@@ -81,7 +82,15 @@ async function main(): Promise<void> {
 /** SQLite, images and templates under DATA_DIR; or, with REDIS_URL, everything in Redis (several instances). */
 async function openBackend(config: Config, log: Logger) {
   if (config.redisUrl === undefined) {
-    const storage = openSqliteStorage(config.dataDir)
+    let storage
+    try {
+      storage = openSqliteStorage(config.dataDir)
+    } catch (err) {
+      // a database newer than this server, or a format step that failed (nothing was changed)
+      if (!(err instanceof StorageFormatError)) throw err
+      console.error(err.message)
+      process.exit(1)
+    }
     return {
       storage,
       images: createFileImageStore(config.dataDir),
@@ -94,7 +103,8 @@ async function openBackend(config: Config, log: Logger) {
     log.info({ instance: cluster.instance }, 'sharing rooms through Redis')
     return { ...cluster, close: () => cluster.close() }
   } catch (err) {
-    console.error(`REDIS_URL: ${(err as Error).message}`)
+    if (err instanceof StorageFormatError) console.error(err.message)
+    else console.error(`REDIS_URL: ${(err as Error).message}`)
     process.exit(1)
   }
 }

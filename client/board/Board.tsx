@@ -28,6 +28,7 @@ import { preloadNoteEditorWhenIdle } from '../text/LazyNoteEditor'
 import { BoardArea } from './BoardArea'
 import { BoardHeader, closeMenuAfterPress } from './BoardHeader'
 import { RefusalNotice } from './RefusalNotice'
+import { SchemaNotice } from './SchemaNotice'
 import { SidePanel, type PanelId } from './SidePanel'
 import { useBoardUi } from './useBoardUi'
 import { useCanvasChoice } from './useCanvasChoice'
@@ -202,7 +203,8 @@ export function Board({ access, board, control, model: roomModel, origin, access
           )
         }
       />
-      {link.refused && (
+      {link.schema && <SchemaNotice schema={link.schema} />}
+      {link.refused && !link.schema && (
         <p className="banner error" role="alert">
           {i18n.t('board:area.refused', { reason: link.refused })}
         </p>

@@ -14,6 +14,7 @@ import {
   type RoomConnection,
 } from '../sync'
 import { JoinScreen } from './JoinScreen'
+import { SchemaNotice } from '../board/SchemaNotice'
 import { MessagePage } from './MessagePage'
 import { useDeletedWhileAway, usePersonRemoved, useSessionDeleted } from './deletedSessions'
 import { initialPhase, phaseAfterJoin, phaseFromMe, type PersonPhase } from './personPhase'
@@ -235,6 +236,13 @@ function JoinGate(props: {
   useEffect(() => {
     document.title = t('common:pageTitle', { title })
   }, [title, t, i18n.language])
+  if (status.schema) {
+    return (
+      <main className="page message">
+        <SchemaNotice schema={status.schema} />
+      </main>
+    )
+  }
   if (status.refused) {
     return (
       <MessagePage

@@ -4,6 +4,9 @@ import { WebsocketProvider } from 'y-websocket'
 import type { Awareness } from 'y-protocols/awareness'
 import { ownerOfToken } from '../../shared/identity'
 import { objectsOf } from '../../shared/schema/boardDoc'
+import { SCHEMA_CLOSE, SCHEMA_PARAM } from '../../shared/schema/handshake'
+import { SCHEMA_VERSION } from '../../shared/schema/migrations'
+import { restoreAfterReload, saveForReload } from './carryOver'
 import { parseRefusal, replayOwnWork, type RefusalReason } from './recover'
 import { INITIAL_STATUS, ValueStore, type RoomStatus } from './statusStore'
 import { trackUnsent } from './unsent'
@@ -81,7 +84,10 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
   const { room, key, base = wsBase(), token, writable = true } = options
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(base, room, doc, {
-    params: token ? { token, key } : { key },
+    // the schema this page speaks: the relay closes a tab of another version at once (handshake.ts)
+    params: token
+      ? { token, key, [SCHEMA_PARAM]: String(SCHEMA_VERSION) }
+      : { key, [SCHEMA_PARAM]: String(SCHEMA_VERSION) },
     // Tabs of one browser must not sync behind the server's back: the server checks every write.
     disableBc: true,
     maxBackoffTime: MAX_BACKOFF_MS,
@@ -94,8 +100,26 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
   const refusals = options.refusals ?? new ValueStore<Refusals>({ latest: null })
   const stopTracking = trackStatus(provider, status)
   const unsent = writable ? trackUnsent(provider, doc, (pending) => status.update({ pending })) : null
+  const self = token ? ownerOfToken(token) : ''
+  // an older page told to reload keeps its unsent work (carryOver.ts): saved at once, and again with
+  // every later change (text still being typed, saved when its field lets go) and as the page goes
+  let savedForReload = false
+  let keeping = false
+  const keep = () => {
+    if (unsent) savedForReload = saveForReload(room, doc, unsent.unsentKeys())
+  }
+  const onSchemaClose = (event: CloseEvent | null) => {
+    if (event?.code !== SCHEMA_CLOSE.reload || !unsent || keeping) return
+    keeping = true
+    keep()
+    doc.on('update', keep)
+    window.addEventListener('pagehide', keep)
+  }
+  provider.on('connection-close', onSchemaClose)
+  const stopRestoring = whenSynced(status, () => restoreAfterReload(room, doc, self, RECOVERY_ORIGIN))
   const warnBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (status.get().pending.total === 0) return
+    // kept for after the reload (carryOver.ts): leaving loses nothing
+    if (status.get().pending.total === 0 || savedForReload) return
     // the browser shows its own words; both calls are needed across browsers
     event.preventDefault()
     event.returnValue = ''
@@ -114,6 +138,10 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
       destroyed = true
       next?.destroy() // a generation still syncing, never handed out
       stopTracking()
+      stopRestoring()
+      provider.off('connection-close', onSchemaClose)
+      doc.off('update', keep)
+      window.removeEventListener('pagehide', keep)
       unsent?.stop()
       window.removeEventListener('beforeunload', warnBeforeUnload)
       provider.awareness.setLocalState(null)
@@ -140,7 +168,7 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
       next = null
       replayOwnWork(doc, fresh.doc, unsent.unsentKeys(), {
         skip: reason.object,
-        self: token ? ownerOfToken(token) : '',
+        self,
         origin: RECOVERY_ORIGIN,
       })
       connection.destroy()
@@ -152,11 +180,17 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
 
 /** Calls `then` once the new generation has the server's document (not at all if it is destroyed first). */
 function replaceWhenSynced(fresh: RoomConnection, then: () => void): void {
-  const stop = fresh.status.subscribe(() => {
-    if (!fresh.status.get().everSynced) return
+  whenSynced(fresh.status, then)
+}
+
+/** Calls `then` once a room's document has first been synced with the server; returns a stop. */
+function whenSynced(status: ValueStore<RoomStatus>, then: () => void): () => void {
+  const stop = status.subscribe(() => {
+    if (!status.get().everSynced) return
     stop()
     then()
   })
+  return stop
 }
 
 /** Keeps `status` in step with the provider and the browser's online flag. */
@@ -186,6 +220,8 @@ function trackStatus(provider: WebsocketProvider, status: ValueStore<RoomStatus>
       state: 'offline',
       deleted: event.code === SESSION_DELETED,
       removed: event.code === PERSON_REMOVED,
+      schema:
+        event.code === SCHEMA_CLOSE.reload ? 'reload' : event.code === SCHEMA_CLOSE.tooNew ? 'newer' : null,
     })
   }
   // The browser knows before the socket does; stop retrying while offline and retry at once after.

@@ -15,6 +15,11 @@ export interface RoomStatus {
   readonly deleted: boolean
   /** A facilitator removed this person from the session (the server closed the room with 4003). */
   readonly removed: boolean
+  /**
+   * The server speaks another schema version (shared/schema/handshake.ts): this page is older
+   * ('reload': its unsent work is kept for after the reload) or newer ('newer').
+   */
+  readonly schema: 'reload' | 'newer' | null
 }
 
 export const INITIAL_STATUS: RoomStatus = {
@@ -24,6 +29,7 @@ export const INITIAL_STATUS: RoomStatus = {
   refused: null,
   deleted: false,
   removed: false,
+  schema: null,
 }
 
 /** A tiny observable value for useSyncExternalStore: same object until something changes. */
@@ -61,6 +67,7 @@ export function combineStatus(statuses: readonly RoomStatus[]): RoomStatus {
       refused: out.refused ?? s.refused,
       deleted: out.deleted || s.deleted,
       removed: out.removed || s.removed,
+      schema: out.schema ?? s.schema,
     }
   }
   return out

@@ -7,12 +7,14 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { docFromUpdates, readSnapshot } from '../../shared/export/snapshot'
+import { NewerSchemaError, upgradeDoc } from '../../shared/schema/migrations'
 import { SESSION_ID_PATTERN, boardRoom, controlRoom, facilitatorRoom } from '../../shared/rooms'
 import { describeSkipped } from '../../shared/schema/skipped'
 import { EXPORT_FORMATS, imagesOf, renderExport, type ExportFormat } from '../sessions/exports'
 import { openCluster } from '../cluster/cluster'
 import { createLogger } from '../logger'
 import { openSqliteStorage } from '../storage/sqlite'
+import { StorageFormatError } from '../storage/formatError'
 import type { Storage } from '../storage/types'
 import { createFileImageStore, type ImageStore } from '../uploads/imageStore'
 
@@ -54,6 +56,8 @@ function parseArgs(argv: readonly string[]): Args {
   return { id, format: format as ExportFormat, out, includeRemoved }
 }
 
+const ROOM_OF = { board: boardRoom, control: controlRoom, facilitator: facilitatorRoom }
+
 async function main(): Promise<void> {
   const { id, format, out, includeRemoved } = parseArgs(process.argv.slice(2))
   const { storage, images, where, close } = await openStore()
@@ -61,9 +65,17 @@ async function main(): Promise<void> {
     const session = SESSION_ID_PATTERN.test(id) ? await storage.getSession(id) : undefined
     if (!session) throw new CliError(`no session "${id}" in ${where}`)
     const [board, control, facilitator] = await Promise.all(
-      [boardRoom(id), controlRoom(id), facilitatorRoom(id)].map(async (r) =>
-        docFromUpdates(await storage.load(r)),
-      ),
+      (['board', 'control', 'facilitator'] as const).map(async (kind) => {
+        const doc = docFromUpdates(await storage.load(ROOM_OF[kind](id)))
+        // read as the relay would serve it: upgraded to this version (in memory; nothing is stored)
+        try {
+          upgradeDoc(doc, kind, null)
+        } catch (err) {
+          if (err instanceof NewerSchemaError) throw new CliError(err.message)
+          throw err
+        }
+        return doc
+      }),
     )
     const snapshot = readSnapshot(board!, control!, facilitator!, { includeRemoved })
     // what could not be read is left out; say so on stderr, so stdout stays the export alone
@@ -94,7 +106,14 @@ async function openStore(): Promise<{
     return { ...cluster, where: 'Redis', close: () => cluster.close() }
   }
   const dataDir = resolve(process.env.DATA_DIR || './data')
-  const storage = openSqliteStorage(dataDir)
+  let storage
+  try {
+    storage = openSqliteStorage(dataDir)
+  } catch (err) {
+    // a database of a newer format, or a format step that failed (nothing changed): said plainly
+    if (err instanceof StorageFormatError) throw new CliError(err.message)
+    throw err
+  }
   return {
     storage,
     images: createFileImageStore(dataDir),

@@ -6,6 +6,7 @@ import type { ImageStore } from '../uploads/imageStore'
 import { connectRedis } from './connect'
 import { clusterKeys } from './keys'
 import { RedisFanout } from './redisFanout'
+import { migrateRedis } from './redisFormat'
 import { createRedisImageStore } from './redisImages'
 import { createRedisStorage } from './redisStorage'
 import { createRedisTemplateStore } from './redisTemplates'
@@ -46,6 +47,13 @@ export async function openCluster(url: string, log: Logger, options: ClusterOpti
     throw new Error(`cannot reach Redis at ${redactUrl(url)}: ${(err as Error).message}`)
   }
   await warnWithoutAof(cmd, log)
+  try {
+    const format = await migrateRedis(cmd, prefix, keys)
+    if (format.steps.length > 0) log.info(format, 'Redis format migrated')
+  } catch (err) {
+    cmd.disconnect()
+    throw err
+  }
   const reader = connectRedis(url, 'stream-reader', log, true)
   const sub = connectRedis(url, 'subscriber', log)
   const ref: { fanout?: RedisFanout } = {}

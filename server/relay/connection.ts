@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net'
 import * as Y from 'yjs'
+import { NewerSchemaError } from '../../shared/schema/migrations'
 import type { Refusal } from '../../shared/schema/rules'
 import type { WebSocket, RawData } from 'ws'
 import type { ParsedRoom, Role } from '../../shared/rooms'
@@ -123,7 +124,8 @@ export class Connection implements RoomPeer {
       (room) => this.ready(room),
       (err: unknown) => {
         this.log.error({ err, room: roomName }, 'room failed to load')
-        this.close(CLOSE.internal, 'room unavailable')
+        // a board a newer server upgraded (then rolled back): said, and retried (another instance may be newer)
+        this.close(CLOSE.internal, err instanceof NewerSchemaError ? err.message : 'room unavailable')
       },
     )
   }

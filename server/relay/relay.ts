@@ -9,6 +9,7 @@ import type { Fanout, RoomFeed } from './fanout'
 import { encodeIntegratedState } from './pending'
 import { encodeAwarenessMessage, encodeSyncStep1 } from './protocol'
 import { HoldPeer, REMOTE_OWNER, Room, type RoomPeer } from './room'
+import { upgradeRoom } from './upgradeRoom'
 
 export interface RelayOptions {
   /** Compact a room's stored rows into one snapshot past this many. */
@@ -113,6 +114,8 @@ export class Relay {
     }, FROM_STORAGE)
     room.storedRows = updates.length
     room.bytes = updates.reduce((sum, u) => sum + u.byteLength, 0)
+    // before anyone sees it: the room's document in this build's schema, stored
+    await upgradeRoom(room, this.storage, this.log)
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_REMOTE) this.relayRemote(room, update)
       else if (origin !== FROM_STORAGE) this.enqueue(room, update)

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { parseRoom, type ParsedRoom } from '../../shared/rooms'
+import { SCHEMA_PARAM, checkClientSchema } from '../../shared/schema/handshake'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import { admitsPeople } from '../sessions/people'
@@ -30,7 +31,8 @@ export const MAX_BUFFERED_CHUNKS = 4096
 /**
  * Accepts websocket upgrades on `/ws/<room>?key=<key>` or `?token=<person token>` (which wins). The
  * token or key and the room are checked before the upgrade: a bad one gets a plain HTTP error and no
- * room is created.
+ * room is created. A tab of another schema version (`&schema=`, shared/schema/handshake.ts) is let
+ * in only to be closed at once with a code saying so.
  */
 export function createUpgradeHandler(deps: UpgradeDeps) {
   const wss = new WebSocketServer({
@@ -102,6 +104,12 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       return refuse(socket, 500, 'internal error')
     }
     const { role, person } = caller
+    const schema = checkClientSchema(url.searchParams.getAll(SCHEMA_PARAM))
+    if (!schema.ok) {
+      // a close code and reason, which a page can read (a refused HTTP upgrade tells it nothing)
+      deps.log.info({ room: room.name, code: schema.code }, 'schema version refused')
+      return wss.handleUpgrade(req, socket, head, (ws) => ws.close(schema.code, schema.reason))
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true)
       ws.on('pong', () => alive.set(ws, true))

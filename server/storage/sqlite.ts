@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { startCheckpointer } from './checkpointer'
 import { openPeopleTables } from './sqlitePeople'
+import { migrateSqlite } from './sqliteFormat'
 import type { SessionRecord, Storage, StoredUpdate } from './types'
 
 interface SessionRow {
@@ -15,37 +16,6 @@ interface SessionRow {
   viewer_hash: Buffer
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  template TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  facilitator_hash BLOB NOT NULL,
-  participant_hash BLOB NOT NULL,
-  viewer_hash BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS room_updates (
-  room TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY (room, seq)
-) WITHOUT ROWID;
-`
-
-/**
- * Databases from before room_updates kept each room's log in `updates` (a rowid table with
- * AUTOINCREMENT and an index on (room, id)): storing one small update wrote three pages, the
- * table's, the index's and sqlite_sequence's. room_updates is keyed by (room, seq) alone, so it is
- * one page. Moved over once, in one transaction, keeping each room's order.
- */
-const MIGRATE_UPDATES = `
-INSERT INTO room_updates (room, seq, data)
-  SELECT room, row_number() OVER (PARTITION BY room ORDER BY id), data FROM updates;
-DROP TABLE updates;
-DELETE FROM sqlite_sequence WHERE name = 'updates';
-`
-
 /** How often a worker thread copies the WAL into the database file (see checkpointer.ts). */
 const CHECKPOINT_INTERVAL_MS = 1000
 /** WAL pages after which the main connection checkpoints itself: only if the worker falls behind. */
@@ -54,19 +24,24 @@ const FALLBACK_CHECKPOINT_PAGES = 4000
 /**
  * SQLite storage (WAL). `synchronous=NORMAL` makes a committed transaction survive a crash or
  * `kill -9` of the process (the WAL is written before commit returns); only a power loss can take
- * the last transactions back. Checkpoints run on a worker thread, off the event loop.
+ * the last transactions back. Checkpoints run on a worker thread, off the event loop. The database's
+ * format is migrated first (sqliteFormat.ts): StorageFormatError when it cannot be.
  */
 export function openSqliteStorage(dataDir: string): Storage {
   mkdirSync(dataDir, { recursive: true })
   const file = join(dataDir, 'whiteboard.sqlite')
   const db = new Database(file)
+  db.pragma('busy_timeout = 5000')
+  // first, before even the journal mode is set: a database it refuses is left byte for byte as it was
+  try {
+    migrateSqlite(db, file)
+  } catch (err) {
+    db.close()
+    throw err
+  }
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
-  db.pragma('busy_timeout = 5000')
   db.pragma(`wal_autocheckpoint = ${FALLBACK_CHECKPOINT_PAGES}`)
-  db.exec(SCHEMA)
-  const legacy = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'updates'").get()
-  if (legacy) db.transaction(() => db.exec(MIGRATE_UPDATES))()
   const checkpointer = startCheckpointer(file, CHECKPOINT_INTERVAL_MS)
 
   const selectRoom = db.prepare<[string], { data: Buffer }>(

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
 import type { AddPersonResult, PeopleCaps, PersonChanges, PersonRecord, SessionLogEntry } from './types'
 
-const SCHEMA = `
+/** The people and session_log tables (created by a format step: sqliteFormat.ts). */
+export const PEOPLE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS people (
   session_id TEXT NOT NULL,
   id TEXT NOT NULL,
@@ -49,9 +50,8 @@ const toRecord = (r: PersonRow): PersonRecord => ({
   decidedBy: r.decided_by,
 })
 
-/** The people and session_log tables of the SQLite storage (sqlite.ts), created if missing. */
+/** The people and session_log tables of the SQLite storage (sqlite.ts; made by sqliteFormat.ts). */
 export function openPeopleTables(db: Database.Database) {
-  db.exec(SCHEMA)
   const count = db.prepare<[string], { people: number; waiting: number }>(
     "SELECT count(*) AS people, coalesce(sum(status = 'waiting'), 0) AS waiting FROM people WHERE session_id = ?",
   )

@@ -1,6 +1,13 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { objectsOf, writeObject, REACTIONS, REACTIONS_KEY, REACTIONS_PER_EMOJI_MAX } from '../schema/boardDoc'
+import {
+  metaOf,
+  objectsOf,
+  writeObject,
+  REACTIONS,
+  REACTIONS_KEY,
+  REACTIONS_PER_EMOJI_MAX,
+} from '../schema/boardDoc'
 import {
   STEP_MODES,
   agendaOf,
@@ -16,7 +23,8 @@ import { KINDS, isObjectKind, type ObjectKind } from '../schema/kinds'
 import { isUiLang } from '../lang'
 import { sessionLangsSchema, storedTextSchema } from '../schema/langText'
 import { LIMITS } from '../schema/limits'
-import { stampVersion } from '../schema/migrations'
+import { migrateProps } from '../schema/defineKind'
+import { SCHEMA_VERSION, upgradeDoc } from '../schema/migrations'
 import { richNodeSchema, writeRichText } from '../schema/richText'
 import { skippedTotal } from '../schema/skipped'
 import { EXPORT_FORMAT } from './format'
@@ -41,6 +49,9 @@ export function toExportJson(
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
+    // the schema its documents and objects were read in (shared/schema/migrations.ts): any later
+    // server migrates it on import, an earlier one refuses it
+    schemaVersion: SCHEMA_VERSION,
     exportedAt: exportedAt.toISOString(),
     // how many entries of the session could not be read and are not in this file (0 for a sound one)
     skipped: skippedTotal(s.skipped),
@@ -64,6 +75,8 @@ export function toExportJson(
     objects: s.objects.map((o) => ({
       id: o.id,
       kind: o.kind,
+      // the version of its kind's props (a snapshot is read upgraded: this build's)
+      v: KINDS[o.kind].version,
       canvas: o.canvas,
       x: o.x,
       y: o.y,
@@ -102,6 +115,8 @@ const id = z.string().min(1).max(64)
 const importSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
+  // exports from before schema versions carry none: they are version 1
+  schemaVersion: z.number().int().min(1).default(1),
   // what the exporting server could not read: said for people, nothing to import
   skipped: z.number().int().min(0).optional(),
   session: z.object({
@@ -140,6 +155,8 @@ const importSchema = z.object({
       z.object({
         id,
         kind: z.string().max(40),
+        // objects from before schema versions carry none: version 1, where every kind began
+        v: z.number().int().min(1).default(1),
         canvas: id,
         x: z.number().finite(),
         y: z.number().finite(),
@@ -170,7 +187,9 @@ export type ValidExport = z.infer<typeof importSchema>
 
 /** Checks an export before anything is created: format, version, every object's kind and props. */
 export function parseExport(input: unknown): ValidExport {
-  const head = z.object({ format: z.string(), version: z.number() }).safeParse(input)
+  const head = z
+    .object({ format: z.string(), version: z.number(), schemaVersion: z.unknown().optional() })
+    .safeParse(input)
   if (!head.success || head.data.format !== EXPORT_FORMAT)
     throw new ImportError(400, 'this is not a session export')
   if (head.data.version > EXPORT_VERSION) {
@@ -179,6 +198,12 @@ export function parseExport(input: unknown): ValidExport {
       `this export is format version ${head.data.version}, newer than this server reads (${EXPORT_VERSION}); update the server`,
     )
   }
+  const schema = head.data.schemaVersion
+  if (typeof schema === 'number' && schema > SCHEMA_VERSION)
+    throw new ImportError(
+      422,
+      `this export was made with schema version ${schema}, newer than this server reads (${SCHEMA_VERSION}); update the server`,
+    )
   const parsed = importSchema.safeParse(input)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
@@ -192,7 +217,16 @@ export function parseExport(input: unknown): ValidExport {
     if (!isObjectKind(o.kind)) throw new ImportError(422, `object ${o.id} is of an unknown kind "${o.kind}"`)
     if (!canvasIds.has(o.canvas))
       throw new ImportError(400, `object ${o.id} is on a canvas the export does not have`)
-    const props = KINDS[o.kind].props.safeParse(o.props)
+    const def = KINDS[o.kind]
+    if (o.v > def.version)
+      throw new ImportError(
+        422,
+        `object ${o.id} is ${o.kind} version ${o.v}, newer than this server reads (${def.version}); update the server`,
+      )
+    // props of an earlier version go through the kind's steps, as a stored board's do on load
+    o.props = migrateProps(def, o.props, o.v)
+    o.v = def.version
+    const props = def.props.safeParse(o.props)
     if (!props.success)
       throw new ImportError(
         400,
@@ -201,6 +235,9 @@ export function parseExport(input: unknown): ValidExport {
   }
   return parsed.data
 }
+
+/** The origin of an import's schema upgrade (nobody's undo step: the documents are new). */
+const IMPORT_ORIGIN = Symbol('import')
 
 /** A stored text with only the languages this version knows (a string stays a string). */
 const knownLangs = (t: string | Record<string, string>): string | Record<string, string> =>
@@ -211,8 +248,9 @@ export function buildDocsFromExport(e: ValidExport) {
   const board = new Y.Doc()
   const control = new Y.Doc()
   const facilitator = new Y.Doc()
+  // stamped with the export's schema version: the steps since then run once everything is written
+  for (const d of [board, control, facilitator]) metaOf(d).set('version', e.schemaVersion)
   board.transact(() => {
-    stampVersion(board)
     for (const o of e.objects) {
       const map = writeObject({ ...o, kind: o.kind as ObjectKind, props: o.props as never })
       for (const key of ['locked', 'consent', 'hidden', 'lang'] as const) map.set(key, o[key])
@@ -255,6 +293,9 @@ export function buildDocsFromExport(e: ValidExport) {
   facilitator.transact(() => {
     for (const step of e.agenda) guidanceOf(facilitator).set(step.id, step.guidance)
   })
+  upgradeDoc(board, 'board', IMPORT_ORIGIN)
+  upgradeDoc(control, 'control', IMPORT_ORIGIN)
+  upgradeDoc(facilitator, 'facilitator', IMPORT_ORIGIN)
   const out = {
     board: Y.encodeStateAsUpdate(board),
     control: Y.encodeStateAsUpdate(control),

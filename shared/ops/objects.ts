@@ -92,6 +92,9 @@ export function updateProps<K extends ObjectKind>(
   doc.transact(() => {
     const obj = objectMapOf(doc, id)
     if (!obj || obj.get('kind') !== kind) return
+    // props of this build's shape never go into an object of another version (mixed shapes): the
+    // server upgrades every object when it loads a room, so an honest tab only meets current ones
+    if (obj.get('v') !== KINDS[kind].version) return
     const current: Record<string, unknown> = { ...KINDS[kind].defaults() }
     for (const key of Object.keys(current)) if (obj.has(key)) current[key] = obj.get(key)
     const next = schema.parse({ ...current, ...changes }) as Record<string, unknown>

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { LANG_TAG } from '../lang'
+import { migrateProps } from './defineKind'
 import { KINDS, isObjectKind, type BoardObject, type ObjectKind, type PropsOf } from './kinds'
 import { readRichBlocks, type RichText } from './richBlocks'
 import { fragmentToPlainText } from './richText'
@@ -15,7 +16,8 @@ const META = 'meta'
 export const TEXT_KEY = 'text'
 /** Reactions: a Y.Map whose keys are `<emoji> <userId>`, so each person reacts once per emoji. */
 export const REACTIONS_KEY = 'reactions'
-const BASE_KEYS = new Set([
+/** The fields every object has, beside its kind's props. */
+export const BASE_KEYS: ReadonlySet<string> = new Set([
   'consent',
   'hidden',
   'lang',
@@ -128,7 +130,8 @@ export function readObject(id: string, map: unknown): ReadResult {
   if (!isObjectKind(kind)) return invalid(`unknown kind "${kind}"`)
   const def = KINDS[kind]
   if (base.data.v > def.version) return invalid(`"${kind}" version ${base.data.v} is newer than this app`)
-  const upgraded = base.data.v < def.version && def.migrate ? def.migrate(props, base.data.v) : props
+  // an object the server has not upgraded yet (a private room's, an import's) reads as upgraded
+  const upgraded = base.data.v < def.version ? migrateProps(def, props, base.data.v) : props
   const parsed = def.props.safeParse({ ...def.defaults(), ...upgraded })
   if (!parsed.success)
     return invalid(`invalid props: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`)

@@ -89,9 +89,10 @@ const objects: RootCheck = () => null // checked together with the document (obj
 export const ROOM_ROOTS: Readonly<Record<RoomKind, Readonly<Record<string, RootCheck>>>> = {
   board: {
     objects,
-    meta: plainMap((key, value) => key === 'version' && typeof value === 'number', 'facilitator'),
+    // the schema version (shared/schema/migrations.ts): stamped and upgraded by the server alone
+    meta: serverOnly,
   },
-  private: { objects, votes: plainMap(voteCount) },
+  private: { objects, votes: plainMap(voteCount), meta: serverOnly },
   control: {
     session: sessionMap,
     commitments: facilitatorsOnly,
@@ -101,10 +102,12 @@ export const ROOM_ROOTS: Readonly<Record<RoomKind, Readonly<Record<string, RootC
     // one answer per person, written by the server for admitted people (POST /answer, /join)
     answers: serverOnly,
     removed: serverOnly,
+    meta: serverOnly,
   },
   facilitator: {
     guidance: plainMap((_key, value) => typeof value === 'string' && value.length <= 4000, 'facilitator'),
     lobby: serverOnly,
+    meta: serverOnly,
   },
 }
 

@@ -72,6 +72,7 @@ export function buildSessionDocs(
     }
   })
   control.transact(() => {
+    stampVersion(control)
     const session = sessionMapOf(control)
     session.set('title', title)
     session.set('template', template.id)
@@ -92,6 +93,7 @@ export function buildSessionDocs(
     }))
     agendaOf(control).push(steps.map(writeStep))
     facilitator.transact(() => {
+      stampVersion(facilitator)
       steps.forEach((s, i) => guidanceOf(facilitator).set(s.id, template.agenda[i]!.guidance))
     })
   })

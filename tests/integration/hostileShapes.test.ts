@@ -159,8 +159,8 @@ describe('updates of random and wrong shapes', () => {
     for (const [code, write] of [
       ['invalid', (d: Y.Doc) => d.getArray('objects').insert(0, ['x', new Y.Map()])],
       ['invalid', (d: Y.Doc) => d.getText('objects').insert(0, 'boo')],
-      ['facilitator-only', (d: Y.Doc) => d.getMap('meta').set('version', 99)],
-      ['facilitator-only', (d: Y.Doc) => d.getArray('meta').insert(0, [1])],
+      ['not-allowed', (d: Y.Doc) => d.getMap('meta').set('version', 99)],
+      ['not-allowed', (d: Y.Doc) => d.getArray('meta').insert(0, [1])],
     ] as const)
       expect(await b.attacker.attempt(elsewhere(write))).toMatchObject({ code })
     const ctx: BreakContext = {

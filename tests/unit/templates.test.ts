@@ -10,7 +10,7 @@ import {
 } from '../../shared/schema/controlDoc'
 import { framesInOrder } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
-import { DOC_VERSION, readVersion } from '../../shared/schema/migrations'
+import { SCHEMA_VERSION, readVersion } from '../../shared/schema/migrations'
 import { TEMPLATES, buildSessionDocs, findTemplate } from '../../shared/templates'
 
 const load = (update: Uint8Array): Y.Doc => {
@@ -45,7 +45,7 @@ describe('templates', () => {
     const canvases = readCanvases(control)
     expect(canvases[0]!.name).toBe('Commitments')
     expect(new Set(canvases.map((c) => c.id)).size).toBe(canvases.length)
-    expect(readVersion(board)).toBe(DOC_VERSION)
+    expect(readVersion(board)).toBe(SCHEMA_VERSION)
 
     const objects = [...objectsOf(board).entries()].flatMap(([id, m]): BoardObject[] => {
       const r = readObject(id, m)
