@@ -102,6 +102,8 @@ export function importMaterial(doc: Y.Doc, args: ImportMaterialArgs, origin: Ori
       const size = item.kind === 'story' ? STORY : NOTE
       const common = {
         ...base,
+        // a millisecond apart, so lists and reports that go by creation keep the list's order
+        createdAt: now + 1 + i,
         id,
         x: x + PAD + (i % cols) * (cell.w + GAP),
         y: y + HEAD + Math.floor(i / cols) * (cell.h + GAP),
