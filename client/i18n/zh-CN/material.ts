@@ -9,7 +9,7 @@ export const material: Translation<typeof en> = {
     intro:
       '粘贴一份列表或选择一个文件（.txt、.md 或 .csv）。每一项会成为一张便签；有标题和较长正文的会成为一张故事卡。在你选择“添加”之前不会添加任何内容。',
     paste: '粘贴列表',
-    pastePlaceholder: '每行一个想法、Markdown 列表，或带标题行的 CSV（title、story、storyteller…）',
+    pastePlaceholder: '每行一个想法、Markdown 列表，或带标题行的 CSV（标题、故事、讲述者…）',
     file: '选择文件',
     fileChosen: '来自 {{name}}',
     format: '格式',
@@ -47,14 +47,14 @@ export const material: Translation<typeof en> = {
       'csv-quote-in-field':
         '第 {{line}} 行：字段中间出现引号。请把整个字段放在引号中，并把其中的引号写成 ""。',
       'csv-after-quote': '第 {{line}} 行：结束引号后面还有内容。带引号的字段必须以逗号或行尾结束。',
-      'csv-no-columns': '标题行（{{value}}）中没有“title”或“text”列。请添加至少包含其中一列的标题行。',
+      'csv-no-columns': '标题行（{{value}}）中没有“标题”或“内容”列。请添加至少包含其中一列的标题行。',
       'csv-extra-fields':
         '第 {{line}} 行有 {{count}} 个字段，但标题行只有 {{max}} 个。字段中含逗号时需要加引号。',
       'title-too-long': '第 {{line}} 行：标题有 {{count}} 个字符；最多 {{max}} 个。',
       'credit-too-long': '第 {{line}} 行：讲述者的名字有 {{count}} 个字符；最多 {{max}} 个。',
       'note-too-long': '第 {{line}} 行：内容提示有 {{count}} 个字符；最多 {{max}} 个。',
-      'bad-lang': '第 {{line}} 行：“{{value}}”不是语言标签（例如 en、zh-CN 或 ar）。',
-      'bad-yes-no': '第 {{line}} 行：“{{value}}”应为“是”或“否”（yes/no）。',
+      'bad-lang': '第 {{line}} 行：“{{value}}”不是有效的语言标签。',
+      'bad-yes-no': '第 {{line}} 行：“{{value}}”应为“是”或“否”。',
     },
   },
   story: {
