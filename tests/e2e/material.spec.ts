@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { violations } from './axe'
 import {
   createLinks,
@@ -154,6 +155,19 @@ test('a facilitator imports 30 stories and a CSV file; people on a phone and in 
   await noteDialog.getByRole('textbox', { name: 'Content note' }).fill('describes a violent attack')
   await noteDialog.getByRole('button', { name: 'Save content note' }).click()
   await expect(patNoted).toContainText('Content note: describes a violent attack')
+  // every export says the note before the text: Markdown (and a PNG, looked at)
+  const exportAs = async (format: string) => {
+    const download = fay.waitForEvent('download')
+    await fay.getByRole('button', { name: 'Export' }).click()
+    await fay.getByRole('menuitem', { name: format, exact: true }).click()
+    return download
+  }
+  const md = await (await exportAs('Markdown')).path()
+  const markdown = readFileSync(md, 'utf8')
+  const warning = markdown.indexOf('> **Content note:** describes a violent attack')
+  expect(warning).toBeGreaterThan(markdown.indexOf('#### Story: The night they shouted'))
+  expect(warning).toBeLessThan(markdown.indexOf('They shouted at us in the street.'))
+  await (await exportAs('PNG')).saveAs('/tmp/material-export.png')
   await selection.getByRole('button', { name: 'Content note' }).click()
   await noteDialog.getByRole('button', { name: 'Remove content note' }).click()
   await expect(patNoted).not.toContainText('Content note')
