@@ -1,7 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import type { Origin } from '../../shared/ops/origin'
 import type { SessionAccess } from '../api'
+import { createShownText, ShownTextContext } from '../canvas/objects/shownText'
 import { useElementSize } from '../canvas/useElementSize'
+import { fitRects } from '../canvas/viewport'
 import type { Viewport } from '../canvas/viewport'
 import { useViewports } from '../canvas/useViewports'
 import { FacilitationTop } from '../facilitation/FacilitationTop'
@@ -27,6 +29,7 @@ import { combineStatus, type RoomConnection } from '../sync'
 import { preloadNoteEditorWhenIdle } from '../text/LazyNoteEditor'
 import { BoardArea } from './BoardArea'
 import { BoardHeader, closeMenuAfterPress } from './BoardHeader'
+import { ImportMaterial } from './ImportMaterial'
 import { RefusalNotice } from './RefusalNotice'
 import { SchemaNotice } from './SchemaNotice'
 import { SidePanel, type PanelId } from './SidePanel'
@@ -56,8 +59,19 @@ export interface BoardProps {
   readonly me: Me
 }
 
+/** The joined board, with the texts behind content notes this person chose to read (theirs alone, kept for this tab). */
+export function Board(props: BoardProps) {
+  const id = props.access.id
+  const shownText = useMemo(() => createShownText(`wb:shown:${id}`), [id])
+  return (
+    <ShownTextContext.Provider value={shownText}>
+      <BoardScreenInner {...props} />
+    </ShownTextContext.Provider>
+  )
+}
+
 /** The joined board: the header, the current canvas, and a side panel. */
-export function Board({ access, board, control, model: roomModel, origin, accessKey, me }: BoardProps) {
+function BoardScreenInner({ access, board, control, model: roomModel, origin, accessKey, me }: BoardProps) {
   const info = useSessionInfo(control.doc)
   const commitments = useCommitments(control.doc)
   const { canvases, current, choose, resumed } = useCanvasChoice(access.id, control.doc)
@@ -212,7 +226,23 @@ export function Board({ access, board, control, model: roomModel, origin, access
       <RefusalNotice rooms={[board, control, fac.privateRoom]} />
       {/* On a phone the facilitator's bar is part of Menu: pressing one of its buttons closes it. */}
       <div className="contents" onClick={(e) => closeMenuAfterPress(e, menu)}>
-        <FacilitationTop fac={fac} view={view} session={{ id: access.id, key: accessKey, title }} />
+        <FacilitationTop
+          fac={fac}
+          view={view}
+          session={{ id: access.id, key: accessKey, title }}
+          extra={
+            <ImportMaterial
+              model={model}
+              canvases={canvases}
+              current={current.id}
+              onImported={(imported, canvasId) => {
+                setViewportOf(canvasId, fitRects([imported.area], size))
+                if (canvasId !== current.id) chooseCanvas(canvasId)
+                else ui.select([imported.frame])
+              }}
+            />
+          }
+        />
       </div>
       <div className="board-main">
         <BoardArea

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import {
   metaOf,
+  CONTENT_NOTE_MAX,
   objectsOf,
   writeObject,
   REACTIONS,
@@ -89,6 +90,8 @@ export function toExportJson(
       consent: o.consent,
       hidden: o.hidden,
       lang: o.lang,
+      // before the text it warns about; '' for none
+      contentNote: o.contentNote,
       reactions: o.reactions,
       props: o.props as Record<string, unknown>,
       richText: s.richText[o.id] ?? [],
@@ -169,6 +172,8 @@ const importSchema = z.object({
         consent: z.boolean(),
         hidden: z.boolean(),
         lang: z.string().max(40),
+        // exports from before content notes have none
+        contentNote: z.string().max(CONTENT_NOTE_MAX).optional(),
         reactions: z.record(z.string(), z.array(z.string().max(64)).max(REACTIONS_PER_EMOJI_MAX)),
         props: z.record(z.string(), z.unknown()),
         richText: z.array(richNodeSchema).max(5000),

@@ -21,7 +21,7 @@ import { sessionLangsSchema } from './langText'
  * The schema version of this build. Bump it with every step (below, or a kind's) and with every new
  * kind or base field, so tabs opened before the change are asked to reload.
  */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 /** One named step that takes a room's document from the version before `version` to `version`. */
 export interface DocStep {

@@ -33,6 +33,7 @@ export const board = {
       frame: 'this frame',
       image: 'this picture',
       recipe: 'this recipe card',
+      story: 'this story card',
       other: 'this item',
       none: 'the board',
     },
@@ -57,7 +58,14 @@ export const board = {
     by: '{{label}}, by {{author}}',
     method: 'Method',
   },
-  edit: { sticky: 'Edit', text: 'Edit', recipe: 'Edit recipe', image: 'Describe image', other: 'Edit' },
+  edit: {
+    sticky: 'Edit',
+    text: 'Edit',
+    recipe: 'Edit recipe',
+    story: 'Read story',
+    image: 'Describe image',
+    other: 'Edit',
+  },
   frameTitle: 'Frame {{n}}',
   imageInput: 'Choose a picture to add',
   tools: {

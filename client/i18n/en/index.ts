@@ -2,6 +2,7 @@ import { board } from './board'
 import { common } from './common'
 import { exportNs } from './export'
 import { facilitation } from './facilitation'
+import { material } from './material'
 import { pages } from './pages'
 import { panels } from './panels'
 import { schema } from './schema'
@@ -15,4 +16,5 @@ export const en = {
   board,
   export: exportNs,
   schema,
+  material,
 }

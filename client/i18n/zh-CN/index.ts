@@ -4,6 +4,7 @@ import { board } from './board'
 import { common } from './common'
 import { exportNs } from './export'
 import { facilitation } from './facilitation'
+import { material } from './material'
 import { pages } from './pages'
 import { panels } from './panels'
 import { schema } from './schema'
@@ -17,4 +18,5 @@ export const zhCN: Translation<typeof en> = {
   board,
   export: exportNs,
   schema,
+  material,
 }
