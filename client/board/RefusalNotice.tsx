@@ -20,6 +20,7 @@ const SENTENCE: Record<RuleCode, string> = {
   'not-yours': 'notYours',
   'read-only': 'readOnly',
   'not-allowed': 'notAllowed',
+  'other-group': 'otherGroup',
 }
 
 /**
@@ -48,7 +49,11 @@ export function RefusalNotice({ rooms }: { rooms: readonly (RoomConnection | nul
     <div className="refusal-notice" aria-live="polite">
       {notice && (
         <p className="banner refusal-banner" key={notice.seq}>
-          <span>{t(`refusal.${SENTENCE[notice.code]}` as 'refusal.locked', { thing })}</span>
+          <span>
+            {notice.code === 'other-group'
+              ? t('groups:refusal', { thing })
+              : t(`refusal.${SENTENCE[notice.code]}` as 'refusal.locked', { thing })}
+          </span>
           <button type="button" onClick={() => setNotice(null)}>
             {t('refusal.dismiss')}
           </button>
