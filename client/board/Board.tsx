@@ -33,6 +33,7 @@ import { useCanvasChoice } from './useCanvasChoice'
 import { useGoTo } from './useGoTo'
 import { useCursorSource, usePeersView } from './usePeersView'
 import { usePresencePublishing } from './usePresencePublishing'
+import { useBoardGroups } from '../facilitation/groups/useBoardGroups'
 import { useTranslation } from 'react-i18next'
 import { i18n } from '../i18n'
 
@@ -156,11 +157,25 @@ export function Board({ access, board, control, model: roomModel, origin, access
     follow,
   })
 
+  const groups = useBoardGroups({
+    fac,
+    access,
+    accessKey,
+    board,
+    control,
+    origin,
+    peers: everyone.peers,
+    canvases,
+    current: current.id,
+    ready: boardStatus.everSynced,
+    open: chooseCanvas,
+  })
+
   return (
     <div className="board-screen" data-menu={menuOpen ? 'open' : 'closed'}>
       <BoardHeader
         title={title}
-        canvases={canvases}
+        canvases={groups.canvases}
         current={current.id}
         onCanvas={chooseCanvas}
         manageCanvases={
@@ -175,7 +190,12 @@ export function Board({ access, board, control, model: roomModel, origin, access
         peopleOpen={panel === 'people'}
         onTogglePeople={() => toggle('people')}
         waitingCount={fac.isFacilitator ? fac.waiting.length : 0}
-        facilitationButtons={<HeaderButtons open={panel} hasResults={facUi.hasResults} onToggle={toggle} />}
+        facilitationButtons={<HeaderButtons
+            open={panel}
+            hasResults={facUi.hasResults}
+            groups={fac.isFacilitator}
+            onToggle={toggle}
+          />}
         menu={menu}
         exportControl={
           access.role === 'facilitator' && (
@@ -204,7 +224,9 @@ export function Board({ access, board, control, model: roomModel, origin, access
       {/* On a phone the facilitator's bar is part of Menu: pressing one of its buttons closes it. */}
       <div className="contents" onClick={(e) => closeMenuAfterPress(e, menu)}>
         <FacilitationTop fac={fac} view={view} session={{ id: access.id, key: accessKey, title }} />
+        {groups.strip}
       </div>
+      {groups.message}
       <div className="board-main">
         <BoardArea
           doc={board.doc}
@@ -247,7 +269,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
               own: <OwnEntry fac={fac} me={me} />,
               moderation,
             }}
-            facilitation={facUi.panels}
+            facilitation={{ ...facUi.panels, groups: groups.panel }}
             rowExtras={facUi.rowExtras}
           />
         )}

@@ -30,6 +30,7 @@ const SENTENCE: Record<RuleCode, string> = {
  */
 export function RefusalNotice({ rooms }: { rooms: readonly (RoomConnection | null)[] }) {
   const { t } = useTranslation('board')
+  const { t: tg } = useTranslation('groups')
   const [notice, setNotice] = useState<Notice | null>(null)
   const stores = rooms.map((r) => r?.refusals ?? null)
   useEffect(() => {
@@ -51,7 +52,7 @@ export function RefusalNotice({ rooms }: { rooms: readonly (RoomConnection | nul
         <p className="banner refusal-banner" key={notice.seq}>
           <span>
             {notice.code === 'other-group'
-              ? t('groups:refusal', { thing })
+              ? tg('refusal', { thing })
               : t(`refusal.${SENTENCE[notice.code]}` as 'refusal.locked', { thing })}
           </span>
           <button type="button" onClick={() => setNotice(null)}>

@@ -9,7 +9,12 @@ import { SessionError } from './service'
  * the facilitators'), and only for the person the token proves, only while choosing is on and only
  * into a group that exists; nobody can choose for someone else.
  */
-export async function chooseGroup(relay: Relay, sessionId: string, person: string, group: string): Promise<void> {
+export async function chooseGroup(
+  relay: Relay,
+  sessionId: string,
+  person: string,
+  group: string,
+): Promise<void> {
   await withRoom(relay, controlRoom(sessionId), (room) => {
     const state = readGroups(room.doc)
     if (state.phase !== 'running' || !state.choose)

@@ -25,15 +25,13 @@ import type { Origin } from './origin'
  */
 
 /** How to split at random: into `n` groups, or into groups of about `n` people. */
-export type RandomSplit = { readonly by: 'count'; readonly n: number } | { readonly by: 'size'; readonly n: number }
+export type RandomSplit =
+  { readonly by: 'count'; readonly n: number } | { readonly by: 'size'; readonly n: number }
 
 /** Splits people at random into groups as even as possible (never an empty group unless there are too few people). */
 export function planGroups(people: readonly string[], how: RandomSplit, random = Math.random): string[][] {
   const n = Math.max(1, Math.floor(how.n) || 1)
-  const count = Math.min(
-    GROUPS_MAX,
-    how.by === 'count' ? n : Math.max(1, Math.ceil(people.length / n)),
-  )
+  const count = Math.min(GROUPS_MAX, how.by === 'count' ? n : Math.max(1, Math.ceil(people.length / n)))
   const shuffled = [...people]
   for (let i = shuffled.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1))
@@ -148,7 +146,13 @@ export function updateGroup(
 }
 
 /** Starts a group's countdown afresh (0 minutes: none). */
-export function setGroupTimer(control: Y.Doc, id: string, minutes: number, now: number, origin: Origin): void {
+export function setGroupTimer(
+  control: Y.Doc,
+  id: string,
+  minutes: number,
+  now: number,
+  origin: Origin,
+): void {
   const group = readGroups(control).groups.find((g) => g.id === id)
   if (!group) return
   const { id: _id, ...entry } = group
@@ -198,6 +202,7 @@ export function bringGroupsBack(
     b.set('phase', 'back')
     b.set('report', report)
     b.set('choose', false)
+    b.delete('message') // said to the groups while they worked: not for the report-back
   }, origin)
   board.transact(() => {
     let left = 0

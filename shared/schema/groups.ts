@@ -32,8 +32,16 @@ export const breakoutOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(BR
 const idSchema = z.string().min(1).max(64)
 const timerSchema = z.object({
   endsAt: z.number().finite().nullable(),
-  remainingMs: z.number().finite().min(0).max(24 * 3600_000),
-  durationMs: z.number().finite().min(0).max(24 * 3600_000),
+  remainingMs: z
+    .number()
+    .finite()
+    .min(0)
+    .max(24 * 3600_000),
+  durationMs: z
+    .number()
+    .finite()
+    .min(0)
+    .max(24 * 3600_000),
 })
 
 /** One group as stored. */
@@ -74,7 +82,8 @@ export const validMember = (key: string, value: unknown): boolean =>
 
 /** May `value` be stored as the run's setting `key`? */
 export const validBreakout = (key: string, value: unknown): boolean =>
-  Object.prototype.hasOwnProperty.call(BREAKOUT_SCHEMAS, key) && BREAKOUT_SCHEMAS[key]!.safeParse(value).success
+  Object.prototype.hasOwnProperty.call(BREAKOUT_SCHEMAS, key) &&
+  BREAKOUT_SCHEMAS[key]!.safeParse(value).success
 
 export interface Group extends GroupEntry {
   readonly id: string

@@ -74,7 +74,9 @@ async function running(h: Harness): Promise<Run> {
   const checkBoard = h.open(s.id, s.keys.facilitator, { token: fayJoined.token })
   // every group's canvas has its copy of the main canvas
   for (const g of state.groups)
-    await expect.poll(() => objectMaps(checkBoard.doc).some(([, m]) => m.get('canvas') === g.canvas)).toBe(true)
+    await expect
+      .poll(() => objectMaps(checkBoard.doc).some(([, m]) => m.get('canvas') === g.canvas))
+      .toBe(true)
   return {
     s,
     fay: fayJoined,
@@ -88,24 +90,26 @@ async function running(h: Harness): Promise<Run> {
   }
 }
 
-const note = (canvas: string, createdBy = '') => (doc: Y.Doc) => {
-  const id = `n-${Math.random().toString(36).slice(2)}`
-  objectsOf(doc).set(
-    id,
-    writeObject({
+const note =
+  (canvas: string, createdBy = '') =>
+  (doc: Y.Doc) => {
+    const id = `n-${Math.random().toString(36).slice(2)}`
+    objectsOf(doc).set(
       id,
-      kind: 'sticky',
-      canvas,
-      x: 0,
-      y: 0,
-      z: 1,
-      createdBy,
-      author: '',
-      createdAt: 0,
-      props: { w: 200, h: 200, color: 'yellow' } as never,
-    }),
-  )
-}
+      writeObject({
+        id,
+        kind: 'sticky',
+        canvas,
+        x: 0,
+        y: 0,
+        z: 1,
+        createdBy,
+        author: '',
+        createdAt: 0,
+        props: { w: 200, h: 200, color: 'yellow' } as never,
+      }),
+    )
+  }
 
 const firstOn = (doc: Y.Doc, canvas: string): string =>
   objectMaps(doc).find(([, m]) => m.get('canvas') === canvas)![0]
@@ -143,7 +147,9 @@ describe('small groups: a participant writes only in their own group’s space',
     await expect.poll(async () => ann.attack(note(theirs))).toBeNull()
     // (Protect contributions still holds there: her own note may go, the facilitator's frame stays put)
     expect(await ann.attack((d) => objectMapOf(d, own[0])!.set('canvas', theirs))).toBeNull()
-    expect(await ann.attack((d) => objectMapOf(d, copied)!.set('x', 999))).toMatchObject({ code: 'protected' })
+    expect(await ann.attack((d) => objectMapOf(d, copied)!.set('x', 999))).toMatchObject({
+      code: 'protected',
+    })
     await expect.poll(() => objectMapOf(run.board, own[0])?.get('canvas')).toBe(theirs)
   })
 
@@ -196,7 +202,8 @@ describe('small groups: who is in which group', () => {
       (d: Y.Doc) => breakoutOf(d).set('message', { text: 'm'.repeat(501), at: 1 }),
       (d: Y.Doc) => breakoutOf(d).set('phase', 'forever'),
     ]
-    for (const change of refused) expect(await fac.attack(change), String(change)).toMatchObject({ code: 'invalid' })
+    for (const change of refused)
+      expect(await fac.attack(change), String(change)).toMatchObject({ code: 'invalid' })
     expect(await fac.attack((d) => groupsOf(d).set('g-ok', group('Green')))).toBeNull()
     expect(readGroups(run.control).groups.map((g) => g.name)).not.toContain('x'.repeat(61))
   })

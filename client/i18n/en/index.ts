@@ -2,6 +2,7 @@ import { board } from './board'
 import { common } from './common'
 import { exportNs } from './export'
 import { facilitation } from './facilitation'
+import { groups } from './groups'
 import { pages } from './pages'
 import { panels } from './panels'
 
@@ -13,4 +14,5 @@ export const en = {
   facilitation,
   board,
   export: exportNs,
+  groups,
 }

@@ -4,6 +4,7 @@ import { board } from './board'
 import { common } from './common'
 import { exportNs } from './export'
 import { facilitation } from './facilitation'
+import { groups } from './groups'
 import { pages } from './pages'
 import { panels } from './panels'
 
@@ -15,4 +16,5 @@ export const zhCN: Translation<typeof en> = {
   facilitation,
   board,
   export: exportNs,
+  groups,
 }

@@ -13,10 +13,7 @@ export const groupRoutes = (deps: ApiDeps): Route[] => [
     handle: async (req, res, url, match) => {
       const { person, role } = await access(deps, match, url)
       if (!person)
-        throw new HttpError(
-          403,
-          role === 'viewer' ? 'viewers are in no group' : 'a person token is required',
-        )
+        throw new HttpError(403, role === 'viewer' ? 'viewers are in no group' : 'a person token is required')
       const body = chooseBody.safeParse(await readJson(req, 1024))
       if (!body.success) throw new HttpError(400, 'group must be a group id')
       await chooseGroup(deps.relay, sessionIdOf(match), person.id, body.data.group)
