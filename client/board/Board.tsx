@@ -190,12 +190,14 @@ export function Board({ access, board, control, model: roomModel, origin, access
         peopleOpen={panel === 'people'}
         onTogglePeople={() => toggle('people')}
         waitingCount={fac.isFacilitator ? fac.waiting.length : 0}
-        facilitationButtons={<HeaderButtons
+        facilitationButtons={
+          <HeaderButtons
             open={panel}
             hasResults={facUi.hasResults}
             groups={fac.isFacilitator}
             onToggle={toggle}
-          />}
+          />
+        }
         menu={menu}
         exportControl={
           access.role === 'facilitator' && (

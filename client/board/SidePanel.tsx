@@ -42,7 +42,12 @@ export function SidePanel(props: SidePanelProps) {
   return (
     // Focusable, so a keyboard can scroll a long panel that holds nothing else to focus (axe's
     // scrollable-region-focusable).
-    <aside className="side-panel" id="side-panel" aria-label={props.panel === 'groups' ? tg('heading') : t(`panels.${props.panel}`)} tabIndex={0}>
+    <aside
+      className="side-panel"
+      id="side-panel"
+      aria-label={props.panel === 'groups' ? tg('heading') : t(`panels.${props.panel}`)}
+      tabIndex={0}
+    >
       {/* a panel opened for the first time is empty for the moment its code takes to load */}
       <Suspense fallback={null}>{panelContent(props, renderEditor)}</Suspense>
     </aside>

@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { newPrivateToken } from '../../shared/identity'
 import { splitIntoGroups, setChoosing, setVisiting } from '../../shared/ops/groups'
 import { addObject } from '../../shared/ops/objects'
