@@ -37,6 +37,17 @@ async function listOf(page: Page) {
   return list
 }
 
+/** Is a canvas offered to this person, as a tab or under More canvases? */
+async function offered(page: Page, name: RegExp): Promise<boolean> {
+  if ((await page.getByRole('tab', { name }).count()) > 0) return true
+  const more = page.getByRole('button', { name: /^(More canvases|更多画布)$/ })
+  if ((await more.count()) === 0 || !(await more.isVisible())) return false
+  await more.click()
+  const n = await page.getByRole('menuitem', { name }).count()
+  await page.keyboard.press('Escape')
+  return n > 0
+}
+
 async function addNote(page: Page, text: string, touch = false) {
   const button = page
     .getByRole('toolbar', { name: /^(Tools|工具)$/ })
@@ -80,9 +91,8 @@ test('split into three groups, each writes in its own space, a message to all, b
   for (const [i, p] of people.entries()) {
     const own = p.page.getByRole('tab', { name: new RegExp(`^Group ${groups[i]} · `) })
     await expect(own).toHaveAttribute('aria-selected', 'true')
-    await openMenuIfFolded(p.page)
-    await expect(p.page.getByRole('tab', { name: /^Group \d · / })).toHaveCount(1)
-    if (p.touch) await p.page.getByRole('button', { name: 'Menu' }).click() // fold it again
+    for (const other of [1, 2, 3].filter((n) => n !== groups[i]))
+      expect(await offered(p.page, new RegExp(`^Group ${other} · `))).toBe(false)
   }
   await wen.screenshot({ path: '/tmp/groups-wen-zh.png' })
 
@@ -125,4 +135,49 @@ test('split into three groups, each writes in its own space, a message to all, b
     )
   await fay.screenshot({ path: '/tmp/groups-fay-back.png' })
   await pia.screenshot({ path: '/tmp/groups-pia-back.png' })
+})
+
+test('let people choose, then by hand with the keyboard; others’ spaces open only when visiting is allowed', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const links = await createLinks(browser, 'Choosing')
+  const fay = await enter(browser, links.facilitator, 'Fay')
+  const ann = await enter(browser, links.participant, 'Ann')
+  const wen = await enter(browser, links.participant, 'Wen', CHINESE)
+
+  await fay.getByRole('button', { name: 'Small groups' }).click()
+  const panel = fay.getByRole('complementary', { name: 'Small groups' })
+  await expect(panel.getByText('2 participants here')).toBeVisible()
+  await panel.getByRole('combobox', { name: 'How to split' }).selectOption('choose')
+  await panel.getByRole('spinbutton', { name: 'Number of groups' }).fill('2')
+  await panel.getByRole('button', { name: 'Split into groups' }).click()
+
+  // Nobody is in a group yet: each picks one (Wen in Chinese), and lands on its space.
+  await expect(ann.getByText('You are not in a group yet.')).toBeVisible()
+  await ann.getByRole('button', { name: 'Join Group 1' }).click()
+  await wen.getByRole('button', { name: '加入Group 2' }).click()
+  await expect(ann.getByText('Your group: Group 1')).toBeVisible()
+  await expect(ann.getByRole('tab', { name: /^Group 1 · / })).toHaveAttribute('aria-selected', 'true')
+  await expect(wen.getByRole('tab', { name: /^Group 2 · / })).toHaveAttribute('aria-selected', 'true')
+  await expect(panel.getByRole('list', { name: 'People in Group 2' })).toContainText('Wen')
+
+  // By hand, with the keyboard alone: Fay moves Ann to Group 2 from the list.
+  const annsGroup = panel.getByRole('combobox', { name: 'Group for Ann' })
+  await annsGroup.focus()
+  await annsGroup.selectOption({ label: 'Group 2' })
+  await expect(ann.getByText('Your group: Group 2')).toBeVisible()
+  await expect(ann.getByRole('tab', { name: /^Group 2 · / })).toHaveAttribute('aria-selected', 'true')
+  await expect(ann.getByRole('tab', { name: /^Group 1 · / })).toHaveCount(0)
+
+  // Visiting: Group 1's space appears for Ann once Fay allows it, and goes again when she stops.
+  const visit = panel.getByRole('checkbox', { name: 'Let people visit other groups' })
+  await visit.check()
+  await expect(ann.getByText('Everyone may visit the other groups.')).toBeVisible()
+  await expect.poll(() => offered(ann, /^Group 1 · /)).toBe(true)
+  await visit.uncheck()
+  await expect(ann.getByText('Other groups’ spaces are theirs: you can look, not change them.')).toBeVisible()
+  await expect.poll(() => offered(ann, /^Group 1 · /)).toBe(false)
+  await fay.screenshot({ path: '/tmp/groups-fay-by-hand.png' })
+  await ann.screenshot({ path: '/tmp/groups-ann-choose.png' })
 })
