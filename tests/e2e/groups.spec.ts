@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import { violations } from './axe'
 import { createLinks, expectConnected, openListView, openMenuIfFolded } from './helpers'
 
 /*
@@ -95,6 +96,8 @@ test('split into three groups, each writes in its own space, a message to all, b
       expect(await offered(p.page, new RegExp(`^Group ${other} · `))).toBe(false)
   }
   await wen.screenshot({ path: '/tmp/groups-wen-zh.png' })
+  expect(await violations(fay)).toEqual([]) // the panel with the groups running
+  expect(await violations(wen)).toEqual([]) // the group strip, in Chinese
 
   // Each group writes on its space.
   for (const p of people) await addNote(p.page, p.note, p.touch)
