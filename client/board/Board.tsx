@@ -190,14 +190,7 @@ export function Board({ access, board, control, model: roomModel, origin, access
         peopleOpen={panel === 'people'}
         onTogglePeople={() => toggle('people')}
         waitingCount={fac.isFacilitator ? fac.waiting.length : 0}
-        facilitationButtons={
-          <HeaderButtons
-            open={panel}
-            hasResults={facUi.hasResults}
-            groups={fac.isFacilitator}
-            onToggle={toggle}
-          />
-        }
+        facilitationButtons={<HeaderButtons open={panel} hasResults={facUi.hasResults} onToggle={toggle} />}
         menu={menu}
         exportControl={
           access.role === 'facilitator' && (
@@ -225,7 +218,12 @@ export function Board({ access, board, control, model: roomModel, origin, access
       <RefusalNotice rooms={[board, control, fac.privateRoom]} />
       {/* On a phone the facilitator's bar is part of Menu: pressing one of its buttons closes it. */}
       <div className="contents" onClick={(e) => closeMenuAfterPress(e, menu)}>
-        <FacilitationTop fac={fac} view={view} session={{ id: access.id, key: accessKey, title }} />
+        <FacilitationTop
+          fac={fac}
+          view={view}
+          session={{ id: access.id, key: accessKey, title }}
+          extra={groups.toggle(panel === 'groups', () => toggle('groups'))}
+        />
         {groups.strip}
       </div>
       {groups.message}

@@ -1,17 +1,14 @@
 import { useTranslation } from 'react-i18next'
 
-export type FacilitationPanelId = 'agenda' | 'results' | 'groups'
+export type FacilitationPanelId = 'agenda' | 'results'
 
 /** The header's toggles for the facilitation panels (Results once voting has given some). */
 export function HeaderButtons(props: {
   open: string | null
   hasResults: boolean
-  /** Small groups (facilitators). */
-  groups?: boolean
   onToggle: (id: FacilitationPanelId) => void
 }) {
   const { t } = useTranslation('facilitation')
-  const { t: tg } = useTranslation('groups')
   const button = (id: FacilitationPanelId) => (
     <button
       type="button"
@@ -19,14 +16,13 @@ export function HeaderButtons(props: {
       aria-controls={props.open === id ? 'side-panel' : undefined}
       onClick={() => props.onToggle(id)}
     >
-      {id === 'groups' ? tg('header') : t(`header.${id}`)}
+      {t(`header.${id}`)}
     </button>
   )
   return (
     <>
       {button('agenda')}
       {props.hasResults && button('results')}
-      {props.groups && button('groups')}
     </>
   )
 }

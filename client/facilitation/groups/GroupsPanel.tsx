@@ -30,6 +30,22 @@ export interface GroupsPanelProps {
 
 type How = 'count' | 'size' | 'hand' | 'choose'
 
+/** The facilitator bar's button that opens and closes the Small groups panel. */
+export function GroupsToggle(props: { open: boolean; onToggle: () => void }) {
+  const { t } = useTranslation('groups')
+  return (
+    <button
+      type="button"
+      className="groups-toggle"
+      aria-pressed={props.open}
+      aria-controls={props.open ? 'side-panel' : undefined}
+      onClick={props.onToggle}
+    >
+      {t('header')}
+    </button>
+  )
+}
+
 /** The facilitator's Small groups panel: split, assign, run (visit, choose, message) and bring back. */
 export function GroupsPanel(props: GroupsPanelProps) {
   const { t } = useTranslation('groups')

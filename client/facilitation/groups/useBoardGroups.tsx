@@ -7,7 +7,7 @@ import type { Peer } from '../../state'
 import type { RoomConnection } from '../../sync'
 import type { Facilitation } from '../useFacilitation'
 import { GroupMessage, GroupStrip } from './GroupStrip'
-import { GroupsPanel, type GroupPerson } from './GroupsPanel'
+import { GroupsPanel, GroupsToggle, type GroupPerson } from './GroupsPanel'
 import { useGroupPlace } from './useGroupPlace'
 import { useGroups } from './useGroups'
 
@@ -80,5 +80,7 @@ export function useBoardGroups(args: BoardGroupsArgs) {
       onOpen={open}
     />
   ) : null
-  return { canvases: shown, strip, message: <GroupMessage groups={groups} />, panel }
+  /** The facilitator bar's Small groups button, opening and closing the panel. */
+  const toggle = (open: boolean, onToggle: () => void) => <GroupsToggle open={open} onToggle={onToggle} />
+  return { canvases: shown, strip, message: <GroupMessage groups={groups} />, panel, toggle }
 }
