@@ -68,8 +68,8 @@ const cleanName = (name: string, i: number): string => name.trim().slice(0, GROU
 /**
  * Splits into groups: each gets a canvas of its own holding a copy of everything on the source
  * canvas, its prompt and timer; an earlier run's groups and membership are replaced (their canvases
- * and everything on them stay). Control and board change in one transaction each. Returns the
- * groups' ids in order.
+ * and everything on them stay). The control room changes in one transaction, each group's copy in
+ * one of its own. Returns the groups' ids in order.
  */
 export function splitIntoGroups(
   control: Y.Doc,
@@ -109,9 +109,9 @@ export function splitIntoGroups(
   }, origin)
   const ids = [...objectMaps(board)].filter(([, m]) => m.get('canvas') === plan.source).map(([id]) => id)
   const copy = copyObjects(board, ids)
-  board.transact(() => {
-    for (const g of made) pasteObjects(board, copy, g.canvas, { dx: 0, dy: 0 }, origin, now)
-  }, origin)
+  // one transaction (one update) per group: thirty copies of a full canvas in one update could pass
+  // the relay's cap on what one update may hold, and then none would arrive
+  for (const g of made) pasteObjects(board, copy, g.canvas, { dx: 0, dy: 0 }, origin, now)
   return made.map((g) => g.id)
 }
 

@@ -139,6 +139,10 @@ describe('small groups: a participant writes only in their own group’s space',
     })
     expect(objectMapOf(run.board, copied)?.get('x')).not.toBe(999)
 
+    // a made-up person token gets no connection at all
+    await expect(
+      Attacker.open(h.server.ws, run.s.id, run.s.keys.participant, newPrivateToken()),
+    ).rejects.toThrow('upgrade refused: 403')
     // a connection with the participant key and no token is in no group: every group's space is closed
     const guest = await attacker(h, run.s.id, run.s.keys.participant)
     expect(await guest.attack(note(mine))).toMatchObject({ code: 'other-group' })
