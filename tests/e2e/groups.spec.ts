@@ -106,6 +106,14 @@ test('split into three groups, each writes in its own space, a message to all, b
   for (const [i, p] of people.entries())
     await expect(seen[i]!.getByRole('listitem').filter({ hasText: p.note })).toHaveCount(1)
 
+  // Fay visits a group: its space opens, with what the group wrote.
+  await panel.getByRole('button', { name: `Visit Group ${groups[0]}` }).click()
+  await expect(fay.getByRole('tab', { name: new RegExp(`^Group ${groups[0]} · `) })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
+  await expect(fay.getByRole('group', { name: /^Canvas .*Group \d · .*: 1 object\./ })).toBeAttached()
+
   // Fay sends one message to all groups: everyone sees it as an alert.
   await panel.getByRole('textbox', { name: 'Message to all groups' }).fill('Five minutes left')
   await panel.getByRole('button', { name: 'Message all groups' }).click()
