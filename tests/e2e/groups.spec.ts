@@ -181,6 +181,14 @@ test('let people choose, then by hand with the keyboard; others’ spaces open o
   await expect(ann.getByRole('tab', { name: /^Group 2 · / })).toHaveAttribute('aria-selected', 'true')
   await expect(ann.getByRole('tab', { name: /^Group 1 · / })).toHaveCount(0)
 
+  // By hand, with the mouse: Fay drags Wen's name out of the groups; Wen is told.
+  await panel
+    .getByRole('list', { name: 'People in Group 2' })
+    .getByText('Wen', { exact: true })
+    .dragTo(panel.getByRole('region', { name: 'Not in a group' }))
+  await expect(wen.getByText('你还没有加入小组。')).toBeVisible()
+  await expect(panel.getByRole('region', { name: 'Not in a group' })).toContainText('Wen')
+
   // Visiting: Group 1's space appears for Ann once Fay allows it, and goes again when she stops.
   const visit = panel.getByRole('checkbox', { name: 'Let people visit other groups' })
   await visit.check()
