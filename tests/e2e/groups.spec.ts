@@ -197,6 +197,12 @@ test('let people choose, then by hand with the keyboard; others’ spaces open o
   await visit.uncheck()
   await expect(ann.getByText('Other groups’ spaces are theirs: you can look, not change them.')).toBeVisible()
   await expect.poll(() => offered(ann, /^Group 1 · /)).toBe(false)
+  // Following Fay into Group 1's space, Ann can look but not change it.
+  await panel.getByRole('button', { name: 'Visit Group 1' }).click()
+  await ann.getByRole('button', { name: 'Follow facilitator' }).click()
+  await expect(ann.getByRole('tab', { name: /^Group 1 · / })).toHaveCount(0) // still not offered
+  await expect(ann.getByRole('group', { name: /^Canvas .*Group 1 · / })).toBeAttached()
+  await expect(ann.getByText('View only', { exact: true })).toBeVisible()
   await fay.screenshot({ path: '/tmp/groups-fay-by-hand.png' })
   await ann.screenshot({ path: '/tmp/groups-ann-choose.png' })
 })
