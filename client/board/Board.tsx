@@ -38,6 +38,7 @@ import { useCanvasChoice } from './useCanvasChoice'
 import { useGoTo } from './useGoTo'
 import { useCursorSource, usePeersView } from './usePeersView'
 import { usePresencePublishing } from './usePresencePublishing'
+import { useBoardGroups } from '../facilitation/groups/useBoardGroups'
 import { useTranslation } from 'react-i18next'
 import { i18n } from '../i18n'
 
@@ -178,11 +179,25 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
     follow,
   })
 
+  const groups = useBoardGroups({
+    fac,
+    access,
+    accessKey,
+    board,
+    control,
+    origin,
+    peers: everyone.peers,
+    canvases,
+    current: current.id,
+    ready: boardStatus.everSynced,
+    open: chooseCanvas,
+  })
+
   return (
     <div className="board-screen" data-menu={menuOpen ? 'open' : 'closed'}>
       <BoardHeader
         title={title}
-        canvases={canvases}
+        canvases={groups.canvases}
         current={current.id}
         onCanvas={chooseCanvas}
         manageCanvases={
@@ -231,19 +246,24 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
           view={view}
           session={{ id: access.id, key: accessKey, title }}
           extra={
-            <ImportMaterial
-              model={model}
-              canvases={canvases}
-              current={current.id}
-              onImported={(imported, canvasId) => {
-                setViewportOf(canvasId, fitRects([imported.area], size))
-                if (canvasId !== current.id) chooseCanvas(canvasId)
-                else ui.select([imported.frame])
-              }}
-            />
+            <>
+              <ImportMaterial
+                model={model}
+                canvases={canvases}
+                current={current.id}
+                onImported={(imported, canvasId) => {
+                  setViewportOf(canvasId, fitRects([imported.area], size))
+                  if (canvasId !== current.id) chooseCanvas(canvasId)
+                  else ui.select([imported.frame])
+                }}
+              />
+              {groups.toggle(panel === 'groups', () => toggle('groups'))}
+            </>
           }
         />
+        {groups.strip}
       </div>
+      {groups.message}
       <div className="board-main">
         <BoardArea
           doc={board.doc}
@@ -286,7 +306,7 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
               own: <OwnEntry fac={fac} me={me} />,
               moderation,
             }}
-            facilitation={facUi.panels}
+            facilitation={{ ...facUi.panels, groups: groups.panel }}
             rowExtras={facUi.rowExtras}
           />
         )}

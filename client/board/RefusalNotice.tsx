@@ -20,6 +20,7 @@ const SENTENCE: Record<RuleCode, string> = {
   'not-yours': 'notYours',
   'read-only': 'readOnly',
   'not-allowed': 'notAllowed',
+  'other-group': 'otherGroup',
 }
 
 /**
@@ -29,6 +30,7 @@ const SENTENCE: Record<RuleCode, string> = {
  */
 export function RefusalNotice({ rooms }: { rooms: readonly (RoomConnection | null)[] }) {
   const { t } = useTranslation('board')
+  const { t: tg } = useTranslation('groups')
   const [notice, setNotice] = useState<Notice | null>(null)
   const stores = rooms.map((r) => r?.refusals ?? null)
   useEffect(() => {
@@ -48,7 +50,11 @@ export function RefusalNotice({ rooms }: { rooms: readonly (RoomConnection | nul
     <div className="refusal-notice" aria-live="polite">
       {notice && (
         <p className="banner refusal-banner" key={notice.seq}>
-          <span>{t(`refusal.${SENTENCE[notice.code]}` as 'refusal.locked', { thing })}</span>
+          <span>
+            {notice.code === 'other-group'
+              ? tg('refusal', { thing })
+              : t(`refusal.${SENTENCE[notice.code]}` as 'refusal.locked', { thing })}
+          </span>
           <button type="button" onClick={() => setNotice(null)}>
             {t('refusal.dismiss')}
           </button>

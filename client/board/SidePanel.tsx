@@ -14,7 +14,7 @@ const ListView = lazy(() => import('../panels/ListView').then((m) => ({ default:
 const PeoplePanel = lazy(() => import('../panels/PeoplePanel').then((m) => ({ default: m.PeoplePanel })))
 const Commitments = lazy(() => import('../panels/Commitments').then((m) => ({ default: m.Commitments })))
 
-export type PanelId = 'list' | 'commitments' | 'people' | 'agenda' | 'results'
+export type PanelId = 'list' | 'commitments' | 'people' | 'agenda' | 'results' | 'groups'
 
 interface SidePanelProps {
   panel: PanelId
@@ -37,11 +37,17 @@ interface SidePanelProps {
 /** The panel beside the board (over it on narrow screens): the list view or the commitments. */
 export function SidePanel(props: SidePanelProps) {
   const { t } = useTranslation('board')
+  const { t: tg } = useTranslation('groups')
   const renderEditor = useMemo(() => listNoteEditor(props.doc), [props.doc])
   return (
     // Focusable, so a keyboard can scroll a long panel that holds nothing else to focus (axe's
     // scrollable-region-focusable).
-    <aside className="side-panel" id="side-panel" aria-label={t(`panels.${props.panel}`)} tabIndex={0}>
+    <aside
+      className="side-panel"
+      id="side-panel"
+      aria-label={props.panel === 'groups' ? tg('heading') : t(`panels.${props.panel}`)}
+      tabIndex={0}
+    >
       {/* a panel opened for the first time is empty for the moment its code takes to load */}
       <Suspense fallback={null}>{panelContent(props, renderEditor)}</Suspense>
     </aside>

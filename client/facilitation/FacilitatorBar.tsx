@@ -10,7 +10,7 @@ export interface FacilitatorBarProps {
   readonly fac: Facilitation
   readonly view: ViewSync
   readonly session: { readonly id: string; readonly key: string; readonly title?: string }
-  /** More of the facilitator's controls from elsewhere (Import material), before the session settings. */
+  /** More of the facilitator's controls from elsewhere (Import material, Small groups), before the session settings. */
   readonly extra?: ReactNode
 }
 

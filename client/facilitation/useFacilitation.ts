@@ -13,6 +13,7 @@ import {
   type LobbyEntry,
 } from '../../shared/schema/controlDoc'
 import { myVotesOf, readFacilitation, type FacilitationState } from '../../shared/schema/facilitation'
+import { isClosedSpace, readGroups, spacesFor } from '../../shared/schema/groups'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { Writer } from '../../shared/schema/rules'
 import type { SessionAccess } from '../api'
@@ -98,7 +99,10 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
   const agenda = useDocValue(control.doc, readAgenda)
   const { locked, langs, protect, admit } = useSessionInfo(control.doc)
   const removedIds = useDocValue(control.doc, readRemovedIds)
-  const boardReadOnly = args.model.readOnly || (locked && !isFacilitator)
+  // while small groups run, another group's space is read-only to a participant (the relay refuses it)
+  const groups = useDocValue(control.doc, readGroups)
+  const closedHere = !isFacilitator && isClosedSpace(spacesFor(groups, origin.userId), args.canvasId)
+  const boardReadOnly = args.model.readOnly || (locked && !isFacilitator) || closedHere
   const writer = useMemo<Writer>(
     () => ({ role: access.role, self: origin.userId, protect }),
     [access.role, origin.userId, protect],

@@ -35,6 +35,7 @@ const CODES: ReadonlySet<string> = new Set<RuleCode>([
   'too-big',
   'room-full',
   'unknown-items',
+  'other-group',
 ])
 
 /** Reads a permission-denied reason; an unreadable one is still a refusal (of an unknown kind: 'invalid'). */

@@ -7,6 +7,7 @@ import type { ApiDeps, Route } from './route'
 import { exportRoutes } from './routes/exports'
 import { facilitationRoutes } from './routes/facilitation'
 import { imageRoutes } from './routes/images'
+import { groupRoutes } from './routes/groups'
 import { peopleRoutes } from './routes/people'
 import { sessionRoutes } from './routes/sessions'
 import { systemRoutes } from './routes/system'
@@ -26,6 +27,7 @@ export function createApi(deps: ApiDeps) {
     ...imageRoutes(deps, uploads),
     ...templateRoutes(deps),
     ...peopleRoutes(deps),
+    ...groupRoutes(deps),
   ]
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {

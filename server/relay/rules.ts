@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { isProtected } from '../../shared/schema/controlDoc'
+import { readGroups, spacesFor, type GroupsState } from '../../shared/schema/groups'
 import { checkRoomUpdate } from '../../shared/schema/roomRules'
 import { decodeUpdate, type DecodedUpdate } from '../../shared/schema/updateChanges'
 import type { Refusal, Writer } from '../../shared/schema/rules'
@@ -20,8 +21,29 @@ export const DEFAULT_DOC_CAPS: DocCaps = { maxUpdateBytes: 1024 * 1024, maxRoomB
 
 /** Who a connection writes as, in this room now (the session's setting is read from its control room). */
 export function writerIn(room: Room, role: Role, self: string): Writer {
-  const protect = room.control !== null && isProtected(room.control.room.doc)
-  return { role, self, protect }
+  const control = room.control?.room.doc ?? null
+  const protect = control !== null && isProtected(control)
+  // facilitators write in every group's space; others are told which spaces are closed to them
+  const spaces = control && role !== 'facilitator' ? spacesFor(groupsIn(control), self) : null
+  return { role, self, protect, spaces }
+}
+
+// The groups as the control room's document holds them, read once per change of that document
+// (not once per update checked: a board of 200 writers checks many updates between changes).
+const groupsCache = new WeakMap<Y.Doc, GroupsState>()
+const watched = new WeakSet<Y.Doc>()
+
+function groupsIn(control: Y.Doc): GroupsState {
+  let state = groupsCache.get(control)
+  if (!state) {
+    state = readGroups(control)
+    if (!watched.has(control)) {
+      watched.add(control)
+      control.on('update', () => groupsCache.delete(control))
+    }
+    groupsCache.set(control, state)
+  }
+  return state
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   mayCreate,
   mayDelete,
   mayReact,
+  mayWriteOn,
   type ObjectFacts,
   type Refusal,
   type Writer,
@@ -147,6 +148,8 @@ export function checkObjectChanges(doc: Y.Doc, changes: readonly Change[], write
     }
     const facts = factsOf(current)
     if (!facts) continue // not the object at that id any more: changes nothing readable
+    const closed = mayWriteOn(writer, current!.get('canvas'))
+    if (closed) return { ...closed, object: id }
     if (removed.has(id) && change.op === 'delete') continue
     if (
       path.length === 3 &&
@@ -179,7 +182,7 @@ function checkObjectEntry(
     if (!facts) return null
     if (tooDeepToDelete(change))
       return { code: 'too-deep', object: id, detail: 'nested too deeply to remove' }
-    return refuseFor(mayDelete(writer, facts), id)
+    return refuseFor(mayWriteOn(writer, current!.get('canvas')) ?? mayDelete(writer, facts), id)
   }
   if (facts) {
     // writing at the id of a live object replaces it: remove it first, with its own id kept
@@ -238,7 +241,9 @@ function checkNewObject(id: string, object: NewObject, writer: Writer): Refusal 
   const kind = typeof plain.kind === 'string' ? plain.kind : ''
   const problem = checkNewObjectFields(plain)
   if (problem) return { code: 'invalid', object: id, detail: problem }
-  const refusal = mayCreate(writer, kind, typeof plain.createdBy === 'string' ? plain.createdBy : '')
+  const refusal =
+    mayCreate(writer, kind, typeof plain.createdBy === 'string' ? plain.createdBy : '') ??
+    mayWriteOn(writer, plain.canvas)
   if (refusal) return { ...refusal, object: id }
   if (writer.role !== 'facilitator') {
     // a new object starts unlocked and shown: locking and hiding are the facilitators' to do
@@ -287,7 +292,8 @@ function checkField(
   const value = change.op === 'insert' ? fieldValue(change.content) : null
   if (!value || 'type' in value || !validValue(facts.kind, field, value.plain))
     return { code: 'invalid', object: id, field, detail: `not a valid ${field}` }
-  return null
+  // moving an object onto another group's canvas writes into that group's space
+  return field === 'canvas' ? refuseFor(mayWriteOn(writer, value.plain), id) : null
 }
 
 /** Inside an existing object's text (an edit) or reactions (one person's reaction). */

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { RoomKind } from '../rooms'
+import { GROUPS_MAX, groupsOf, validBreakout, validGroup, validMember } from './groups'
 import { checkObjectChanges } from './objectRules'
 import type { Refusal, Writer } from './rules'
 import { updateChanges, type Change, type DecodedUpdate } from './updateChanges'
@@ -11,7 +12,7 @@ import { updateChanges, type Change, type DecodedUpdate } from './updateChanges'
  * rules (objectRules.ts); the other roots are declared here.
  */
 
-type RootCheck = (changes: readonly Change[], writer: Writer) => Refusal | null
+type RootCheck = (changes: readonly Change[], writer: Writer, doc: Y.Doc) => Refusal | null
 
 /** The single plain value a change writes, or undefined for a removal or anything else. */
 function plainValue(change: Change): unknown {
@@ -69,8 +70,8 @@ const SESSION_KEYS = new Set([
   'admit',
 ])
 
-const sessionMap: RootCheck = (changes, writer) => {
-  const base = facilitatorsOnly(changes, writer)
+const sessionMap: RootCheck = (changes, writer, doc) => {
+  const base = facilitatorsOnly(changes, writer, doc)
   if (base) return base
   for (const change of changes) {
     const key = change.at.path[1]
@@ -82,6 +83,19 @@ const sessionMap: RootCheck = (changes, writer) => {
 
 const voteCount = (_key: string, value: unknown): boolean =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 50
+
+/** The groups: each entry valid, and never more than GROUPS_MAX of them. */
+const groupsMap: RootCheck = (changes, writer, doc) => {
+  const base = plainMap(validGroup, 'facilitator')(changes, writer, doc)
+  if (base) return base
+  const ids = new Set(groupsOf(doc).keys())
+  for (const change of changes) {
+    const key = change.at.path[1] as string
+    if (isRemoval(change)) ids.delete(key)
+    else ids.add(key)
+  }
+  return ids.size > GROUPS_MAX ? { code: 'invalid', detail: `at most ${GROUPS_MAX} groups` } : null
+}
 
 const objects: RootCheck = () => null // checked together with the document (objectRules)
 
@@ -103,6 +117,10 @@ export const ROOM_ROOTS: Readonly<Record<RoomKind, Readonly<Record<string, RootC
     answers: serverOnly,
     removed: serverOnly,
     meta: serverOnly,
+    // small groups (groups.ts): the facilitators' alone; a person's own choice is written by the server
+    groups: groupsMap,
+    groupOf: plainMap(validMember, 'facilitator'),
+    breakout: plainMap(validBreakout, 'facilitator'),
   },
   facilitator: {
     guidance: plainMap((_key, value) => typeof value === 'string' && value.length <= 4000, 'facilitator'),
@@ -145,7 +163,7 @@ export function checkRoomUpdate(
     list.push(change)
   }
   for (const [root, changes] of byRoot) {
-    const refusal = roots[root]!(changes, writer)
+    const refusal = roots[root]!(changes, writer, doc)
     if (refusal) return refusal
   }
   const objectChanges = byRoot.get('objects')

@@ -1,4 +1,5 @@
 import { OWNER_PATTERN, type Role } from '../rooms'
+import { isClosedSpace, type GroupSpaces } from './groups'
 import { KINDS, isObjectKind } from './kinds'
 
 /**
@@ -46,6 +47,8 @@ export interface Writer {
   readonly self: string
   /** The session protects contributions: participants change and delete only what they added. */
   readonly protect: boolean
+  /** While small groups run: the other groups' spaces, closed to this person (absent: none closed). */
+  readonly spaces?: GroupSpaces | null
 }
 
 /** What the rules need to know of an existing object. */
@@ -71,6 +74,7 @@ export type RuleCode =
   | 'too-big'
   | 'room-full'
   | 'unknown-items'
+  | 'other-group'
 
 export interface Refusal {
   readonly code: RuleCode
@@ -151,4 +155,13 @@ export function mayReact(writer: Writer, key: string): Refusal | null {
   return writer.self !== '' && key.endsWith(` ${writer.self}`)
     ? null
     : { code: 'not-yours', field: 'reactions' }
+}
+
+/**
+ * May this person write on this canvas? While small groups run, a participant writes only in their
+ * own group's space (and on canvases no group has), unless the facilitator allows visiting.
+ */
+export function mayWriteOn(writer: Writer, canvas: unknown): Refusal | null {
+  if (writer.role === 'facilitator' || typeof canvas !== 'string') return null
+  return isClosedSpace(writer.spaces, canvas) ? { code: 'other-group', field: 'canvas' } : null
 }

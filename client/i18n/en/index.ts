@@ -3,6 +3,7 @@ import { common } from './common'
 import { exportNs } from './export'
 import { facilitation } from './facilitation'
 import { material } from './material'
+import { groups } from './groups'
 import { pages } from './pages'
 import { panels } from './panels'
 import { schema } from './schema'
@@ -17,4 +18,5 @@ export const en = {
   export: exportNs,
   schema,
   material,
+  groups,
 }

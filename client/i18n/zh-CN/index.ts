@@ -5,6 +5,7 @@ import { common } from './common'
 import { exportNs } from './export'
 import { facilitation } from './facilitation'
 import { material } from './material'
+import { groups } from './groups'
 import { pages } from './pages'
 import { panels } from './panels'
 import { schema } from './schema'
@@ -19,4 +20,5 @@ export const zhCN: Translation<typeof en> = {
   export: exportNs,
   schema,
   material,
+  groups,
 }
