@@ -15,6 +15,8 @@ export interface Permissions {
   moderate(o: BoardObject): boolean
   /** Change a field that is its author's alone (consent, a recipe's credits). */
   author(o: BoardObject, field?: string): boolean
+  /** Set or clear its content note (its author and facilitators only, even on an open board). */
+  contentNote(o: BoardObject): boolean
   /** Give and take back one's own reactions. */
   react(o: BoardObject): boolean
 }
@@ -28,6 +30,7 @@ export function permissionsFor(writer: Writer, readOnly = false): Permissions {
     delete: (o) => ok(mayDelete(writer, o)),
     moderate: (o) => ok(mayChange(writer, o, 'locked')),
     author: (o, field = 'consent') => ok(mayChange(writer, o, field)),
+    contentNote: (o) => ok(mayChange(writer, o, 'contentNote')),
     react: () => ok(mayReact(writer, `${REACTIONS[0]} ${writer.self}`)),
   }
 }

@@ -17,6 +17,7 @@ export const TEXT_KEY = 'text'
 export const REACTIONS_KEY = 'reactions'
 const BASE_KEYS = new Set([
   'consent',
+  'contentNote',
   'hidden',
   'lang',
   REACTIONS_KEY,
@@ -58,6 +59,9 @@ export function objectMaps(doc: Y.Doc): [string, YObject][] {
 /** Document-level metadata (schema version). */
 export const metaOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META)
 
+/** Longest content note an object holds. */
+export const CONTENT_NOTE_MAX = 200
+
 const finite = z.number().finite()
 const baseSchema = z.object({
   id: z.string().min(1).max(64),
@@ -75,6 +79,8 @@ const baseSchema = z.object({
   consent: z.boolean().default(true),
   hidden: z.boolean().default(false),
   lang: z.string().max(40).regex(LANG_TAG).default(''),
+  /** A content note shown before the text; '' (or absent) for none. */
+  contentNote: z.string().max(CONTENT_NOTE_MAX).default(''),
 })
 
 /** The schema of each field every object has, whatever its kind (the relay checks each value written). */
@@ -213,6 +219,10 @@ export interface NewObject<K extends ObjectKind> {
   readonly createdAt: number
   readonly props: PropsOf<K>
   readonly rotation?: number
+  /** BCP 47 tag of its text; absent or '' for the session's language. */
+  readonly lang?: string
+  /** A content note shown before its text; absent or '' for none. */
+  readonly contentNote?: string
 }
 
 /** Builds the Y.Map for a new object (not yet attached to the document). */
@@ -231,6 +241,8 @@ export function writeObject<K extends ObjectKind>(obj: NewObject<K>): YObject {
   map.set('createdBy', obj.createdBy)
   map.set('author', obj.author)
   map.set('createdAt', obj.createdAt)
+  if (obj.lang) map.set('lang', baseSchema.shape.lang.parse(obj.lang))
+  if (obj.contentNote) map.set('contentNote', baseSchema.shape.contentNote.parse(obj.contentNote))
   for (const [key, value] of Object.entries(props)) map.set(key, value)
   if (def.richText) map.set(TEXT_KEY, new Y.XmlFragment())
   return map

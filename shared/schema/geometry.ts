@@ -18,6 +18,7 @@ export function boundsOf(obj: BoardObject): Rect {
     case 'frame':
     case 'image':
     case 'recipe':
+    case 'story':
       return { x: obj.x, y: obj.y, w: obj.props.w, h: obj.props.h }
     case 'text': {
       const lines = Math.max(1, obj.text.split('\n').length)

@@ -10,12 +10,14 @@ import { KINDS, isObjectKind } from './kinds'
  * - fixed: set when the object is created, never changed (kind, id, author, creation time);
  * - facilitator: changed by facilitators only (hidden, locked);
  * - author: changed by the object's author only (consent; a kind adds its own, e.g. a recipe's credits);
+ * - author-or-facilitator: changed by the object's author or a facilitator only, never by anyone
+ *   else who may edit it (a content note: a stranger must not be able to remove the warning);
  * - reactions: each person adds and removes only their own reaction;
  * - open: changed by anyone who may change the object (position, size, text, colour…).
  * Who may change an object: facilitators always; others not while it is locked, and only their own
  * objects while the session protects contributions.
  */
-export type FieldClass = 'fixed' | 'facilitator' | 'author' | 'reactions' | 'open'
+export type FieldClass = 'fixed' | 'facilitator' | 'author' | 'author-or-facilitator' | 'reactions' | 'open'
 
 const BASE_FIELDS: Readonly<Record<string, FieldClass>> = {
   id: 'fixed',
@@ -27,6 +29,7 @@ const BASE_FIELDS: Readonly<Record<string, FieldClass>> = {
   hidden: 'facilitator',
   locked: 'facilitator',
   consent: 'author',
+  contentNote: 'author-or-facilitator',
   reactions: 'reactions',
   canvas: 'open',
   x: 'open',
@@ -127,6 +130,10 @@ export function mayChange(writer: Writer, object: ObjectFacts, field: string): R
       return writer.role === 'facilitator' ? null : { code: 'facilitator-only', field }
     case 'author':
       return isAuthor(writer, object) ? null : { code: 'author-only', field }
+    case 'author-or-facilitator':
+      return writer.role === 'facilitator' || isAuthor(writer, object)
+        ? null
+        : { code: 'author-only', field, detail: 'the author or a facilitator only' }
     case 'reactions':
       return null // each reaction is checked on its own: mayReact
     case 'open':

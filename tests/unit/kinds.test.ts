@@ -18,6 +18,7 @@ const valid: Record<keyof typeof KINDS, Record<string, unknown>> = {
     credits: ['Amina', 'Joe'],
     anonymous: false,
   },
+  story: { w: 300, h: 240, title: 'The allotment', credit: 'Amina', anonymous: false },
 }
 
 const invalid: Record<keyof typeof KINDS, Record<string, unknown>[]> = {
@@ -28,6 +29,7 @@ const invalid: Record<keyof typeof KINDS, Record<string, unknown>[]> = {
   frame: [{ title: 'x'.repeat(201) }, { h: -1 }],
   image: [{ src: '../../etc/passwd' }, { mime: 'image/svg+xml' }, { alt: 'x'.repeat(1001) }],
   recipe: [{ ingredients: 'flour' }, { credits: [42] }, { anonymous: 'yes' }],
+  story: [{ title: 'x'.repeat(201) }, { credit: 'x'.repeat(201) }, { anonymous: 'yes' }, { title: 42 }],
 }
 
 describe('every kind', () => {

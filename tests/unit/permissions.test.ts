@@ -52,6 +52,18 @@ describe('what the interface offers, read from the board’s rules', () => {
     expect(may.author(note(BOB))).toBe(false)
   })
 
+  it('a content note: its author or a facilitator only, even on an open board', () => {
+    const open = permissionsFor(participant(false))
+    expect(open.edit(note(BOB))).toBe(true)
+    expect(open.contentNote(note(BOB))).toBe(false)
+    expect(open.contentNote(note(ANN))).toBe(true)
+    expect(open.contentNote(note(ANN, true))).toBe(true)
+    expect(permissionsFor({ role: 'facilitator', self: ANN, protect: true }).contentNote(note(BOB))).toBe(
+      true,
+    )
+    expect(permissionsFor({ role: 'viewer', self: ANN, protect: false }).contentNote(note(ANN))).toBe(false)
+  })
+
   it('a viewer, or a board the facilitator locked, allows nothing', () => {
     for (const may of [
       permissionsFor({ role: 'viewer', self: ANN, protect: false }),

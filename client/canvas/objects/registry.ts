@@ -4,6 +4,7 @@ import { ImageNode } from './ImageNode'
 import { RecipeNode } from './RecipeNode'
 import { ShapeNode } from './ShapeNode'
 import { StickyNode } from './StickyNode'
+import { StoryNode } from './StoryNode'
 import { StrokeNode } from './StrokeNode'
 import { TextNode } from './TextNode'
 import type { NodeComponent } from './types'
@@ -17,6 +18,7 @@ export const OBJECT_NODES: { [K in ObjectKind]: NodeComponent<ObjectOf<K>> } = {
   frame: FrameNode,
   image: ImageNode,
   recipe: RecipeNode,
+  story: StoryNode,
 }
 
 /** Kinds whose text is edited in place, over the canvas. */
@@ -28,4 +30,5 @@ export const EDITABLE_KINDS: { [K in ObjectKind]: boolean } = {
   frame: false,
   image: false,
   recipe: false,
+  story: false,
 }

@@ -17,6 +17,7 @@ export function resizedProps(o: BoardObject, sx: number, sy: number): Record<str
     case 'frame':
     case 'image':
     case 'recipe':
+    case 'story':
       props = { w: atLeast(o.props.w * sx), h: atLeast(o.props.h * sy) }
       break
     case 'text':

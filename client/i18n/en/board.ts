@@ -33,6 +33,7 @@ export const board = {
       frame: 'this frame',
       image: 'this picture',
       recipe: 'this recipe card',
+      story: 'this story card',
       other: 'this item',
       none: 'the board',
     },

@@ -67,6 +67,8 @@ export const panels = {
       image_other: '{{count}} images',
       recipe_one: '{{count}} recipe card',
       recipe_other: '{{count}} recipe cards',
+      story_one: '{{count}} story card',
+      story_other: '{{count}} story cards',
       other_one: '{{count}} other change',
       other_other: '{{count}} other changes',
     },
@@ -149,6 +151,7 @@ export const panels = {
     frame: 'Frame',
     image: 'Image',
     recipe: 'Recipe card',
+    story: 'Story card',
   },
   kindsLower: {
     sticky: 'note',
@@ -158,6 +161,7 @@ export const panels = {
     frame: 'frame',
     image: 'image',
     recipe: 'recipe card',
+    story: 'story card',
   },
   shapes: { rect: 'Rectangle', ellipse: 'Ellipse', line: 'Line', arrow: 'Arrow' },
   people: {

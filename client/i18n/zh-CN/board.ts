@@ -32,6 +32,7 @@ export const board: Translation<typeof en> = {
       frame: '这个框',
       image: '这张图片',
       recipe: '这张食谱卡',
+      story: '这张故事卡',
       other: '这个对象',
       none: '白板',
     },

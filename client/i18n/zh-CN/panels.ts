@@ -57,6 +57,7 @@ export const panels: Translation<typeof en> = {
       frame_other: '{{count}} 个框架',
       image_other: '{{count}} 张图片',
       recipe_other: '{{count}} 张食谱卡',
+      story_other: '{{count}} 张故事卡',
       other_other: '{{count}} 项其他更改',
     },
   },
@@ -134,6 +135,7 @@ export const panels: Translation<typeof en> = {
     frame: '框架',
     image: '图片',
     recipe: '食谱卡',
+    story: '故事卡',
   },
   kindsLower: {
     sticky: '便签',
@@ -143,6 +145,7 @@ export const panels: Translation<typeof en> = {
     frame: '框架',
     image: '图片',
     recipe: '食谱卡',
+    story: '故事卡',
   },
   shapes: { rect: '矩形', ellipse: '椭圆', line: '直线', arrow: '箭头' },
   people: {

@@ -5,6 +5,7 @@ import { image } from './image'
 import { recipe } from './recipe'
 import { shape } from './shape'
 import { sticky } from './sticky'
+import { story } from './story'
 import { stroke } from './stroke'
 import { text } from './text'
 
@@ -17,6 +18,7 @@ export const KINDS = {
   frame,
   image,
   recipe,
+  story,
 } as const
 
 export type ObjectKind = keyof typeof KINDS
@@ -27,11 +29,11 @@ export function isObjectKind(kind: unknown): kind is ObjectKind {
   return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(KINDS, kind)
 }
 
-/** Is this kind a note (its declaration says so: sticky notes and text)? */
+/** Is this kind a note (its declaration says so: sticky notes, text and story cards)? */
 export const isNoteKind = (kind: string): kind is NoteKind => isObjectKind(kind) && KINDS[kind].note === true
 
 /** The kinds that are notes (those whose declaration says `note: true`). */
-export type NoteKind = 'sticky' | 'text'
+export type NoteKind = 'sticky' | 'text' | 'story'
 
 /** Fields every object has, whatever its kind. */
 export interface ObjectBase {
@@ -52,6 +54,11 @@ export interface ObjectBase {
   readonly hidden: boolean
   /** BCP 47 language tag of the text ('' for the session's language), for screen readers and exports. */
   readonly lang: string
+  /**
+   * A content note shown before the text (e.g. "describes racist abuse"), '' for none: the text stays
+   * hidden until a person chooses to read it. Only the author or a facilitator may set or clear it.
+   */
+  readonly contentNote: string
   /** Reactions: emoji → ids of the people who gave it. */
   readonly reactions: Readonly<Record<string, readonly string[]>>
   /** Plain text of the rich text, for kinds that have it ('' otherwise). */
@@ -74,4 +81,5 @@ export { STROKE_WIDTHS, MAX_STROKE_COORDS } from './stroke'
 export { SHAPES, type ShapeType } from './shape'
 export { IMAGE_TYPES, ALT_MAX, needsDescription } from './image'
 export { creditLine, type CreditWords } from './recipe'
+export { storyCredit, STORY_TITLE_MAX, STORY_CREDIT_MAX, type StoryCreditWords } from './story'
 export { INK_COLORS } from './colors'
