@@ -76,6 +76,7 @@ export function toExportJson(
       consent: o.consent,
       hidden: o.hidden,
       lang: o.lang,
+      quote: o.quote,
       reactions: o.reactions,
       props: o.props as Record<string, unknown>,
       richText: s.richText[o.id] ?? [],
@@ -152,6 +153,8 @@ const importSchema = z.object({
         consent: z.boolean(),
         hidden: z.boolean(),
         lang: z.string().max(40),
+        // exports from before quotes have none
+        quote: z.boolean().optional(),
         reactions: z.record(z.string(), z.array(z.string().max(64)).max(REACTIONS_PER_EMOJI_MAX)),
         props: z.record(z.string(), z.unknown()),
         richText: z.array(richNodeSchema).max(5000),
@@ -216,6 +219,7 @@ export function buildDocsFromExport(e: ValidExport) {
     for (const o of e.objects) {
       const map = writeObject({ ...o, kind: o.kind as ObjectKind, props: o.props as never })
       for (const key of ['locked', 'consent', 'hidden', 'lang'] as const) map.set(key, o[key])
+      if (o.quote) map.set('quote', true)
       const reactions = new Y.Map<boolean>()
       for (const [emoji, who] of Object.entries(o.reactions)) {
         if ((REACTIONS as readonly string[]).includes(emoji))

@@ -1,7 +1,7 @@
 import { frameOf, frameTitle, isExportable, REMOVED_AUTHOR, type SessionSnapshot } from '../export/snapshot'
 import type { UiLang } from '../lang'
 import { framesInOrder } from '../schema/geometry'
-import { creditLine, isNote, type BoardObject } from '../schema/kinds'
+import { creditLine, isNote, storyCredit, type BoardObject } from '../schema/kinds'
 import { plainToRich, type RichText } from '../schema/richBlocks'
 import { REPORT_WORDS, type ReportWords } from './words'
 
@@ -121,16 +121,7 @@ export interface ReportOptions {
   readonly removedAuthor?: string
 }
 
-/** Fields the story and content-note work adds; read loosely so the report works before and after it. */
-interface Extra {
-  readonly contentNote?: unknown
-  readonly quote?: unknown
-}
-const contentNoteOf = (o: BoardObject): string => {
-  const note = (o as Extra).contentNote
-  return typeof note === 'string' ? note.trim() : ''
-}
-const isQuote = (o: BoardObject): boolean => (o as Extra).quote === true
+const contentNoteOf = (o: BoardObject): string => o.contentNote.trim()
 
 /** Builds the insight report of a session from its export snapshot. */
 export function buildInsightReport(s: SessionSnapshot, options: ReportOptions = {}): InsightReport {
@@ -143,7 +134,7 @@ export function buildInsightReport(s: SessionSnapshot, options: ReportOptions = 
     words,
     lang,
     title: s.title.trim() || words.untitled,
-    dateLines: dateLines(exportable, date, lang, words),
+    dateLines: dateLines(exportable.filter(isContribution), date, lang, words),
     anonymous: s.facilitation.anonymous,
     commitments: commitments(s),
     themes: themes(ctx, exportable),
@@ -163,12 +154,14 @@ export function buildInsightReport(s: SessionSnapshot, options: ReportOptions = 
   }
 }
 
-type Story = BoardObject
+type Story = Extract<BoardObject, { kind: 'story' }>
 type Recipe = Extract<BoardObject, { kind: 'recipe' }>
 type Image = Extract<BoardObject, { kind: 'image' }>
-const isStory = (o: BoardObject): o is Story => (o.kind as string) === 'story'
+const isStory = (o: BoardObject): o is Story => o.kind === 'story'
 const isRecipe = (o: BoardObject): o is Recipe => o.kind === 'recipe'
 const isImage = (o: BoardObject): o is Image => o.kind === 'image'
+/** What a theme lists: the notes people wrote (story cards have a section of their own). */
+const isThemeNote = (o: BoardObject): boolean => isNote(o) && !isStory(o)
 
 interface Context {
   readonly s: SessionSnapshot
@@ -236,13 +229,13 @@ function note(ctx: Context, o: BoardObject): ReportNote {
 function themes(ctx: Context, exportable: readonly BoardObject[]): ReportTheme[] {
   const { s, words } = ctx
   const out: ReportTheme[] = []
-  const withContent = new Set(exportable.filter(isNote).map((o) => o.canvas))
+  const written = exportable.filter(isThemeNote)
+  const withContent = new Set(written.map((o) => o.canvas))
   const several = withContent.size > 1
   for (const canvas of s.canvases) {
-    const onCanvas = exportable.filter((o) => o.canvas === canvas.id)
-    const frames = framesInOrder(onCanvas)
+    const frames = framesInOrder(exportable.filter((o) => o.canvas === canvas.id))
     const groups = new Map<string | null, BoardObject[]>(frames.map((f) => [f.id, []]))
-    for (const o of onCanvas.filter(isNote)) {
+    for (const o of written.filter((o) => o.canvas === canvas.id)) {
       const f = frameOf(o, frames)?.id ?? null
       if (!groups.has(f)) groups.set(f, [])
       groups.get(f)!.push(o)
@@ -252,8 +245,8 @@ function themes(ctx: Context, exportable: readonly BoardObject[]): ReportTheme[]
       const sorted = byVotes(ctx, items)
       out.push({
         heading,
-        quotes: sorted.filter(isQuote).map((o) => note(ctx, o)),
-        notes: sorted.filter((o) => !isQuote(o)).map((o) => note(ctx, o)),
+        quotes: sorted.filter((o) => o.quote).map((o) => note(ctx, o)),
+        notes: sorted.filter((o) => !o.quote).map((o) => note(ctx, o)),
       })
     }
     for (const f of frames) {
@@ -266,14 +259,15 @@ function themes(ctx: Context, exportable: readonly BoardObject[]): ReportTheme[]
 }
 
 function story(ctx: Context, o: Story): ReportStory {
-  const p = o.props as { readonly title?: unknown; readonly credit?: unknown; readonly anonymous?: unknown }
-  const name = typeof p.credit === 'string' ? p.credit.trim() : ''
-  const credit =
-    ctx.anonymous || p.anonymous === true || !name ? ctx.words.toldAnonymously : ctx.words.toldBy(name)
+  const p = o.props
+  const credit = storyCredit(p.credit, ctx.anonymous || p.anonymous, {
+    anonymous: ctx.words.toldAnonymously,
+    by: ctx.words.toldBy,
+  })
   const theme = ctx.themeOf(o)
   return {
     id: o.id,
-    title: (typeof p.title === 'string' && p.title.trim()) || ctx.words.untitledStory,
+    title: p.title.trim() || ctx.words.untitledStory,
     credit,
     contentNote: contentNoteOf(o),
     rich: richOf(o),
@@ -317,7 +311,7 @@ function image(ctx: Context, o: Image): ReportImage {
 }
 
 /** Contributions are notes, stories, recipes and images: what people added that carries meaning. */
-const isContribution = (o: BoardObject): boolean => isNote(o) || isStory(o) || isRecipe(o) || isImage(o)
+const isContribution = (o: BoardObject): boolean => isNote(o) || isRecipe(o) || isImage(o)
 
 function participation(ctx: Context, exportable: readonly BoardObject[]): ReportParticipation {
   const { s, words } = ctx
@@ -337,7 +331,7 @@ function participation(ctx: Context, exportable: readonly BoardObject[]): Report
     words.answers(agree, discuss),
     words.contributors(people.size),
     words.counts({
-      notes: contributions.filter(isNote).length,
+      notes: contributions.filter(isThemeNote).length,
       stories: contributions.filter(isStory).length,
       recipes: contributions.filter(isRecipe).length,
       images: contributions.filter(isImage).length,
@@ -370,8 +364,8 @@ function dateLines(
   const times = exportable.map((o) => o.createdAt).filter((t) => t > 0)
   const lines: string[] = []
   if (times.length > 0) {
-    const first = format(new Date(Math.min(...times)))
-    const last = format(new Date(Math.max(...times)))
+    const first = format(new Date(times.reduce((a, b) => Math.min(a, b))))
+    const last = format(new Date(times.reduce((a, b) => Math.max(a, b))))
     lines.push(words.held(first === last ? first : `${first} – ${last}`))
   }
   lines.push(words.made(format(made)))

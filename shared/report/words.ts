@@ -136,11 +136,11 @@ const zh: ReportWords = {
   toldAnonymously: '匿名讲述',
   contentNote: (note) => `内容提示：${note}`,
   inTheme: (theme) => `主题：${theme}`,
-  recipes: '配方',
-  untitledRecipe: '未命名的配方',
+  recipes: '食谱',
+  untitledRecipe: '未命名的食谱',
   recipeCredit: {
-    anonymous: '配方作者：匿名',
-    by: (names) => `配方作者：${names}`,
+    anonymous: '食谱作者：匿名',
+    by: (names) => `食谱作者：${names}`,
     and: (first, last) => `${first}和${last}`,
     separator: '、',
   },
@@ -151,7 +151,7 @@ const zh: ReportWords = {
   participation: '参与情况',
   answers: (agree, discuss) => `${agree} 人同意社区承诺；${discuss} 人希望讨论。`,
   contributors: (n) => `${n} 人参与贡献。`,
-  counts: (c) => `${c.notes} 条便签，${c.stories} 个故事，${c.recipes} 个配方，${c.images} 张图片。`,
+  counts: (c) => `${c.notes} 条便签，${c.stories} 个故事，${c.recipes} 个食谱，${c.images} 张图片。`,
   votesCast: (n) => `共投出 ${n} 票。`,
   byPerson: '每人的贡献',
   contributions: (n) => `${n} 项贡献`,
@@ -162,7 +162,7 @@ const zh: ReportWords = {
   agenda: '实际进行的议程',
   minutes: (n) => `${n} 分钟`,
   notReached: '未进行',
-  removedPerson: '已移除的人',
+  removedPerson: '已移出的人',
 }
 
 /** The report's words in each interface language. */

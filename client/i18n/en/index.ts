@@ -4,6 +4,7 @@ import { exportNs } from './export'
 import { facilitation } from './facilitation'
 import { pages } from './pages'
 import { panels } from './panels'
+import { report } from './report'
 
 /** The English resources, one namespace per area of the app; the other languages follow this shape. */
 export const en = {
@@ -13,4 +14,5 @@ export const en = {
   facilitation,
   board,
   export: exportNs,
+  report,
 }

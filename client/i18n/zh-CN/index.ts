@@ -6,6 +6,7 @@ import { exportNs } from './export'
 import { facilitation } from './facilitation'
 import { pages } from './pages'
 import { panels } from './panels'
+import { report } from './report'
 
 /** Simplified Chinese: every key of the English resources, or the typecheck fails. */
 export const zhCN: Translation<typeof en> = {
@@ -15,4 +16,5 @@ export const zhCN: Translation<typeof en> = {
   facilitation,
   board,
   export: exportNs,
+  report,
 }
