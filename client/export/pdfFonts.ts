@@ -1,7 +1,10 @@
 import { i18n } from '../i18n'
 import type { jsPDF } from 'jspdf'
 import { isWinAnsi } from './layout'
-import { woffToSfnt } from './woffToSfnt'
+import { parseUnicodeRange } from '../../shared/report/fonts'
+import { woffToSfnt } from '../../shared/report/woffToSfnt'
+
+export { parseUnicodeRange }
 
 /** The web font whose subsets the PDF embeds for text Helvetica cannot show (Chinese above all). */
 const FAMILY = 'Noto Sans SC'
@@ -72,20 +75,6 @@ function pageFaces(): Face[] {
     }
   }
   return faces
-}
-
-/** `U+4e00-4e0f, U+1f1e9` as code point ranges (an empty range means all of Unicode). */
-export function parseUnicodeRange(value: string): [number, number][] {
-  if (!value.trim()) return [[0, 0x10ffff]]
-  return value.split(',').flatMap((part): [number, number][] => {
-    const m = /^\s*U\+([0-9a-f?]+)(?:-([0-9a-f]+))?\s*$/i.exec(part)
-    if (!m?.[1]) return []
-    if (m[1].includes('?')) {
-      return [[parseInt(m[1].replace(/\?/g, '0'), 16), parseInt(m[1].replace(/\?/g, 'f'), 16)]]
-    }
-    const lo = parseInt(m[1], 16)
-    return [[lo, m[2] ? parseInt(m[2], 16) : lo]]
-  })
 }
 
 const loaded = new Map<string, Promise<string | null>>()

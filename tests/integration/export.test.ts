@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
 import sharp from 'sharp'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
@@ -329,10 +330,40 @@ describe('npm run export (command line)', () => {
     // an id may begin with '-' (base64url): it is the id, not an option
     const dashed = cli(['-' + 'B'.repeat(21), '--format', 'md'], h.server.dataDir)
     expect(dashed.stderr).toMatch(/no session "-B{21}"/)
-    const badFormat = cli([s.id, '--format', 'docx'], h.server.dataDir)
+    const badFormat = cli([s.id, '--format', 'pptx'], h.server.dataDir)
     expect(badFormat.status).toBe(1)
-    expect(badFormat.stderr).toMatch(/unknown format "docx"/)
+    expect(badFormat.stderr).toMatch(/unknown format "pptx"/)
     expect(cli([], h.server.dataDir).stderr).toMatch(/usage: npm run export/)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('builds the insight report as DOCX, PDF and Markdown, honouring consent', async () => {
+    const h = await harness()
+    const { s } = await buildSession(h)
+    const dir = mkdtempSync(join(tmpdir(), 'wb-cli-'))
+    const run = (format: string, ...more: string[]) => {
+      const out = join(dir, `report-${format}`)
+      const r = cli([s.id, '--format', format, '--out', out, ...more], h.server.dataDir)
+      expect(r.status, r.stderr).toBe(0)
+      return readFileSync(out)
+    }
+    const md = run('report-md').toString('utf8')
+    expect(md).toContain('# Our \\*neighbourhood\\* report')
+    expect(md).toContain('Popular idea')
+    expect(md).toContain('米饭和豆子')
+    expect(md).not.toContain('Please leave me out')
+    const xml = strFromU8(unzipSync(new Uint8Array(run('docx')))['word/document.xml']!)
+    expect(xml).toContain('Popular idea')
+    expect(xml).toContain('米饭和豆子')
+    expect(xml).not.toContain('Please leave me out')
+    const pdf = run('report-pdf')
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    // the Chinese is real text in an embedded Noto Sans SC subset, not left out
+    expect(pdf.toString('latin1')).toMatch(/NotoSansSC-0/)
+    const zh = run('report-md', '--lang', 'zh-CN').toString('utf8')
+    expect(zh).toContain('## 社区承诺')
+    const badLang = cli([s.id, '--format', 'docx', '--lang', 'fr'], h.server.dataDir)
+    expect(badLang.stderr).toMatch(/unknown language "fr"/)
     rmSync(dir, { recursive: true, force: true })
   })
 })
