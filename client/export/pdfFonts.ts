@@ -1,7 +1,7 @@
 import { i18n } from '../i18n'
 import type { jsPDF } from 'jspdf'
 import { isWinAnsi } from './layout'
-import { parseUnicodeRange } from '../../shared/report/fonts'
+import { facesFor, parseUnicodeRange, type PdfFont } from '../../shared/report/fonts'
 import { woffToSfnt } from '../../shared/report/woffToSfnt'
 
 export { parseUnicodeRange }
@@ -102,4 +102,16 @@ function toBase64(bytes: Uint8Array): string {
 /** The export's own words in the language of the page (titles, headings), whose glyphs a PDF needs too. */
 export function exportLabels(): string {
   return JSON.stringify(i18n.getResourceBundle(i18n.language, 'export') ?? {})
+}
+
+/** The Noto Sans SC subsets `text` needs beyond Helvetica, for the insight report's PDF (shared/report/pdf). */
+export async function reportFonts(text: string): Promise<PdfFont[]> {
+  const faces = facesFor(text, pageFaces(), isWinAnsi)
+  const fonts = await Promise.all(
+    faces.map(async (face, i) => {
+      const base64 = await trueTypeBase64(face.url)
+      return base64 ? { name: `NotoSansSC-${i}`, base64, ranges: face.ranges } : null
+    }),
+  )
+  return fonts.filter((f) => f !== null)
 }
