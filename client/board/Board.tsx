@@ -1,7 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import type { Origin } from '../../shared/ops/origin'
 import type { SessionAccess } from '../api'
+import { createShownText, ShownTextContext } from '../canvas/objects/shownText'
 import { useElementSize } from '../canvas/useElementSize'
+import { fitRects } from '../canvas/viewport'
 import type { Viewport } from '../canvas/viewport'
 import { useViewports } from '../canvas/useViewports'
 import { FacilitationTop } from '../facilitation/FacilitationTop'
@@ -26,6 +28,7 @@ import {
 import { combineStatus, type RoomConnection } from '../sync'
 import { BoardArea } from './BoardArea'
 import { BoardHeader, closeMenuAfterPress } from './BoardHeader'
+import { ImportMaterial } from './ImportMaterial'
 import { RefusalNotice } from './RefusalNotice'
 import { SidePanel, type PanelId } from './SidePanel'
 import { useBoardUi } from './useBoardUi'
@@ -54,8 +57,19 @@ export interface BoardProps {
   readonly me: Me
 }
 
+/** The joined board, with the texts behind content notes this person chose to read (theirs alone, kept for this tab). */
+export function Board(props: BoardProps) {
+  const id = props.access.id
+  const shownText = useMemo(() => createShownText(`wb:shown:${id}`), [id])
+  return (
+    <ShownTextContext.Provider value={shownText}>
+      <BoardScreenInner {...props} />
+    </ShownTextContext.Provider>
+  )
+}
+
 /** The joined board: the header, the current canvas, and a side panel. */
-export function Board({ access, board, control, model: roomModel, origin, accessKey, me }: BoardProps) {
+function BoardScreenInner({ access, board, control, model: roomModel, origin, accessKey, me }: BoardProps) {
   const info = useSessionInfo(control.doc)
   const commitments = useCommitments(control.doc)
   const { canvases, current, choose, resumed } = useCanvasChoice(access.id, control.doc)
@@ -175,7 +189,23 @@ export function Board({ access, board, control, model: roomModel, origin, access
         peopleOpen={panel === 'people'}
         onTogglePeople={() => toggle('people')}
         waitingCount={fac.isFacilitator ? fac.waiting.length : 0}
-        facilitationButtons={<HeaderButtons open={panel} hasResults={facUi.hasResults} onToggle={toggle} />}
+        facilitationButtons={
+          <>
+            <HeaderButtons open={panel} hasResults={facUi.hasResults} onToggle={toggle} />
+            {access.role === 'facilitator' && (
+              <ImportMaterial
+                model={model}
+                canvases={canvases}
+                current={current.id}
+                onImported={(imported, canvasId) => {
+                  setViewportOf(canvasId, fitRects([imported.area], size))
+                  if (canvasId !== current.id) chooseCanvas(canvasId)
+                  else ui.select([imported.frame])
+                }}
+              />
+            )}
+          </>
+        }
         menu={menu}
         exportControl={
           access.role === 'facilitator' && (

@@ -8,6 +8,7 @@ import { imageUrl } from '../images/imageApi'
 import { AltTextDialog } from '../panels/AltTextDialog'
 import type { BoardModel } from '../state'
 import { RecipeSidePanel } from './RecipeSidePanel'
+import { StorySidePanel } from './StorySidePanel'
 import { SelectionActions, type SelectionExtras } from './SelectionActions'
 import type { BoardUi } from './useBoardUi'
 import type { BoardSession, ObjectTools } from './useObjectTools'
@@ -75,6 +76,19 @@ export function ObjectToolsUi(props: ObjectToolsUiProps) {
             kit.setDescribing(null)
           }}
           onSkip={() => kit.setDescribing(null)}
+        />
+      )}
+      {tools.recipeId && byId.get(tools.recipeId)?.kind === 'story' && (
+        <StorySidePanel
+          doc={props.doc}
+          story={byId.get(tools.recipeId)}
+          readOnly={model.readOnly}
+          may={model.may}
+          commands={model.commands}
+          onClose={() => {
+            tools.openRecipe(null)
+            props.backToCanvas()
+          }}
         />
       )}
       {tools.recipeId && (

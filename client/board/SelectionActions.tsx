@@ -6,9 +6,11 @@ import type { BoardTools } from './useBoardTools'
 import type { BoardUi } from './useBoardUi'
 import type { useObjectActions } from './useObjectActions'
 import { i18n } from '../i18n'
+import { ContentNoteActions } from './ContentNoteActions'
+import { useShownTextStore } from '../canvas/objects/shownText'
 
 /** Kinds with an edit action in the selection bar (named "Edit", "Edit recipe", "Describe image"). */
-const EDITABLE = ['sticky', 'text', 'recipe', 'image'] as const
+const EDITABLE = ['sticky', 'text', 'recipe', 'story', 'image'] as const
 type Editable = (typeof EDITABLE)[number]
 const isEditable = (kind: BoardObject['kind']): kind is Editable =>
   (EDITABLE as readonly string[]).includes(kind)
@@ -49,6 +51,7 @@ export type SelectionExtras = (
 /** The selection bar, fed with what the selected objects have in common. */
 export function SelectionActions(props: SelectionActionsProps) {
   const { objects, ui, commands, tools, actions, may } = props
+  const shownText = useShownTextStore()
   if (ui.selection.size === 0) return null
   const selected = objects.filter((o) => ui.selection.has(o.id))
   // anyone may select, read and react; only what the rules let this person change is styled or moved
@@ -72,7 +75,9 @@ export function SelectionActions(props: SelectionActionsProps) {
   }
   const onEdit = () => {
     if (!only) return
-    if (only.kind === 'recipe') tools.openRecipe(only.id)
+    // choosing to edit a text behind a content note is choosing to read it
+    if (only.contentNote && only.kind !== 'story') shownText.show(only.id)
+    if (only.kind === 'recipe' || only.kind === 'story') tools.openRecipe(only.id)
     else if (only.kind === 'image') props.describe(only.id)
     else ui.edit(only.id)
   }
@@ -122,7 +127,11 @@ export function SelectionActions(props: SelectionActionsProps) {
             }
           : null
       }
-      onEdit={only && isEditable(only.kind) && may.edit(only) && !ui.editing ? onEdit : null}
+      onEdit={
+        only && isEditable(only.kind) && (may.edit(only) || only.kind === 'story') && !ui.editing
+          ? onEdit
+          : null
+      }
       editLabel={editLabel}
       onDuplicate={actions.duplicate}
       onFront={changeable.length > 0 ? actions.bringToFront : null}
@@ -130,7 +139,12 @@ export function SelectionActions(props: SelectionActionsProps) {
       lock={canLock ? { locked: anyLocked, onToggle: () => actions.setLocked(!anyLocked) } : null}
       anyLocked={anyLocked}
       onDelete={selected.some(may.delete) ? ui.deleteSelected : null}
-      extra={props.extras?.(selected, { select: ui.select, nameFrame: tools.requestTitle })}
+      extra={
+        <>
+          <ContentNoteActions selected={selected} may={may} commands={commands} readOnly={false} />
+          {props.extras?.(selected, { select: ui.select, nameFrame: tools.requestTitle })}
+        </>
+      }
     />
   )
 }

@@ -8,6 +8,7 @@ import type { BoardModel } from '../state'
 import { useBoardTools } from './useBoardTools'
 import type { BoardUi } from './useBoardUi'
 import { useObjectActions } from './useObjectActions'
+import { useShownTextStore } from '../canvas/objects/shownText'
 
 /** Who is looking at which session: images need the session and the link's key. */
 export interface BoardSession {
@@ -61,19 +62,23 @@ export function useObjectTools(args: ObjectToolsArgs) {
     describe: setDescribing,
   })
   const { openRecipe, requestTitle } = tools
+  const shownText = useShownTextStore()
 
   /** Double-click (or Enter): each kind opens its own editor. */
   const onEdit = useCallback(
     (id: string | null) => {
       const target = id ? objects.find((o) => o.id === id) : undefined
-      if (target?.kind === 'recipe') openRecipe(target.id)
+      // a text behind a content note: the first double-click (or Enter) shows it, never edits it unseen
+      if (target && target.contentNote && target.kind !== 'story' && !shownText.isShown(target.id))
+        shownText.show(target.id)
+      else if (target?.kind === 'recipe' || target?.kind === 'story') openRecipe(target.id)
       else if (target?.kind === 'image' && model.may.edit(target)) setDescribing(target.id)
       else if (target?.kind === 'frame' && model.may.edit(target)) {
         ui.select([target.id])
         requestTitle(target.id)
       } else ui.edit(id)
     },
-    [objects, ui, model, openRecipe, requestTitle],
+    [objects, ui, model, openRecipe, requestTitle, shownText],
   )
 
   const { id: sessionId, key } = session

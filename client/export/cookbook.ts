@@ -25,6 +25,8 @@ export interface CookbookRecipe {
   readonly theme: string
   /** BCP 47 language of the card's text, or '' for the session's language. */
   readonly lang: string
+  /** Its content note, printed before the method; '' for none. */
+  readonly contentNote: string
 }
 
 export interface Contributor {
@@ -90,6 +92,7 @@ function toRecipe(s: SessionSnapshot, o: ObjectOf<'recipe'>, theme: string, anch
     contributors: names,
     theme,
     lang: o.lang,
+    contentNote: o.contentNote,
   }
 }
 

@@ -91,6 +91,10 @@ function recipe(r: CookbookRecipe): string {
   ]
   if (r.theme)
     parts.push(`<p class="theme">${escapeHtml(t('export:cookbook.theme', { theme: r.theme }))}</p>`)
+  if (r.contentNote)
+    parts.push(
+      `<p class="content-note"><strong>${escapeHtml(t('material:contentNote.prefix', { note: r.contentNote }))}</strong></p>`,
+    )
   if (r.forWhom) parts.push(section(t('export:cookbook.forWhom'), `<p>${escapeHtml(r.forWhom)}</p>`))
   if (r.ingredients.length > 0)
     parts.push(section(t('export:cookbook.ingredients'), list('ul', r.ingredients)))
@@ -182,6 +186,7 @@ a { color: #1d4ed8; }
 .toc-credit::before { content: '— '; }
 .recipe, .contributors, .toc { border-top: 1px solid #d5d3cd; margin-top: 2.5rem; padding-top: 1rem; }
 .credit { font-style: italic; color: #6b4a1e; }
+.content-note { color: #8a1c1c; }
 @media print {
   :root { font-size: 12pt; }
   body { max-width: none; padding: 0; }

@@ -88,6 +88,13 @@ function recipePage(w: PdfWriter, r: CookbookRecipe): void {
   w.text(r.credit, { size: 12.5, italic: true, color: '#6b4a1e', after: 4 })
   if (r.theme) w.text(i18n.t('export:cookbook.theme', { theme: r.theme }), { size: 10.5, color: MUTED })
   w.space(14)
+  if (r.contentNote)
+    w.text(i18n.t('material:contentNote.prefix', { note: r.contentNote }), {
+      ...BODY,
+      bold: true,
+      color: '#8a1c1c',
+      after: 12,
+    })
   if (r.forWhom) {
     w.heading(i18n.t('export:cookbook.forWhom'), SECTION)
     w.text(r.forWhom, { ...BODY, after: 12 })

@@ -20,6 +20,7 @@ export function drawableObjects(
 
 function withoutNames(o: BoardObject): BoardObject {
   if (o.kind === 'recipe') return { ...o, author: '', props: { ...o.props, anonymous: true, credits: [] } }
+  if (o.kind === 'story') return { ...o, author: '', props: { ...o.props, anonymous: true, credit: '' } }
   return { ...o, author: '' }
 }
 

@@ -6,11 +6,17 @@ import {
   type SessionSnapshot,
 } from '../../shared/export/snapshot'
 import { framesInOrder } from '../../shared/schema/geometry'
-import { creditLine, isNote, needsDescription, type BoardObject } from '../../shared/schema/kinds'
+import {
+  creditLine,
+  isNote,
+  needsDescription,
+  storyCredit,
+  type BoardObject,
+} from '../../shared/schema/kinds'
 import { isFormatted, type RichText } from '../../shared/schema/richBlocks'
 import { outsideFrames } from './exportObjects'
 import { i18n } from '../i18n'
-import { creditWords } from '../i18n/creditWords'
+import { creditWords, storyWords } from '../i18n/creditWords'
 
 /** One line of a canvas's text list: what it says, and who wrote it and how many votes it got. */
 export interface OutlineItem {
@@ -18,6 +24,8 @@ export interface OutlineItem {
   readonly detail: string
   /** The text with its formatting (bold, lists…), when it has any. */
   readonly rich?: RichText
+  /** Its content note, worded ("Content note: …"), to print before the text; absent when none. */
+  readonly warning?: string
 }
 
 export interface OutlineSection {
@@ -90,12 +98,17 @@ export function outlineItem(o: BoardObject, anonymous: boolean, votes: number): 
       title: o.props.title.trim() || i18n.t('export:outline.untitledRecipe'),
     })
     details.push(creditLine(o.props.credits, anonymous || o.props.anonymous, creditWords()))
+  } else if (o.kind === 'story') {
+    const title = o.props.title.trim() || i18n.t('material:story.untitled')
+    text = `${i18n.t('material:story.outline', { title })}\n${o.text}`
+    details.push(storyCredit(o.props.credit, anonymous || o.props.anonymous, storyWords()))
   } else {
     text = o.text
   }
-  const credit = o.kind === 'recipe' ? '' : creditFor(o, anonymous)
+  const credit = o.kind === 'recipe' || o.kind === 'story' ? '' : creditFor(o, anonymous)
   if (credit) details.push(credit)
   if (votes > 0) details.push(i18n.t('export:outline.votes', { count: votes }))
-  const rich = isNote(o) && isFormatted(o.rich) ? o.rich : undefined
-  return { text, detail: details.join(' · '), ...(rich ? { rich } : {}) }
+  const rich = isNote(o) && o.kind !== 'story' && isFormatted(o.rich) ? o.rich : undefined
+  const warning = o.contentNote ? i18n.t('material:contentNote.prefix', { note: o.contentNote }) : ''
+  return { text, detail: details.join(' · '), ...(rich ? { rich } : {}), ...(warning ? { warning } : {}) }
 }

@@ -6,6 +6,7 @@ import { Layer, Stage } from '../canvas/konva'
 import type { Rect } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { ImageSourceContext } from '../canvas/objects/imageSource'
+import { ALL_SHOWN, ShownTextContext } from '../canvas/objects/shownText'
 import { OBJECT_NODES } from '../canvas/objects/registry'
 import type { NodeComponent, NodeHandlers } from '../canvas/objects/types'
 import { loadFontsFor } from '../canvas/objects/webFonts'
@@ -85,25 +86,28 @@ export class BoardRenderer {
     // stage never allocates a board-sized canvas that nobody sees.
     return (
       <ImageSourceContext.Provider value={this.imageSource}>
-        <Stage width={1} height={1} listening={false}>
-          <Layer ref={this.layer} listening={false}>
-            {objects.map((object) => {
-              // the same cast as ObjectNode: the registry's mapped type checks each kind's node
-              const Node = OBJECT_NODES[object.kind] as NodeComponent<BoardObject>
-              return (
-                <Node
-                  key={object.id}
-                  object={object}
-                  selected={false}
-                  editing={false}
-                  draggable={false}
-                  peerColor={null}
-                  handlers={NO_HANDLERS}
-                />
-              )
-            })}
-          </Layer>
-        </Stage>
+        {/* exports show every content note, then the text it warns about */}
+        <ShownTextContext.Provider value={ALL_SHOWN}>
+          <Stage width={1} height={1} listening={false}>
+            <Layer ref={this.layer} listening={false}>
+              {objects.map((object) => {
+                // the same cast as ObjectNode: the registry's mapped type checks each kind's node
+                const Node = OBJECT_NODES[object.kind] as NodeComponent<BoardObject>
+                return (
+                  <Node
+                    key={object.id}
+                    object={object}
+                    selected={false}
+                    editing={false}
+                    draggable={false}
+                    peerColor={null}
+                    handlers={NO_HANDLERS}
+                  />
+                )
+              })}
+            </Layer>
+          </Stage>
+        </ShownTextContext.Provider>
       </ImageSourceContext.Provider>
     )
   }

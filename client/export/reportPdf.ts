@@ -14,6 +14,7 @@ import { currentLanguage, i18n } from '../i18n'
 const MUTED = '#57606a'
 const BODY: TextStyle = { size: 11, after: 3 }
 const DETAIL: TextStyle = { size: 9, italic: true, color: MUTED }
+const WARNING: TextStyle = { size: 10, bold: true, color: '#8a1c1c', after: 1 }
 /** Pictures in a PDF need not be poster-sized: about 350 dpi across a landscape A4 page is plenty. */
 const PICTURE_LIMITS = { side: 4096, area: 12_000_000 }
 /**
@@ -134,8 +135,11 @@ function notes(w: PdfWriter, sections: readonly OutlineSection[], drawings: numb
     if (section.heading) w.heading(section.heading, 12)
     for (const item of section.items) {
       const detail = { text: item.detail, style: DETAIL }
-      if (item.rich) richItem(w, '•', item.rich, BODY, detail)
-      else w.item('•', item.text, BODY, detail)
+      // a content note comes first, set apart, so a reader meets it before the words it warns about
+      if (item.warning) w.item('•', item.warning, WARNING)
+      const marker = item.warning ? ' ' : '•'
+      if (item.rich) richItem(w, marker, item.rich, BODY, detail)
+      else w.item(marker, item.text, BODY, detail)
     }
     w.space(6)
   }

@@ -56,6 +56,7 @@ export function routeCommands(
     bringToFront: (ids) => both(ids, (c, part) => c.bringToFront(part)),
     sendToBack: (ids) => both(ids, (c, part) => c.sendToBack(part)),
     setLocked: (ids, locked) => both(ids, (c, part) => c.setLocked(part, locked)),
+    setContentNote: (ids, note) => both(ids, (c, part) => c.setContentNote(part, note)),
     copy: (ids) => {
       const [onBoard, inPrivate] = split(ids)
       const a = board.copy(onBoard)

@@ -4,6 +4,7 @@ import type { RowProps } from './NoteRow'
 import { rowLabel } from './objectLabels'
 import { AutoGrowField, DeleteButton, useFocusRequest } from './rowParts'
 import { useTranslation } from 'react-i18next'
+import { ContentNoteLine } from './ContentNoteGate'
 
 /**
  * An image in the list view, known by its description (alt text). One without a description is
@@ -23,6 +24,7 @@ export function ImageRow(
   const missing = needsDescription(object.props.alt)
   return (
     <li className="note-row image-row">
+      <ContentNoteLine object={object} />
       <span className="note-row-label" id={labelId}>
         {label}
         {missing && <span className="needs-description"> {t('list.needs')}</span>}

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'rea
 import { isNote, type BoardObject } from '../../shared/schema/kinds'
 import { ImageRow } from './ImageRow'
 import { NoteRow, type NoteEditorSlot } from './NoteRow'
-import { FrameRow, RecipeRow, SummaryRow } from './OtherRows'
+import { FrameRow, RecipeRow, StoryRow, SummaryRow } from './OtherRows'
 import { buildOutline, countInside, flattenOutline, numberByKind, type OutlineNode } from './outline'
 import { useTranslation } from 'react-i18next'
 
@@ -76,6 +76,9 @@ export function ListView(props: ListViewProps) {
           {node.children.map(renderNode)}
         </FrameRow>
       )
+    }
+    if (object.kind === 'story') {
+      return <StoryRow key={object.id} {...common} object={object} extras={props.rowExtras?.(object)} />
     }
     if (isNote(object)) {
       return (

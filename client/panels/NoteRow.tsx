@@ -5,6 +5,7 @@ import { NoteLangSelect } from './NoteLangSelect'
 import { rowLabel } from './objectLabels'
 import { AutoGrowField, DeleteButton, useFocusRequest } from './rowParts'
 import { RichTextView } from './RichTextView'
+import { ContentNoteGate, ContentNoteLine } from './ContentNoteGate'
 import { useTranslation } from 'react-i18next'
 
 /** The board's rich-text editor for a note, mounted in the list only while that note is edited. */
@@ -54,6 +55,7 @@ export function NoteRow(
   const formatted = editing || isFormatted(object.rich)
   return (
     <li className="note-row">
+      <ContentNoteLine object={object} />
       {formatted ? (
         <div className="note-row-label" id={labelId}>
           {label}
@@ -64,30 +66,32 @@ export function NoteRow(
         </label>
       )}
       <div className="note-row-body">
-        {formatted ? (
-          <FormattedText
-            object={object}
-            label={label}
-            labelId={labelId}
-            editRef={editRef}
-            editing={editing}
-            canEdit={!readOnly && props.renderEditor !== undefined}
-            renderEditor={props.renderEditor}
-            onEditing={(on, refocus) => {
-              setEditing(on)
-              if (refocus) setBackToEdit((n) => n + 1)
-            }}
-          />
-        ) : (
-          <AutoGrowField
-            id={fieldId}
-            fieldRef={fieldRef}
-            value={object.text}
-            lang={object.lang}
-            readOnly={readOnly}
-            onSave={(text) => onSetText(object.id, text)}
-          />
-        )}
+        <ContentNoteGate object={object} labelId={labelId}>
+          {formatted ? (
+            <FormattedText
+              object={object}
+              label={label}
+              labelId={labelId}
+              editRef={editRef}
+              editing={editing}
+              canEdit={!readOnly && props.renderEditor !== undefined}
+              renderEditor={props.renderEditor}
+              onEditing={(on, refocus) => {
+                setEditing(on)
+                if (refocus) setBackToEdit((n) => n + 1)
+              }}
+            />
+          ) : (
+            <AutoGrowField
+              id={fieldId}
+              fieldRef={fieldRef}
+              value={object.text}
+              lang={object.lang}
+              readOnly={readOnly}
+              onSave={(text) => onSetText(object.id, text)}
+            />
+          )}
+        </ContentNoteGate>
         {props.canDelete && <DeleteButton object={object} labelId={labelId} onDelete={props.onDelete} />}
       </div>
       {!readOnly && onSetLang && (

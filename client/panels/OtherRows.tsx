@@ -1,12 +1,14 @@
 import { useId, useRef, type ReactNode } from 'react'
-import { creditLine, type BoardObject, type ObjectOf } from '../../shared/schema/kinds'
+import { creditLine, storyCredit, type BoardObject, type ObjectOf } from '../../shared/schema/kinds'
 import type { RowProps } from './NoteRow'
 import { rowLabel, summaryOf } from './objectLabels'
 import { DeleteButton, useFocusRequest } from './rowParts'
 import { useTranslation } from 'react-i18next'
 
 import { i18n } from '../i18n'
-import { creditWords } from '../i18n/creditWords'
+import { creditWords, storyWords } from '../i18n/creditWords'
+import { ContentNoteGate, ContentNoteLine } from './ContentNoteGate'
+import { RichTextView } from './RichTextView'
 
 const byAuthor = (o: BoardObject): string =>
   o.author ? i18n.t('panels:list.byAuthor', { author: o.author }) : ''
@@ -22,6 +24,7 @@ export function RecipeRow(props: RowProps<ObjectOf<'recipe'>>) {
   const { title, forWhom, credits, anonymous } = object.props
   return (
     <li className="note-row recipe-row" ref={rowRef} tabIndex={-1}>
+      <ContentNoteLine object={object} />
       <span className="note-row-label" id={labelId}>
         {rowLabel(object, props.number)}
       </span>
@@ -87,6 +90,40 @@ export function FrameRow(
       ) : (
         <ul aria-labelledby={labelId}>{props.children}</ul>
       )}
+    </li>
+  )
+}
+
+/**
+ * A story card in the list view: its content note first (when it has one), its title and who told
+ * it, then the whole story (behind Show text when there is a content note), and its note actions.
+ */
+export function StoryRow(props: RowProps<ObjectOf<'story'>> & { readonly extras?: ReactNode }) {
+  const { object } = props
+  const labelId = useId()
+  const rowRef = useRef<HTMLLIElement>(null)
+  const deleteRef = useRef<HTMLButtonElement>(null)
+  useFocusRequest(props.focusRequest, deleteRef, rowRef)
+  const { title, credit, anonymous } = object.props
+  return (
+    <li className="note-row story-row" ref={rowRef} tabIndex={-1}>
+      <ContentNoteLine object={object} />
+      <span className="note-row-label" id={labelId}>
+        {rowLabel(object, props.number)}
+      </span>
+      <div className="note-row-body">
+        <div className="row-text" lang={object.lang || undefined}>
+          <p className="recipe-title">{title.trim() || i18n.t('material:story.untitled')}</p>
+          <p className="recipe-credit">{storyCredit(credit, anonymous, storyWords())}</p>
+          <ContentNoteGate object={object} labelId={labelId}>
+            <RichTextView className="story-text" rich={object.rich} lang={object.lang} />
+          </ContentNoteGate>
+        </div>
+        {props.canDelete && (
+          <DeleteButton object={object} labelId={labelId} buttonRef={deleteRef} onDelete={props.onDelete} />
+        )}
+      </div>
+      {props.extras}
     </li>
   )
 }

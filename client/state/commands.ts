@@ -11,6 +11,12 @@ import {
   type Move,
 } from '../../shared/ops/objects'
 import type { Origin } from '../../shared/ops/origin'
+import {
+  importMaterial,
+  setContentNote,
+  type ImportMaterialArgs,
+  type ImportedMaterial,
+} from '../../shared/ops/material'
 import type { ObjectKind, PropsOf, StickyColor } from '../../shared/schema/kinds'
 
 /** New props for one object after a resize, checked against its kind when written. */
@@ -32,6 +38,10 @@ export interface BoardCommands {
   setStickyColor(id: string, color: StickyColor): void
   /** Tags notes with the language they are written in ('' for the board's own). */
   setLang(ids: readonly string[], lang: string): void
+  /** Sets (or with '' removes) the content note of objects: their author's or a facilitator's to do. */
+  setContentNote(ids: readonly string[], note: string): void
+  /** Brings a parsed list in: a frame of story cards and notes on a canvas, one undoable step. */
+  importMaterial(args: ImportMaterialArgs): ImportedMaterial | null
   /** Adds any kind of object; returns its id, or null when read-only or the props are invalid. */
   addObject<K extends ObjectKind>(
     kind: K,
@@ -86,6 +96,11 @@ export function createBoardCommands(doc: Y.Doc, origin: Origin, readOnly: boolea
     setLang: (ids, lang) => {
       if (!readOnly && ids.length > 0) setLang(doc, ids, lang, origin)
     },
+    setContentNote: (ids, note) => {
+      if (!readOnly && ids.length > 0) setContentNote(doc, ids, note, origin)
+    },
+    importMaterial: (args) =>
+      readOnly || args.items.length === 0 ? null : importMaterial(doc, args, origin),
     ...createObjectCommands(doc, origin, readOnly),
   }
 }
@@ -103,7 +118,15 @@ function attempt(write: () => void): boolean {
 
 type ObjectCommands = Omit<
   BoardCommands,
-  'addSticky' | 'moveObjects' | 'deleteObjects' | 'discardObjects' | 'setText' | 'setStickyColor' | 'setLang'
+  | 'addSticky'
+  | 'moveObjects'
+  | 'deleteObjects'
+  | 'discardObjects'
+  | 'setText'
+  | 'setStickyColor'
+  | 'setLang'
+  | 'setContentNote'
+  | 'importMaterial'
 >
 
 function createObjectCommands(doc: Y.Doc, origin: Origin, readOnly: boolean): ObjectCommands {

@@ -1,7 +1,14 @@
-import { creditFor, frameOf, frameTitle, isExportable, type SessionSnapshot } from './snapshot'
+import {
+  creditFor,
+  frameOf,
+  frameTitle,
+  isExportable,
+  storyCreditFor,
+  type SessionSnapshot,
+} from './snapshot'
 
 /** Kinds that carry words or pictures worth a row (strokes and shapes are drawing, not content). */
-const CONTENT_KINDS = new Set(['sticky', 'text', 'image', 'recipe', 'frame'])
+const CONTENT_KINDS = new Set(['sticky', 'text', 'image', 'recipe', 'story', 'frame'])
 
 /** Spaces (\s covers NBSP, ideographic space and BOM; plus zero-width ones) then a formula sign. */
 const FORMULA_START = /^[\t\r]|^[\s\u200b-\u200d\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20\u2212]/
@@ -19,10 +26,14 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-/** One row per object (canvas, frame/theme, kind, text, author, votes, created), UTF-8 with a BOM for spreadsheets. */
+/**
+ * One row per object (canvas, frame/theme, kind, content note, text, author, votes, created, lang),
+ * UTF-8 with a BOM for spreadsheets. The content note comes before the text it warns about; a story's
+ * author is its storyteller as credited.
+ */
 export function toCsv(s: SessionSnapshot): string {
   // lang: the text's language tag (BCP 47), empty for the session's own language
-  const header = ['canvas', 'frame', 'kind', 'text', 'author', 'votes', 'created', 'lang']
+  const header = ['canvas', 'frame', 'kind', 'content_note', 'text', 'author', 'votes', 'created', 'lang']
   const canvasName = new Map(s.canvases.map((c) => [c.id, c.name]))
   const order = new Map(s.canvases.map((c, i) => [c.id, i]))
   const frames = s.objects.filter((o) => o.kind === 'frame')
@@ -33,8 +44,11 @@ export function toCsv(s: SessionSnapshot): string {
       canvasName.get(o.canvas) ?? '',
       frameTitle(frameOf(o, frames)),
       o.kind,
+      o.contentNote,
       plainText(o),
-      creditFor(o, s.facilitation.anonymous),
+      o.kind === 'story'
+        ? storyCreditFor(o, s.facilitation.anonymous)
+        : creditFor(o, s.facilitation.anonymous),
       s.facilitation.results[o.id] ?? 0,
       new Date(o.createdAt).toISOString(),
       o.lang,
@@ -47,6 +61,8 @@ function plainText(o: SessionSnapshot['objects'][number]): string {
     case 'image':
       return o.props.alt.trim() || 'No description'
     case 'recipe':
+      return [o.props.title, o.text].filter(Boolean).join('\n')
+    case 'story':
       return [o.props.title, o.text].filter(Boolean).join('\n')
     case 'frame':
       return o.props.title

@@ -1,6 +1,13 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { objectsOf, writeObject, REACTIONS, REACTIONS_KEY, REACTIONS_PER_EMOJI_MAX } from '../schema/boardDoc'
+import {
+  CONTENT_NOTE_MAX,
+  objectsOf,
+  writeObject,
+  REACTIONS,
+  REACTIONS_KEY,
+  REACTIONS_PER_EMOJI_MAX,
+} from '../schema/boardDoc'
 import {
   STEP_MODES,
   agendaOf,
@@ -76,6 +83,8 @@ export function toExportJson(
       consent: o.consent,
       hidden: o.hidden,
       lang: o.lang,
+      // before the text it warns about; '' for none
+      contentNote: o.contentNote,
       quote: o.quote,
       reactions: o.reactions,
       props: o.props as Record<string, unknown>,
@@ -153,6 +162,8 @@ const importSchema = z.object({
         consent: z.boolean(),
         hidden: z.boolean(),
         lang: z.string().max(40),
+        // exports from before content notes have none
+        contentNote: z.string().max(CONTENT_NOTE_MAX).optional(),
         // exports from before quotes have none
         quote: z.boolean().optional(),
         reactions: z.record(z.string(), z.array(z.string().max(64)).max(REACTIONS_PER_EMOJI_MAX)),

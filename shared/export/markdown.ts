@@ -11,6 +11,7 @@ import {
   frameTitle,
   isExportable,
   reactionCounts,
+  storyCreditFor,
   type SessionSnapshot,
 } from './snapshot'
 
@@ -86,6 +87,7 @@ function section(out: string[], s: SessionSnapshot, heading: string | null, item
   const sorted = [...items].sort((a, b) => votes(b) - votes(a) || a.createdAt - b.createdAt)
   for (const o of sorted) {
     if (o.kind === 'recipe') out.push(...recipe(o, s), '')
+    else if (o.kind === 'story') out.push(...story(o, s, votes(o)), '')
     else out.push(`- ${itemLine(o, s, votes(o))}`)
   }
 }
@@ -105,9 +107,38 @@ function itemLine(o: BoardObject, s: SessionSnapshot, votes: number): string {
   const reactions = reactionCounts(o)
   if (reactions.length > 0) extras.push(reactions.map(([e, n]) => `${e} ${n}`).join(' '))
   const more = extras.length ? `(${extras.join(' · ')})` : ''
+  // the content note first, on its own line: a reader meets the warning before the words
+  const warning = o.contentNote ? `${contentNoteLine(o.contentNote)}${rich ? '\n\n  ' : '  \n  '}` : ''
   // formatted text may end in a list: who wrote it goes on a line of its own after a blank one
-  if (rich) return more ? `${body}\n\n  ${more}` : body
-  return `${withLang(body, o.lang)}${more ? ` ${more}` : ''}`
+  if (rich) return `${warning}${more ? `${body}\n\n  ${more}` : body}`
+  return `${warning}${withLang(body, o.lang)}${more ? ` ${more}` : ''}`
+}
+
+/** A content note as a report states it, before the text it warns about. */
+const contentNoteLine = (note: string): string => `**Content note:** ${escapeMarkdown(note)}`
+
+function story(o: Extract<BoardObject, { kind: 'story' }>, s: SessionSnapshot, votes: number): string[] {
+  const credit = storyCreditFor(o, s.facilitation.anonymous)
+  const lines = [
+    `#### Story: ${escapeMarkdown(o.props.title || 'Untitled story')}`,
+    '',
+    `_${credit ? `Told by ${escapeMarkdown(credit)}` : 'Told anonymously'}_`,
+  ]
+  if (o.lang) lines.push('', `Language: ${o.lang}`)
+  if (o.contentNote) lines.push('', `> ${contentNoteLine(o.contentNote)}`)
+  const text = isFormatted(o.rich)
+    ? richToMarkdown(o.rich, o.lang)
+    : o.text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .flatMap((line, i) => [...(i > 0 ? [''] : []), withLang(escapeMarkdown(line), o.lang)])
+  lines.push('', ...text)
+  const extras: string[] = []
+  if (votes > 0) extras.push(`${votes} vote${votes === 1 ? '' : 's'}`)
+  const reactions = reactionCounts(o)
+  if (reactions.length > 0) extras.push(reactions.map(([e, n]) => `${e} ${n}`).join(' '))
+  if (extras.length > 0) lines.push('', `(${extras.join(' · ')})`)
+  return lines
 }
 
 function recipe(o: Extract<BoardObject, { kind: 'recipe' }>, s: SessionSnapshot): string[] {
@@ -118,6 +149,7 @@ function recipe(o: Extract<BoardObject, { kind: 'recipe' }>, s: SessionSnapshot)
     '',
     `_${escapeMarkdown(credit)}_`,
   ]
+  if (o.contentNote) lines.push('', `> ${contentNoteLine(o.contentNote)}`)
   if (p.forWhom) lines.push('', `**Who it is for:** ${escapeMarkdown(p.forWhom)}`)
   if (p.ingredients.length > 0) {
     lines.push('', '**Ingredients:**', '')

@@ -140,6 +140,13 @@ export const isExportable = (o: BoardObject): boolean => o.consent && !o.hidden
 /** The credit for an object in a report: its author, or nothing in an anonymous session. */
 export const creditFor = (o: BoardObject, anonymous: boolean): string => (anonymous ? '' : o.author)
 
+/**
+ * Who told a story, in a report: the name it is credited to, or nothing when the story is anonymous,
+ * credits no one, or the session is anonymous.
+ */
+export const storyCreditFor = (o: BoardObject & { kind: 'story' }, anonymous: boolean): string =>
+  anonymous || o.props.anonymous ? '' : o.props.credit.trim()
+
 /** The innermost frame holding an object (by its centre), or null. */
 export function frameOf(o: BoardObject, frames: readonly BoardObject[]): BoardObject | null {
   const b = boundsOf(o)

@@ -33,6 +33,7 @@ export function obj<K extends ObjectKind>(
     consent: true,
     hidden: false,
     lang: '',
+    contentNote: '',
     reactions: {},
     text: '',
     ...base,

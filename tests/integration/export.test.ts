@@ -199,11 +199,11 @@ describe('exports', () => {
     const res = await get(h, s, 'csv')
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/)
     const csv = await res.text()
-    expect(csv.startsWith('canvas,frame,kind,text,author,votes,created,lang\r\n')).toBe(true) // fetch strips the BOM
-    expect(csv).toContain(`Themes,Theme 1,sticky,"${TRICKY.replaceAll('"', '""')}",Ben Builder,0,`)
-    expect(csv).toContain(`Themes,Theme 1,sticky,Popular idea,Ann Author,3,`)
+    expect(csv.startsWith('canvas,frame,kind,content_note,text,author,votes,created,lang\r\n')).toBe(true) // fetch strips the BOM
+    expect(csv).toContain(`Themes,Theme 1,sticky,,"${TRICKY.replaceAll('"', '""')}",Ben Builder,0,`)
+    expect(csv).toContain(`Themes,Theme 1,sticky,,Popular idea,Ann Author,3,`)
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`)
-    expect(csv).toContain('image,No description,Ann Author')
+    expect(csv).toContain('image,,No description,Ann Author')
     expect(csv).not.toContain('Please leave me out')
     const raw = Buffer.from(await (await get(h, s, 'csv')).arrayBuffer())
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])

@@ -10,6 +10,8 @@ import { useFontsFor } from './webFonts'
 import type { NodeProps } from './types'
 import { useTranslation } from 'react-i18next'
 import { creditWords } from '../../i18n/creditWords'
+import { ContentNoteBanner, ContentNoteCover, NOTE_BANNER_HEIGHT } from './ContentNoteCover'
+import { useTextShown } from './shownText'
 
 const PAD = 16
 const BAND = 8
@@ -39,7 +41,9 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
   const detailsY = BAND + PAD + titleH + 6
   const methodY = detailsY + line * 2 + 8
   const creditY = h - PAD - CREDIT_SIZE * 1.3
-  const methodBox = { width: inner, height: Math.max(0, creditY - methodY - 8) }
+  const shown = useTextShown(object)
+  const banner = object.contentNote && shown ? NOTE_BANNER_HEIGHT : 0
+  const methodBox = { width: inner, height: Math.max(0, creditY - methodY - 8 - banner) }
   const fonts = useFontsFor(object.text)
   const method = useMemo(
     () =>
@@ -51,7 +55,7 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
       ),
     // the box is derived from w and h; fonts: measure again once a web font has arrived
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [object.rich, w, h, fonts],
+    [object.rich, w, h, banner, fonts],
   )
   const text = { fontFamily: NOTE_TEXT.fontFamily, listening: false, perfectDrawEnabled: false }
   return (
@@ -96,14 +100,25 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
           ellipsis
         />
       ))}
-      <RichTextShape
-        x={PAD}
-        y={methodY}
-        width={inner}
-        layout={method}
-        ink="#3b2f1e"
-        family={NOTE_TEXT.fontFamily}
-      />
+      {banner > 0 && <ContentNoteBanner x={PAD} y={methodY} width={inner} note={object.contentNote} />}
+      {shown ? (
+        <RichTextShape
+          x={PAD}
+          y={methodY + banner}
+          width={inner}
+          layout={method}
+          ink="#3b2f1e"
+          family={NOTE_TEXT.fontFamily}
+        />
+      ) : (
+        <ContentNoteCover
+          x={PAD}
+          y={methodY}
+          width={inner}
+          height={methodBox.height}
+          note={object.contentNote}
+        />
+      )}
       <Text
         {...text}
         x={PAD}

@@ -9,6 +9,8 @@ import { fitRich } from './richLayout'
 import { RichTextShape, canvasRichMeasure } from './RichTextShape'
 import type { NodeProps } from './types'
 import { useFontsFor } from './webFonts'
+import { ContentNoteBanner, ContentNoteCover, NOTE_BANNER_HEIGHT } from './ContentNoteCover'
+import { useTextShown } from './shownText'
 
 /** Long notes shrink down to this size to show all their text; past it they are cut with an ellipsis. */
 const MIN_FONT = 10
@@ -27,8 +29,12 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
   const contrast = useHighContrast()
   const ink = contrast ? HIGH_CONTRAST_NOTE : NOTE_TEXT
   const stroke = selected ? ACCENT : (peerColor ?? (contrast ? HIGH_CONTRAST_NOTE.edge : undefined))
-  const textBox = { width: w - pad * 2, height: h - pad * 2 - authorHeight }
-  const fonts = useFontsFor(object.text + object.author)
+  // behind a content note the text stays hidden until this person chooses to read it; once shown,
+  // the note stays on top of it
+  const shown = useTextShown(object)
+  const banner = object.contentNote && shown ? NOTE_BANNER_HEIGHT : 0
+  const textBox = { width: w - pad * 2, height: h - pad * 2 - authorHeight - banner }
+  const fonts = useFontsFor(object.text + object.author + object.contentNote)
   const layout = useMemo(
     () =>
       fitRich(
@@ -39,7 +45,7 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
       ),
     // the box is derived from w and h; fonts: measure again once a web font has arrived
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [object.rich, w, h, authorHeight, fonts],
+    [object.rich, w, h, authorHeight, banner, fonts],
   )
   const position = (e: Konva.KonvaEventObject<DragEvent>) => [e.target.x(), e.target.y()] as const
   return (
@@ -71,10 +77,22 @@ export const StickyNode = memo(function StickyNode(props: NodeProps<ObjectOf<'st
         strokeWidth={selected || peerColor ? SELECTED_STROKE : contrast ? 2 : 0}
         perfectDrawEnabled={false}
       />
-      {!editing && (
-        <RichTextShape
+      {banner > 0 && (
+        <ContentNoteBanner x={pad} y={pad - 4} width={textBox.width} note={object.contentNote} />
+      )}
+      {!shown && (
+        <ContentNoteCover
           x={pad}
           y={pad}
+          width={textBox.width}
+          height={textBox.height}
+          note={object.contentNote}
+        />
+      )}
+      {!editing && shown && (
+        <RichTextShape
+          x={pad}
+          y={pad + banner}
           width={textBox.width}
           layout={layout}
           ink={ink.color}

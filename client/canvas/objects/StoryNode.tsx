@@ -1,24 +1,56 @@
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Group, Rect, Text } from '../konva'
 import { storyCredit, type ObjectOf } from '../../../shared/schema/kinds'
+import { flattenRich } from '../../../shared/schema/richBlocks'
 import { ACCENT, NOTE_TEXT } from '../../theme'
+import { storyWords } from '../../i18n/creditWords'
+import { ContentNoteBanner, ContentNoteCover, NOTE_BANNER_HEIGHT } from './ContentNoteCover'
 import { groupProps } from './groupProps'
+import { fitRich } from './richLayout'
+import { RichTextShape, canvasRichMeasure } from './RichTextShape'
+import { useTextShown } from './shownText'
 import type { NodeProps } from './types'
+import { useFontsFor } from './webFonts'
 
 const PAD = 14
 const BAND = 8
 const TITLE_SIZE = 18
 const BODY_SIZE = 14
 const CREDIT_SIZE = 12
+const BODY_LINE = 1.4
+const INK = '#1f2a44'
+const measure = canvasRichMeasure(NOTE_TEXT.fontFamily)
 
-/** A story card: its title, the storyteller's credit and the story's opening lines. */
+/**
+ * A story card: a blue band, the title, who told it, and the story's opening lines (the whole story
+ * reads in the story panel). Behind a content note the opening lines give way to the note until
+ * this person chooses to read the story.
+ */
 export const StoryNode = memo(function StoryNode(props: NodeProps<ObjectOf<'story'>>) {
+  const { t } = useTranslation('material')
   const { object, selected, draggable, peerColor, handlers } = props
   const { w, h, title, credit, anonymous } = object.props
   const inner = w - PAD * 2
   const titleH = TITLE_SIZE * 1.25 * 2
-  const creditY = BAND + PAD + titleH + 4
+  const creditY = BAND + PAD + titleH + 2
+  const shown = useTextShown(object)
+  const banner = object.contentNote && shown ? NOTE_BANNER_HEIGHT : 0
   const bodyY = creditY + CREDIT_SIZE * 1.4 + 8
+  const bodyBox = { width: inner, height: Math.max(0, h - bodyY - PAD - banner) }
+  const fonts = useFontsFor(object.text + title + credit + object.contentNote)
+  const opening = useMemo(
+    () =>
+      fitRich(
+        flattenRich(object.rich),
+        bodyBox,
+        { max: BODY_SIZE, min: BODY_SIZE, lineHeight: BODY_LINE },
+        measure,
+      ),
+    // the box is derived from w, h and the banner; fonts: measure again once a web font has arrived
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [object.rich, w, h, banner, fonts],
+  )
   const text = { fontFamily: NOTE_TEXT.fontFamily, listening: false, perfectDrawEnabled: false }
   return (
     <Group {...groupProps(object, draggable, handlers)}>
@@ -29,6 +61,10 @@ export const StoryNode = memo(function StoryNode(props: NodeProps<ObjectOf<'stor
         stroke={selected ? ACCENT : (peerColor ?? '#9aa8c7')}
         strokeWidth={selected || peerColor ? 3 : 1.5}
         cornerRadius={8}
+        shadowColor="rgba(0, 0, 0, 0.15)"
+        shadowBlur={8}
+        shadowOffsetY={2}
+        shadowForStrokeEnabled={false}
       />
       <Rect width={w} height={BAND} fill="#4a5f9c" cornerRadius={[8, 8, 0, 0]} listening={false} />
       <Text
@@ -37,10 +73,11 @@ export const StoryNode = memo(function StoryNode(props: NodeProps<ObjectOf<'stor
         y={BAND + PAD}
         width={inner}
         height={titleH}
-        text={title.trim()}
+        text={title.trim() || t('story.untitled')}
         fontSize={TITLE_SIZE}
         fontStyle="bold"
-        fill="#1f2a44"
+        lineHeight={1.25}
+        fill={INK}
         ellipsis
       />
       <Text
@@ -48,25 +85,26 @@ export const StoryNode = memo(function StoryNode(props: NodeProps<ObjectOf<'stor
         x={PAD}
         y={creditY}
         width={inner}
-        text={storyCredit(credit, anonymous)}
+        text={storyCredit(credit, anonymous, storyWords())}
         fontSize={CREDIT_SIZE}
         fontStyle="italic"
         fill="#4a5570"
         wrap="none"
         ellipsis
       />
-      <Text
-        {...text}
-        x={PAD}
-        y={bodyY}
-        width={inner}
-        height={Math.max(0, h - bodyY - PAD)}
-        text={object.text}
-        fontSize={BODY_SIZE}
-        lineHeight={1.35}
-        fill="#1f2a44"
-        ellipsis
-      />
+      {banner > 0 && <ContentNoteBanner x={PAD} y={bodyY} width={inner} note={object.contentNote} />}
+      {shown ? (
+        <RichTextShape
+          x={PAD}
+          y={bodyY + banner}
+          width={inner}
+          layout={opening}
+          ink={INK}
+          family={NOTE_TEXT.fontFamily}
+        />
+      ) : (
+        <ContentNoteCover x={PAD} y={bodyY} width={inner} height={bodyBox.height} note={object.contentNote} />
+      )}
     </Group>
   )
 })

@@ -2,6 +2,7 @@ import { board } from './board'
 import { common } from './common'
 import { exportNs } from './export'
 import { facilitation } from './facilitation'
+import { material } from './material'
 import { pages } from './pages'
 import { panels } from './panels'
 import { report } from './report'
@@ -14,5 +15,6 @@ export const en = {
   facilitation,
   board,
   export: exportNs,
+  material,
   report,
 }

@@ -4,6 +4,7 @@ import { board } from './board'
 import { common } from './common'
 import { exportNs } from './export'
 import { facilitation } from './facilitation'
+import { material } from './material'
 import { pages } from './pages'
 import { panels } from './panels'
 import { report } from './report'
@@ -16,5 +17,6 @@ export const zhCN: Translation<typeof en> = {
   facilitation,
   board,
   export: exportNs,
+  material,
   report,
 }
