@@ -46,6 +46,7 @@ async function exportReport(page: Page, format: 'PDF' | 'Word (DOCX)' | 'Markdow
   await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: 'Insight report' }).click()
   const dialog = page.getByRole('dialog', { name: 'Insight report' })
   await dialog.getByRole('radio', { name: format }).check()
+  await page.screenshot({ path: `/tmp/insight-dialog-${format.slice(0, 4)}.png` })
   const download = page.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Create report' }).click()
   return download
@@ -83,7 +84,13 @@ test('a facilitator exports the insight report from the page as DOCX and PDF: th
   // Notes from Fay, then a theme around them
   for (const text of ['Buses are late', 'Small gardens', 'We were never asked']) await addNote(fay, text)
   await selectAll(fay)
-  await expect(fay.getByRole('group', { name: 'Selection' })).toContainText('3 selected')
+  const selection = fay.getByRole('group', { name: 'Selection' })
+  await expect(selection).toContainText('3 selected')
+  // her own notes: the selection bar offers to mark them as quotes
+  await expect(selection.getByRole('button', { name: 'Mark as quote' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  )
   await button(fay, 'Group').click()
   const title = fay.getByRole('textbox', { name: 'Frame title' })
   await title.fill('Being heard')
@@ -99,11 +106,12 @@ test('a facilitator exports the insight report from the page as DOCX and PDF: th
   await pat.keyboard.type('More benches please')
   await pat.keyboard.press('Tab')
 
-  // Quotes: Fay marks one of hers; Pat may mark only his own (the relay refuses more: integration test)
+  // Quotes: Fay marks one of hers; Pat may mark only his own (the relay refuses more: hostileQuote.test.ts)
   const fayList = await openListView(fay)
   const quote = row(fayList, 'We were never asked').getByRole('button', { name: 'Mark as quote' })
   await quote.click()
   await expect(quote).toHaveAttribute('aria-pressed', 'true')
+  await fay.screenshot({ path: '/tmp/insight-quote.png' })
   await expect(
     row(patList, 'More benches please').getByRole('button', { name: 'Mark as quote' }),
   ).toBeVisible()
