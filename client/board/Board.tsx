@@ -189,23 +189,7 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
         peopleOpen={panel === 'people'}
         onTogglePeople={() => toggle('people')}
         waitingCount={fac.isFacilitator ? fac.waiting.length : 0}
-        facilitationButtons={
-          <>
-            <HeaderButtons open={panel} hasResults={facUi.hasResults} onToggle={toggle} />
-            {access.role === 'facilitator' && (
-              <ImportMaterial
-                model={model}
-                canvases={canvases}
-                current={current.id}
-                onImported={(imported, canvasId) => {
-                  setViewportOf(canvasId, fitRects([imported.area], size))
-                  if (canvasId !== current.id) chooseCanvas(canvasId)
-                  else ui.select([imported.frame])
-                }}
-              />
-            )}
-          </>
-        }
+        facilitationButtons={<HeaderButtons open={panel} hasResults={facUi.hasResults} onToggle={toggle} />}
         menu={menu}
         exportControl={
           access.role === 'facilitator' && (
@@ -233,7 +217,23 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
       <RefusalNotice rooms={[board, control, fac.privateRoom]} />
       {/* On a phone the facilitator's bar is part of Menu: pressing one of its buttons closes it. */}
       <div className="contents" onClick={(e) => closeMenuAfterPress(e, menu)}>
-        <FacilitationTop fac={fac} view={view} session={{ id: access.id, key: accessKey, title }} />
+        <FacilitationTop
+          fac={fac}
+          view={view}
+          session={{ id: access.id, key: accessKey, title }}
+          extra={
+            <ImportMaterial
+              model={model}
+              canvases={canvases}
+              current={current.id}
+              onImported={(imported, canvasId) => {
+                setViewportOf(canvasId, fitRects([imported.area], size))
+                if (canvasId !== current.id) chooseCanvas(canvasId)
+                else ui.select([imported.frame])
+              }}
+            />
+          }
+        />
       </div>
       <div className="board-main">
         <BoardArea

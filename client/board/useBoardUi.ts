@@ -16,6 +16,7 @@ import {
 } from '../canvas/viewport'
 import type { BoardModel } from '../state'
 import { holdKeysForNewEditor } from '../text/typeAhead'
+import { useShownTextStore } from '../canvas/objects/shownText'
 
 export interface BoardUiArgs {
   readonly model: BoardModel
@@ -34,6 +35,7 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
   const [rawSelection, setRawSelection] = useState<readonly string[]>([])
   const [rawEditing, setRawEditing] = useState<string | null>(null)
   const byId = useMemo(() => new Map(objects.map((o) => [o.id, o])), [objects])
+  const shownText = useShownTextStore()
   const selection = useMemo(() => new Set(rawSelection.filter((id) => byId.has(id))), [rawSelection, byId])
   const editing = (rawEditing && byId.get(rawEditing)) || null
   const created = useDiscardOfEmptyNotes(model, editing)
@@ -48,11 +50,13 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
       const target = id ? byId.get(id) : undefined
       // someone else's note while contributions are protected, or a locked one: read, not edited
       if (id && (!target || !isEditable(target) || !model.may.edit(target))) return
+      // a text behind a content note is shown first (Enter once reads it, again edits it)
+      if (target?.contentNote && !shownText.isShown(target.id)) return shownText.show(target.id)
       model.undo.stopCapturing()
       setRawEditing(id)
       if (id) setRawSelection([id])
     },
-    [byId, model],
+    [byId, model, shownText],
   )
   /** Selects every object of the canvas (Ctrl+A on the board: the keyboard's way to pick several). */
   const selectAll = useCallback(() => select(objects.map((o) => o.id)), [select, objects])
@@ -105,12 +109,13 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
     (id: string, key: string) => {
       const target = byId.get(id)
       if (!target || !isEditable(target) || !model.may.edit(target)) return false
+      if (target.contentNote && !shownText.isShown(id)) return false // never typed into unseen
       if (rawEditing === id) return true // its editor is opening: the key is not the board's
       holdKeysForNewEditor(key)
       edit(id)
       return true
     },
-    [byId, model, edit, rawEditing],
+    [byId, model, edit, rawEditing, shownText],
   )
 
   const deleteSelected = useCallback(() => {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { DeleteSession } from './DeleteSession'
 import { SessionSettings } from './SessionSettings'
 import { endVotingNow, revealNotes } from './facilitationApi'
@@ -10,10 +10,12 @@ export interface FacilitatorBarProps {
   readonly fac: Facilitation
   readonly view: ViewSync
   readonly session: { readonly id: string; readonly key: string; readonly title?: string }
+  /** More of the facilitator's controls from elsewhere (Import material), before the session settings. */
+  readonly extra?: ReactNode
 }
 
 /** The facilitator's controls for the whole room: lock, steps, timer, summons, private writing, voting. */
-export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
+export function FacilitatorBar({ fac, view, session, extra }: FacilitatorBarProps) {
   const { t } = useTranslation('facilitation')
   const { state, session: commands } = fac
   const [message, setMessage] = useState('')
@@ -104,6 +106,7 @@ export function FacilitatorBar({ fac, view, session }: FacilitatorBarProps) {
         </span>
       )}
       <VotingControls fac={fac} onEnd={endVoting} />
+      {extra}
       <SessionSettings fac={fac} session={session} />
       <DeleteSession session={session} />
       <span aria-live="polite" className="facilitator-message">

@@ -204,7 +204,8 @@ export function ImportMaterialDialog(props: ImportMaterialDialogProps) {
                 {result.unusedColumns.length > 0 &&
                   ` ${t('import.unusedColumns', { columns: result.unusedColumns.join(', ') })}`}
               </p>
-              <ol className="import-items">
+              {/* focusable: a keyboard can scroll a long preview (it holds nothing else to focus) */}
+              <ol className="import-items" tabIndex={0} aria-labelledby={previewId}>
                 {items.map((item, i) => (
                   <li key={i} lang={item.lang || undefined}>
                     {item.kind === 'story'

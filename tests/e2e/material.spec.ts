@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { violations } from './axe'
 import {
   createLinks,
   expectConnected,
@@ -56,6 +57,7 @@ test('a facilitator imports 30 stories and a CSV file; people on a phone and in 
   await expect(dialog.getByRole('listitem')).toHaveCount(30)
   await expect(dialog.getByRole('textbox', { name: 'Frame title' })).toHaveValue('Stories from the estate')
   await fay.screenshot({ path: '/tmp/material-preview.png' })
+  expect(await violations(fay), 'the import dialog with its preview').toEqual([])
   await expect(storyRows(fay)).toHaveCount(0) // nothing is added by the preview
   await dialog.getByRole('button', { name: 'Add 30 items' }).click()
   await expect(dialog).toBeHidden()
@@ -141,4 +143,20 @@ test('a facilitator imports 30 stories and a CSV file; people on a phone and in 
   await selection.getByRole('button', { name: 'Hide text' }).click()
   await expect(noted).not.toContainText('They shouted at us in the street.')
   await expect(xiaoNoted).toContainText('They shouted at us in the street.')
+
+  // Fay changes the note from the selection bar (hers to change: she added the card); everyone sees it
+  await selection.getByRole('button', { name: 'Content note' }).click()
+  const noteDialog = fay.getByRole('dialog', { name: 'Content note' })
+  await expect(noteDialog.getByRole('textbox', { name: 'Content note' })).toHaveValue(
+    'describes racist abuse',
+  )
+  expect(await violations(fay), 'the content note dialog').toEqual([])
+  await noteDialog.getByRole('textbox', { name: 'Content note' }).fill('describes a violent attack')
+  await noteDialog.getByRole('button', { name: 'Save content note' }).click()
+  await expect(patNoted).toContainText('Content note: describes a violent attack')
+  await selection.getByRole('button', { name: 'Content note' }).click()
+  await noteDialog.getByRole('button', { name: 'Remove content note' }).click()
+  await expect(patNoted).not.toContainText('Content note')
+  await expect(xiaoNoted).not.toContainText('内容提示')
+  await expect(selection.getByRole('button', { name: 'Show text' })).toBeHidden()
 })

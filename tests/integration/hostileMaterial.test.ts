@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { parseMaterial } from '../../shared/material/parse'
 import { importMaterial, setContentNote } from '../../shared/ops/material'

@@ -58,7 +58,14 @@ export const board = {
     by: '{{label}}, by {{author}}',
     method: 'Method',
   },
-  edit: { sticky: 'Edit', text: 'Edit', recipe: 'Edit recipe', story: 'Read story', image: 'Describe image', other: 'Edit' },
+  edit: {
+    sticky: 'Edit',
+    text: 'Edit',
+    recipe: 'Edit recipe',
+    story: 'Read story',
+    image: 'Describe image',
+    other: 'Edit',
+  },
   frameTitle: 'Frame {{n}}',
   imageInput: 'Choose a picture to add',
   tools: {

@@ -56,7 +56,14 @@ export const board: Translation<typeof en> = {
     by: '{{label}}，作者：{{author}}',
     method: '做法',
   },
-  edit: { sticky: '编辑', text: '编辑', recipe: '编辑食谱', story: '阅读故事', image: '描述图片', other: '编辑' },
+  edit: {
+    sticky: '编辑',
+    text: '编辑',
+    recipe: '编辑食谱',
+    story: '阅读故事',
+    image: '描述图片',
+    other: '编辑',
+  },
   frameTitle: '框架 {{n}}',
   imageInput: '选择要添加的图片',
   tools: {
