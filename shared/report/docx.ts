@@ -230,7 +230,8 @@ function images(report: InsightReport, pictures: ReportPictures): Paragraph[] {
     const picture = pictures.get(img.src)
     const children: ParagraphChild[] = []
     if (picture) {
-      const size = fitInside(picture.width, picture.height, PICTURE_MAX.w, PICTURE_MAX.h)
+      // as large as it was on the board (pixels at 96 an inch, as Word counts them), within the page
+      const size = fitInside(img.w, img.h, PICTURE_MAX.w, PICTURE_MAX.h)
       children.push(
         new ImageRun({
           type: picture.type,

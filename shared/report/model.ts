@@ -92,6 +92,7 @@ export interface ReportImage {
   readonly contentNote: string
   /** Who added it and the theme it sits in. */
   readonly detail: string
+  /** Its size on the board (canvas units): the PDF and DOCX show it as large, within the page. */
   readonly w: number
   readonly h: number
 }

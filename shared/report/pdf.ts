@@ -166,8 +166,8 @@ function images(w: PdfText, report: InsightReport, pictures: ReportPictures): vo
     if (img.contentNote) w.text(report.words.contentNote(img.contentNote), NOTICE)
     const picture = pictures.get(img.src)
     if (picture) {
-      // at most 96 dpi's worth of points, and never wider than the text or taller than half a page
-      const size = fitInside(picture.width * 0.75, picture.height * 0.75, w.width(), 320)
+      // as large as it was on the board (0.75 pt a unit), never wider than the text or taller than half a page
+      const size = fitInside(img.w * 0.75, img.h * 0.75, w.width(), 320)
       w.ensure(size.h + 40)
       const x = w.margin + (w.width() - size.w) / 2
       w.doc.addImage(picture.data, picture.type === 'png' ? 'PNG' : 'JPEG', x, w.y, size.w, size.h)

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
@@ -352,12 +352,18 @@ describe('npm run export (command line)', () => {
     expect(md).toContain('Popular idea')
     expect(md).toContain('米饭和豆子')
     expect(md).not.toContain('Please leave me out')
-    const xml = strFromU8(unzipSync(new Uint8Array(run('docx')))['word/document.xml']!)
+    const docx = unzipSync(new Uint8Array(run('docx')))
+    const xml = strFromU8(docx['word/document.xml']!)
     expect(xml).toContain('Popular idea')
+    // the picture itself, with its description as Word's alt text
+    expect(xml).toMatch(/<wp:docPr [^>]*descr="A mural on the bridge"/)
+    expect(Object.keys(docx).some((f) => f.startsWith('word/media/'))).toBe(true)
     expect(xml).toContain('米饭和豆子')
     expect(xml).not.toContain('Please leave me out')
     const pdf = run('report-pdf')
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/)
+    if (process.env.KEEP_REPORT) writeFileSync(process.env.KEEP_REPORT, pdf)
     // the Chinese is real text in an embedded Noto Sans SC subset, not left out
     expect(pdf.toString('latin1')).toMatch(/NotoSansSC-0/)
     const zh = run('report-md', '--lang', 'zh-CN').toString('utf8')
