@@ -18,6 +18,13 @@ import type { ImageStore } from '../uploads/imageStore'
 export const REPORT_FORMATS = ['docx', 'report-pdf', 'report-md'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
+/** Each format's file type and extension. */
+export const REPORT_TYPES: Record<ReportFormat, { readonly type: string; readonly ext: string }> = {
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' },
+  'report-pdf': { type: 'application/pdf', ext: 'pdf' },
+  'report-md': { type: 'text/markdown; charset=utf-8', ext: 'md' },
+}
+
 /** Pictures wider or taller than this are scaled down for the report (about A4 width at 200 dpi). */
 const PICTURE_MAX_PX = 1600
 

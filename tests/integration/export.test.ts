@@ -248,7 +248,7 @@ describe('exports', () => {
     const s = await createSession(h.server.http)
     expect((await get(h, s, 'md', s.keys.participant)).status).toBe(403)
     expect((await get(h, s, 'md', s.keys.viewer)).status).toBe(403)
-    const bad = await get(h, s, 'docx')
+    const bad = await get(h, s, 'pptx')
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { error: string }).error).toMatch(/unknown format/)
     expect((await get(h, { ...s, id: 'A'.repeat(22) }, 'md')).status).toBe(404)
@@ -340,6 +340,15 @@ describe('npm run export (command line)', () => {
   it('builds the insight report as DOCX, PDF and Markdown, honouring consent', async () => {
     const h = await harness()
     const { s } = await buildSession(h)
+    // the same report over HTTP, for the facilitator key only
+    const api = await get(h, s, 'docx')
+    expect(api.status).toBe(200)
+    expect(api.headers.get('content-type')).toMatch(/wordprocessingml/)
+    expect(api.headers.get('content-disposition')).toContain('insight%20report.docx')
+    const apiXml = strFromU8(unzipSync(new Uint8Array(await api.arrayBuffer()))['word/document.xml']!)
+    expect(apiXml).toContain('Popular idea')
+    expect(apiXml).not.toContain('Please leave me out')
+    expect((await get(h, s, 'report-pdf', s.keys.participant)).status).toBe(403)
     const dir = mkdtempSync(join(tmpdir(), 'wb-cli-'))
     const run = (format: string, ...more: string[]) => {
       const out = join(dir, `report-${format}`)
