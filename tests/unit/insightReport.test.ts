@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib'
 import * as Y from 'yjs'
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
@@ -13,6 +14,8 @@ import { answersOf, resultsOf } from '../../shared/schema/facilitation'
 import type { Writer } from '../../shared/schema/rules'
 import { reportToDocx } from '../../shared/report/docx'
 import { reportToMarkdown } from '../../shared/report/markdown'
+import { reportText, reportToPdf } from '../../shared/report/pdf'
+import { fontsFor } from '../../server/report/insightExport'
 import { buildInsightReport } from '../../shared/report/model'
 import { buildSessionDocs, findTemplate } from '../../shared/templates'
 
@@ -229,6 +232,35 @@ describe('insight report renderers', () => {
     expect(xml).toContain('我们需要公园')
     expect(xml).toContain('w:eastAsia="zh-CN"')
     expect(xml).toContain('洞察报告'.toUpperCase())
+  })
+})
+
+describe('insight report PDF', () => {
+  it('embeds the Chinese font subsets its text needs, and writes the Latin text as text', async () => {
+    const { board, control } = session()
+    const canvas = readCanvases(control)[0]!.id
+    addObject(board, { kind: 'sticky', canvas, x: 9000, y: 9000, text: '我们需要公园' }, ann)
+    const report = buildInsightReport(readSnapshot(board, control), { date })
+    const fonts = await fontsFor(reportText(report))
+    expect(fonts.length).toBeGreaterThan(0)
+    const pdf = Buffer.from(reportToPdf(report, new Map(), { fonts }))
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    const raw = pdf.toString('latin1')
+    expect(raw).toMatch(/\/BaseFont\s*\/NotoSansSC-0/)
+    const text = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)]
+      .map((m) => {
+        try {
+          return inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1')
+        } catch {
+          return ''
+        }
+      })
+      .join('\n')
+    expect(text.indexOf('We were never asked')).toBeGreaterThan(0)
+    expect(text.indexOf('Most voted idea')).toBeLessThan(text.indexOf('Few votes here'))
+    // without a font for them (no Chinese subset given), Chinese characters are left out, never garbled
+    const bare = Buffer.from(reportToPdf(report, new Map(), { fonts: [] })).toString('latin1')
+    expect(bare).not.toMatch(/NotoSansSC/)
   })
 })
 
