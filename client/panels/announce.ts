@@ -42,6 +42,10 @@ export function announcement(added: readonly AddedNote[]): string[] {
   ]
 }
 
+/** What may be read out of a note: its text, or only its content note when it has one (the text waits for Show text). */
+const sayable = (o: BoardObject): string =>
+  o.contentNote ? i18n.t('material:contentNote.prefix', { note: o.contentNote }) : o.text
+
 interface Pending {
   readonly firstSeen: number
   text: string
@@ -71,12 +75,12 @@ export class NewNoteTracker {
     for (const o of objects) {
       if (this.known.has(o.id)) {
         const p = this.pending.get(o.id)
-        if (p && p.text !== o.text) Object.assign(p, { text: o.text, lastChange: now })
+        if (p && p.text !== sayable(o)) Object.assign(p, { text: sayable(o), lastChange: now })
         continue
       }
       this.known.add(o.id)
       if (o.kind === 'sticky' && o.createdBy !== this.selfId) {
-        this.pending.set(o.id, { firstSeen: now, text: o.text, lastChange: now })
+        this.pending.set(o.id, { firstSeen: now, text: sayable(o), lastChange: now })
       }
     }
     const due: AddedNote[] = []
@@ -88,7 +92,7 @@ export class NewNoteTracker {
       }
       const settled = p.text.trim() !== '' && now - p.lastChange >= SETTLE_MS
       if (settled || now - p.firstSeen >= MAX_WAIT_MS) {
-        due.push({ author: object.author, text: object.text })
+        due.push({ author: object.author, text: sayable(object) })
         this.pending.delete(id)
       }
     }

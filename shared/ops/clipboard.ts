@@ -1,6 +1,14 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
-import { objectMapOf, objectMaps, objectsOf, readObject, textOf, writeObject } from '../schema/boardDoc'
+import {
+  CONTENT_NOTE_MAX,
+  objectMapOf,
+  objectMaps,
+  objectsOf,
+  readObject,
+  textOf,
+  writeObject,
+} from '../schema/boardDoc'
 import { KINDS, type BoardObject, type ObjectKind } from '../schema/kinds'
 import { readRichText, writeRichText, richNodeSchema, type RichNode } from '../schema/richText'
 import { newId } from './ids'
@@ -16,6 +24,8 @@ export interface ClipboardObject {
   readonly rotation: number
   readonly props: Record<string, unknown>
   readonly richText: RichNode[]
+  /** Its content note: a copy keeps the warning before its text ('' or absent for none). */
+  readonly contentNote?: string
 }
 
 export interface ClipboardData {
@@ -34,6 +44,7 @@ const clipboardSchema = z.object({
         rotation: z.number().finite(),
         props: z.record(z.string(), z.unknown()),
         richText: z.array(richNodeSchema).max(2000),
+        contentNote: z.string().max(CONTENT_NOTE_MAX).optional(),
       }),
     )
     .max(2000),
@@ -56,6 +67,7 @@ export function copyObjects(doc: Y.Doc, ids: readonly string[]): ClipboardData {
       rotation: o.rotation,
       props: { ...o.props },
       richText: fragment ? readRichText(fragment) : [],
+      ...(o.contentNote ? { contentNote: o.contentNote } : {}),
     })
   }
   return { format: CLIPBOARD_FORMAT, objects }
@@ -109,6 +121,7 @@ export function pasteObjects(
         author: origin.name,
         createdAt: now,
         props: props.data as never,
+        contentNote: item.contentNote,
       })
       objects.set(id, map)
       const fragment = map.get('text')

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { violations } from './axe'
 import {
   createLinks,
@@ -106,6 +107,16 @@ test('a facilitator imports 30 stories and a CSV file; people on a phone and in 
   await expect(selection.getByRole('button', { name: 'Hide text' })).toBeVisible()
   await expect(noted).toContainText('They shouted at us in the street.') // the list follows the same choice
   await fay.screenshot({ path: '/tmp/material-canvas-shown.png' })
+  // the whole story in the story panel, the content note first
+  await selection.getByRole('button', { name: 'Read story' }).click()
+  const panel = fay.getByRole('complementary', { name: 'Story card' })
+  await expect(panel.getByRole('textbox', { name: 'Title' })).toHaveValue('The night they shouted')
+  await expect(panel.getByRole('note')).toContainText('Content note: describes racist abuse')
+  await expect(panel).toContainText('They shouted at us in the street.')
+  await fay.screenshot({ path: '/tmp/material-story-panel.png' })
+  await panel.getByRole('button', { name: 'Close story' }).click()
+  await expect(panel).toBeHidden()
+  await fay.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
 
   // Pat, on a phone: every story is there; the noted one is hidden for Pat until Pat chooses
   const pat = await openAsNewPerson(browser, links.participant, PHONE)
@@ -154,9 +165,47 @@ test('a facilitator imports 30 stories and a CSV file; people on a phone and in 
   await noteDialog.getByRole('textbox', { name: 'Content note' }).fill('describes a violent attack')
   await noteDialog.getByRole('button', { name: 'Save content note' }).click()
   await expect(patNoted).toContainText('Content note: describes a violent attack')
+  // every export says the note before the text: Markdown (and a PNG, looked at)
+  const exportAs = async (format: string) => {
+    const download = fay.waitForEvent('download')
+    await fay.getByRole('button', { name: 'Export' }).click()
+    await fay.getByRole('menuitem', { name: format, exact: true }).click()
+    return download
+  }
+  const md = await (await exportAs('Markdown')).path()
+  const markdown = readFileSync(md, 'utf8')
+  const warning = markdown.indexOf('> **Content note:** describes a violent attack')
+  expect(warning).toBeGreaterThan(markdown.indexOf('#### Story: The night they shouted'))
+  expect(warning).toBeLessThan(markdown.indexOf('They shouted at us in the street.'))
+  await (await exportAs('PNG')).saveAs('/tmp/material-export.png')
   await selection.getByRole('button', { name: 'Content note' }).click()
   await noteDialog.getByRole('button', { name: 'Remove content note' }).click()
   await expect(patNoted).not.toContainText('Content note')
   await expect(xiaoNoted).not.toContainText('内容提示')
   await expect(selection.getByRole('button', { name: 'Show text' })).toBeHidden()
+})
+
+test('the import goes to the canvas chosen in the dialog, and the view follows it there', async ({
+  browser,
+}) => {
+  const links = await createLinks(browser, 'Choosing the canvas', 'collage')
+  const fay = await openAsNewPerson(browser, links.facilitator)
+  await join(fay, 'Fay')
+  const dialog = await openImport(fay)
+  await dialog.getByRole('textbox', { name: 'Paste a list' }).fill('Bring chairs\n\nAsk about childcare\n')
+  await expect(dialog.getByRole('combobox', { name: 'Format' })).toHaveValue('auto')
+  await expect(dialog.getByRole('status')).toContainText('0 story cards and 2 notes will be added')
+  const canvas = dialog.getByRole('combobox', { name: 'Canvas' })
+  // another canvas than the one in view (the dialog starts on that one)
+  const current = await canvas.inputValue()
+  const other = canvas.locator(`option:not([value="${current}"])`).first()
+  const target = (await other.textContent())!
+  await canvas.selectOption({ label: target })
+  await expect(dialog.getByRole('status')).toContainText(`on “${target}”`)
+  await dialog.getByRole('button', { name: 'Add 2 items' }).click()
+  await expect(fay.getByRole('tab', { name: target, exact: true })).toHaveAttribute('aria-selected', 'true')
+  await openListView(fay)
+  await expect(fay.getByRole('heading', { name: `Notes on “${target}”` })).toBeVisible()
+  await expect(fay.getByRole('textbox', { name: /^Note 1/ })).toHaveValue('Bring chairs')
+  await expect(fay.getByRole('textbox', { name: /^Note 2/ })).toHaveValue('Ask about childcare')
 })

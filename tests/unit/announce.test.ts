@@ -59,3 +59,15 @@ describe('NewNoteTracker', () => {
     expect(tracker.nextCheck()).toBeNull()
   })
 })
+
+describe('content notes', () => {
+  it('a note behind a content note is announced by its note, never its text', () => {
+    const tracker = new NewNoteTracker('u-me')
+    tracker.reset([])
+    const hidden = { ...note('n', 'What they shouted at us'), contentNote: 'describes racist abuse' }
+    expect(tracker.update([hidden], 0)).toEqual([])
+    expect(tracker.update([hidden], SETTLE_MS)).toEqual([
+      'Ben added a note: Content note: describes racist abuse',
+    ])
+  })
+})

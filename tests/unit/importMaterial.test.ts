@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { parseMaterial, MATERIAL_MAX_ITEMS, type MaterialItem } from '../../shared/material/parse'
+import { copyObjects, duplicateObjects, parseClipboard, pasteObjects } from '../../shared/ops/clipboard'
 import { importMaterial, setContentNote } from '../../shared/ops/material'
 import { addObject, createUndo } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
@@ -166,5 +167,18 @@ describe('content notes under the board rules', () => {
     setContentNote(doc, [id], '', ann)
     expect(objectsOf(doc).get(id)!.has('contentNote')).toBe(false)
     expect(all(doc)[0]!.contentNote).toBe('')
+  })
+})
+
+describe('copies keep their content note', () => {
+  it('duplicating or pasting a card behind a content note keeps the note', () => {
+    const doc = new Y.Doc()
+    const id = addObject(doc, { kind: 'sticky', canvas: 'c', x: 0, y: 0, text: 'hard words' }, ann)
+    setContentNote(doc, [id], 'grief', ann)
+    const [copy] = duplicateObjects(doc, [id], ann)
+    expect(objectsOf(doc).get(copy!)!.get('contentNote')).toBe('grief')
+    const data = parseClipboard(JSON.stringify(copyObjects(doc, [id])))!
+    const [pasted] = pasteObjects(doc, data, 'c2', { dx: 0, dy: 0 }, ann)
+    expect(objectsOf(doc).get(pasted!)!.get('contentNote')).toBe('grief')
   })
 })

@@ -3,7 +3,10 @@ import { buildCookbook } from '../../client/export/cookbook'
 import { cookbookHtml } from '../../client/export/cookbookHtml'
 import { drawableObjects } from '../../client/export/exportObjects'
 import { outlineItem } from '../../client/export/outline'
+import * as Y from 'yjs'
 import { toCsv } from '../../shared/export/csv'
+import { buildDocsFromExport, parseExport, toExportJson } from '../../shared/export/json'
+import { objectsOf, readObject } from '../../shared/schema/boardDoc'
 import { toMarkdown } from '../../shared/export/markdown'
 import { obj, snapshotOf } from '../helpers/exportFixtures'
 
@@ -70,5 +73,35 @@ describe('every export says the content note before the text', () => {
     const html = cookbookHtml(book, '1 January 2026')
     before(html, 'Recipe by Ada', 'Content note: mentions self-harm')
     before(html, 'Content note: mentions self-harm', '</article>')
+  })
+})
+
+describe('the JSON export', () => {
+  it('carries content notes and stories through export → import', () => {
+    const s = snapshotOf([story, note, plain])
+    const json = JSON.parse(JSON.stringify(toExportJson(s, {}))) as unknown
+    const docs = buildDocsFromExport(parseExport(json))
+    const board = new Y.Doc()
+    Y.applyUpdate(board, docs.board)
+    const back = new Map(
+      [...objectsOf(board).entries()].flatMap(([id, map]) => {
+        const r = readObject(id, map)
+        return r.ok ? [[id, r.object] as const] : []
+      }),
+    )
+    expect(back.get('s1')).toMatchObject({
+      kind: 'story',
+      contentNote: 'describes racist abuse',
+      lang: 'en',
+      props: { title: 'The night', credit: 'Amina' },
+    })
+    expect(back.get('n1')?.contentNote).toBe('grief')
+    expect(back.get('n2')?.contentNote).toBe('')
+    // an export from before content notes (no such field) still imports
+    const old = JSON.parse(JSON.stringify(toExportJson(snapshotOf([plain]), {}))) as {
+      objects: Record<string, unknown>[]
+    }
+    for (const o of old.objects) delete o.contentNote
+    expect(() => parseExport(old)).not.toThrow()
   })
 })
