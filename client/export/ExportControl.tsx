@@ -8,6 +8,7 @@ import { imageUrl } from '../images/imageApi'
 import { CookbookDialog, type CookbookFormat } from '../panels/CookbookDialog'
 import { ExportMenu, type ExportFormat } from '../panels/ExportMenu'
 import { ExportProgress } from '../panels/ExportProgress'
+import { InsightReportDialog, type InsightFormat } from '../panels/InsightReportDialog'
 import { PdfExportDialog } from '../panels/PdfExportDialog'
 import { buildCookbook } from './cookbook'
 import { fetchExport, fileName, saveBlob } from './download'
@@ -35,7 +36,7 @@ export function ExportControl(props: ExportControlProps) {
   return props.session.role === 'facilitator' ? <FacilitatorExport {...props} /> : null
 }
 
-type Dialog = { kind: 'pdf' } | { kind: 'cookbook'; count: number } | null
+type Dialog = { kind: 'pdf' } | { kind: 'report' } | { kind: 'cookbook'; count: number } | null
 
 function FacilitatorExport(props: ExportControlProps) {
   const jobs = useMemo(() => new ExportJobs(), [])
@@ -52,6 +53,7 @@ function FacilitatorExport(props: ExportControlProps) {
   const choose = (format: ExportFormat) => {
     if (format === 'png') run.png(framesAsPages)
     else if (format === 'pdf') setDialog({ kind: 'pdf' })
+    else if (format === 'report') setDialog({ kind: 'report' })
     else if (format === 'cookbook') {
       const count = buildCookbook(run.snapshot()).recipes.length
       // with nothing to put in it, the export itself says why (and no dialog stands in the way)
@@ -63,6 +65,10 @@ function FacilitatorExport(props: ExportControlProps) {
     setDialog(null)
     setFramesChoice(frames)
     run.pdf(ids, frames)
+  }
+  const report = (format: InsightFormat) => {
+    setDialog(null)
+    run.report(format)
   }
   const cookbook = (format: CookbookFormat) => {
     setDialog(null)
@@ -94,6 +100,9 @@ function FacilitatorExport(props: ExportControlProps) {
           onCancel={() => setDialog(null)}
         />
       )}
+      {dialog?.kind === 'report' && (
+        <InsightReportDialog onChoose={report} onCancel={() => setDialog(null)} />
+      )}
       {dialog?.kind === 'cookbook' && (
         <CookbookDialog recipeCount={dialog.count} onChoose={cookbook} onCancel={() => setDialog(null)} />
       )}
@@ -108,7 +117,8 @@ function FacilitatorExport(props: ExportControlProps) {
 function useExportRuns(props: ExportControlProps, jobs: ExportJobs, includeRemoved: boolean) {
   const { session, title, current } = props
   // The job's name in messages ("PNG export cancelled"), as the Export menu words the format.
-  const label = (format: ExportFormat) => i18n.t(`panels:exportMenu.items.${format}`)
+  const label = (format: ExportFormat) =>
+    format === 'report' ? i18n.t('report:label') : i18n.t(`panels:exportMenu.items.${format}`)
   const { id, key } = session
   const imageSource = useMemo(() => (src: string) => imageUrl({ id, key }, src), [id, key])
   const snapshot = () =>
@@ -133,6 +143,13 @@ function useExportRuns(props: ExportControlProps, jobs: ExportJobs, includeRemov
         const input = { snapshot: snapshot(), canvases, framesAsPages, imageSource, date: new Date() }
         const blob = await reportPdf({ ...input, signal, progress })
         return save({ blob, name: fileName([title], 'pdf') })
+      }),
+    report: (format: InsightFormat) =>
+      void jobs.run(label('report'), async ({ signal, progress }) => {
+        const { insightExport } = await import('./insightExport')
+        // the snapshot as read: the report words removed people itself, in the reader's language
+        const fresh = readSnapshot(props.board, props.control, undefined, { includeRemoved })
+        return save(await insightExport({ snapshot: fresh, format, imageSource, signal, progress }))
       }),
     cookbook: (format: CookbookFormat) =>
       void jobs.run(label('cookbook'), async ({ signal, progress }) => {

@@ -1,7 +1,10 @@
 import { i18n } from '../i18n'
 import type { jsPDF } from 'jspdf'
 import { isWinAnsi } from './layout'
-import { woffToSfnt } from './woffToSfnt'
+import { facesFor, parseUnicodeRange, type PdfFont } from '../../shared/report/fonts'
+import { woffToSfnt } from '../../shared/report/woffToSfnt'
+
+export { parseUnicodeRange }
 
 /** The web font whose subsets the PDF embeds for text Helvetica cannot show (Chinese above all). */
 const FAMILY = 'Noto Sans SC'
@@ -74,20 +77,6 @@ function pageFaces(): Face[] {
   return faces
 }
 
-/** `U+4e00-4e0f, U+1f1e9` as code point ranges (an empty range means all of Unicode). */
-export function parseUnicodeRange(value: string): [number, number][] {
-  if (!value.trim()) return [[0, 0x10ffff]]
-  return value.split(',').flatMap((part): [number, number][] => {
-    const m = /^\s*U\+([0-9a-f?]+)(?:-([0-9a-f]+))?\s*$/i.exec(part)
-    if (!m?.[1]) return []
-    if (m[1].includes('?')) {
-      return [[parseInt(m[1].replace(/\?/g, '0'), 16), parseInt(m[1].replace(/\?/g, 'f'), 16)]]
-    }
-    const lo = parseInt(m[1], 16)
-    return [[lo, m[2] ? parseInt(m[2], 16) : lo]]
-  })
-}
-
 const loaded = new Map<string, Promise<string | null>>()
 
 /** A subset as base64 TrueType, fetched once per page. */
@@ -113,4 +102,16 @@ function toBase64(bytes: Uint8Array): string {
 /** The export's own words in the language of the page (titles, headings), whose glyphs a PDF needs too. */
 export function exportLabels(): string {
   return JSON.stringify(i18n.getResourceBundle(i18n.language, 'export') ?? {})
+}
+
+/** The Noto Sans SC subsets `text` needs beyond Helvetica, for the insight report's PDF (shared/report/pdf). */
+export async function reportFonts(text: string): Promise<PdfFont[]> {
+  const faces = facesFor(text, pageFaces(), isWinAnsi)
+  const fonts = await Promise.all(
+    faces.map(async (face, i) => {
+      const base64 = await trueTypeBase64(face.url)
+      return base64 ? { name: `NotoSansSC-${i}`, base64, ranges: face.ranges } : null
+    }),
+  )
+  return fonts.filter((f) => f !== null)
 }

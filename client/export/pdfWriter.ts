@@ -202,8 +202,8 @@ function measuringContext(): CanvasRenderingContext2D {
   return measurer
 }
 
-/** One line of text as a transparent PNG, sized in points. */
-function rasterText(text: string, style: TextStyle): { data: string; w: number; h: number } | null {
+/** One line of text as a transparent PNG, sized in points (for characters no embedded font covers). */
+export function rasterText(text: string, style: TextStyle): { data: string; w: number; h: number } | null {
   const measure = measuringContext()
   measure.font = cssFont(style)
   const w = Math.ceil(measure.measureText(text).width + 2)

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { REACTIONS, type Reaction } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { ReactionIcon } from './reactionIcons'
+import { QuoteToggle, markableQuotes } from './QuoteToggle'
 import type { Facilitation } from './useFacilitation'
 import { useTranslation } from 'react-i18next'
 
@@ -31,6 +32,7 @@ export function NoteExtras({ fac, object }: { fac: Facilitation; object: BoardOb
       {!isPrivate && may.react(object) && <Reactions fac={fac} object={object} />}
       {/* consent is its author's alone (the board's rules): offered on one's own notes only */}
       {may.author(object, 'consent') && <ConsentToggle fac={fac} objects={[object]} />}
+      {markableQuotes(fac, [object]).length > 0 && <QuoteToggle fac={fac} objects={[object]} />}
       {!isPrivate && may.moderate(object) && <HideToggle fac={fac} objects={[object]} />}
     </div>
   )

@@ -1,6 +1,7 @@
 import { isNote, type BoardObject } from '../../shared/schema/kinds'
 import { useState } from 'react'
 import { HideToggle, Reactions, VoteButtons } from './NoteExtras'
+import { QuoteToggle, markableQuotes } from './QuoteToggle'
 import type { Facilitation } from './useFacilitation'
 import { useTranslation } from 'react-i18next'
 
@@ -17,6 +18,7 @@ export function SelectionExtras(props: {
   const shared = selected.filter((o) => !fac.privateIds.has(o.id))
   const only = selected.length === 1 ? selected[0] : undefined
   const notes = shared.filter(isNote)
+  const quotes = markableQuotes(fac, selected)
   const group = () => {
     const id = fac.contributions.group(
       shared.map((o) => o.id),
@@ -39,6 +41,7 @@ export function SelectionExtras(props: {
       {only && isNote(only) && fac.state.mode === 'voting' && shared.includes(only) && (
         <VoteButtons fac={fac} id={only.id} />
       )}
+      {quotes.length > 0 && quotes.length === selected.length && <QuoteToggle fac={fac} objects={quotes} />}
       {shared.length > 0 && shared.every(fac.model.may.moderate) && <HideToggle fac={fac} objects={shared} />}
     </>
   )

@@ -8,6 +8,7 @@ import {
 } from '../../shared/ops/contributions'
 import type { Writer } from '../../shared/schema/rules'
 import type { Origin } from '../../shared/ops/origin'
+import { setQuote } from '../../shared/ops/quotes'
 import { castVote } from '../../shared/ops/session'
 import { groupIntoFrame } from '../../shared/ops/themes'
 import type { Reaction } from '../../shared/schema/boardDoc'
@@ -17,6 +18,8 @@ export interface ContributionCommands {
   toggleReaction(id: string, emoji: Reaction): void
   setConsent(ids: readonly string[], consent: boolean): void
   setHidden(ids: readonly string[], hidden: boolean): void
+  /** Marks notes as quotes for the insight report, or unmarks them (their author or a facilitator). */
+  setQuote(ids: readonly string[], quote: boolean): void
   /** How many objects this person has on the board and in their private room. */
   countMine(): number
   /** Deletes everything this person added (board and private room); returns how many. */
@@ -57,6 +60,7 @@ export function createContributionCommands(docs: ContributionDocs, origin: Origi
     },
     setConsent: (ids, consent) => each(ids, (doc, part) => setConsent(doc, part, consent, origin)),
     setHidden: (ids, hidden) => each(ids, (doc, part) => setHidden(doc, part, hidden, origin)),
+    setQuote: (ids, quote) => each(ids, (doc, part) => setQuote(doc, part, quote, writer, origin)),
     countMine: () =>
       (readOnly ? 0 : myObjectIds(board, origin.userId, writer).length) +
       (mine ? myObjectIds(mine, origin.userId).length : 0),

@@ -2,7 +2,7 @@ import './export.css'
 import { useMenuButton } from './useMenuButton'
 import { useTranslation } from 'react-i18next'
 
-export type ExportFormat = 'png' | 'pdf' | 'md' | 'csv' | 'json' | 'cookbook'
+export type ExportFormat = 'png' | 'pdf' | 'md' | 'csv' | 'json' | 'report' | 'cookbook'
 
 export interface ExportMenuProps {
   /** Offer the cook book (recipe cards on this canvas, or a recipe wall). */
@@ -61,8 +61,8 @@ export function ExportMenu(props: ExportMenuProps) {
 
 /** The formats, then the choices: "Each frame as a page" (when the canvas has frames), "Name removed people". */
 function MenuItems(props: ExportMenuProps) {
-  const { t } = useTranslation('panels')
-  const formats: ExportFormat[] = ['png', 'pdf', 'md', 'csv', 'json']
+  const { t } = useTranslation(['panels', 'report'])
+  const formats: ExportFormat[] = ['png', 'pdf', 'md', 'csv', 'json', 'report']
   if (props.cookbook) formats.push('cookbook')
   return (
     <>
@@ -73,10 +73,10 @@ function MenuItems(props: ExportMenuProps) {
           role="menuitem"
           tabIndex={-1}
           aria-disabled={props.busy || undefined}
-          title={t(`exportMenu.hints.${format}`)}
+          title={format === 'report' ? t('report:menuHint') : t(`exportMenu.hints.${format}`)}
           onClick={() => props.onChoose(format)}
         >
-          {t(`exportMenu.items.${format}`)}
+          {format === 'report' ? t('report:menuItem') : t(`exportMenu.items.${format}`)}
         </button>
       ))}
       {(props.framesAsPages || props.nameRemoved) && (

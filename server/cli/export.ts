@@ -1,10 +1,13 @@
 /**
- * `npm run export -- <session id> --format md|csv|json [--out FILE] [--include-removed]`: exports a
- * session straight from the database under DATA_DIR (default ./data), or from Redis when REDIS_URL
- * is set (several instances), for organisers with access to the server. People removed from the
- * session are "Removed person" unless --include-removed.
+ * `npm run export -- <session id> --format md|csv|json|docx|report-pdf|report-md [--out FILE]
+ * [--include-removed] [--lang en|zh-CN]`: exports a session straight from the database under DATA_DIR
+ * (default ./data), or from Redis when REDIS_URL is set (several instances), for organisers with
+ * access to the server. docx, report-pdf and report-md are the insight report, its own words in
+ * the session's main language unless --lang. People removed from the session are "Removed person"
+ * unless --include-removed.
  */
 import { writeFileSync } from 'node:fs'
+import { isUiLang, type UiLang } from '../../shared/lang'
 import { resolve } from 'node:path'
 import { docFromUpdates, readSnapshot } from '../../shared/export/snapshot'
 import { NewerSchemaError, upgradeDoc } from '../../shared/schema/migrations'
@@ -13,20 +16,26 @@ import { describeSkipped } from '../../shared/schema/skipped'
 import { EXPORT_FORMATS, imagesOf, renderExport, type ExportFormat } from '../sessions/exports'
 import { openCluster } from '../cluster/cluster'
 import { createLogger } from '../logger'
+import { REPORT_FORMATS, renderInsight, type ReportFormat } from '../report/insightExport'
 import { openSqliteStorage } from '../storage/sqlite'
 import { StorageFormatError } from '../storage/formatError'
 import type { Storage } from '../storage/types'
 import { createFileImageStore, type ImageStore } from '../uploads/imageStore'
 
-const USAGE = 'usage: npm run export -- <session id> --format md|csv|json [--out FILE] [--include-removed]'
+const USAGE =
+  'usage: npm run export -- <session id> --format md|csv|json|docx|report-pdf|report-md [--out FILE] [--include-removed] [--lang en|zh-CN]'
+const FORMATS: readonly string[] = [...EXPORT_FORMATS, ...REPORT_FORMATS]
+/** Binary formats are written to a file, never to a terminal. */
+const BINARY: readonly string[] = ['docx', 'report-pdf']
 
 class CliError extends Error {}
 
 interface Args {
   readonly id: string
-  readonly format: ExportFormat
+  readonly format: ExportFormat | ReportFormat
   readonly out: string | null
   readonly includeRemoved: boolean
+  readonly lang: UiLang | undefined
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -34,6 +43,7 @@ function parseArgs(argv: readonly string[]): Args {
   let id: string | null = null
   let format: string | null = null
   let out: string | null = null
+  let lang: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     if (arg === '--format') format = argv[++i] ?? ''
@@ -41,6 +51,8 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg === '--out') out = argv[++i] ?? ''
     else if (arg.startsWith('--out=')) out = arg.slice(6)
     else if (arg === '--include-removed') includeRemoved = true
+    else if (arg === '--lang') lang = argv[++i] ?? ''
+    else if (arg.startsWith('--lang=')) lang = arg.slice(7)
     // a session id may itself begin with '-' (base64url): one that looks like an id is the id
     else if (arg.startsWith('-') && !(id === null && SESSION_ID_PATTERN.test(arg)))
       throw new CliError(`unknown option ${arg}\n${USAGE}`)
@@ -49,17 +61,20 @@ function parseArgs(argv: readonly string[]): Args {
   }
   if (!id) throw new CliError(`a session id is required\n${USAGE}`)
   if (!format) throw new CliError(`--format is required\n${USAGE}`)
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new CliError(`unknown format "${format}": use md, csv or json`)
+  if (!FORMATS.includes(format)) {
+    throw new CliError(`unknown format "${format}": use ${FORMATS.join(', ')}`)
   }
   if (out === '') throw new CliError(`--out needs a file name\n${USAGE}`)
-  return { id, format: format as ExportFormat, out, includeRemoved }
+  if (lang !== undefined && !isUiLang(lang)) throw new CliError(`unknown language "${lang}": use en or zh-CN`)
+  if (BINARY.includes(format) && !out && process.stdout.isTTY)
+    throw new CliError(`${format} is a binary file: give --out FILE (or redirect the output)`)
+  return { id, format: format as ExportFormat | ReportFormat, out, includeRemoved, lang }
 }
 
 const ROOM_OF = { board: boardRoom, control: controlRoom, facilitator: facilitatorRoom }
 
 async function main(): Promise<void> {
-  const { id, format, out, includeRemoved } = parseArgs(process.argv.slice(2))
+  const { id, format, out, includeRemoved, lang } = parseArgs(process.argv.slice(2))
   const { storage, images, where, close } = await openStore()
   try {
     const session = SESSION_ID_PATTERN.test(id) ? await storage.getSession(id) : undefined
@@ -81,7 +96,9 @@ async function main(): Promise<void> {
     // what could not be read is left out; say so on stderr, so stdout stays the export alone
     const skipped = describeSkipped(snapshot.skipped)
     if (skipped) console.error(`export: ${skipped}`)
-    const body = await renderExport(format, snapshot, () => imagesOf(images, id, snapshot))
+    const body = isReport(format)
+      ? await renderInsight(format, snapshot, { images, sessionId: id, lang })
+      : await renderExport(format, snapshot, () => imagesOf(images, id, snapshot))
     if (out) {
       writeFileSync(out, body)
       console.error(`Wrote ${format} export of "${session.title}" to ${out}`)
@@ -90,6 +107,9 @@ async function main(): Promise<void> {
     await close()
   }
 }
+
+const isReport = (format: string): format is ReportFormat =>
+  (REPORT_FORMATS as readonly string[]).includes(format)
 
 /** The same store the server uses: Redis if REDIS_URL is set, else SQLite under DATA_DIR. */
 async function openStore(): Promise<{

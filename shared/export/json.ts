@@ -92,6 +92,7 @@ export function toExportJson(
       lang: o.lang,
       // before the text it warns about; '' for none
       contentNote: o.contentNote,
+      quote: o.quote,
       reactions: o.reactions,
       props: o.props as Record<string, unknown>,
       richText: s.richText[o.id] ?? [],
@@ -174,6 +175,8 @@ const importSchema = z.object({
         lang: z.string().max(40),
         // exports from before content notes have none
         contentNote: z.string().max(CONTENT_NOTE_MAX).optional(),
+        // exports from before quotes have none
+        quote: z.boolean().optional(),
         reactions: z.record(z.string(), z.array(z.string().max(64)).max(REACTIONS_PER_EMOJI_MAX)),
         props: z.record(z.string(), z.unknown()),
         richText: z.array(richNodeSchema).max(5000),
@@ -259,6 +262,7 @@ export function buildDocsFromExport(e: ValidExport) {
     for (const o of e.objects) {
       const map = writeObject({ ...o, kind: o.kind as ObjectKind, props: o.props as never })
       for (const key of ['locked', 'consent', 'hidden', 'lang'] as const) map.set(key, o[key])
+      if (o.quote) map.set('quote', true)
       const reactions = new Y.Map<boolean>()
       for (const [emoji, who] of Object.entries(o.reactions)) {
         if ((REACTIONS as readonly string[]).includes(emoji))

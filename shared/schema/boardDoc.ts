@@ -20,6 +20,7 @@ export const REACTIONS_KEY = 'reactions'
 export const BASE_KEYS: ReadonlySet<string> = new Set([
   'consent',
   'contentNote',
+  'quote',
   'hidden',
   'lang',
   REACTIONS_KEY,
@@ -83,6 +84,8 @@ const baseSchema = z.object({
   lang: z.string().max(40).regex(LANG_TAG).default(''),
   /** A content note shown before the text; '' (or absent) for none. */
   contentNote: z.string().max(CONTENT_NOTE_MAX).default(''),
+  /** Marked as a quote (the insight report sets quotes apart); its author or a facilitator decides. */
+  quote: z.boolean().default(false),
 })
 
 /** The schema of each field every object has, whatever its kind (the relay checks each value written). */

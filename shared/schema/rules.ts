@@ -31,6 +31,8 @@ const BASE_FIELDS: Readonly<Record<string, FieldClass>> = {
   locked: 'facilitator',
   consent: 'author',
   contentNote: 'author-or-facilitator',
+  // a quote is picked out for the report: the words' author or a facilitator chooses, no one else
+  quote: 'author-or-facilitator',
   reactions: 'reactions',
   canvas: 'open',
   x: 'open',

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
 import sharp from 'sharp'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
@@ -247,7 +248,7 @@ describe('exports', () => {
     const s = await createSession(h.server.http)
     expect((await get(h, s, 'md', s.keys.participant)).status).toBe(403)
     expect((await get(h, s, 'md', s.keys.viewer)).status).toBe(403)
-    const bad = await get(h, s, 'docx')
+    const bad = await get(h, s, 'pptx')
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { error: string }).error).toMatch(/unknown format/)
     expect((await get(h, { ...s, id: 'A'.repeat(22) }, 'md')).status).toBe(404)
@@ -329,10 +330,55 @@ describe('npm run export (command line)', () => {
     // an id may begin with '-' (base64url): it is the id, not an option
     const dashed = cli(['-' + 'B'.repeat(21), '--format', 'md'], h.server.dataDir)
     expect(dashed.stderr).toMatch(/no session "-B{21}"/)
-    const badFormat = cli([s.id, '--format', 'docx'], h.server.dataDir)
+    const badFormat = cli([s.id, '--format', 'pptx'], h.server.dataDir)
     expect(badFormat.status).toBe(1)
-    expect(badFormat.stderr).toMatch(/unknown format "docx"/)
+    expect(badFormat.stderr).toMatch(/unknown format "pptx"/)
     expect(cli([], h.server.dataDir).stderr).toMatch(/usage: npm run export/)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('builds the insight report as DOCX, PDF and Markdown, honouring consent', async () => {
+    const h = await harness()
+    const { s } = await buildSession(h)
+    // the same report over HTTP, for the facilitator key only
+    const api = await get(h, s, 'docx')
+    expect(api.status).toBe(200)
+    expect(api.headers.get('content-type')).toMatch(/wordprocessingml/)
+    expect(api.headers.get('content-disposition')).toContain('insight%20report.docx')
+    const apiXml = strFromU8(unzipSync(new Uint8Array(await api.arrayBuffer()))['word/document.xml']!)
+    expect(apiXml).toContain('Popular idea')
+    expect(apiXml).not.toContain('Please leave me out')
+    expect((await get(h, s, 'report-pdf', s.keys.participant)).status).toBe(403)
+    const dir = mkdtempSync(join(tmpdir(), 'wb-cli-'))
+    const run = (format: string, ...more: string[]) => {
+      const out = join(dir, `report-${format}`)
+      const r = cli([s.id, '--format', format, '--out', out, ...more], h.server.dataDir)
+      expect(r.status, r.stderr).toBe(0)
+      return readFileSync(out)
+    }
+    const md = run('report-md').toString('utf8')
+    expect(md).toContain('# Our \\*neighbourhood\\* report')
+    expect(md).toContain('Popular idea')
+    expect(md).toContain('米饭和豆子')
+    expect(md).not.toContain('Please leave me out')
+    const docx = unzipSync(new Uint8Array(run('docx')))
+    const xml = strFromU8(docx['word/document.xml']!)
+    expect(xml).toContain('Popular idea')
+    // the picture itself, with its description as Word's alt text
+    expect(xml).toMatch(/<wp:docPr [^>]*descr="A mural on the bridge"/)
+    expect(Object.keys(docx).some((f) => f.startsWith('word/media/'))).toBe(true)
+    expect(xml).toContain('米饭和豆子')
+    expect(xml).not.toContain('Please leave me out')
+    const pdf = run('report-pdf')
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/)
+    if (process.env.KEEP_REPORT) writeFileSync(process.env.KEEP_REPORT, pdf)
+    // the Chinese is real text in an embedded Noto Sans SC subset, not left out
+    expect(pdf.toString('latin1')).toMatch(/NotoSansSC-0/)
+    const zh = run('report-md', '--lang', 'zh-CN').toString('utf8')
+    expect(zh).toContain('## 社区承诺')
+    const badLang = cli([s.id, '--format', 'docx', '--lang', 'fr'], h.server.dataDir)
+    expect(badLang.stderr).toMatch(/unknown language "fr"/)
     rmSync(dir, { recursive: true, force: true })
   })
 })

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
-import { woffToSfnt } from '../../client/export/woffToSfnt'
+import { woffToSfnt } from '../../shared/report/woffToSfnt'
 
 const FONT = 'node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-100-400-normal.woff'
 

@@ -7,6 +7,7 @@ import { groups } from './groups'
 import { pages } from './pages'
 import { panels } from './panels'
 import { schema } from './schema'
+import { report } from './report'
 
 /** The English resources, one namespace per area of the app; the other languages follow this shape. */
 export const en = {
@@ -19,4 +20,5 @@ export const en = {
   schema,
   material,
   groups,
+  report,
 }

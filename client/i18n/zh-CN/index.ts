@@ -9,6 +9,7 @@ import { groups } from './groups'
 import { pages } from './pages'
 import { panels } from './panels'
 import { schema } from './schema'
+import { report } from './report'
 
 /** Simplified Chinese: every key of the English resources, or the typecheck fails. */
 export const zhCN: Translation<typeof en> = {
@@ -21,4 +22,5 @@ export const zhCN: Translation<typeof en> = {
   schema,
   material,
   groups,
+  report,
 }

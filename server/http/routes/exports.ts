@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http'
 import { ImportError } from '../../../shared/export/json'
 import {
   CONTENT_TYPES,
@@ -10,6 +11,7 @@ import {
 } from '../../sessions/exports'
 import type { ImportJobs } from '../../sessions/importJob'
 import { logSkipped } from '../../sessions/skipped'
+import { REPORT_FORMATS, REPORT_TYPES, renderInsight, type ReportFormat } from '../../report/insightExport'
 import { ImageError } from '../../uploads/imageStore'
 import type { UploadLimiter } from '../../uploads/uploadLimits'
 import { tooMany } from '../images'
@@ -32,10 +34,15 @@ export const exportRoutes = (deps: ApiDeps, uploads: UploadLimiter, jobs: Import
     pattern: /^\/api\/sessions\/([^/]+)\/export$/,
     handle: async (_req, res, url, match) => {
       const format = url.searchParams.get('format') ?? 'json'
-      if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-        throw new HttpError(400, `unknown format "${format.slice(0, 20)}"; use json, md or csv`)
+      const report = (REPORT_FORMATS as readonly string[]).includes(format)
+      if (!report && !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+        throw new HttpError(
+          400,
+          `unknown format "${format.slice(0, 20)}"; use json, md, csv, docx, report-pdf or report-md`,
+        )
       }
       const session = await asFacilitator(deps, match, url, 'export a session')
+      if (report) return insight(deps, res, session, format as ReportFormat, url)
       const f = format as ExportFormat
       // removed people are not named unless the facilitator asks for it
       const includeRemoved = url.searchParams.get('includeRemoved') === '1'
@@ -83,3 +90,24 @@ export const exportRoutes = (deps: ApiDeps, uploads: UploadLimiter, jobs: Import
     },
   },
 ]
+
+/** The insight report (docx, report-pdf, report-md), built on the server; words in the session's main language. */
+async function insight(
+  deps: ApiDeps,
+  res: ServerResponse,
+  session: { id: string; title: string },
+  format: ReportFormat,
+  url: URL,
+): Promise<void> {
+  const includeRemoved = url.searchParams.get('includeRemoved') === '1'
+  const snapshot = await snapshotOf(deps.relay, session.id, { includeRemoved })
+  logSkipped(deps.log, `export.${format}`, session.id, snapshot.skipped)
+  const body = await renderInsight(format, snapshot, { images: deps.images, sessionId: session.id })
+  const ext = REPORT_TYPES[format].ext
+  res.writeHead(200, {
+    'content-type': REPORT_TYPES[format].type,
+    'content-disposition': `attachment; filename="report.${ext}"; filename*=UTF-8''${encodeURIComponent(fileName(`${session.title} insight report`, ext))}`,
+    'cache-control': 'no-store',
+  })
+  res.end(body)
+}

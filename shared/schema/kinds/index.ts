@@ -59,6 +59,8 @@ export interface ObjectBase {
    * hidden until a person chooses to read it. Only the author or a facilitator may set or clear it.
    */
   readonly contentNote: string
+  /** Marked as a quote: the insight report sets it apart in its theme (author or facilitator decide). */
+  readonly quote: boolean
   /** Reactions: emoji → ids of the people who gave it. */
   readonly reactions: Readonly<Record<string, readonly string[]>>
   /** Plain text of the rich text, for kinds that have it ('' otherwise). */
