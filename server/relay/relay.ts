@@ -4,10 +4,11 @@ import { isBoardLocked } from '../../shared/schema/controlDoc'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { DocStorage, StoredUpdate } from '../storage/types'
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness'
+import { encodeAwarenessUpdate, type AwarenessEntry } from './awareness'
+import { acceptRemoteAwareness, AwarenessOut, expireRemoteAwareness } from './awarenessOut'
 import type { Fanout, RoomFeed } from './fanout'
 import { encodeIntegratedState } from './pending'
-import { encodeAwarenessMessage, encodeSyncStep1 } from './protocol'
+import { encodeSyncStep1 } from './protocol'
 import { HoldPeer, REMOTE_OWNER, Room, type RoomPeer } from './room'
 
 export interface RelayOptions {
@@ -15,7 +16,12 @@ export interface RelayOptions {
   readonly compactAfterRows: number
   /** A room past this many stored bytes is compacted too (what was removed then stops counting). */
   readonly compactAfterBytes?: number
+  /** Awareness of a room goes out at most once per this many milliseconds (see AwarenessOut). */
+  readonly awarenessFrameMs?: number
 }
+
+/** One frame at 60 Hz: a cursor is drawn no more often than that anyway. */
+const AWARENESS_FRAME_MS = 16
 
 /** Marks updates the relay applies itself (loading from storage), which are not stored again. */
 const FROM_STORAGE = Symbol('storage')
@@ -50,6 +56,7 @@ export class Relay {
   private readonly sweep: NodeJS.Timeout | undefined
   /** `<session>/<person>` of people removed lately: a connection of theirs still joining is closed too. */
   private readonly removedPeople = new Set<string>()
+  private readonly awarenessOut: AwarenessOut
   private turnScheduled = false
   private flushing: Promise<void> = Promise.resolve()
 
@@ -60,6 +67,7 @@ export class Relay {
     private readonly options: RelayOptions,
     private readonly fanout?: Fanout,
   ) {
+    this.awarenessOut = new AwarenessOut(options.awarenessFrameMs ?? AWARENESS_FRAME_MS)
     if (fanout) {
       fanout.onSessionDeleted((id) => this.closeLocalSession(id))
       fanout.onPersonRemoved((id, person) => this.closeLocalPerson(id, person))
@@ -166,53 +174,23 @@ export class Relay {
     this.scheduleTurn()
   }
 
-  /** Sends an accepted awareness update to this room's other peers, here and on other instances. */
-  relayAwareness(room: Room, update: Uint8Array, from?: RoomPeer): void {
-    room.broadcast(encodeAwarenessMessage(update), from)
-    this.fanout?.publishAwareness(room.name, update)
+  /** Sends accepted awareness entries to this room's other peers (see AwarenessOut), here and on other instances. */
+  relayAwareness(room: Room, entries: readonly AwarenessEntry[], from?: RoomPeer): void {
+    this.awarenessOut.queue(room, entries, from ?? null)
+    this.fanout?.publishAwareness(room.name, encodeAwarenessUpdate(entries))
   }
 
   /** Awareness from another instance: kept (owned by no connection here) and relayed to the peers here. */
   private remoteAwareness(room: Room, update: Uint8Array): void {
     if (this.rooms.get(room.name) !== room) return
-    let entries: AwarenessEntry[]
-    try {
-      entries = decodeAwarenessUpdate(update)
-    } catch {
-      return // checked by the instance that published it
-    }
-    const now = Date.now()
-    const accepted = entries.filter((entry) => {
-      const current = room.awareness.get(entry.clientId)
-      if (current && current.owner !== REMOTE_OWNER) return false // a connection here owns that id
-      if (entry.json === 'null') {
-        room.awareness.delete(entry.clientId)
-        room.remoteSeen.delete(entry.clientId)
-        return current !== undefined
-      }
-      if (current && entry.clock < current.entry.clock) return false
-      room.awareness.set(entry.clientId, { entry, owner: REMOTE_OWNER })
-      room.remoteSeen.set(entry.clientId, now)
-      return true
-    })
-    if (accepted.length > 0) room.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(accepted)))
+    this.awarenessOut.queue(room, acceptRemoteAwareness(room, update), REMOTE_OWNER)
   }
 
   /** Removes awareness states of clients on other instances that stopped renewing them (their instance died). */
   private expireRemoteAwareness(): void {
     const before = Date.now() - REMOTE_AWARENESS_TIMEOUT_MS
-    for (const room of this.rooms.values()) {
-      const removals: AwarenessEntry[] = []
-      for (const [clientId, seen] of room.remoteSeen) {
-        const current = room.awareness.get(clientId)
-        if (seen > before) continue
-        room.remoteSeen.delete(clientId)
-        if (!current || current.owner !== REMOTE_OWNER) continue
-        room.awareness.delete(clientId)
-        removals.push({ clientId, clock: current.entry.clock + 1, json: 'null' })
-      }
-      if (removals.length > 0) room.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(removals)))
-    }
+    for (const room of this.rooms.values())
+      this.awarenessOut.queue(room, expireRemoteAwareness(room, before), null)
   }
 
   private enqueue(room: Room, update: Uint8Array): void {
@@ -339,7 +317,7 @@ export class Relay {
         json: 'null',
       }))
       for (const r of removals) room.awareness.delete(r.clientId)
-      this.relayAwareness(room, encodeAwarenessUpdate(removals))
+      this.relayAwareness(room, removals)
     }
     if (room.peers.size === 0) {
       void this.flushed().then(() => {
@@ -355,6 +333,7 @@ export class Relay {
     this.grown.delete(room)
     this.fanout?.close(room.name)
     room.outbox.clear()
+    this.awarenessOut.drop(room)
     if (room.recheck) clearTimeout(room.recheck)
     if (room.control) this.leave(room.control.room, room.control.hold)
     room.control = null

@@ -19,6 +19,7 @@ import { format, resolveConfig } from 'prettier'
 import { writeSection } from './report'
 import { buildBoard } from './relay/board'
 import { scenarioGoals } from './relay/goals'
+import { prebuildServers } from './relay/prebuild'
 import { runLoad, type LoadPlan, type LoadResult } from './relay/loadgen'
 import {
   churnTable,
@@ -214,6 +215,7 @@ async function rulesMain(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  await prebuildServers()
   if (rulesOnly) return rulesMain()
   const started = performance.now()
   if (profileDir) rmSync(profileDir, { recursive: true, force: true })
@@ -284,7 +286,7 @@ async function churnRounds(): Promise<Runs<ChurnResult>[]> {
 }
 
 function intro(): string {
-  return `Each server runs as its own child process (\`node --import tsx\`), one at a time, fresh for every run, in rounds that alternate between the servers (A B C A B C; ${SCENARIO_ROUNDS} rounds per workshop scenario, ${ROUNDS} for the join and churn): other work on this shared 2-core machine (other developers' tests run at the same time) comes and goes, and alternating makes it hit every server alike; compare ratios within one run, and mind the load average given with each scenario. Peers run without persistence; ours runs with its SQLite storage on (the default: every update in the WAL before anyone receives it) and every update checked against the board's rules.
+  return `Each server runs as its own child process, built ahead of time into plain JavaScript (esbuild, tests/bench/relay/prebuild.ts) and run by plain \`node\` as a deployment would run it, one at a time, fresh for every run, in rounds that alternate between the servers (A B C A B C; ${SCENARIO_ROUNDS} rounds per workshop scenario, ${ROUNDS} for the join and churn): other work on this shared 2-core machine (other developers' tests run at the same time) comes and goes, and alternating makes it hit every server alike; compare ratios within one run, and mind the load average given with each scenario. Peers run without persistence; ours runs with its SQLite storage on (the default: every update in the WAL before anyone receives it) and every update checked against the board's rules.
 
 Load: people on thin sockets (raw TCP, frames written by hand; what they receive is walked frame by frame, not decoded), spread over several generator processes so that none is the bottleneck. A person edits their own recipe card (its "for whom" line), types into their own sticky note (one character per keystroke, as Tiptap writes it) and/or moves their cursor (an awareness state of the shape the board publishes); each person's start within the period is seeded, the same for every server. Observers (3 in the 200-person room, else 1 per room) apply everything to a Y.Doc and note when each Yjs clock of each client arrived; a change is timed from its send to its arrival at each observer, a cursor from the send time inside its state. Times are the system's monotonic clock, shared by every process. Our relay and @y/websocket-server speak y-websocket; Hocuspocus gets its document-name prefix and an auth message first. A delivery is a change reaching one connection of its room (its sender included: every server sends it back) or a cursor reaching one connection other than its owner's; server CPU is utime + stime of the server process from /proc over the measured window, per 1,000 deliveries; write() calls come from /proc/<pid>/io (syscw: socket writes, and for ours also SQLite's WAL writes); updates per stored batch come from our /metrics. Idle RSS is read one second after the server is ready, before any room; peak RSS is VmHWM. Generator CPU is the CPU time of all generator processes, and of the busiest one, as a share of one core over the window. A run is thrown away and run again (at most twice) when a generator process was too busy to time receipts (over 85% of a core, or its event-loop delay p99 over 25 ms); the last attempt is kept either way, and the table says how many were thrown away.`
 }

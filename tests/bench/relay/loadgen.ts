@@ -154,13 +154,17 @@ export async function runLoad(server: RunningServer, plan: LoadPlan): Promise<Lo
       workers.map((w) => w.ask({ type: 'start', startAt, windowStart, windowEnd }, 'window')),
     )
     await sleep(windowStart - now())
-    const counters0 = await server.relayCounters()
+    // /proc first: asking a busy server for its counters can take a while
+    const t0 = now()
     const cpu0 = server.cpuMs()
     const writes0 = server.writeCalls()
     const ownCpu0 = process.cpuUsage()
+    const counters0 = await server.relayCounters()
     await sleep(windowEnd - now())
-    const serverCpuMs = server.cpuMs() - cpu0
-    const serverWrites = server.writeCalls() - writes0
+    // the window as it was really read (this process may wake late on a busy machine), scaled to the nominal one
+    const scale = plan.measureMs / (now() - t0)
+    const serverCpuMs = (server.cpuMs() - cpu0) * scale
+    const serverWrites = (server.writeCalls() - writes0) * scale
     const own = process.cpuUsage(ownCpu0)
     const counters1 = await server.relayCounters()
     const windows: WindowReport[] = (await reports).map((r) => r.report)
@@ -177,7 +181,7 @@ export async function runLoad(server: RunningServer, plan: LoadPlan): Promise<Lo
     const sentInWindow = sends.filter((s) => inWindow(s[3])).length
     const cursorsInWindow = sum(windows.map((w) => w.cursorsSent))
     const perProcess = windows.map((w) => w.cpuMs / plan.measureMs)
-    const ownShare = (own.user + own.system) / 1000 / plan.measureMs
+    const ownShare = ((own.user + own.system) / 1000 / plan.measureMs) * scale
     const delayP99 = Math.max(...windows.map((w) => w.eventLoopDelayP99Ms))
     const busiest = Math.max(...perProcess)
     return {
