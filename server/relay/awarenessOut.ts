@@ -122,3 +122,15 @@ export function expireRemoteAwareness(room: Room, before: number): AwarenessEntr
   }
   return removals
 }
+
+/** Removals of a leaving peer's awareness states (taken out of the room's states here). */
+export function departures(room: Room, peer: RoomPeer): AwarenessEntry[] {
+  const removals: AwarenessEntry[] = []
+  for (const id of peer.clientIds) {
+    const current = room.awareness.get(id)
+    if (current === undefined || current.owner !== peer) continue
+    room.awareness.delete(id)
+    removals.push({ clientId: id, clock: current.entry.clock + 1, json: 'null' })
+  }
+  return removals
+}

@@ -5,17 +5,14 @@ import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { DocStorage, StoredUpdate } from '../storage/types'
 import { encodeAwarenessUpdate, type AwarenessEntry } from './awareness'
-import { acceptRemoteAwareness, AwarenessOut, expireRemoteAwareness } from './awarenessOut'
+import { acceptRemoteAwareness, AwarenessOut, departures, expireRemoteAwareness } from './awarenessOut'
+import { compactionDue, type CompactionOptions } from './compaction'
 import type { Fanout, RoomFeed } from './fanout'
 import { encodeIntegratedState } from './pending'
 import { encodeSyncStep1 } from './protocol'
 import { HoldPeer, REMOTE_OWNER, Room, type RoomPeer } from './room'
 
-export interface RelayOptions {
-  /** Compact a room's stored rows into one snapshot past this many. */
-  readonly compactAfterRows: number
-  /** A room past this many stored bytes is compacted too (what was removed then stops counting). */
-  readonly compactAfterBytes?: number
+export interface RelayOptions extends CompactionOptions {
   /** Awareness of a room goes out at most once per this many milliseconds (see AwarenessOut). */
   readonly awarenessFrameMs?: number
   /** Stores (each a transaction of whatever updates arrived meanwhile) begin at most this often. */
@@ -247,15 +244,9 @@ export class Relay {
     const grown = [...this.grown]
     this.grown.clear()
     for (const room of grown) {
-      // a big room is compacted once it has grown a quarter past its last snapshot, or (at most once a
-      // second) after removals, so that what they free is room again
-      const sinceLast = performance.now() - room.compactedAt
-      const freed = room.removedSinceCompaction && sinceLast > 1000
-      const bigRoom = room.bytes > (this.options.compactAfterBytes ?? Infinity)
-      const big = bigRoom && (room.bytes > room.snapshotBytes * 1.25 || freed)
-      if (bigRoom && room.removedSinceCompaction && !freed) this.recheckLater(room, 1000 - sinceLast)
-      if ((room.storedRows > this.options.compactAfterRows || big) && this.rooms.get(room.name) === room)
-        await this.compact(room)
+      const { due, recheckIn } = compactionDue(room, this.options)
+      if (recheckIn !== null) this.recheckLater(room, recheckIn)
+      if (due && this.rooms.get(room.name) === room) await this.compact(room)
     }
   }
 
@@ -331,18 +322,8 @@ export class Relay {
   /** Removes a peer; the room is unloaded once its last peer has left and its writes are stored. */
   leave(room: Room, peer: RoomPeer): void {
     room.leave(peer)
-    const gone = [...peer.clientIds]
-      .map((id) => room.awareness.get(id))
-      .filter((a): a is NonNullable<typeof a> => a !== undefined && a.owner === peer)
-    if (gone.length > 0) {
-      const removals = gone.map(({ entry }) => ({
-        clientId: entry.clientId,
-        clock: entry.clock + 1,
-        json: 'null',
-      }))
-      for (const r of removals) room.awareness.delete(r.clientId)
-      this.relayAwareness(room, removals)
-    }
+    const removals = departures(room, peer)
+    if (removals.length > 0) this.relayAwareness(room, removals)
     if (room.peers.size === 0) {
       void this.flushed().then(() => {
         if (room.peers.size === 0 && this.rooms.get(room.name) === room) this.unload(room)
