@@ -68,7 +68,7 @@ const plan = (p: Partial<LoadPlan> & Pick<LoadPlan, 'rooms' | 'peoplePerRoom'>):
   cursorHz: 0,
   warmupMs: quick ? 1500 : 3000,
   measureMs: quick ? 4000 : 10_000,
-  drainMs: 5000,
+  drainMs: 15_000,
   workers: 3,
   ...p,
 })
