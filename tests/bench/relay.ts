@@ -69,7 +69,7 @@ const plan = (p: Partial<LoadPlan> & Pick<LoadPlan, 'rooms' | 'peoplePerRoom'>):
   warmupMs: quick ? 1500 : 3000,
   measureMs: quick ? 4000 : 10_000,
   drainMs: 15_000,
-  workers: 3,
+  workers: 4,
   ...p,
 })
 /** The workshop scenarios of issue #17. */
