@@ -2,7 +2,6 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
 import { buildClientIfNeeded } from './build'
-import { openCluster } from './cluster/cluster'
 import { ConfigError, readConfig, type Config } from './config'
 import { createLogger, type Logger } from './logger'
 import { openSqliteStorage } from './storage/sqlite'
@@ -99,6 +98,8 @@ async function openBackend(config: Config, log: Logger) {
     }
   }
   try {
+    // loaded only with REDIS_URL: ioredis is some 20 MB of a server's memory that a lone instance never uses
+    const { openCluster } = await import('./cluster/cluster')
     const cluster = await openCluster(config.redisUrl, log)
     log.info({ instance: cluster.instance }, 'sharing rooms through Redis')
     return { ...cluster, close: () => cluster.close() }

@@ -353,7 +353,7 @@ export class Connection implements RoomPeer {
       } else room.awareness.set(entry.clientId, { entry, owner: this })
       accepted.push(entry)
     }
-    if (accepted.length > 0) this.relay.relayAwareness(room, encodeAwarenessUpdate(accepted), this)
+    if (accepted.length > 0) this.relay.relayAwareness(room, accepted, this)
   }
 
   private reject(code: number, reason: string, metric: string): void {

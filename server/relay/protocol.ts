@@ -79,6 +79,15 @@ function validateUpdate(update: Uint8Array): void {
         throw new ProtocolError('not a valid Yjs update: an empty or impossible deletion')
     }
   }
+  validated.set(update, decoded)
+}
+
+/** The decoding of each update `decodeMessage` passed, kept so the rules check (rules.ts) need not decode it again. */
+const validated = new WeakMap<Uint8Array, ReturnType<typeof Y.decodeUpdate>>()
+
+/** What `decodeMessage` decoded of this update (the same array it returned), if it did. */
+export function validatedDecoding(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> | undefined {
+  return validated.get(update)
 }
 
 /** Sync step 1: our state vector, asking the peer for what we lack. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { ParsedRoom } from '../../shared/rooms'
 import type { AwarenessEntry } from './awareness'
+import type { OutgoingAwareness } from './awarenessOut'
 import { frameMessage, type WireFrame } from './frame'
 import { Outbox } from './outbox'
 
@@ -28,6 +29,11 @@ export class Room {
   readonly awareness = new Map<number, { entry: AwarenessEntry; owner: RoomPeer }>()
   /** When each awareness state owned by another instance (REMOTE_OWNER) was last renewed. */
   readonly remoteSeen = new Map<number, number>()
+  /** Awareness entries not yet sent to the peers, by client id (see AwarenessOut). */
+  readonly awarenessOut = new Map<number, OutgoingAwareness>()
+  /** When the room's last awareness message went out (performance.now()), and the timer for its next. */
+  awarenessSentAt = -Infinity
+  awarenessTimer: NodeJS.Timeout | null = null
   /** Client ids whose state was removed; late echoes of them from other clients are ignored, not punished. */
   readonly departed = new Set<number>()
   /** Updates applied but not yet stored and relayed. */

@@ -6,6 +6,7 @@ import { decodeUpdate, type DecodedUpdate } from '../../shared/schema/updateChan
 import type { Refusal, Writer } from '../../shared/schema/rules'
 import type { Role } from '../../shared/rooms'
 import { encodeIntegratedState } from './pending'
+import { validatedDecoding } from './protocol'
 import type { Room, RoomPeer } from './room'
 
 /** The caps on what one update and one room's document may hold. */
@@ -103,7 +104,9 @@ export interface Incoming {
  */
 export function prepare(doc: Y.Doc, raw: Uint8Array): Incoming {
   let update = raw
-  let decoded = decodeUpdate(raw)
+  // decoded once: decodeMessage's validation already did (the same Y.decodeUpdate)
+  const known = validatedDecoding(raw) as unknown as DecodedUpdate | undefined
+  let decoded = known ?? decodeUpdate(raw)
   if (!decoded) return { update, decoded, writers: [] }
   if (decoded.structs.some((s) => s.id.clock < Y.getState(doc.store, s.id.client))) {
     update = Y.diffUpdate(raw, Y.encodeStateVector(doc))

@@ -16,6 +16,8 @@ interface SessionRow {
   viewer_hash: Buffer
 }
 
+/** Rooms whose last seq is kept in memory (the least recently written are read again when needed). */
+const MAX_SEQS_KEPT = 10_000
 /** How often a worker thread copies the WAL into the database file (see checkpointer.ts). */
 const CHECKPOINT_INTERVAL_MS = 1000
 /** WAL pages after which the main connection checkpoints itself: only if the worker falls behind. */
@@ -47,10 +49,43 @@ export function openSqliteStorage(dataDir: string): Storage {
   const selectRoom = db.prepare<[string], { data: Buffer }>(
     'SELECT data FROM room_updates WHERE room = ? ORDER BY seq',
   )
-  // the next seq is found by a seek to the room's last row, on the page the insert then writes
-  const insertUpdate = db.prepare<[string, string, Uint8Array]>(
-    'INSERT INTO room_updates (room, seq, data) VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM room_updates WHERE room = ?), ?)',
+  const insertRow = db.prepare<[string, number, Uint8Array]>(
+    'INSERT INTO room_updates (room, seq, data) VALUES (?, ?, ?)',
   )
+  const lastSeq = db.prepare<[string], { seq: number }>(
+    'SELECT coalesce(max(seq), 0) AS seq FROM room_updates WHERE room = ?',
+  )
+  // each room's last seq, kept once read (this process is the database's only writer): an append
+  // then skips the seek to the room's last row. Changes made in a transaction count once it commits.
+  const lastSeqs = new Map<string, number>()
+  let staged = new Map<string, number>()
+  const insertUpdate = {
+    run: (room: string, update: Uint8Array): void => {
+      const seq = (staged.get(room) ?? lastSeqs.get(room) ?? lastSeq.get(room)!.seq) + 1
+      insertRow.run(room, seq, update)
+      staged.set(room, seq)
+    },
+  }
+  /** Runs a write transaction; what it did to the seqs is kept if it commits, forgotten if not. */
+  const committing =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      staged = new Map()
+      try {
+        const result = fn(...args)
+        for (const [room, seq] of staged) {
+          lastSeqs.delete(room) // re-inserted last: the oldest written rooms are forgotten first
+          lastSeqs.set(room, seq)
+        }
+        for (const room of lastSeqs.keys()) {
+          if (lastSeqs.size <= MAX_SEQS_KEPT) break
+          lastSeqs.delete(room)
+        }
+        return result
+      } finally {
+        staged = new Map()
+      }
+    }
   const deleteRoom = db.prepare<[string]>('DELETE FROM room_updates WHERE room = ?')
   const deleteSessionRooms = db.prepare<[string, string]>(
     "DELETE FROM room_updates WHERE room = ? OR room LIKE ? ESCAPE '\\'",
@@ -65,11 +100,12 @@ export function openSqliteStorage(dataDir: string): Storage {
   const removeSession = db.prepare<[string]>('DELETE FROM sessions WHERE id = ?')
 
   const appendAll = db.transaction((batch: readonly StoredUpdate[]) => {
-    for (const { room, update } of batch) insertUpdate.run(room, room, update)
+    for (const { room, update } of batch) insertUpdate.run(room, update)
   })
   const compactRoom = db.transaction((room: string, state: Uint8Array) => {
     deleteRoom.run(room)
-    insertUpdate.run(room, room, state)
+    staged.set(room, 0)
+    insertUpdate.run(room, state)
   })
   const createAll = db.transaction((r: SessionRecord, docs: readonly StoredUpdate[]) => {
     const { facilitator, participant, viewer } = r.keyHashes
@@ -78,7 +114,12 @@ export function openSqliteStorage(dataDir: string): Storage {
   })
   const likePrefix = (id: string): string => `${escapeLike(id)}/%`
   const people = openPeopleTables(db)
+  /** Forgets the seqs of a session's rooms (their rows are being deleted). */
+  const forgetSeqs = (id: string): void => {
+    for (const room of lastSeqs.keys()) if (room === id || room.startsWith(`${id}/`)) lastSeqs.delete(room)
+  }
   const removeAll = db.transaction((id: string) => {
+    forgetSeqs(id)
     deleteSessionRooms.run(id, likePrefix(id))
     people.deleteSession(id)
     return removeSession.run(id).changes > 0
@@ -92,14 +133,15 @@ export function openSqliteStorage(dataDir: string): Storage {
   return {
     load: async (room) => selectRoom.all(room).map((r) => new Uint8Array(r.data)),
     append: async (batch) => {
-      if (batch.length > 0) appendAll(batch)
+      if (batch.length > 0) committing(appendAll)(batch)
     },
-    compact: async (room, state) => compactRoom(room, state),
+    compact: async (room, state) => committing(compactRoom)(room, state),
     listRooms: async (prefix) => selectRooms.all(`${escapeLike(prefix)}%`).map((r) => r.room),
     deleteSessionDocs: async (id) => {
+      forgetSeqs(id)
       deleteSessionRooms.run(id, likePrefix(id))
     },
-    createSession: async (record, docs) => createAll(record, docs),
+    createSession: async (record, docs) => committing(createAll)(record, docs),
     getSession: async (id) => {
       const row = selectSession.get(id)
       if (!row) return undefined

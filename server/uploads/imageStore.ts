@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import sharp from 'sharp'
 import { EXTENSIONS, sniffImageType, type ImageType } from './sniff'
 
 /** Largest upload accepted, in bytes. */
@@ -110,6 +109,8 @@ async function decode(
   mime: ImageType,
 ): Promise<{ width: number; height: number; display?: Buffer }> {
   const animated = mime === 'image/gif' || mime === 'image/webp'
+  // loaded on the first image, not at start: libvips is some 19 MB of a server's memory (issue #17)
+  const { default: sharp } = await import('sharp')
   try {
     const input = sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_PIXELS, animated })
     const meta = await input.metadata()

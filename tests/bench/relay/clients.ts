@@ -1,22 +1,12 @@
 /**
- * The benchmark's clients, on raw `ws` sockets speaking a server's dialect: thin senders that send
- * one small update per tick and ignore what they receive, and full clients that decode everything
- * into a Y.Doc (observers, joiners, the seeder of a large board).
+ * Full clients on `ws` sockets speaking a server's dialect, that decode everything into a Y.Doc:
+ * joiners and the seeder of a large board (the load's people and observers are in people.ts).
  */
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { objectsOf, writeObject } from '../../../shared/schema/boardDoc'
-import { KINDS } from '../../../shared/schema/kinds'
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, type Dialect } from './wire'
 
 const FROM_SERVER = Symbol('server')
-
-/** The value a sender writes: its index, a sequence number, and the send time (performance.now()). */
-export interface Stamp {
-  readonly c: number
-  readonly s: number
-  readonly t: number
-}
 
 async function open(url: string, dialect: Dialect, doc: string): Promise<WebSocket> {
   const ws = new WebSocket(url, { perMessageDeflate: false })
@@ -46,58 +36,6 @@ function syncStep2(ws: WebSocket, dialect: Dialect): Promise<void> {
 }
 
 /**
- * A thin sender: a person at the board editing their own recipe card, one change per tick (the
- * card's "for whom" line, holding the stamp as JSON): a real board update, which our relay checks
- * against the board's rules like any other.
- */
-export class Sender {
-  private readonly doc = new Y.Doc()
-  private readonly card: Y.Map<unknown>
-  seq = 0
-
-  private constructor(
-    private readonly ws: WebSocket,
-    private readonly dialect: Dialect,
-    private readonly docName: string,
-    readonly index: number,
-  ) {
-    this.doc.on('update', (update: Uint8Array) => ws.send(dialect.sync(docName, SYNC_UPDATE, update)))
-    const id = `card-${index}-${this.doc.clientID}`
-    const props = { ...KINDS.recipe.defaults(), title: `Method ${index}` }
-    const place = {
-      id,
-      canvas: 'bench-canvas',
-      x: (index % 20) * 300,
-      y: Math.floor(index / 20) * 400,
-      z: index + 1,
-    }
-    const by = { createdBy: `bench-${index}`, author: `Sender ${index}`, createdAt: Date.UTC(2026, 0, 1) }
-    this.card = writeObject({ ...place, ...by, kind: 'recipe', props })
-    objectsOf(this.doc).set(id, this.card)
-  }
-
-  static async connect(url: string, dialect: Dialect, docName: string, index: number): Promise<Sender> {
-    const ws = await open(url, dialect, docName)
-    const synced = syncStep2(ws, dialect)
-    ws.send(dialect.sync(docName, SYNC_STEP1, Y.encodeStateVector(new Y.Doc())))
-    await synced
-    return new Sender(ws, dialect, docName, index)
-  }
-
-  send(): void {
-    if (this.ws.readyState !== WebSocket.OPEN) return
-    this.seq++
-    const stamp: Stamp = { c: this.index, s: this.seq, t: performance.now() }
-    this.card.set('forWhom', JSON.stringify(stamp))
-  }
-
-  close(): void {
-    this.ws.terminate()
-    this.doc.destroy()
-  }
-}
-
-/**
  * A client that keeps the whole document, like a browser's. Without garbage collection, so that
  * an observer sees a value even if a later one overwrote it within the same relayed message.
  */
@@ -123,22 +61,6 @@ export class FullClient {
       }
       if (m.sub === SYNC_STEP2 && !this.step2ReceivedAt) this.step2ReceivedAt = this.receivedAt
       Y.applyUpdate(this.doc, m.payload, FROM_SERVER)
-    })
-  }
-
-  /** Makes this client an observer: every stamp it integrates from now on is passed to `onStamp`. */
-  watchStamps(onStamp: (stamp: Stamp, receivedAt: number) => void): void {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== FROM_SERVER) return
-      for (const struct of Y.decodeUpdate(update).structs) {
-        if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue
-        for (const value of struct.content.getContent()) {
-          if (typeof value !== 'string' || !value.startsWith('{"c":')) continue
-          const v = JSON.parse(value) as Partial<Stamp>
-          if (typeof v.c === 'number' && typeof v.s === 'number' && typeof v.t === 'number')
-            onStamp(v as Stamp, this.receivedAt)
-        }
-      }
     })
   }
 

@@ -1,181 +1,223 @@
 /**
- * The load generator: thin senders writing one small update per interval, starts staggered evenly
- * over the interval, and a few observers per room that decode everything and time each update from
- * its send to its receipt (one process clock: the send time travels inside the update). Watches
- * its own CPU and event-loop delay, so a run where the generator was the bottleneck is known.
+ * The load generator: people at a board in some rooms, each editing their recipe card, typing
+ * into their note and/or moving their cursor on a fixed schedule (each person's start within the
+ * period seeded, the same for every server), and a few observers per room that apply everything
+ * and time each change from its send to its receipt. The clients are spread over `workers` child
+ * processes (genWorker.ts), so that no one generator process is the bottleneck; each watches its
+ * own CPU and event-loop delay, so a run where the generator was too busy is known.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { FullClient, Sender } from './clients'
-import type { RoomRef, RunningServer } from './servers'
+import { fork, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import type { CheckReport, FromWorker, PersonPlan, ToWorker, WindowReport, WorkerPlan } from './genWorker'
+import { now, type SendRecord } from './people'
+import type { RunningServer } from './servers'
 import { sleep, sum } from './stats'
 
 export interface LoadPlan {
   readonly rooms: number
-  readonly sendersPerRoom: number
+  readonly peoplePerRoom: number
   readonly observersPerRoom: number
-  readonly intervalMs: number
-  /** Each sender's start within the interval: evenly spaced, or uniformly random (seeded). */
-  readonly phases: 'even' | 'random'
+  /** Every person edits their card this often (0: never). */
+  readonly cardIntervalMs: number
+  /** People per room who type into their note, and how fast. */
+  readonly typistsPerRoom: number
+  readonly keystrokesPerSecond: number
+  /** Every person's cursor moves this many times a second (0: never). */
+  readonly cursorHz: number
   readonly warmupMs: number
   readonly measureMs: number
-  /** Longest wait after the last send for every observer to have every update. */
+  /** Longest wait after the window for every observer to have every change. */
   readonly drainMs: number
+  /** Generator processes the clients are spread over. */
+  readonly workers: number
 }
 
 export interface LoadgenHealth {
-  /** CPU time of the generator over the window, as a fraction of one core. */
+  /** CPU time of all generator processes (this one included) over the window, as a fraction of one core. */
   readonly cpu: number
+  /** The busiest generator process's share of a core. */
+  readonly busiestCpu: number
+  /** The worst event-loop delay p99 among the generator processes. */
   readonly eventLoopDelayP99Ms: number
-  readonly eventLoopDelayMaxMs: number
   readonly saturated: boolean
 }
 
 export interface LoadResult {
   /** From the first connect to every client synced. */
   readonly connectMs: number
-  /** Send → receipt at an observer, for updates sent in the window (ms). */
+  /** Send → receipt at an observer, for document changes sent in the window (ms). */
   readonly latencies: number[]
+  /** Send → receipt at an observer, for cursor positions sent in the window (ms). */
+  readonly cursorLatencies: number[]
   readonly sentInWindow: number
+  readonly cursorsInWindow: number
+  /** A change or a cursor reaching one connection that should have it (a change's sender included). */
   readonly deliveries: number
   readonly lost: number
   readonly serverCpuMs: number
   /** The server's write system calls in the window. */
   readonly serverWrites: number
   readonly peakRssKb: number
-  /** Ours only: updates per stored batch in the window (all updates of one event-loop turn). */
+  /** The server's RSS once started, before any room or client. */
+  readonly idleRssKb: number
+  /** Ours only: updates per stored batch in the window. */
   readonly updatesPerBatch: number | null
   readonly loadgen: LoadgenHealth
 }
 
-/** The generator is the bottleneck past this share of a core, or this event-loop delay. */
+/** A generator process is the bottleneck past this share of a core, or this event-loop delay. */
 const MAX_LOADGEN_CPU = 0.85
 const MAX_LOADGEN_DELAY_MS = 25
 
-interface RoomClients {
-  readonly senders: Sender[]
-  readonly observers: { client: FullClient; got: Set<number> }[]
-}
+class Worker {
+  private readonly child: ChildProcess
+  private waiting: ((m: FromWorker) => void)[] = []
 
-const stampKey = (sender: number, seq: number): number => sender * 1_000_000 + seq
+  constructor() {
+    this.child = fork(join(import.meta.dirname, 'genWorker.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
+    this.child.on('message', (m: FromWorker) => this.waiting.shift()?.(m))
+  }
 
-async function connectAll(server: RunningServer, plan: LoadPlan, refs: RoomRef[]): Promise<RoomClients[]> {
-  let next = 0
-  return Promise.all(
-    refs.map(async (ref) => {
-      const first = next
-      next += plan.sendersPerRoom
-      const [senders, observers] = await Promise.all([
-        Promise.all(
-          Array.from({ length: plan.sendersPerRoom }, (_, i) =>
-            Sender.connect(ref.writer, server.dialect, ref.doc, first + i),
-          ),
-        ),
-        Promise.all(
-          Array.from({ length: plan.observersPerRoom }, async () => {
-            const client = await FullClient.connect(ref.reader, server.dialect, ref.doc)
-            return { client, got: new Set<number>() }
-          }),
-        ),
-      ])
-      return { senders, observers }
-    }),
-  )
+  async ask<T extends FromWorker['type']>(m: ToWorker, expect: T): Promise<Extract<FromWorker, { type: T }>> {
+    const reply = new Promise<FromWorker>((resolve) => this.waiting.push(resolve))
+    this.child.send(m)
+    const r = await reply
+    if (r.type === 'error') throw new Error(`generator process: ${r.message}`)
+    if (r.type !== expect) throw new Error(`generator process answered ${r.type}, not ${expect}`)
+    return r as Extract<FromWorker, { type: T }>
+  }
+
+  stop(): void {
+    this.child.kill()
+  }
 }
 
 /** Runs one load scenario against a started server. */
 export async function runLoad(server: RunningServer, plan: LoadPlan): Promise<LoadResult> {
+  await sleep(1000)
+  const idleRssKb = server.rssKb()
   const refs = await server.rooms(plan.rooms) // for ours: sessions made over HTTP, not timed
-  const connectStart = performance.now()
-  const rooms = await connectAll(server, plan, refs)
-  const connectMs = performance.now() - connectStart
-  const senders = rooms.flatMap((r) => r.senders)
-
-  const start = performance.now() + 200
-  const windowStart = start + plan.warmupMs
-  const windowEnd = windowStart + plan.measureMs
-  const latencies: number[] = []
-  for (const room of rooms)
-    for (const o of room.observers)
-      o.client.watchStamps((stamp, receivedAt) => {
-        o.got.add(stampKey(stamp.c, stamp.s))
-        if (stamp.t >= windowStart && stamp.t < windowEnd) latencies.push(receivedAt - stamp.t)
+  const random = seededRandom(plan.rooms * plan.peoplePerRoom)
+  const plans: { people: PersonPlan[]; observers: WorkerPlan['observers'][number][] }[] = Array.from(
+    { length: plan.workers },
+    () => ({ people: [], observers: [] }),
+  )
+  let index = 0
+  refs.forEach((ref, room) => {
+    for (let i = 0; i < plan.peoplePerRoom; i++, index++) {
+      plans[index % plan.workers]!.people.push({
+        room,
+        url: ref.writer,
+        doc: ref.doc,
+        index,
+        phase: random(),
+        editsCard: plan.cardIntervalMs > 0,
+        types: i < plan.typistsPerRoom,
       })
-
-  const random = seededRandom(senders.length)
-  const timers = senders.map((sender, j) => {
-    const phase = plan.phases === 'even' ? j / senders.length : random()
-    const offset = phase * plan.intervalMs
-    let k = 0
-    const tick = (): void => {
-      sender.send()
-      k++
-      handle.timer = setTimeout(tick, start + offset + k * plan.intervalMs - performance.now())
     }
-    const handle = { timer: setTimeout(tick, start + offset - performance.now()) }
-    return handle
+    for (let i = 0; i < plan.observersPerRoom; i++)
+      plans[(room * plan.observersPerRoom + i) % plan.workers]!.observers.push({
+        room,
+        url: ref.reader,
+        doc: ref.doc,
+      })
   })
+  const workers = plans.map(() => new Worker())
+  try {
+    const connectStart = performance.now()
+    await Promise.all(
+      workers.map((w, i) =>
+        w.ask(
+          {
+            type: 'plan',
+            plan: {
+              dialect: server.dialect.name,
+              people: plans[i]!.people,
+              observers: plans[i]!.observers,
+              cardIntervalMs: plan.cardIntervalMs,
+              keystrokesPerSecond: plan.keystrokesPerSecond,
+              cursorHz: plan.cursorHz,
+            },
+          },
+          'ready',
+        ),
+      ),
+    )
+    const connectMs = performance.now() - connectStart
+    const startAt = now() + 300
+    const windowStart = startAt + plan.warmupMs
+    const windowEnd = windowStart + plan.measureMs
+    if (process.env.PRINT_WINDOW) console.log(`window ${windowStart} ${windowEnd}`)
+    const reports = Promise.all(
+      workers.map((w) => w.ask({ type: 'start', startAt, windowStart, windowEnd }, 'window')),
+    )
+    // our counters a little before the window: a scrape of /metrics costs our server some CPU (peers
+    // have nothing to scrape), so it is kept out of the window; the batch ratio barely notices
+    await sleep(windowStart - 1000 - now())
+    const counters0 = await server.relayCounters()
+    await sleep(windowStart - now())
+    const t0 = now()
+    const cpu0 = server.cpuMs()
+    const writes0 = server.writeCalls()
+    const ownCpu0 = process.cpuUsage()
+    await sleep(windowEnd - now())
+    // the window as it was really read (this process may wake late on a busy machine), scaled to the nominal one
+    const scale = plan.measureMs / (now() - t0)
+    const serverCpuMs = (server.cpuMs() - cpu0) * scale
+    const serverWrites = (server.writeCalls() - writes0) * scale
+    const own = process.cpuUsage(ownCpu0)
+    const counters1 = await server.relayCounters()
+    const windows: WindowReport[] = (await reports).map((r) => r.report)
 
-  await sleep(windowStart - performance.now())
-  const sentBefore = sum(senders.map((s) => s.seq))
-  const counters0 = await server.relayCounters()
-  const cpu0 = server.cpuMs()
-  const writes0 = server.writeCalls()
-  const ownCpu0 = process.cpuUsage()
-  const delay = monitorEventLoopDelay({ resolution: 10 })
-  delay.enable()
-  await sleep(windowEnd - performance.now())
-  const serverCpuMs = server.cpuMs() - cpu0
-  const serverWrites = server.writeCalls() - writes0
-  const own = process.cpuUsage(ownCpu0)
-  delay.disable()
-  const sentInWindow = sum(senders.map((s) => s.seq)) - sentBefore
-  const counters1 = await server.relayCounters()
-  for (const t of timers) clearTimeout(t.timer)
+    const sends: SendRecord[] = windows.flatMap((w) => w.sends)
+    const check = (final: boolean): Promise<CheckReport[]> =>
+      Promise.all(workers.map(async (w) => (await w.ask({ type: 'check', sends, final }, 'check')).report))
+    const drainUntil = performance.now() + plan.drainMs
+    while (sum((await check(false)).map((r) => r.missing)) > 0 && performance.now() < drainUntil)
+      await sleep(200)
+    const checks = await check(true)
 
-  const missing = (): number => {
-    let lost = 0
-    for (const room of rooms)
-      for (const s of room.senders)
-        for (let seq = 1; seq <= s.seq; seq++)
-          if (room.observers.some((o) => !o.got.has(stampKey(s.index, seq)))) lost++
-    return lost
-  }
-  const drainUntil = performance.now() + plan.drainMs
-  while (missing() > 0 && performance.now() < drainUntil) await sleep(50)
-  const lost = missing()
-  const peakRssKb = server.peakRssKb()
-
-  for (const room of rooms) {
-    for (const s of room.senders) s.close()
-    for (const o of room.observers) o.client.terminate()
-  }
-
-  const cpu = (own.user + own.system) / 1000 / plan.measureMs
-  const p99 = delay.percentile(99) / 1e6
-  const max = delay.max / 1e6
-  return {
-    connectMs,
-    latencies,
-    sentInWindow,
-    deliveries: sentInWindow * (plan.sendersPerRoom + plan.observersPerRoom),
-    lost,
-    serverCpuMs,
-    serverWrites,
-    peakRssKb,
-    updatesPerBatch:
-      counters0 && counters1
-        ? (counters1.updates - counters0.updates) / (counters1.batches - counters0.batches)
-        : null,
-    loadgen: {
-      cpu,
-      eventLoopDelayP99Ms: p99,
-      eventLoopDelayMaxMs: max,
-      saturated: cpu > MAX_LOADGEN_CPU || p99 > MAX_LOADGEN_DELAY_MS,
-    },
+    const inWindow = (at: number): boolean => at >= windowStart && at < windowEnd
+    const sentInWindow = sends.filter((s) => inWindow(s[3])).length
+    const cursorsInWindow = sum(windows.map((w) => w.cursorsSent))
+    const perProcess = windows.map((w) => w.cpuMs / plan.measureMs)
+    const ownShare = ((own.user + own.system) / 1000 / plan.measureMs) * scale
+    const delayP99 = Math.max(...windows.map((w) => w.eventLoopDelayP99Ms))
+    const busiest = Math.max(...perProcess)
+    return {
+      connectMs,
+      latencies: checks.flatMap((c) => c.latencies),
+      cursorLatencies: checks.flatMap((c) => c.cursorLatencies),
+      sentInWindow,
+      cursorsInWindow,
+      deliveries:
+        sentInWindow * (plan.peoplePerRoom + plan.observersPerRoom) +
+        cursorsInWindow * (plan.peoplePerRoom - 1 + plan.observersPerRoom),
+      lost: sum(checks.map((c) => c.missing)) + sum(windows.map((w) => w.closed)),
+      serverCpuMs,
+      serverWrites,
+      peakRssKb: server.peakRssKb(),
+      idleRssKb,
+      updatesPerBatch:
+        counters0 && counters1
+          ? (counters1.updates - counters0.updates) / (counters1.batches - counters0.batches)
+          : null,
+      loadgen: {
+        cpu: sum(perProcess) + ownShare,
+        busiestCpu: busiest,
+        eventLoopDelayP99Ms: delayP99,
+        saturated: busiest > MAX_LOADGEN_CPU || delayP99 > MAX_LOADGEN_DELAY_MS,
+      },
+    }
+  } finally {
+    for (const w of workers) w.stop()
   }
 }
 
-/** mulberry32: a small seeded generator, so every server sees the same send schedule. */
+/** mulberry32: a small seeded generator, so every server sees the same schedule. */
 function seededRandom(seed: number): () => number {
   let a = seed >>> 0
   return () => {

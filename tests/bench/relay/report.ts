@@ -20,47 +20,77 @@ export interface LoadSummary {
   readonly p99: number
   /** The median of each round's own p99: one round hit by a burst of other work weighs less. */
   readonly roundP99: number
+  /** The same for cursor positions (NaN where nobody moves a cursor). */
+  readonly cursorP99: number
+  readonly roundCursorP99: number
   readonly cpuPer1k: number
   /** The median of each round's own CPU per 1,000 deliveries (a round hit by other work weighs less). */
   readonly roundCpuPer1k: number
   readonly lost: number
+  readonly peakRssKb: number
+  readonly idleRssKb: number
+  /** The busiest generator process's share of a core, in the busiest round. */
+  readonly loadgenBusiest: number
 }
 
 const ms = (n: number): string =>
   Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : Math.round(n).toString()) : '–'
 const mb = (kb: number): string => (Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : '–')
 const mb1 = (kb: number): string => (Number.isFinite(kb) ? `${(kb / 1024).toFixed(1)} MB` : '–')
+const pct = (share: number): string => `${Math.round(share * 100)}%`
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`
 const table = (head: readonly string[], rows: readonly (readonly string[])[]): string =>
   [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n')
+
+/** p50 / p99, then each round's p99. */
+function latencyCell(rounds: readonly (readonly number[])[]): string {
+  const all = rounds.flat()
+  if (all.length === 0) return '–'
+  const perRound = rounds.map((l) => ms(percentile(l, 99))).join(', ')
+  return `${ms(percentile(all, 50))} / ${ms(percentile(all, 99))} (${perRound})`
+}
 
 /** Pools the rounds of one server in one load scenario. */
 export function summariseLoad(runs: Runs<LoadResult>): LoadSummary & { cells: string[] } {
   const rs = runs.results
   const latencies = rs.flatMap((r) => r.latencies)
+  const cursors = rs.flatMap((r) => r.cursorLatencies)
   const cpuPer1k = (sum(rs.map((r) => r.serverCpuMs)) / sum(rs.map((r) => r.deliveries))) * 1000
   const lost = sum(rs.map((r) => r.lost))
-  const p99 = percentile(latencies, 99)
-  const roundP99s = rs.map((r) => percentile(r.latencies, 99))
   const merged = rs.map((r) => r.updatesPerBatch).filter((m): m is number => m !== null)
+  const peakRssKb = Math.max(...rs.map((r) => r.peakRssKb))
+  const idleRssKb = median(rs.map((r) => r.idleRssKb))
   const cells = [
     SERVER_LABELS[runs.kind],
     `${ms(median(rs.map((r) => r.connectMs)))} ms`,
-    ms(percentile(latencies, 50)),
-    ms(percentile(latencies, 95)),
-    `${ms(p99)} (${roundP99s.map(ms).join(', ')})`,
-    ms(percentile(latencies, 100)),
+    latencyCell(rs.map((r) => r.latencies)),
+    latencyCell(rs.map((r) => r.cursorLatencies)),
     String(lost),
     `${cpuPer1k.toFixed(2)} (${rs.map((r) => ((r.serverCpuMs / r.deliveries) * 1000).toFixed(2)).join(', ')})`,
     (sum(rs.map((r) => r.serverWrites)) / sum(rs.map((r) => r.deliveries))).toFixed(2),
     merged.length ? median(merged).toFixed(2) : '–',
-    mb(Math.max(...rs.map((r) => r.peakRssKb))),
+    `${mb(idleRssKb)} · ${mb(peakRssKb)}`,
     rs
-      .map((r) => `${Math.round(r.loadgen.cpu * 100)}% · ${ms(r.loadgen.eventLoopDelayP99Ms)} ms`)
+      .map(
+        (r) =>
+          `${pct(r.loadgen.cpu)} · ${pct(r.loadgen.busiestCpu)} · ${ms(r.loadgen.eventLoopDelayP99Ms)} ms`,
+      )
       .join(', ') + (runs.discarded.length ? ` (${runs.discarded.length} discarded)` : ''),
   ]
-  const roundCpuPer1k = median(rs.map((r) => (r.serverCpuMs / r.deliveries) * 1000))
-  return { kind: runs.kind, p99, roundP99: median(roundP99s), cpuPer1k, roundCpuPer1k, lost, cells }
+  return {
+    kind: runs.kind,
+    p99: percentile(latencies, 99),
+    roundP99: median(rs.map((r) => percentile(r.latencies, 99))),
+    cursorP99: percentile(cursors, 99),
+    roundCursorP99: median(rs.map((r) => percentile(r.cursorLatencies, 99))),
+    cpuPer1k,
+    roundCpuPer1k: median(rs.map((r) => (r.serverCpuMs / r.deliveries) * 1000)),
+    lost,
+    peakRssKb,
+    idleRssKb,
+    loadgenBusiest: Math.max(...rs.map((r) => r.loadgen.busiestCpu)),
+    cells,
+  }
 }
 
 export function loadTable(all: readonly Runs<LoadResult>[]): { markdown: string; summaries: LoadSummary[] } {
@@ -69,16 +99,14 @@ export function loadTable(all: readonly Runs<LoadResult>[]): { markdown: string;
     [
       'server',
       'connect + sync, all clients',
-      'latency p50 (ms)',
-      'p95',
-      'p99 (per round)',
-      'max',
+      'changes: latency p50 / p99 ms (p99 per round)',
+      'cursors: latency p50 / p99 ms (p99 per round)',
       'updates lost',
       'server CPU ms / 1,000 deliveries (per round)',
       'server write() calls per delivery',
       'updates per stored batch',
-      'server peak RSS',
-      'generator CPU · event-loop delay p99 (per round)',
+      'server RSS: idle · peak',
+      'generator CPU: all processes · busiest · event-loop delay p99 (per round)',
     ],
     summaries.map((s) => s.cells),
   )

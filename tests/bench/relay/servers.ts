@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { BUILT } from './prebuild'
 import { hocuspocus, yWebsocket, type Dialect } from './wire'
 import { GENEROUS_GUARD_ENV } from '../../helpers/generousEnv'
 
@@ -62,20 +63,24 @@ export interface RunningServer {
 }
 
 function entryArgs(kind: ServerKind, profileDir?: string): string[] {
-  const gcOnSignal = join(ROOT, HERE, 'gcOnSignal.ts')
-  const pre = ['--expose-gc', '--import', 'tsx', '--import', gcOnSignal]
   // `--cpu-prof` writes a .cpuprofile when the server exits (open it in Chrome's devtools)
-  if (profileDir) pre.unshift('--cpu-prof', `--cpu-prof-dir=${profileDir}/${kind}`)
+  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${kind}`] : []
+  if (kind === 'ours-before') {
+    // another checkout, as it ran then: compiled at start
+    const pre = ['--expose-gc', '--import', 'tsx', '--import', join(ROOT, HERE, 'gcOnSignal.ts')]
+    return [...prof, ...pre, 'server/start.ts', '--no-build']
+  }
+  // built ahead of time (prebuild.ts): plain node, as a deployment runs it
+  const pre = [...prof, '--expose-gc', '--import', join(BUILT, 'gcOnSignal.mjs')]
   switch (kind) {
     case 'ours':
-    case 'ours-before':
-      return [...pre, 'server/start.ts', '--no-build']
+      return [...pre, join(BUILT, 'start.mjs'), '--no-build']
     case 'ours-memory':
-      return [...pre, `${HERE}/oursMemory.ts`]
+      return [...pre, join(BUILT, 'oursMemory.mjs')]
     case 'y-websocket-server':
-      return [...pre, `${HERE}/peerYWebsocket.ts`]
+      return [...pre, join(BUILT, 'peerYWebsocket.mjs')]
     case 'hocuspocus':
-      return [...pre, `${HERE}/peerHocuspocus.ts`]
+      return [...pre, join(BUILT, 'peerHocuspocus.mjs')]
   }
 }
 

@@ -7,6 +7,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 
 export const MSG_SYNC = 0
+export const MSG_AWARENESS = 1
 export const MSG_AUTH = 2
 export const SYNC_STEP1 = 0
 export const SYNC_STEP2 = 1
@@ -24,7 +25,20 @@ export interface Dialect {
   sync(doc: string, sub: number, payload: Uint8Array): Uint8Array
   /** Reads one incoming message: its sync sub-type and payload, or null for anything else. */
   readSync(data: Uint8Array): { sub: number; payload: Uint8Array } | null
+  /** An awareness message (an encoded awareness update) for a document. */
+  awareness(doc: string, update: Uint8Array): Uint8Array
+  /** Reads one incoming message: the awareness update it carries, or null for anything else. */
+  readAwareness(data: Uint8Array): Uint8Array | null
 }
+
+function writeAwareness(e: encoding.Encoder, update: Uint8Array): Uint8Array {
+  encoding.writeVarUint(e, MSG_AWARENESS)
+  encoding.writeVarUint8Array(e, update)
+  return encoding.toUint8Array(e)
+}
+
+const readAwarenessBody = (d: decoding.Decoder): Uint8Array | null =>
+  decoding.readVarUint(d) === MSG_AWARENESS ? decoding.readVarUint8Array(d) : null
 
 function writeSync(e: encoding.Encoder, sub: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(e, MSG_SYNC)
@@ -45,6 +59,8 @@ export const yWebsocket: Dialect = {
   hello: () => [],
   sync: (_doc, sub, payload) => writeSync(encoding.createEncoder(), sub, payload),
   readSync: (data) => readSyncBody(decoding.createDecoder(data), [MSG_SYNC]),
+  awareness: (_doc, update) => writeAwareness(encoding.createEncoder(), update),
+  readAwareness: (data) => readAwarenessBody(decoding.createDecoder(data)),
 }
 
 /** Hocuspocus: the same messages behind the document name, after an auth message with a token. */
@@ -67,5 +83,15 @@ export const hocuspocus: Dialect = {
     const d = decoding.createDecoder(data)
     decoding.readVarString(d)
     return readSyncBody(d, [MSG_SYNC, HOCUSPOCUS_SYNC_REPLY])
+  },
+  awareness: (doc, update) => {
+    const e = encoding.createEncoder()
+    encoding.writeVarString(e, doc)
+    return writeAwareness(e, update)
+  },
+  readAwareness: (data) => {
+    const d = decoding.createDecoder(data)
+    decoding.readVarString(d)
+    return readAwarenessBody(d)
   },
 }

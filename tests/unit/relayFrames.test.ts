@@ -1,0 +1,94 @@
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { createLogger } from '../../server/logger'
+import { createMetrics } from '../../server/metrics'
+import { decodeAwarenessUpdate } from '../../server/relay/awareness'
+import { Relay } from '../../server/relay/relay'
+import type { RoomPeer } from '../../server/relay/room'
+import { createMemoryStorage } from '../../server/storage/memory'
+import { parseRoom } from '../../shared/rooms'
+
+const ROOM = 'AAAAAAAAAAAAAAAAAAAAAA'
+const info = parseRoom(ROOM)!
+const MESSAGE_AWARENESS = 1
+
+class Peer implements RoomPeer {
+  readonly clientIds = new Set<number>()
+  readonly got: Uint8Array[] = []
+  send(m: Uint8Array): void {
+    this.got.push(m)
+  }
+  close(): void {}
+  /** The client ids of the awareness messages received, one list per message. */
+  awareness(): number[][] {
+    return this.got.flatMap((m) => {
+      const d = decoding.createDecoder(m)
+      if (decoding.readVarUint(d) !== MESSAGE_AWARENESS) return []
+      return [decodeAwarenessUpdate(decoding.readVarUint8Array(d)).map((e) => e.clientId)]
+    })
+  }
+}
+
+const cursor = (clientId: number, clock: number) => ({
+  clientId,
+  clock,
+  json: JSON.stringify({ user: { name: `P${clientId}` }, cursor: { x: clock, y: 0 } }),
+})
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+function setup(options: { awarenessFrameMs?: number; storeEveryMs?: number } = {}) {
+  const batches: number[] = []
+  const storage = createMemoryStorage()
+  const relay = new Relay(
+    { ...storage, append: async (b) => void batches.push(b.length) },
+    createMetrics(false),
+    createLogger('silent'),
+    { compactAfterRows: 1000, ...options },
+  )
+  return { relay, batches }
+}
+
+describe('relay frames (issue #17)', () => {
+  it('sends a busy room’s cursors together, once per frame, never back to their owner', async () => {
+    const { relay } = setup({ awarenessFrameMs: 400 })
+    const [a, b, c] = [new Peer(), new Peer(), new Peer()]
+    const room = await relay.join(ROOM, info, a)
+    await relay.join(ROOM, info, b)
+    await relay.join(ROOM, info, c)
+    relay.relayAwareness(room, [cursor(1, 1)], a) // after a quiet spell: out in the next turn
+    await sleep(5)
+    expect(c.awareness()).toEqual([[1]])
+    relay.relayAwareness(room, [cursor(1, 2)], a) // within the frame: held
+    relay.relayAwareness(room, [cursor(2, 1)], b)
+    relay.relayAwareness(room, [cursor(1, 3)], a) // only the latest of a client goes out
+    await sleep(5)
+    expect(c.awareness()).toEqual([[1]])
+    await expect.poll(() => c.awareness(), { timeout: 3000 }).toEqual([[1], [2, 1]]) // in the order they last changed
+    expect(a.awareness()).toEqual([[2]]) // its own states are not sent back
+    expect(b.awareness()).toEqual([[1], [1]])
+  })
+
+  it('stores updates arriving within the group window in one transaction, each stored before relayed', async () => {
+    const { relay, batches } = setup({ storeEveryMs: 400 })
+    const peer = new Peer()
+    const room = await relay.join(ROOM, info, peer)
+    const edit = (text: string): Uint8Array => {
+      const doc = new Y.Doc()
+      doc.getArray<string>('a').push([text])
+      return Y.encodeStateAsUpdate(doc)
+    }
+    relay.applyUpdate(room, edit('first'), peer) // after a quiet spell: stored in the next turn
+    await sleep(5)
+    expect(batches).toEqual([1])
+    expect(peer.got).toHaveLength(1)
+    relay.applyUpdate(room, edit('second'), peer)
+    await sleep(5)
+    relay.applyUpdate(room, edit('third'), peer)
+    expect(batches).toEqual([1]) // held for the group
+    expect(peer.got).toHaveLength(1) // and nothing relayed before it is stored
+    await relay.flushed()
+    expect(batches).toEqual([1, 2])
+    expect(peer.got).toHaveLength(2) // one message with both
+  })
+})
