@@ -252,6 +252,21 @@ async function main(): Promise<void> {
     `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, headless Chromium (/usr/bin/chromium, --disable-gpu), viewport 1440×900`,
     `${table}\n\nFrame times are intervals between requestAnimationFrame callbacks: while wheel events pan or zoom the view (${FRAMES} events each), and over 5 s of a live room (30 stock clients moving their cursors over the view at 10 Hz; 5 notes in view typed into, 5 characters a second each), at full speed and with Chromium's CPU slowed 4× (DevTools' throttling, a phone's pace); the first two frames are dropped. requestAnimationFrame fires once per display frame (16.7 ms at 60 Hz): 16.8 ms at p95 means no frame was missed; a missed frame shows as 33 ms. Below 40% zoom objects are drawn without text or shadows (too small to read). Until 2026-12-06 this benchmark put its 2,000 objects on the first canvas of the list while the page opened on the template's first step's canvas, so its earlier figures (first render 746 ms, one frame at p95 everywhere) were of a near-empty canvas; these are of the 2,000 objects. A moving cursor re-renders no object (the count above): cursors are read by their own layer, once a frame. What is left (issue #17): a remote text edit re-renders the board component around the objects, which costs frames, most with the CPU slowed; the machine was shared with other test runs, which shows in the idle rows.`,
   )
+  // the live-room goals of issue #17: one frame at full speed (16.7 ms, with the timer's jitter),
+  // two with the CPU slowed 4×, and no object rendered again for a moving cursor
+  const ONE_FRAME = 17.5
+  const goals: [string, boolean][] = [
+    ['30 cursors: p95 within one frame', percentile(cursorsFull, 95) <= ONE_FRAME],
+    ['30 cursors + 5 typing: p95 within one frame', percentile(busyFull, 95) <= ONE_FRAME],
+    ['CPU 4×, 30 cursors: p95 ≤ 33 ms', percentile(cursorsSlow, 95) <= 2 * ONE_FRAME],
+    ['CPU 4×, 30 cursors + 5 typing: p95 ≤ 33 ms', percentile(busySlow, 95) <= 2 * ONE_FRAME],
+    ['no object renders for moving cursors', cursorRenders === 0],
+  ]
+  const missed = goals.filter(([, met]) => !met).map(([name]) => name)
+  if (missed.length) {
+    console.error(`goals missed: ${missed.join('; ')}`)
+    process.exitCode = 1
+  }
 }
 
 void main().catch((err: unknown) => {
