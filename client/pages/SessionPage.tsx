@@ -142,6 +142,14 @@ function SessionInside(props: InsideProps) {
     return <JoinGate access={access} control={control} onJoin={join} />
   }
   if (phase.kind === 'waiting' && token) {
+    // a page older than the server says so while waiting too (its control room is refused)
+    if (status.schema) {
+      return (
+        <main className="page message">
+          <SchemaNotice schema={status.schema} />
+        </main>
+      )
+    }
     return (
       <WaitingPage
         sessionId={access.id}
