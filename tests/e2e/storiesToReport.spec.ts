@@ -216,6 +216,9 @@ test('stories in, three small groups write, groups back, a vote, and the insight
   }
   expectInOrder(text, ['Group 1', 'Group 2', 'Group 3', 'Story 30', 'Participation'])
   expectStory3(text)
+  // each story once, though every group had a copy of it brought back
+  expect(text.match(/Story 3\b/g)).toHaveLength(1)
+  expect(text).toContain('4 notes, 30 stories, 0 recipes, 0 images.')
 
   // The same report as PDF, made in the page.
   const pdf = await exportReport(fay, 'PDF')
