@@ -129,8 +129,8 @@ export function buildInsightReport(s: SessionSnapshot, options: ReportOptions = 
   const lang = options.lang ?? s.langs[0] ?? 'en'
   const words = REPORT_WORDS[lang]
   const date = options.date ?? new Date()
-  const ctx = makeContext(s, words, options.removedAuthor ?? REMOVED_AUTHOR)
-  const exportable = s.objects.filter(isExportable)
+  const { kept: exportable, copyVotes } = oneOfEachStory(s)
+  const ctx = makeContext(s, words, options.removedAuthor ?? REMOVED_AUTHOR, copyVotes)
   return {
     words,
     lang,
@@ -174,14 +174,45 @@ interface Context {
   readonly themeOf: (o: BoardObject) => string
 }
 
-function makeContext(s: SessionSnapshot, words: ReportWords, removedAuthor: string): Context {
+/**
+ * The exportable objects with each story once: small groups each get a copy of the canvas's material,
+ * and bringing them back puts every copy on the report-back canvas, but a story told once is one
+ * story in the report (and one contribution). Story cards alike in title, credit, text, content note
+ * and language are copies: the earliest is kept, and the votes of the others count for it.
+ */
+function oneOfEachStory(s: SessionSnapshot) {
+  const exportable = s.objects.filter(isExportable)
+  const first = new Map<string, string>()
+  const copyVotes = new Map<string, number>()
+  const copies = new Set<string>()
+  const earliest = [...exportable].filter(isStory).sort((a, b) => a.createdAt - b.createdAt)
+  for (const o of earliest) {
+    const p = o.props
+    const key = JSON.stringify([p.title, p.credit, p.anonymous, o.text, o.contentNote, o.lang])
+    const kept = first.get(key)
+    if (kept === undefined) {
+      first.set(key, o.id)
+      continue
+    }
+    copies.add(o.id)
+    copyVotes.set(kept, (copyVotes.get(kept) ?? 0) + (s.facilitation.results[o.id] ?? 0))
+  }
+  return { kept: exportable.filter((o) => !copies.has(o.id)), copyVotes }
+}
+
+function makeContext(
+  s: SessionSnapshot,
+  words: ReportWords,
+  removedAuthor: string,
+  copyVotes: ReadonlyMap<string, number>,
+): Context {
   const frames = framesInOrder(s.objects.filter(isExportable))
   return {
     s,
     words,
     removedAuthor,
     anonymous: s.facilitation.anonymous,
-    votes: (o) => s.facilitation.results[o.id] ?? 0,
+    votes: (o) => (s.facilitation.results[o.id] ?? 0) + (copyVotes.get(o.id) ?? 0),
     themeOf: (o) => {
       const f = frameOf(o, frames)
       return f ? frameTitle(f) || words.untitledTheme : ''

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { readSnapshot } from '../../shared/export/snapshot'
+import { copyObjects, pasteObjects } from '../../shared/ops/clipboard'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { setQuote } from '../../shared/ops/quotes'
@@ -105,6 +106,21 @@ describe('insight report model', () => {
     expect(theme!.notes[0]!.detail).toBe('Ann Author · 5 votes')
     expect(loose!.heading).toMatch(/^Not in a theme/)
     expect(loose!.notes.map((n) => n.text)).toEqual(['A loose thought'])
+  })
+
+  it('gives a story copied to small groups once, with the votes of every copy', () => {
+    const { board, control, ids } = session()
+    // each group's copy of the canvas, later brought back: the same story card twice more
+    const copy = copyObjects(board, [ids.story])
+    const canvas = readCanvases(control)[0]!.id
+    pasteObjects(board, copy, canvas, { dx: 0, dy: 900 }, fac, Date.UTC(2026, 4, 3, 13))
+    const [second] = pasteObjects(board, copy, canvas, { dx: 0, dy: 1800 }, fac, Date.UTC(2026, 4, 3, 13))
+    resultsOf(control).set(second!, 3)
+    const report = buildInsightReport(readSnapshot(board, control), { date })
+    expect(report.stories).toEqual([
+      expect.objectContaining({ id: ids.story, title: 'The bus stop', detail: '5 votes' }),
+    ])
+    expect(report.participation.people).toContainEqual({ name: 'Fay Facilitator', count: 1 })
   })
 
   it('gives stories their credit and content note, recipes their credit, images their alt text', () => {
