@@ -55,14 +55,24 @@ export function openSqliteStorage(dataDir: string): Storage {
   const lastSeq = db.prepare<[string], { seq: number }>(
     'SELECT coalesce(max(seq), 0) AS seq FROM room_updates WHERE room = ?',
   )
-  // each room's last seq, kept once read (this process is the database's only writer): an append
-  // then skips the seek to the room's last row. Changes made in a transaction count once it commits.
+  // each room's last seq, kept once read: an append then skips the seek to the room's last row (and
+  // reads it again if another connection wrote meanwhile). Changes made in a transaction count once it commits.
   const lastSeqs = new Map<string, number>()
   let staged = new Map<string, number>()
   const insertUpdate = {
     run: (room: string, update: Uint8Array): void => {
-      const seq = (staged.get(room) ?? lastSeqs.get(room) ?? lastSeq.get(room)!.seq) + 1
-      insertRow.run(room, seq, update)
+      const known = staged.get(room) ?? lastSeqs.get(room)
+      let seq = (known ?? lastSeq.get(room)!.seq) + 1
+      try {
+        insertRow.run(room, seq, update)
+      } catch (error) {
+        // another connection to this database (a tool, a second process on the same DATA_DIR) moved
+        // the room on since its seq was kept: read it again rather than refuse the room's updates
+        if (known === undefined || (error as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY')
+          throw error
+        seq = lastSeq.get(room)!.seq + 1
+        insertRow.run(room, seq, update)
+      }
       staged.set(room, seq)
     },
   }

@@ -36,6 +36,20 @@ describe('sqlite storage', () => {
     expect(values(await reopened.load(B))).toEqual([10])
   })
 
+  it('goes on appending to a room another connection wrote to meanwhile (its kept seq is read again)', async () => {
+    const dir = tempDir()
+    const server = openSqliteStorage(dir)
+    onTestFinished(() => server.close())
+    await server.append([{ room: A, update: bytes(1) }])
+    // a second connection on the same DATA_DIR (a tool, a test) appends behind the server's back
+    const other = openSqliteStorage(dir)
+    await other.append([{ room: A, update: bytes(2) }])
+    other.close()
+    await server.append([{ room: A, update: bytes(3) }])
+    await server.append([{ room: A, update: bytes(4) }])
+    expect(values(await server.load(A))).toEqual([1, 2, 3, 4])
+  })
+
   it('moves a log written by the earlier schema (one rowid table) over, in order', async () => {
     const dir = tempDir()
     const old = new Database(join(dir, 'whiteboard.sqlite'))
