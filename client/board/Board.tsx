@@ -26,7 +26,6 @@ import {
   type BoardModel,
 } from '../state'
 import { combineStatus, type RoomConnection } from '../sync'
-import { preloadNoteEditorWhenIdle } from '../text/LazyNoteEditor'
 import { BoardArea } from './BoardArea'
 import { BoardHeader, closeMenuAfterPress } from './BoardHeader'
 import { ImportMaterial } from './ImportMaterial'
@@ -129,12 +128,6 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
   useEffect(() => {
     document.title = i18n.t('common:pageTitle', { title })
   }, [title, language])
-
-  // the note editor's code arrives once the board is up, before anyone opens a note
-  const canWrite = access.role !== 'viewer'
-  useEffect(() => {
-    if (boardStatus.everSynced && canWrite) return preloadNoteEditorWhenIdle()
-  }, [boardStatus.everSynced, canWrite])
 
   const openCanvas = useCallback(
     (id: string) => {

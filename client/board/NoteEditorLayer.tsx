@@ -6,7 +6,7 @@ import { TEXT_SIZE_PX, type BoardObject } from '../../shared/schema/kinds'
 import { ObjectOverlay } from '../canvas/ObjectOverlay'
 import { boundsOf } from '../canvas/objects/bounds'
 import type { Viewport } from '../canvas/viewport'
-import { NoteEditor } from '../text/LazyNoteEditor'
+import { NoteEditor } from '../text/NoteEditor'
 import { STICKY_FILL } from '../theme'
 import { i18n } from '../i18n'
 

@@ -1,8 +1,8 @@
 /**
  * The origin of every Yjs change a Tiptap editor in this tab makes (y-tiptap's sync plugin key).
  * The board's per-person undo tracks it too, so Undo after Escape still takes back what you typed
- * (and only what you typed: remote changes arrive with the provider as origin). The editor's code
- * loads on demand (it is a third of the board's code), so the origin is handed over when it loads.
+ * (and only what you typed: remote changes arrive with the provider as origin). The editor's module
+ * hands it over as it loads, so the board's own modules need not import y-tiptap.
  */
 let origin: unknown = null
 const waiting = new Set<(origin: unknown) => void>()
