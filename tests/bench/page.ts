@@ -63,8 +63,6 @@ interface Run {
   readonly boardDrawnMs: number
   /** Encoded bytes of the JavaScript and CSS loaded by the time the board was drawn. */
   readonly wireBytes: number
-  /** The same, once the page had settled (the note editor is fetched after the board is up). */
-  readonly settledWireBytes: number
 }
 
 // In the page (a string: the TypeScript loader would wrap functions in helpers the page lacks):
@@ -85,7 +83,7 @@ const PROBE = `(() => {
 })()`
 
 const WIRE = `performance.getEntriesByType('resource')
-  .filter((e) => /\\.(js|css)(\\?|$)/.test(e.name) && !/NoteEditor-/.test(e.name))
+  .filter((e) => /\\.(js|css)(\\?|$)/.test(e.name))
   .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0)`
 
 async function measure(browser: Browser, profile: Profile, url: string): Promise<Run> {
@@ -131,19 +129,11 @@ async function measure(browser: Browser, profile: Profile, url: string): Promise
     drawn: performance.getEntriesByName('board-first-draw')[0].startTime,
   })`)) as { joinReady: number; agreedAt: number; drawn: number }
   const wireBytes = (await page.evaluate(WIRE)) as number
-  // what comes after the board is up (the note editor's code) is counted apart
-  await page.waitForFunction(
-    () => performance.getEntriesByType('resource').some((e) => /NoteEditor-.*\.js/.test(e.name)),
-    null,
-    { timeout: 60_000 },
-  )
-  const settledWireBytes = (await page.evaluate(WIRE.replace('&& !/NoteEditor-/.test(e.name)', ''))) as number
   await context.close()
   return {
     joinReadyMs: times.joinReady,
     boardDrawnMs: times.drawn - times.agreedAt,
     wireBytes,
-    settledWireBytes,
   }
 }
 
@@ -193,7 +183,6 @@ async function main(): Promise<void> {
     const join = median(r.map((x) => x.joinReadyMs))
     const board = median(r.map((x) => x.boardDrawnMs))
     const wire = median(r.map((x) => x.wireBytes)) / 1024
-    const settled = median(r.map((x) => x.settledWireBytes)) / 1024
     const goal = profile.name === 'phone'
     if (goal && join > GOAL_MS) missed.push(`phone: join page ${Math.round(join)} ms > ${GOAL_MS} ms`)
     if (goal && board > GOAL_MS) missed.push(`phone: board ${Math.round(board)} ms > ${GOAL_MS} ms`)
@@ -211,11 +200,6 @@ async function main(): Promise<void> {
         `${Math.round(wire)} KB`,
         `≤ ${GOAL_WIRE_KB} KB`,
       ],
-      [
-        `${profile.name}: JS + CSS once settled (note editor fetched)`,
-        `${Math.round(settled)} KB`,
-        'reported',
-      ],
     )
   }
   const table = [
@@ -228,7 +212,7 @@ async function main(): Promise<void> {
     'Page',
     'npm run bench:page',
     `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, headless Chromium (/usr/bin/chromium, --disable-gpu)`,
-    `${table}\n\nA participant link to a board of ${NOTES} notes, opened with a cold cache in a new browser context, ${ROUNDS} rounds alternating the profiles. Laptop: 1440 × 900 at full speed on loopback. Phone: 412 × 915 touch, Chromium's CPU slowed 4× and its network emulated at 1.6 Mbit/s each way with 150 ms added to every round trip. "Join page ready" is the first frame with the name field and I agree on screen, from navigation start; the person then takes ${READING_MS / 1000} s to type their name (the board's code is fetched meanwhile); "board drawn" is from pressing I agree to the first frame with the board's notes. Sizes are Chromium's encoded body sizes (what came over the wire, compressed) of every JavaScript and CSS file the page loaded by then; the note editor's code is fetched once the board is up and counted apart.${missed.length ? `\n\nGoals missed: ${missed.join('; ')}.` : ''}`,
+    `${table}\n\nA participant link to a board of ${NOTES} notes, opened with a cold cache in a new browser context, ${ROUNDS} rounds alternating the profiles. Laptop: 1440 × 900 at full speed on loopback. Phone: 412 × 915 touch, Chromium's CPU slowed 4× and its network emulated at 1.6 Mbit/s each way with 150 ms added to every round trip. "Join page ready" is the first frame with the name field and I agree on screen, from navigation start; the person then takes ${READING_MS / 1000} s to type their name (the board's code is fetched meanwhile); "board drawn" is from pressing I agree to the first frame with the board's notes. Sizes are Chromium's encoded body sizes (what came over the wire, compressed) of every JavaScript and CSS file the page loaded by then.${missed.length ? `\n\nGoals missed: ${missed.join('; ')}.` : ''}`,
   )
   if (missed.length) {
     console.error(`goals missed: ${missed.join('; ')}`)
