@@ -8,7 +8,7 @@ const SWITCHER = 'Language / 语言'
  * named as they are printed, and so are units (MB). The language switcher itself is skipped (each language is named in
  * itself, and its label is bilingual so anyone can find it). Single letters are keyboard shortcuts.
  */
-const ALLOWED = ['PNG', 'PDF', 'CSV', 'JSON', 'HTML', 'Markdown', 'Ctrl', 'Shift', 'MB']
+const ALLOWED = ['PNG', 'PDF', 'CSV', 'JSON', 'HTML', 'Markdown', 'Word', 'DOCX', 'Ctrl', 'Shift', 'MB']
 
 /**
  * Every piece of interface text on the page that still has a run of Latin letters: visible text, the
