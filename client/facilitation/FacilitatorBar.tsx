@@ -10,7 +10,7 @@ export interface FacilitatorBarProps {
   readonly fac: Facilitation
   readonly view: ViewSync
   readonly session: { readonly id: string; readonly key: string; readonly title?: string }
-  /** More of the facilitator's controls from elsewhere (Import material, Small groups), before the session settings. */
+  /** More of the facilitator's controls from elsewhere (Import material, Small groups), at the end of the bar. */
   readonly extra?: ReactNode
 }
 
@@ -106,9 +106,9 @@ export function FacilitatorBar({ fac, view, session, extra }: FacilitatorBarProp
         </span>
       )}
       <VotingControls fac={fac} onEnd={endVoting} />
-      {extra}
       <SessionSettings fac={fac} session={session} />
       <DeleteSession session={session} />
+      {extra}
       <span aria-live="polite" className="facilitator-message">
         {message}
       </span>
