@@ -73,6 +73,8 @@ test('a facilitated session: commitments, private writing, themes, voting, steps
   await expect(items(benList, 'My secret thought')).toHaveCount(0)
   await button(fay, 'Reveal').click()
   await expect(items(benList, 'My secret thought')).toHaveCount(1)
+  // the private copy and the revealed one arrive in two rooms: wait for the one that stays
+  await expect(items(annList, 'My secret thought')).toHaveCount(1)
   await expect(items(annList, 'My secret thought')).not.toContainText('Only you can see this')
   await expect(ann.getByText('Private writing is on — started by Fay.')).toHaveCount(0)
   await expect(ann.getByText('Private writing is off.')).toBeVisible()
