@@ -38,7 +38,8 @@ export function ImportMaterial(props: {
       <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         {t('import.open')}
       </button>
-      <span className="visually-hidden" role="status">
+      {/* polite, but not a second `status`: the board's one status is its connection */}
+      <span className="visually-hidden" aria-live="polite">
         {said}
       </span>
       {open && (
