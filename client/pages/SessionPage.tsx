@@ -10,6 +10,7 @@ import {
   personTokenFor,
   rememberPersonToken,
   rememberRemoval,
+  prefetchBoard,
   useRoomConnection,
   type RoomConnection,
 } from '../sync'
@@ -61,8 +62,6 @@ function SessionRoom({ access, accessKey }: { access: SessionAccess; accessKey: 
     access.role === 'facilitator',
     token ?? undefined,
   )
-  // Fetch the board's code while the person reads the commitments, so Join is instant.
-  useEffect(() => void loadBoard(), [])
   if (!control) return <MessagePage title={t('message.openingSession')} />
   return (
     <SessionInside access={access} accessKey={accessKey} control={control} token={token} onToken={setToken} />
@@ -102,6 +101,17 @@ function SessionInside(props: InsideProps) {
     setPhase({ kind: 'join' })
   }, [access.id, onToken])
   useCheckToken(access, phase.kind === 'checking' ? token : null, setPhase, forgetToken)
+  // While the person reads the commitments and types their name: the board's code and its document,
+  // so that joining draws the board at once. Not before the join page is up: on a slow line they
+  // would hold it back.
+  // (Someone waiting gets the code too; the board itself only once admitted.)
+  const reading = (phase.kind === 'join' || phase.kind === 'waiting') && status.everSynced
+  const joining = phase.kind === 'join'
+  useEffect(() => {
+    if (!reading) return
+    void loadBoard()
+    if (joining) prefetchBoard(access.id, accessKey, token)
+  }, [reading, joining, access.id, accessKey, token])
   const onAdmitted = useCallback(
     (name: string) =>
       setPhase(phaseFromMe({ status: 'admitted', name }, rememberedJoin(access.id, access.role))),

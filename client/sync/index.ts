@@ -20,6 +20,7 @@ export {
 } from './presence'
 export { wsBase } from './wsBase'
 export { useRoomConnection } from './useRoomConnection'
+export { prefetchBoard } from './prefetch'
 export { usePrivateRoom, useFacilitatorRoom } from './useSessionRooms'
 export {
   personTokenFor,

@@ -72,6 +72,11 @@ export interface ConnectRoomOptions {
   readonly onReplaced?: (next: RoomConnection) => void
   /** The refusals store to share with an earlier generation. */
   readonly refusals?: ValueStore<Refusals>
+  /**
+   * The room's document as the server had it moments ago (fetched ahead, prefetch.ts): held before
+   * the socket opens, so the first sync brings only what changed since, and the board is drawn at once.
+   */
+  readonly initial?: Uint8Array
 }
 
 /**
@@ -83,6 +88,8 @@ export interface ConnectRoomOptions {
 export function connectRoom(options: ConnectRoomOptions): RoomConnection {
   const { room, key, base = wsBase(), token, writable = true } = options
   const doc = new Y.Doc()
+  // before the provider listens to the document: what the server sent is not sent back to it
+  if (options.initial) holdInitial(doc, options.initial)
   const provider = new WebsocketProvider(base, room, doc, {
     // the schema this page speaks: the relay closes a tab of another version at once (handshake.ts)
     params: token
@@ -162,7 +169,7 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
     const seq = (refusals.get().latest?.seq ?? 0) + 1
     refusals.update({ latest: { code: reason.code, kind: typeof kind === 'string' ? kind : null, seq } })
     if (!unsent) return
-    next = connectRoom({ ...options, refusals })
+    next = connectRoom({ ...options, initial: undefined, refusals })
     replaceWhenSynced(next, () => {
       const fresh = next!
       next = null
@@ -176,6 +183,17 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
     })
   }
   return connection
+}
+
+/** The origin of a document fetched ahead (not this person's work: never undone, never counted as unsent). */
+export const FETCHED_AHEAD_ORIGIN = Symbol('fetched-ahead')
+
+function holdInitial(doc: Y.Doc, update: Uint8Array): void {
+  try {
+    Y.applyUpdate(doc, update, FETCHED_AHEAD_ORIGIN)
+  } catch {
+    // not a document after all: the first sync brings the whole of it
+  }
 }
 
 /** Calls `then` once the new generation has the server's document (not at all if it is destroyed first). */

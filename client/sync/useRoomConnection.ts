@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { fetchedAhead, forgetFetchedAhead } from './prefetch'
 import { connectRoom, type RoomConnection } from './roomConnection'
 
 /**
@@ -18,20 +19,31 @@ export function useRoomConnection(
   const [connection, setConnection] = useState<RoomConnection | null>(null)
   useEffect(() => {
     if (!enabled) return
-    let current = connectRoom({
-      room,
-      key,
-      writable,
-      token,
-      onReplaced: (next) => {
-        current = next
-        setConnection(next)
-      },
-    })
-    setConnection(current)
+    let current: RoomConnection | null = null
+    let live = true
+    const open = (initial: Uint8Array | null) => {
+      current = connectRoom({
+        room,
+        key,
+        writable,
+        token,
+        ...(initial ? { initial } : {}),
+        onReplaced: (next) => {
+          current = next
+          setConnection(next)
+        },
+      })
+      if (initial) forgetFetchedAhead(room)
+      setConnection(current)
+    }
+    // a board fetched while the person read the join page: the room opens already holding it
+    const ahead = fetchedAhead(room)
+    if (ahead) void ahead.then((initial) => live && open(initial))
+    else open(null)
     return () => {
+      live = false
       setConnection(null)
-      current.destroy()
+      current?.destroy()
     }
   }, [room, key, writable, token, enabled])
   return connection

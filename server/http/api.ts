@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ImportJobs } from '../sessions/importJob'
+import { roomRoutes } from './routes/rooms'
 import { SessionError } from '../sessions/service'
 import { UploadLimiter } from '../uploads/uploadLimits'
 import { HttpError, sendError } from './respond'
@@ -22,6 +23,7 @@ export function createApi(deps: ApiDeps) {
   const routes: Route[] = [
     ...systemRoutes(deps),
     ...sessionRoutes(deps),
+    ...roomRoutes(deps),
     ...exportRoutes(deps, uploads, new ImportJobs()),
     ...facilitationRoutes(deps),
     ...imageRoutes(deps, uploads),

@@ -5,9 +5,8 @@ import { parseRoom, type ParsedRoom } from '../../shared/rooms'
 import { SCHEMA_PARAM, checkClientSchema } from '../../shared/schema/handshake'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
-import { admitsPeople } from '../sessions/people'
-import { SessionError, authorize, type Caller } from '../sessions/service'
-import { lobbyDenial, privateRoomDenial } from './policy'
+import { SessionError, type Caller } from '../sessions/service'
+import { roomAccess } from './roomAccess'
 import type { SessionStore } from '../storage/types'
 import { nameKey, type PresenceIdentity } from './awareness'
 import { CLOSE, Connection, type ConnectionLimits } from './connection'
@@ -75,24 +74,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     let caller: Caller
     let identity: PresenceIdentity
     try {
-      caller = await authorize(
-        deps.sessions,
-        room.info.sessionId,
-        url.searchParams.get('key'),
-        url.searchParams.get('token'),
-      )
+      caller = await roomAccess(deps, room.info, url.searchParams.get('key'), url.searchParams.get('token'))
       const { person, role } = caller
-      // a participant key without a token is only for the join screen while the session admits people
-      const waiting =
-        person?.status === 'waiting' ||
-        (!person &&
-          role === 'participant' &&
-          room.info.kind !== 'control' &&
-          (await admitsPeople(deps.relay, room.info.sessionId)))
-      const denied =
-        lobbyDenial(room.info, waiting, person !== null) ??
-        privateRoomDenial(room.info, role, person?.id ?? null)
-      if (denied) return refuse(socket, 403, denied)
       identity = {
         role,
         person: person && { id: person.id, name: person.name },
