@@ -1,6 +1,7 @@
 import type { UiLang } from '../shared/lang'
 import type { Role } from '../shared/rooms'
 import { i18n } from './i18n'
+import { takeEarlyAccess } from './earlyAccess'
 import { credentials } from './sync/personToken'
 
 /** A template the home page offers. */
@@ -42,10 +43,11 @@ function tooManyMessage(retryAfter: string | null): string {
 }
 
 /** Fetches JSON; a non-2xx answer becomes an ApiError carrying the server's `{"error"}` text. */
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+async function request<T>(path: string, init?: RequestInit, begun?: Promise<Response> | null): Promise<T> {
   let response: Response
   try {
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } })
+    response = await (begun ??
+      fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } }))
   } catch {
     throw new ApiError(0, i18n.t('common:api.unreachable'))
   }
@@ -82,7 +84,11 @@ export const createSession = (
 
 /** Checks a link: which session, and which role its key gives. */
 export const fetchSessionAccess = (id: string, key: string): Promise<SessionAccess> =>
-  request(`/api/sessions/${encodeURIComponent(id)}?${credentials(id, key)}`)
+  request(
+    `/api/sessions/${encodeURIComponent(id)}?${credentials(id, key)}`,
+    undefined,
+    takeEarlyAccess(id, key),
+  )
 
 /** Makes a new session from a JSON export (its text as read from the file); answers like creating one. */
 export const importSession = (exportText: string): Promise<CreatedSession> =>

@@ -26,6 +26,7 @@ import {
   type BoardModel,
 } from '../state'
 import { combineStatus, type RoomConnection } from '../sync'
+import { preloadNoteEditorWhenIdle } from '../text/LazyNoteEditor'
 import { BoardArea } from './BoardArea'
 import { BoardHeader, closeMenuAfterPress } from './BoardHeader'
 import { ImportMaterial } from './ImportMaterial'
@@ -128,6 +129,12 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
   useEffect(() => {
     document.title = i18n.t('common:pageTitle', { title })
   }, [title, language])
+
+  // the note editor's code arrives once the board is up, before most people open a note
+  const canWrite = access.role !== 'viewer'
+  useEffect(() => {
+    if (boardStatus.everSynced && canWrite) return preloadNoteEditorWhenIdle()
+  }, [boardStatus.everSynced, canWrite])
 
   const openCanvas = useCallback(
     (id: string) => {

@@ -82,6 +82,13 @@ export function BoardArea(props: BoardAreaProps) {
     // Back to the canvas, so Delete, Enter and the arrows act on the note just edited.
     canvasFocus.current?.focus({ preventScroll: true })
   }, [ui])
+  const editingId = ui.editing?.id
+  const keepTyped = useCallback(
+    (text: string) => {
+      if (editingId) model.commands.appendText(editingId, text)
+    },
+    [model, editingId],
+  )
   const backToCanvas = useCallback(() => canvasFocus.current?.focus({ preventScroll: true }), [])
   useSelectionClear(canvasFocus, ui.selection, objects, viewport, props.setViewport)
   useBoardShortcuts({
@@ -167,6 +174,7 @@ export function BoardArea(props: BoardAreaProps) {
           object={ui.editing}
           viewport={viewport}
           onDone={endEditing}
+          keepTyped={keepTyped}
         />
       )}
       <ZoomControls

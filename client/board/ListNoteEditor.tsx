@@ -3,7 +3,7 @@ import type * as Y from 'yjs'
 import { textOf } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { NoteEditorSlot } from '../panels/NoteRow'
-import { NoteEditor } from '../text/NoteEditor'
+import { NoteEditor } from '../text/LazyNoteEditor'
 
 /** The rich editor a list-view row opens for a formatted note, bound to that note's text. */
 function ListNoteEditor(props: { doc: Y.Doc; object: BoardObject; label: string; onDone: () => void }) {

@@ -6,7 +6,7 @@ import { TEXT_SIZE_PX, type BoardObject } from '../../shared/schema/kinds'
 import { ObjectOverlay } from '../canvas/ObjectOverlay'
 import { boundsOf } from '../canvas/objects/bounds'
 import type { Viewport } from '../canvas/viewport'
-import { NoteEditor } from '../text/NoteEditor'
+import { NoteEditor } from '../text/LazyNoteEditor'
 import { STICKY_FILL } from '../theme'
 import { i18n } from '../i18n'
 
@@ -16,6 +16,8 @@ export function NoteEditorLayer(props: {
   object: BoardObject
   viewport: Viewport
   onDone: () => void
+  /** Writes text typed before the editor's code arrived into the note (its own command). */
+  keepTyped: (text: string) => void
 }) {
   const { doc, object } = props
   const fragment = useMemo(() => textOf(doc, object.id), [doc, object.id])
@@ -30,6 +32,7 @@ export function NoteEditorLayer(props: {
           object.author ? i18n.t('board:editor.by', { label: look.label, author: object.author }) : look.label
         }
         onDone={props.onDone}
+        keepTyped={props.keepTyped}
         lang={object.lang}
         style={look.style}
       />

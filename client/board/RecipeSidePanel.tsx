@@ -4,7 +4,7 @@ import { textOf } from '../../shared/schema/boardDoc'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { RecipePanel } from '../panels/RecipePanel'
 import type { BoardCommands, Permissions } from '../state'
-import { NoteEditor } from '../text/NoteEditor'
+import { NoteEditor } from '../text/LazyNoteEditor'
 import { useTranslation } from 'react-i18next'
 
 /**

@@ -41,6 +41,7 @@ export function routeCommands(
     deleteObjects: (ids) => both(ids, (c, part) => c.deleteObjects(part)),
     discardObjects: (ids) => both(ids, (c, part) => c.discardObjects(part)),
     setText: (id, text) => byId(id).setText(id, text),
+    appendText: (id, text) => byId(id).appendText(id, text),
     setStickyColor: (id, color) => byId(id).setStickyColor(id, color),
     updateProps: (id, kind, changes) => byId(id).updateProps(id, kind, changes),
     transformObjects: (placements, changes) => {

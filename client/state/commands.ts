@@ -7,6 +7,7 @@ import {
   moveObjects,
   setLang,
   setPlainText,
+  appendText,
   updateProps,
   type Move,
 } from '../../shared/ops/objects'
@@ -35,6 +36,8 @@ export interface BoardCommands {
   /** Removes objects outside this person's undo history (a new note left empty: see UndoStore.forget). */
   discardObjects(ids: readonly string[]): void
   setText(id: string, text: string): void
+  /** Adds plain text at the end of an object's text (keys typed before its editor was there). */
+  appendText(id: string, text: string): void
   setStickyColor(id: string, color: StickyColor): void
   /** Tags notes with the language they are written in ('' for the board's own). */
   setLang(ids: readonly string[], lang: string): void
@@ -90,6 +93,9 @@ export function createBoardCommands(doc: Y.Doc, origin: Origin, readOnly: boolea
     setText: (id, text) => {
       if (!readOnly) setPlainText(doc, id, text, origin)
     },
+    appendText: (id, text) => {
+      if (!readOnly) appendText(doc, id, text, origin)
+    },
     setStickyColor: (id, color) => {
       if (!readOnly) updateProps(doc, id, 'sticky', { color }, origin)
     },
@@ -123,6 +129,7 @@ type ObjectCommands = Omit<
   | 'deleteObjects'
   | 'discardObjects'
   | 'setText'
+  | 'appendText'
   | 'setStickyColor'
   | 'setLang'
   | 'setContentNote'

@@ -25,6 +25,11 @@ export interface NoteEditorProps {
   readonly readOnly?: boolean
   /** The note's language tag ('' for the board's own), so screen readers read it in the right voice. */
   readonly lang?: string
+  /**
+   * Keeps text typed before the editor's code arrived, should editing end first (LazyNoteEditor):
+   * without it, nothing can be typed until the editor is here.
+   */
+  readonly keepTyped?: (text: string) => void
 }
 
 /**
@@ -70,6 +75,7 @@ export function NoteEditor(props: NoteEditorProps) {
     editor.view.focus()
     editor.commands.focus('end')
     const replay = () => {
+      if (editor.isDestroyed) return
       const { text, escape } = takeHeldKeys()
       // At the end of what the note holds: a line continues it, Enter starts a new paragraph.
       text.split('\n').forEach((line, i) => {
@@ -78,8 +84,9 @@ export function NoteEditor(props: NoteEditorProps) {
       })
       if (escape) done.current()
     }
-    // Keys stay held until the text box really has the keyboard; then they go in, in order.
-    if (editor.view.hasFocus()) return replay()
+    // Keys stay held until the text box really has the keyboard; then they go in, in order. (After
+    // this commit: the plain box that stood in while this code arrived hands its text over as it goes.)
+    if (editor.view.hasFocus()) return queueMicrotask(replay)
     editor.once('focus', replay)
     return () => {
       editor.off('focus', replay)

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { LANG_TAG } from '../lang'
 import { objectMapOf, objectMaps, objectsOf, writeObject, textOf, type NewObject } from '../schema/boardDoc'
 import { KINDS, type ObjectKind, type PropsOf } from '../schema/kinds'
-import { writePlainText } from '../schema/richText'
+import { appendPlainText, writePlainText } from '../schema/richText'
 import { newId } from './ids'
 import type { Origin } from './origin'
 
@@ -118,6 +118,15 @@ export function setPlainText(doc: Y.Doc, id: string, text: string, origin: Origi
   doc.transact(() => {
     const fragment = textOf(doc, id)
     if (fragment) writePlainText(fragment, text)
+  }, origin)
+}
+
+/** Adds plain text at the end of an object's rich text (keys typed before its editor was there). */
+export function appendText(doc: Y.Doc, id: string, text: string, origin: Origin): void {
+  if (!text) return
+  doc.transact(() => {
+    const fragment = textOf(doc, id)
+    if (fragment) appendPlainText(fragment, text)
   }, origin)
 }
 

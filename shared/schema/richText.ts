@@ -68,6 +68,29 @@ export function writePlainText(fragment: Y.XmlFragment, text: string): void {
   fragment.insert(0, paragraphs)
 }
 
+/**
+ * Adds plain text at the end of rich text, as typing there would: its first line continues the last
+ * paragraph, each further line is a paragraph of its own.
+ */
+export function appendPlainText(fragment: Y.XmlFragment, text: string): void {
+  if (!text) return
+  const [first = '', ...rest] = text.split('\n')
+  const last = fragment.length > 0 ? fragment.get(fragment.length - 1) : null
+  if (last instanceof Y.XmlElement && last.nodeName === 'paragraph') {
+    const tail = last.length > 0 ? last.get(last.length - 1) : null
+    if (tail instanceof Y.XmlText) tail.insert(tail.length, first)
+    else if (first) last.insert(last.length, [new Y.XmlText(first)])
+  } else rest.unshift(first)
+  fragment.insert(
+    fragment.length,
+    rest.map((line) => {
+      const p = new Y.XmlElement('paragraph')
+      if (line.length > 0) p.insert(0, [new Y.XmlText(line)])
+      return p
+    }),
+  )
+}
+
 /** Rich text as plain JSON, for the clipboard and exports. */
 export type RichNode =
   | {

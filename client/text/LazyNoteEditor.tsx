@@ -1,0 +1,131 @@
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+import { editorLoaded } from './editorOrigin'
+import type { NoteEditorProps } from './NoteEditor'
+import { holdKeysForNewEditor, takeHeldKeys, type WriteWithoutEditor } from './typeAhead'
+
+const load = () => import('./NoteEditor')
+const Editor = lazy(() => load().then((m) => ({ default: m.NoteEditor })))
+
+/** Fetches the rich-text editor's code ahead of need (offline or mid-deploy: its first use says so). */
+function preload(): void {
+  void load().catch(() => {})
+}
+
+/**
+ * Fetches the editor's code once the board is drawn and the page idle, so it never competes with
+ * the first draw and is here before most people open a note; returns a cancel.
+ */
+export function preloadNoteEditorWhenIdle(): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(preload, { timeout: 3000 })
+    return () => window.cancelIdleCallback(handle)
+  }
+  const timer = setTimeout(preload, 500)
+  return () => clearTimeout(timer)
+}
+
+/**
+ * The note editor, its code (Tiptap and ProseMirror, a third of the board's) loaded after the board.
+ * Until it is here, a plain text box takes what the person types (keys, an input method, a paste):
+ * handed to the editor when it arrives, or written into the note if editing ends first.
+ */
+export function NoteEditor(props: NoteEditorProps) {
+  const { autofocus = true, readOnly = false } = props
+  // Set as this editor goes (before the box inside it goes: React lets go of parents first), so
+  // the box knows editing ended rather than that the editor's code arrived to take its place.
+  const closing = useRef(false)
+  useLayoutEffect(() => {
+    closing.current = false
+    return () => {
+      closing.current = true
+    }
+  }, [])
+  const isClosing = useCallback(() => closing.current, [])
+  return (
+    <Suspense
+      fallback={
+        autofocus && !readOnly && props.keepTyped ? (
+          <EditorArriving
+            label={props.label}
+            onDone={props.onDone}
+            keep={props.keepTyped}
+            isClosing={isClosing}
+            lang={props.lang ?? ''}
+          />
+        ) : (
+          <div className="note-editor" role="textbox" aria-label={props.label} aria-busy="true" />
+        )
+      }
+    >
+      <Editor {...props} />
+    </Suspense>
+  )
+}
+
+/**
+ * Where the editor will be: a plain text box with the note's name, holding what was typed so far.
+ * Escape ends editing as in the editor (the note stays selected).
+ */
+function EditorArriving({
+  isClosing,
+  ...props
+}: {
+  label: string
+  onDone: () => void
+  keep: WriteWithoutEditor
+  isClosing: () => boolean
+  lang: string
+}) {
+  const done = useRef(props.onDone)
+  done.current = props.onDone
+  const box = useRef<HTMLTextAreaElement>(null)
+  const typed = useRef('')
+  const write = useRef(props.keep)
+  write.current = props.keep
+  useLayoutEffect(() => {
+    const latest = write // the note's own command as last rendered
+    // the keys held since Sticky note was pressed come first
+    const held = takeHeldKeys()
+    typed.current += held.text
+    const node = box.current
+    if (node) {
+      node.value = typed.current
+      node.focus({ preventScroll: true })
+    }
+    if (held.escape) done.current()
+    return () => {
+      const text = typed.current
+      const keep = latest.current
+      if (!text) return
+      // the editor's code arrived (it replaces this box now): it takes the text and the keyboard
+      if (!isClosing() && editorLoaded()) {
+        typed.current = ''
+        holdKeysForNewEditor(text, keep)
+        return
+      }
+      // editing ended first: the text goes into the note now, before an empty new note is let go
+      typed.current = ''
+      if (node) node.value = '' // (a development build's second mount starts afresh)
+      keep(text)
+    }
+  }, [isClosing])
+  useEffect(() => {
+    // taken before the board's own keys, as the editor takes it: the note stays selected
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      e.preventDefault()
+      done.current()
+    }
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
+  }, [])
+  return (
+    <textarea
+      ref={box}
+      className="note-editor note-editor-arriving"
+      aria-label={props.label}
+      lang={props.lang || undefined}
+      onInput={(e) => (typed.current = e.currentTarget.value)}
+    />
+  )
+}
