@@ -11,6 +11,7 @@ import type { Fanout } from './relay/fanout'
 import { Relay } from './relay/relay'
 import { DEFAULT_DOC_CAPS } from './relay/rules'
 import { createUpgradeHandler } from './relay/upgrade'
+import { admitWhenAdmitOff } from './sessions/people'
 import type { Storage } from './storage/types'
 import type { ImageStore } from './uploads/imageStore'
 import type { UploadLimits } from './uploads/uploadLimits'
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions): App {
     },
     options.fanout,
   )
+  admitWhenAdmitOff(storage, relay, log)
   let ready = false
   const guard = new Guard({ ...DEFAULT_GUARD, ...options.guard })
   const api = createApi({
