@@ -34,6 +34,8 @@ export interface AppOptions {
   readonly uploadLimits?: UploadLimits
   /** Limits per client address; the defaults of guard/guard.ts for any not given. */
   readonly guard?: Partial<GuardLimits>
+  /** The clock (milliseconds, monotonic) the per-address rate budgets refill by; performance.now() without. */
+  readonly clock?: () => number
   /** The operator's token for admin requests (publishing templates); admin requests are refused without. */
   readonly adminToken?: string
   /** Default metrics (process, GC) are off in tests that start many servers. */
@@ -80,7 +82,7 @@ export function createApp(options: AppOptions): App {
   )
   admitWhenAdmitOff(storage, relay, log)
   let ready = false
-  const guard = new Guard({ ...DEFAULT_GUARD, ...options.guard })
+  const guard = new Guard({ ...DEFAULT_GUARD, ...options.guard }, options.clock)
   const api = createApi({
     storage,
     images: options.images,
