@@ -92,6 +92,7 @@ export class Relay {
     if (fanout) {
       fanout.onSessionDeleted((id) => this.closeLocalSession(id))
       fanout.onPersonRemoved((id, person) => this.closeLocalPerson(id, person))
+      fanout.onPersonRenamed((id, person, name) => this.renameLocalPerson(id, person, name))
       this.sweep = setInterval(() => this.expireRemoteAwareness(), 5000)
       this.sweep.unref()
     }
@@ -406,11 +407,16 @@ export class Relay {
   }
 
   /**
-   * A person's new name reaches their open connections on this instance; the client publishes its
-   * presence again once the rename is answered, and the relay then gives it the new name. (Other
-   * instances learn it when the person's connections there open again.)
+   * A person's new name reaches their open connections, here and on other instances (resolved once
+   * those can have it); the client publishes its presence again once the rename is answered, and
+   * the relay its connection is on then gives it the new name.
    */
-  renamePerson(sessionId: string, personId: string, name: string): void {
+  async renamePerson(sessionId: string, personId: string, name: string): Promise<void> {
+    this.renameLocalPerson(sessionId, personId, name)
+    await this.fanout?.publishPersonRenamed(sessionId, personId, name)
+  }
+
+  private renameLocalPerson(sessionId: string, personId: string, name: string): void {
     for (const room of this.rooms.values()) {
       if (room.info.sessionId !== sessionId) continue
       for (const peer of room.peers) if (peer.person === personId) peer.renamed?.(name)

@@ -153,7 +153,7 @@ export async function rejoin(
 ): Promise<PersonRecord> {
   const changes = { ...(name ? { name } : {}), ...(answer ? { answer } : {}) }
   const next = (await storage.updatePerson(person.sessionId, person.id, changes)) ?? person
-  if (name && name !== person.name) relay.renamePerson(next.sessionId, next.id, next.name)
+  if (name && name !== person.name) await relay.renamePerson(next.sessionId, next.id, next.name)
   if (next.status === 'waiting' && name) await writeLobby(relay, next.sessionId, [[next, true]])
   if (next.status === 'admitted' && answer) await writeAnswer(relay, next.sessionId, next.id, answer)
   await relay.flushed()

@@ -141,6 +141,38 @@ test('turning Admit people off lets everyone waiting in at once, their boards op
   await expect(row(panel, '李华')).toBeVisible()
 })
 
+test('changing my name: everyone here sees the new one at once, and so does my own page', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const links = await createLinks(browser, 'Names')
+  const fay = await open(browser, links.facilitator)
+  await answer(fay, 'Fay')
+  await expectConnected(fay)
+  const pat = await open(browser, links.participant, PHONE)
+  await answer(pat, 'Pat')
+  await expectConnected(pat)
+  const li = await open(browser, links.participant, CHINESE)
+  await answer(li, '李华')
+  await expectConnected(li)
+  const hereFor = (page: Page) => page.getByRole('region', { name: /^(Who is here|谁在这里)$/ })
+  await expect(hereFor(fay)).toContainText('Pat')
+
+  // Pat, on her phone, changes her name in her own entry in People
+  const panel = await openPeople(pat)
+  await panel.getByRole('button', { name: 'Change name' }).click()
+  await panel.getByRole('textbox', { name: 'Your name' }).fill('Pat Lee')
+  await panel.getByRole('button', { name: 'Save name' }).click()
+  for (const page of [fay, li]) await expect(hereFor(page)).toContainText('Pat Lee')
+  await expect(hereFor(pat)).toContainText('Pat Lee')
+  await expect(hereFor(fay)).not.toContainText(/Pat(?! Lee)/)
+  // and a reload keeps it (the server's name, by her token)
+  await pat.reload()
+  await expectConnectedOnly(pat)
+  await expect(hereFor(fay)).toContainText('Pat Lee')
+  await expect(hereFor(pat)).toContainText('Pat Lee')
+})
+
 /** The board is live without anyone's help (unlike expectConnected, which would admit). */
 async function expectConnectedOnly(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible()
