@@ -11,6 +11,9 @@ import { createApp, type App } from '../../server/app'
 import { openCluster, type Cluster } from '../../server/cluster/cluster'
 import { clusterKeys } from '../../server/cluster/keys'
 import { createLogger } from '../../server/logger'
+import { setAdmitPeople } from '../../shared/ops/session'
+import { controlRoom } from '../../shared/rooms'
+import { isAdmitOn } from '../../shared/schema/controlDoc'
 import { noteTexts } from '../helpers/board'
 import { awarenessFrame, openRaw } from '../helpers/raw'
 import { RawYClient } from '../helpers/rawClient'
@@ -250,5 +253,34 @@ describe('people across instances', () => {
     boOnB.provider.awareness.setLocalStateField('cursor', 1) // a later message, to wait for
     await expect.poll(seen(fayOnA, boOnB)).toMatchObject({ user: { name: 'Bob' }, cursor: 1 })
     expect(nameOf(fayOnA, annOnB)()).toBe('Ann Lee')
+  })
+
+  it('turning Admit people off on one instance admits those waiting once, whichever instance they poll', async () => {
+    const prefix = newPrefix()
+    const a = await instance(prefix)
+    const b = await instance(prefix)
+    const s = await createSession(a.http, 'sense-making', 'Lobby', { admit: true })
+    const fay = await joinSession(a.http, s.id, s.keys.facilitator, 'Fay')
+    const wes = await joinSession(b.http, s.id, s.keys.participant, 'Wes')
+    expect(wes.status).toBe('waiting')
+    // both instances have the control room open: B through a participant's join screen
+    const joinScreen = open(b, controlRoom(s.id), s.keys.participant)
+    const control = open(a, controlRoom(s.id), s.keys.facilitator, { token: fay.token })
+    await Promise.all([joinScreen, control].map(synced))
+    setAdmitPeople(control.doc, false, createOrigin(fay.person, 'Fay'))
+    const statusOnB = async () =>
+      (
+        (await (await fetch(`${b.http}/api/sessions/${s.id}/me?token=${wes.token}`)).json()) as {
+          status: string
+        }
+      ).status
+    await expect.poll(statusOnB).toBe('admitted')
+    await expect.poll(() => isAdmitOn(joinScreen.doc)).toBe(false)
+    // admitted once, by the instance the facilitator wrote to, not again by the one that followed
+    const people = await fetch(`${b.http}/api/sessions/${s.id}/people?key=${s.keys.facilitator}`)
+    const { log: entries } = (await people.json()) as {
+      log: { action: string; actor: string; subject: string }[]
+    }
+    expect(entries.map((l) => [l.action, l.actor, l.subject])).toEqual([['admitted', fay.person, wes.person]])
   })
 })
