@@ -128,6 +128,7 @@ test('turning Admit people off lets everyone waiting in at once, their boards op
   await expect(admit).toBeChecked()
   await expect(admit).toHaveAccessibleDescription(/turning this off lets everyone waiting in/)
   await admit.uncheck()
+  await fay.screenshot({ path: '/tmp/people-admit-off-settings.png' })
   await expectConnectedOnly(pat)
   await expect(pat.getByRole('toolbar', { name: 'Tools' })).toBeVisible()
   await expect(li.getByRole('status').filter({ hasText: '已连接' })).toBeVisible()
