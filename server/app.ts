@@ -11,6 +11,7 @@ import type { Fanout } from './relay/fanout'
 import { Relay } from './relay/relay'
 import { DEFAULT_DOC_CAPS } from './relay/rules'
 import { createUpgradeHandler } from './relay/upgrade'
+import { admitWhenAdmitOff } from './sessions/people'
 import type { Storage } from './storage/types'
 import type { ImageStore } from './uploads/imageStore'
 import type { UploadLimits } from './uploads/uploadLimits'
@@ -33,6 +34,8 @@ export interface AppOptions {
   readonly uploadLimits?: UploadLimits
   /** Limits per client address; the defaults of guard/guard.ts for any not given. */
   readonly guard?: Partial<GuardLimits>
+  /** The clock (milliseconds, monotonic) the per-address rate budgets refill by; performance.now() without. */
+  readonly clock?: () => number
   /** The operator's token for admin requests (publishing templates); admin requests are refused without. */
   readonly adminToken?: string
   /** Default metrics (process, GC) are off in tests that start many servers. */
@@ -77,8 +80,9 @@ export function createApp(options: AppOptions): App {
     },
     options.fanout,
   )
+  admitWhenAdmitOff(storage, relay, log)
   let ready = false
-  const guard = new Guard({ ...DEFAULT_GUARD, ...options.guard })
+  const guard = new Guard({ ...DEFAULT_GUARD, ...options.guard }, options.clock)
   const api = createApi({
     storage,
     images: options.images,

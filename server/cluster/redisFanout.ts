@@ -36,6 +36,7 @@ export class RedisFanout implements Fanout {
   private readonly followed = new Map<string, Followed>()
   private readonly deletedHandlers: ((id: string) => void)[] = []
   private readonly removedHandlers: ((id: string, person: string) => void)[] = []
+  private readonly renamedHandlers: ((id: string, person: string, name: string) => void)[] = []
   private stopped = false
   private readerId: number | undefined
   /** The followed rooms changed since the running XREAD was sent. */
@@ -128,6 +129,29 @@ export class RedisFanout implements Fanout {
     this.removedHandlers.push(handler)
   }
 
+  async publishPersonRenamed(sessionId: string, personId: string, name: string): Promise<void> {
+    const event = JSON.stringify({
+      type: 'person-renamed',
+      id: sessionId,
+      person: personId,
+      name,
+      from: this.options.instance,
+    })
+    try {
+      await this.cmd.publish(this.options.keys.events, event)
+    } catch (err) {
+      // the name still reaches them when their connections there open again
+      this.options.log.error(
+        { err, session: sessionId },
+        'could not tell other instances a person was renamed',
+      )
+    }
+  }
+
+  onPersonRenamed(handler: (sessionId: string, personId: string, name: string) => void): void {
+    this.renamedHandlers.push(handler)
+  }
+
   async stop(): Promise<void> {
     this.stopped = true
     this.wake()
@@ -136,11 +160,23 @@ export class RedisFanout implements Fanout {
 
   private event(text: string): void {
     try {
-      const event = JSON.parse(text) as { type?: string; id?: string; person?: string; from?: string }
+      const event = JSON.parse(text) as {
+        type?: string
+        id?: string
+        person?: string
+        name?: string
+        from?: string
+      }
       if (typeof event.id !== 'string' || event.from === this.options.instance) return
       if (event.type === 'session-deleted') for (const handler of this.deletedHandlers) handler(event.id)
       if (event.type === 'person-removed' && typeof event.person === 'string')
         for (const handler of this.removedHandlers) handler(event.id, event.person)
+      if (
+        event.type === 'person-renamed' &&
+        typeof event.person === 'string' &&
+        typeof event.name === 'string'
+      )
+        for (const handler of this.renamedHandlers) handler(event.id, event.person, event.name)
     } catch {
       this.options.log.warn('ignored a malformed cluster event')
     }

@@ -12,6 +12,9 @@ export interface GuardLimits {
   readonly sessions: RateQuota
   /** Sessions imported from an export (each may hold many images). */
   readonly imports: RateQuota
+  /** Joins that mint a person token (each with a vote budget), across sessions and in any one session. */
+  readonly joins: RateQuota
+  readonly joinsPerSession: RateQuota
   /** Bytes one import may have; it is refused (413) as soon as it passes them. */
   readonly importMaxBytes: number
   /** Open websocket connections. */
@@ -33,6 +36,9 @@ export const DEFAULT_GUARD: GuardLimits = {
   trustProxy: false,
   sessions: { count: 60, perSeconds: 3600 },
   imports: { count: 20, perSeconds: 3600 },
+  // a room of 60 behind one NAT joins at once; a script then gets one token every 10 s per session
+  joins: { count: 300, perSeconds: 3600 },
+  joinsPerSession: { count: 60, perSeconds: 600 },
   importMaxBytes: 64 * 1024 * 1024,
   socketsPerAddress: 256,
   requestsPerAddress: 64,
@@ -45,12 +51,20 @@ export const DEFAULT_GUARD: GuardLimits = {
 export class Guard {
   private readonly sessions: AddressRateLimiter
   private readonly imports: AddressRateLimiter
+  private readonly joins: AddressRateLimiter
+  private readonly joinsPerSession: AddressRateLimiter
   private readonly requests = new Map<string, number>()
   private readonly sockets = new Map<string, number>()
 
-  constructor(readonly limits: GuardLimits = DEFAULT_GUARD) {
-    this.sessions = new AddressRateLimiter(limits.sessions)
-    this.imports = new AddressRateLimiter(limits.imports)
+  /** `now` (milliseconds, monotonic) is what the rate budgets refill by; tests move it by hand. */
+  constructor(
+    readonly limits: GuardLimits = DEFAULT_GUARD,
+    now: () => number = () => performance.now(),
+  ) {
+    this.sessions = new AddressRateLimiter(limits.sessions, now)
+    this.imports = new AddressRateLimiter(limits.imports, now)
+    this.joins = new AddressRateLimiter(limits.joins, now)
+    this.joinsPerSession = new AddressRateLimiter(limits.joinsPerSession, now)
   }
 
   /** The address a request's limits are counted against. */
@@ -66,6 +80,23 @@ export class Guard {
   /** Takes one import from the address's budget; a 429 past it. */
   takeImport(req: IncomingMessage): void {
     this.take(this.imports, req, 'imports', this.limits.imports)
+  }
+
+  /**
+   * Takes one join (a new person token) from the address's budgets, in this session and in all; a
+   * 429 past either, and then neither is taken from.
+   */
+  takeJoin(req: IncomingMessage, sessionId: string): void {
+    const address = this.addressOf(req)
+    const inSession = `${sessionId} ${address}`
+    const inThis = this.joinsPerSession.wait(inSession)
+    const inAll = this.joins.wait(address)
+    // refused by both: the longer wait is the one that helps
+    if (inAll !== null && (inThis === null || inAll > inThis))
+      throw tooMany('joins', this.limits.joins, inAll)
+    if (inThis !== null) throw tooMany('joins to this session', this.limits.joinsPerSession, inThis)
+    this.joinsPerSession.take(inSession)
+    this.joins.take(address)
   }
 
   /** Counts an API request against its address until its answer is done; answers 429 and returns false past the cap. */
@@ -94,13 +125,17 @@ export class Guard {
 
   private take(limiter: AddressRateLimiter, req: IncomingMessage, what: string, quota: RateQuota): void {
     const wait = limiter.take(this.addressOf(req))
-    if (wait === null) return
-    throw new HttpError(
-      429,
-      `too many ${what} from your address (at most ${describeQuota(quota)}); try again in ${wait < 90 ? `${wait} s` : `${Math.ceil(wait / 60)} minutes`}`,
-      { 'retry-after': String(wait) },
-    )
+    if (wait !== null) throw tooMany(what, quota, wait)
   }
+}
+
+/** A 429 saying what the address did too often, its quota, and how long to wait (also as Retry-After). */
+function tooMany(what: string, quota: RateQuota, wait: number): HttpError {
+  return new HttpError(
+    429,
+    `too many ${what} from your address (at most ${describeQuota(quota)}); try again in ${wait < 90 ? `${wait} s` : `${Math.ceil(wait / 60)} minutes`}`,
+    { 'retry-after': String(wait) },
+  )
 }
 
 /** A whole HTTP response with a JSON error, for sockets the HTTP server no longer answers on. */

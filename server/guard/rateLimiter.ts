@@ -10,7 +10,8 @@ export interface RateQuota {
 const MAX_TRACKED = 10_000
 
 /**
- * A budget per client address for one kind of action (creating sessions, importing). A burst of
+ * A budget per client address for one kind of action (creating sessions, importing, joining; any
+ * string can be the "address", e.g. a session and an address). A burst of
  * `count` is allowed at once, then one every `perSeconds / count` seconds.
  */
 export class AddressRateLimiter {
@@ -23,16 +24,26 @@ export class AddressRateLimiter {
 
   /** Takes one action from the address's budget: null if allowed, else the whole seconds to wait. */
   take(address: string): number | null {
+    const wait = this.wait(address)
+    if (wait === null) this.bucketOf(address).take(1)
+    return wait
+  }
+
+  /** Whether the address may act now (null), else the whole seconds to wait; takes nothing. */
+  wait(address: string): number | null {
+    const wait = this.bucketOf(address).waitMs(1)
+    if (wait <= 0) return null
+    return Number.isFinite(wait) ? Math.max(1, Math.ceil(wait / 1000)) : this.quota.perSeconds
+  }
+
+  private bucketOf(address: string): TokenBucket {
     let bucket = this.buckets.get(address)
     if (!bucket) {
       if (this.buckets.size >= MAX_TRACKED) this.forgetWhole()
       bucket = new TokenBucket(this.quota.count, this.quota.count / this.quota.perSeconds, this.now)
       this.buckets.set(address, bucket)
     }
-    const wait = bucket.waitMs(1)
-    if (wait > 0) return Number.isFinite(wait) ? Math.max(1, Math.ceil(wait / 1000)) : this.quota.perSeconds
-    bucket.take(1)
-    return null
+    return bucket
   }
 
   /** Forgets addresses whose budget is whole again (they lose nothing); all of them if none is. */

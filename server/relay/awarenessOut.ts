@@ -17,7 +17,7 @@ export interface OutgoingAwareness {
  * message per frame carrying every cursor that moved, instead of one message per cursor move: the
  * relay's cost is its socket writes, one per message and peer. Of a client's states within one
  * frame only the latest is sent, as Yjs awareness keeps only the latest anyway. A peer is never
- * sent its own states.
+ * sent its own states, except one the server renewed (queued with no owner: see Connection.renamed).
  */
 export class AwarenessOut {
   private readonly due = new Set<Room>()

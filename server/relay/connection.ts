@@ -135,10 +135,29 @@ export class Connection implements RoomPeer {
     return this.identity.person?.id
   }
 
-  /** The person took a new name: the presence they publish from now on carries it. */
+  /**
+   * The person took a new name: the presence they publish from now on carries it, and so does what
+   * they published already, re-sent at once a clock later to everyone, themselves included (so
+   * their next state follows on from it). Others see the new name then, whether the page's own
+   * re-publishing reached this instance before the rename did (another instance may have taken it)
+   * or after (a clock behind then, it is dropped as stale: it says nothing new).
+   */
   renamed(name: string): void {
     const { person } = this.identity
-    if (person) this.identity = { ...this.identity, person: { ...person, name } }
+    if (!person) return
+    this.identity = { ...this.identity, person: { ...person, name } }
+    const room = this.room
+    if (!room) return
+    const renewed: AwarenessEntry[] = []
+    for (const [clientId, { entry, owner }] of room.awareness) {
+      if (owner !== this) continue
+      const json = correctPresence(entry.json, clientId, this.identity)
+      if (json === null || json === entry.json) continue
+      const next = { clientId, clock: entry.clock + 1, json }
+      room.awareness.set(clientId, { entry: next, owner: this })
+      renewed.push(next)
+    }
+    if (renewed.length > 0) this.relay.relayAwareness(room, renewed)
   }
 
   send(message: Uint8Array): void {

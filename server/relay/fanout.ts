@@ -29,6 +29,13 @@ export interface Fanout {
   publishPersonRemoved(sessionId: string, personId: string): void
   /** Called when another instance removed a person. */
   onPersonRemoved(handler: (sessionId: string, personId: string) => void): void
+  /**
+   * Tells the other instances a person took a new name, so their connections there present it.
+   * Resolves once the others can have it (before the rename is answered); never rejects.
+   */
+  publishPersonRenamed(sessionId: string, personId: string, name: string): Promise<void>
+  /** Called when a person was renamed on another instance. */
+  onPersonRenamed(handler: (sessionId: string, personId: string, name: string) => void): void
   /** Stops reading and closes its connections. */
   stop(): Promise<void>
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { controlRoom, type ParsedRoom } from '../../shared/rooms'
-import { isBoardLocked } from '../../shared/schema/controlDoc'
+import { isBoardLocked, sessionMapOf } from '../../shared/schema/controlDoc'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
 import type { DocStorage, StoredUpdate } from '../storage/types'
@@ -47,6 +47,13 @@ const MAX_REMOVED_REMEMBERED = 10_000
 const SLICE = 64
 
 /**
+ * A session setting (a key of the control room's `session` map) changed by a write made on this
+ * instance: `by` is the connection that wrote it, null for the server's own writes. Writes stored
+ * by other instances are theirs to act on, so each change is acted on once.
+ */
+export type SettingChanged = (sessionId: string, key: string, was: unknown, by: RoomPeer | null) => void
+
+/**
  * Rooms in memory and the path every update takes: validate (by the caller) → apply → append to
  * storage → relay. A turn stores what was applied since the last one as one batch (at most one store
  * per storeEveryMs: group commit), then sends:
@@ -68,6 +75,7 @@ export class Relay {
   /** `<session>/<person>` of people removed lately: a connection of theirs still joining is closed too. */
   private readonly removedPeople = new Set<string>()
   private readonly awarenessOut: AwarenessOut
+  private readonly settingHandlers: SettingChanged[] = []
   /** When the last store began (performance.now()). */
   private lastStoreAt = -Infinity
   private turnScheduled = false
@@ -84,6 +92,7 @@ export class Relay {
     if (fanout) {
       fanout.onSessionDeleted((id) => this.closeLocalSession(id))
       fanout.onPersonRemoved((id, person) => this.closeLocalPerson(id, person))
+      fanout.onPersonRenamed((id, person, name) => this.renameLocalPerson(id, person, name))
       this.sweep = setInterval(() => this.expireRemoteAwareness(), 5000)
       this.sweep.unref()
     }
@@ -136,6 +145,7 @@ export class Relay {
     room.bytes = updates.reduce((sum, u) => sum + u.byteLength, 0)
     // before anyone sees it: the room's document in this build's schema, stored
     await upgradeRoom(room, this.storage, this.log)
+    if (info.kind === 'control') this.watchSettings(room)
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_REMOTE) this.relayRemote(room, update)
       else if (origin !== FROM_STORAGE) this.enqueue(room, update)
@@ -159,6 +169,28 @@ export class Relay {
     }
     control.doc.on('update', onUpdate)
     board.doc.once('destroy', () => control.doc.off('update', onUpdate))
+  }
+
+  /** Calls `handler` for every session setting changed by a write made on this instance (see SettingChanged). */
+  onSettingChanged(handler: SettingChanged): void {
+    this.settingHandlers.push(handler)
+  }
+
+  private watchSettings(control: Room): void {
+    sessionMapOf(control.doc).observe((event, tr) => {
+      if (tr.origin === FROM_REMOTE || tr.origin === FROM_STORAGE) return
+      const by = control.peers.has(tr.origin as RoomPeer) ? (tr.origin as RoomPeer) : null
+      for (const [key, change] of event.changes.keys) {
+        for (const handler of this.settingHandlers) {
+          try {
+            handler(control.info.sessionId, key, change.oldValue, by)
+          } catch (err) {
+            // the write stands whatever a handler does with it
+            this.log.error({ err, room: control.name, key }, 'a setting handler failed')
+          }
+        }
+      }
+    })
   }
 
   /** Applies a validated update from a peer; it is stored and relayed on the next flush. */
@@ -375,11 +407,16 @@ export class Relay {
   }
 
   /**
-   * A person's new name reaches their open connections on this instance; the client publishes its
-   * presence again once the rename is answered, and the relay then gives it the new name. (Other
-   * instances learn it when the person's connections there open again.)
+   * A person's new name reaches their open connections, here and on other instances (resolved once
+   * those can have it); the client publishes its presence again once the rename is answered, and
+   * the relay its connection is on then gives it the new name.
    */
-  renamePerson(sessionId: string, personId: string, name: string): void {
+  async renamePerson(sessionId: string, personId: string, name: string): Promise<void> {
+    this.renameLocalPerson(sessionId, personId, name)
+    await this.fanout?.publishPersonRenamed(sessionId, personId, name)
+  }
+
+  private renameLocalPerson(sessionId: string, personId: string, name: string): void {
     for (const room of this.rooms.values()) {
       if (room.info.sessionId !== sessionId) continue
       for (const peer of room.peers) if (peer.person === personId) peer.renamed?.(name)

@@ -5,6 +5,7 @@ import { createOrigin } from '../../shared/ops/origin'
 import { boardRoom, controlRoom, facilitatorRoom } from '../../shared/rooms'
 import { isAdmitOn, lobbyOf, removedOf } from '../../shared/schema/controlDoc'
 import { answersOf } from '../../shared/schema/facilitation'
+import type { Logger } from '../logger'
 import type { Relay } from '../relay/relay'
 import type { PersonAnswer, PersonRecord, PersonRole, SessionStore, Storage } from '../storage/types'
 import { SERVER_ORIGIN, withRoom } from './roomAccess'
@@ -106,8 +107,40 @@ export async function addPerson(
     )
   if (waiting) await writeLobby(relay, sessionId, [[person, true]])
   else if (answer) await writeAnswer(relay, sessionId, person.id, answer)
+  // Admit people turned off while this join was on its way: the lobby it was put in is open now
+  if (waiting && !(await admitsPeople(relay, sessionId))) {
+    await admit(storage, relay, sessionId, [person.id], ADMIT_OFF)
+    return { token, person: (await storage.getPerson(sessionId, person.id)) ?? person }
+  }
   await relay.flushed()
   return { token, person }
+}
+
+/** The log's actor for someone admitted because Admit people was off by the time they joined. */
+const ADMIT_OFF = 'admit-off'
+
+/**
+ * Turning Admit people off opens the lobby, as turning a waiting room off does: everyone waiting is
+ * admitted at once, logged as admitted by whoever turned it off ('key' for a facilitator key
+ * without a token). The server acts on the setting as written, so no client has to call admit-all
+ * (and only facilitators may write the setting: the relay refuses anyone else's write).
+ */
+export function admitWhenAdmitOff(storage: Storage, relay: Relay, log: Logger): void {
+  relay.onSettingChanged((sessionId, key, was, by) => {
+    if (key !== 'admit' || was !== true) return
+    const actor = by?.person ?? 'key'
+    void (async () => {
+      // turned on again meanwhile: those waiting keep waiting
+      if (await admitsPeople(relay, sessionId)) return
+      const admitted = await admit(storage, relay, sessionId, null, actor)
+      log.info({ session: sessionId, admitted }, 'admit people turned off: everyone waiting admitted')
+    })().catch((err: unknown) =>
+      log.error(
+        { err, session: sessionId },
+        'could not admit those waiting when admit people was turned off',
+      ),
+    )
+  })
 }
 
 /** A device joining again with its token: the name may change, the answer is replaced. */
@@ -120,7 +153,7 @@ export async function rejoin(
 ): Promise<PersonRecord> {
   const changes = { ...(name ? { name } : {}), ...(answer ? { answer } : {}) }
   const next = (await storage.updatePerson(person.sessionId, person.id, changes)) ?? person
-  if (name && name !== person.name) relay.renamePerson(next.sessionId, next.id, next.name)
+  if (name && name !== person.name) await relay.renamePerson(next.sessionId, next.id, next.name)
   if (next.status === 'waiting' && name) await writeLobby(relay, next.sessionId, [[next, true]])
   if (next.status === 'admitted' && answer) await writeAnswer(relay, next.sessionId, next.id, answer)
   await relay.flushed()

@@ -104,6 +104,76 @@ test('the lobby: a participant waits, the facilitator sees and hears the cue, ad
   await expect(panel.getByRole('region', { name: /^Waiting/ })).toHaveCount(0)
 })
 
+test('turning Admit people off lets everyone waiting in at once, their boards open by themselves', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const links = await createLinks(browser, 'Open the doors') // sense-making: Admit people is on
+  const fay = await open(browser, links.facilitator)
+  await answer(fay, 'Fay')
+  await expect(fay.getByRole('status')).toHaveText('Connected')
+
+  // Pat on a phone and 李华 reading Chinese wait in the lobby.
+  const pat = await open(browser, links.participant, PHONE)
+  await answer(pat, 'Pat')
+  await expect(waitingHeading(pat)).toBeVisible()
+  const li = await open(browser, links.participant, CHINESE)
+  await answer(li, '李华')
+  await expect(li.getByRole('heading', { name: '等待主持人准许加入' })).toBeVisible()
+  await expect(fay.getByRole('button', { name: 'People', exact: true })).toContainText('2')
+
+  // Fay turns the setting off, and admits nobody by hand: the server lets both in.
+  await fay.getByText('Session settings').click()
+  const admit = fay.getByRole('checkbox', { name: 'Admit people' })
+  await expect(admit).toBeChecked()
+  await expect(admit).toHaveAccessibleDescription(/turning this off lets everyone waiting in/)
+  await admit.uncheck()
+  await fay.screenshot({ path: '/tmp/people-admit-off-settings.png' })
+  await expectConnectedOnly(pat)
+  await expect(pat.getByRole('toolbar', { name: 'Tools' })).toBeVisible()
+  await expect(li.getByRole('status').filter({ hasText: '已连接' })).toBeVisible()
+  await expect(li.getByRole('toolbar', { name: '工具' })).toBeVisible()
+  await pat.screenshot({ path: '/tmp/people-admit-off-phone.png' })
+  await li.screenshot({ path: '/tmp/people-admit-off-zh.png' })
+  await expect(fay.getByRole('button', { name: 'People', exact: true })).not.toContainText('2')
+  const panel = await openPeople(fay)
+  await expect(panel.getByRole('region', { name: /^Waiting/ })).toHaveCount(0)
+  await expect(row(panel, 'Pat')).toBeVisible()
+  await expect(row(panel, '李华')).toBeVisible()
+})
+
+test('changing my name: everyone here sees the new one at once, and so does my own page', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const links = await createLinks(browser, 'Names')
+  const fay = await open(browser, links.facilitator)
+  await answer(fay, 'Fay')
+  await expectConnected(fay)
+  const pat = await open(browser, links.participant, PHONE)
+  await answer(pat, 'Pat')
+  await expectConnected(pat)
+  const li = await open(browser, links.participant, CHINESE)
+  await answer(li, '李华')
+  await expectConnected(li)
+  const hereFor = (page: Page) => page.getByRole('region', { name: /^(Who is here|谁在这里)$/ })
+  await expect(hereFor(fay)).toContainText('Pat')
+
+  // Pat, on her phone, changes her name in her own entry in People
+  const panel = await openPeople(pat)
+  await panel.getByRole('button', { name: 'Change name' }).click()
+  await panel.getByRole('textbox', { name: 'Your name' }).fill('Pat Lee')
+  await panel.getByRole('button', { name: 'Save name' }).click()
+  for (const page of [fay, li]) await expect(hereFor(page)).toContainText('Pat Lee')
+  await expect(hereFor(pat)).toContainText('Pat Lee')
+  await expect(hereFor(fay)).not.toContainText(/Pat(?! Lee)/)
+  // and a reload keeps it (the server's name, by her token)
+  await pat.reload()
+  await expectConnectedOnly(pat)
+  await expect(hereFor(fay)).toContainText('Pat Lee')
+  await expect(hereFor(pat)).toContainText('Pat Lee')
+})
+
 /** The board is live without anyone's help (unlike expectConnected, which would admit). */
 async function expectConnectedOnly(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: /^Connected$/ })).toBeVisible()

@@ -26,6 +26,8 @@ import type { GuardLimits } from '../../server/guard/guard'
 export const GENEROUS_GUARD: Partial<GuardLimits> = {
   sessions: { count: 1_000_000, perSeconds: 1 },
   imports: { count: 1_000_000, perSeconds: 1 },
+  joins: { count: 1_000_000, perSeconds: 1 },
+  joinsPerSession: { count: 1_000_000, perSeconds: 1 },
   socketsPerAddress: 1_000_000,
   requestsPerAddress: 1_000_000,
 }
@@ -49,6 +51,8 @@ export interface TestServerOptions {
   readonly uploadLimits?: UploadLimits
   /** Limits per address, over GENEROUS_GUARD. */
   readonly guard?: Partial<GuardLimits>
+  /** The clock the per-address rate budgets refill by (a test moves it by hand). */
+  readonly clock?: () => number
   /** The operator's admin token. */
   readonly adminToken?: string
   /** The server's logger (to read what it logs); silent, or TEST_LOG_LEVEL, without. */
@@ -70,6 +74,7 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
     limits: options.limits,
     uploadLimits: options.uploadLimits,
     guard: { ...GENEROUS_GUARD, ...options.guard },
+    clock: options.clock,
     adminToken: options.adminToken,
   })
   const { port } = await app.listen(0, '127.0.0.1')

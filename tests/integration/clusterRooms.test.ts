@@ -11,11 +11,22 @@ import { createApp, type App } from '../../server/app'
 import { openCluster, type Cluster } from '../../server/cluster/cluster'
 import { clusterKeys } from '../../server/cluster/keys'
 import { createLogger } from '../../server/logger'
+import { setAdmitPeople } from '../../shared/ops/session'
+import { controlRoom } from '../../shared/rooms'
+import { isAdmitOn } from '../../shared/schema/controlDoc'
 import { noteTexts } from '../helpers/board'
 import { awarenessFrame, openRaw } from '../helpers/raw'
 import { RawYClient } from '../helpers/rawClient'
 import { startRedis, type TestRedis } from '../helpers/redis'
-import { GENEROUS_GUARD, connect, createSession, synced, type Client } from '../helpers/server'
+import {
+  GENEROUS_GUARD,
+  connect,
+  createSession,
+  joinSession,
+  postJoin,
+  synced,
+  type Client,
+} from '../helpers/server'
 
 const pat = createOrigin('u-pat', 'Pat')
 const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent')
@@ -65,8 +76,8 @@ async function instance(prefix: string, compactAfterRows = 500, trimMarginMs = 6
   return made
 }
 
-const open = (at: Instance, room: string, key: string): Client => {
-  const client = connect(at.ws, room, key)
+const open = (at: Instance, room: string, key: string, params?: Record<string, string>): Client => {
+  const client = connect(at.ws, room, key, undefined, params)
   clients.push(client)
   return client
 }
@@ -185,5 +196,91 @@ describe('rooms shared through Redis streams', () => {
 
     onA.provider.disconnect()
     await expect.poll(seenOnB).toBeUndefined()
+  })
+})
+
+describe('people across instances', () => {
+  it("a person's new name reaches their presence on every instance at once; a made-up token renames nobody", async () => {
+    const prefix = newPrefix()
+    const a = await instance(prefix)
+    const b = await instance(prefix)
+    const s = await createSession(a.http)
+    const ann = await joinSession(a.http, s.id, s.keys.participant, 'Ann')
+    const bo = await joinSession(b.http, s.id, s.keys.participant, 'Bo')
+    const fay = await joinSession(a.http, s.id, s.keys.facilitator, 'Fay')
+    // Ann and Bo are connected to B; Fay watches from A
+    const annOnB = open(b, s.id, s.keys.participant, { token: ann.token })
+    const boOnB = open(b, s.id, s.keys.participant, { token: bo.token })
+    const fayOnA = open(a, s.id, s.keys.facilitator, { token: fay.token })
+    await Promise.all([annOnB, boOnB, fayOnA].map(synced))
+    type Presence = { user?: { name?: string }; cursor?: number } | undefined
+    const seen = (viewer: Client, whose: Client) => () =>
+      viewer.provider.awareness.getStates().get(whose.doc.clientID) as Presence
+    const nameOf = (viewer: Client, whose: Client) => () => seen(viewer, whose)()?.user?.name
+    annOnB.provider.awareness.setLocalStateField('user', { name: 'Ann', color: '#d1495b' })
+    boOnB.provider.awareness.setLocalStateField('user', { name: 'Bo', color: '#00798c' })
+    await expect.poll(nameOf(fayOnA, annOnB)).toBe('Ann')
+    await expect.poll(nameOf(fayOnA, boOnB)).toBe('Bo')
+
+    // Ann renames herself through A (a load balancer may send her request anywhere): her presence
+    // on B carries the new name to everyone, before her page publishes anything again
+    const renamed = await postJoin(a.http, s.id, s.keys.participant, { token: ann.token, name: 'Ann Lee' })
+    expect(renamed.status).toBe(200)
+    await expect.poll(nameOf(fayOnA, annOnB)).toBe('Ann Lee')
+    await expect.poll(nameOf(boOnB, annOnB)).toBe('Ann Lee')
+    // and whatever name her page claims from then on, B gives it the one she took
+    annOnB.provider.awareness.setLocalStateField('user', { name: 'Fay', color: '#d1495b' })
+    annOnB.provider.awareness.setLocalStateField('cursor', 7)
+    await expect.poll(seen(fayOnA, annOnB)).toMatchObject({ user: { name: 'Ann Lee' }, cursor: 7 })
+
+    // Bo renames himself through B, where he is connected: the same, seen on A
+    expect((await postJoin(b.http, s.id, s.keys.participant, { token: bo.token, name: 'Bob' })).status).toBe(
+      200,
+    )
+    await expect.poll(nameOf(fayOnA, boOnB)).toBe('Bob')
+    expect(nameOf(fayOnA, annOnB)()).toBe('Ann Lee')
+
+    // a made-up token renames nobody, on either instance
+    for (const at of [a, b]) {
+      const madeUp = await postJoin(at.http, s.id, s.keys.participant, {
+        token: 'A'.repeat(43),
+        name: 'Mallory',
+      })
+      expect(madeUp.status).toBe(403)
+    }
+    const me = await fetch(`${b.http}/api/sessions/${s.id}/me?token=${ann.token}`)
+    expect(await me.json()).toMatchObject({ name: 'Ann Lee' })
+    boOnB.provider.awareness.setLocalStateField('cursor', 1) // a later message, to wait for
+    await expect.poll(seen(fayOnA, boOnB)).toMatchObject({ user: { name: 'Bob' }, cursor: 1 })
+    expect(nameOf(fayOnA, annOnB)()).toBe('Ann Lee')
+  })
+
+  it('turning Admit people off on one instance admits those waiting once, whichever instance they poll', async () => {
+    const prefix = newPrefix()
+    const a = await instance(prefix)
+    const b = await instance(prefix)
+    const s = await createSession(a.http, 'sense-making', 'Lobby', { admit: true })
+    const fay = await joinSession(a.http, s.id, s.keys.facilitator, 'Fay')
+    const wes = await joinSession(b.http, s.id, s.keys.participant, 'Wes')
+    expect(wes.status).toBe('waiting')
+    // both instances have the control room open: B through a participant's join screen
+    const joinScreen = open(b, controlRoom(s.id), s.keys.participant)
+    const control = open(a, controlRoom(s.id), s.keys.facilitator, { token: fay.token })
+    await Promise.all([joinScreen, control].map(synced))
+    setAdmitPeople(control.doc, false, createOrigin(fay.person, 'Fay'))
+    const statusOnB = async () =>
+      (
+        (await (await fetch(`${b.http}/api/sessions/${s.id}/me?token=${wes.token}`)).json()) as {
+          status: string
+        }
+      ).status
+    await expect.poll(statusOnB).toBe('admitted')
+    await expect.poll(() => isAdmitOn(joinScreen.doc)).toBe(false)
+    // admitted once, by the instance the facilitator wrote to, not again by the one that followed
+    const people = await fetch(`${b.http}/api/sessions/${s.id}/people?key=${s.keys.facilitator}`)
+    const { log: entries } = (await people.json()) as {
+      log: { action: string; actor: string; subject: string }[]
+    }
+    expect(entries.map((l) => [l.action, l.actor, l.subject])).toEqual([['admitted', fay.person, wes.person]])
   })
 })

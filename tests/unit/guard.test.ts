@@ -17,6 +17,8 @@ describe('limits in the configuration', () => {
     const c = readConfig({
       LIMIT_SESSIONS: '10/5m',
       LIMIT_IMPORTS: '3/h',
+      LIMIT_JOINS: '100/1h',
+      LIMIT_JOINS_PER_SESSION: '20/1m',
       IMPORT_MAX_BYTES: String(8 * 1024 * 1024),
       MAX_SOCKETS_PER_ADDRESS: '40',
       MAX_REQUESTS_PER_ADDRESS: '8',
@@ -31,6 +33,8 @@ describe('limits in the configuration', () => {
       trustProxy: true,
       sessions: { count: 10, perSeconds: 300 },
       imports: { count: 3, perSeconds: 3600 },
+      joins: { count: 100, perSeconds: 3600 },
+      joinsPerSession: { count: 20, perSeconds: 60 },
       importMaxBytes: 8 * 1024 * 1024,
       socketsPerAddress: 40,
       requestsPerAddress: 8,
@@ -45,6 +49,8 @@ describe('limits in the configuration', () => {
   it.each([
     [{ LIMIT_SESSIONS: 'lots' }, /LIMIT_SESSIONS="lots": must be <count>\/<period>/],
     [{ LIMIT_IMPORTS: '0/1h' }, /LIMIT_IMPORTS="0\/1h"/],
+    [{ LIMIT_JOINS: '20 a minute' }, /LIMIT_JOINS="20 a minute": must be <count>\/<period>/],
+    [{ LIMIT_JOINS_PER_SESSION: '0/1m' }, /LIMIT_JOINS_PER_SESSION="0\/1m"/],
     [{ LIMIT_SESSIONS: '5/0m' }, /LIMIT_SESSIONS/],
     [{ IMPORT_MAX_BYTES: '12MB' }, /IMPORT_MAX_BYTES="12MB": must be a whole number of bytes/],
     [{ MAX_SOCKETS_PER_ADDRESS: '0' }, /MAX_SOCKETS_PER_ADDRESS="0"/],

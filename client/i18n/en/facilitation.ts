@@ -104,7 +104,8 @@ export const facilitation = {
     protect: 'Protect contributions',
     protectHint: 'Participants change and delete only what they added',
     admit: 'Admit people',
-    admitHint: 'People who open the participant link wait until a facilitator admits them',
+    admitHint:
+      'People who open the participant link wait until a facilitator admits them; turning this off lets everyone waiting in',
     links: 'Links',
     linksHint:
       'A new link replaces the old one at once: nobody new gets in with the old link; people already in stay.',

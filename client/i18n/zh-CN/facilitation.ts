@@ -98,7 +98,7 @@ export const facilitation: Translation<typeof en> = {
     protect: '保护各人的内容',
     protectHint: '参与者只能修改和删除自己添加的内容',
     admit: '准许加入',
-    admitHint: '通过参与者链接进入的人需等待主持人准许',
+    admitHint: '通过参与者链接进入的人需等待主持人准许；关闭此项会让所有正在等待的人立即进入',
     links: '链接',
     linksHint: '新链接会立即取代旧链接：旧链接不能再让任何人进入；已在会议中的人不受影响。',
     newLink: {

@@ -70,8 +70,11 @@ export const peopleRoutes = (deps: ApiDeps): Route[] => [
       const { role } = await authorize(deps.storage, id, url.searchParams.get('key'))
       // viewers get no token: they cannot vote or answer
       if (role === 'viewer') return sendJson(res, 200, { role: 'viewer', status: 'admitted' })
+      const joiner = nameOf(body.data.name)
+      // each token carries a vote budget: an address may mint only so many, here and in all
+      deps.guard.takeJoin(req, id)
       try {
-        const joined = await addPerson(deps.storage, deps.relay, id, role, nameOf(body.data.name), given)
+        const joined = await addPerson(deps.storage, deps.relay, id, role, joiner, given)
         deps.log.info({ session: id, role, status: joined.person.status }, 'person joined')
         sendJson(res, 201, {
           token: joined.token,
