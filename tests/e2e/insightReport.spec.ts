@@ -2,14 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { inflateSync } from 'node:zlib'
 import { expect, test, type Download, type Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
-import {
-  createLinks,
-  expectConnected,
-  join,
-  openAsNewPerson,
-  openListView,
-  openMenuIfFolded,
-} from './helpers'
+import { createLinks, expectConnected, join, openAsNewPerson, openListView } from './helpers'
+import { importCsv } from './materialHelpers'
 
 const PHONE = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
 
@@ -120,12 +114,7 @@ test('a facilitator exports the insight report from the page as DOCX and PDF: th
   ).toHaveCount(0)
 
   // A story with a content note, brought in from a CSV file
-  await openMenuIfFolded(fay)
-  await button(fay, 'Import material').click()
-  const dialog = fay.getByRole('dialog', { name: 'Import material' })
-  await dialog
-    .getByLabel('Choose a file')
-    .setInputFiles({ name: 'stories.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
+  const dialog = await importCsv(fay, CSV)
   await dialog.getByRole('button', { name: 'Add 2 items' }).click()
   await expect(dialog).toBeHidden()
 

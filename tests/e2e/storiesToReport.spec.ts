@@ -1,15 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { inflateSync } from 'node:zlib'
-import {
-  expect,
-  test,
-  type Browser,
-  type BrowserContextOptions,
-  type Download,
-  type Page,
-} from '@playwright/test'
+import { expect, test, type BrowserContextOptions, type Download, type Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
-import { createLinks, expectConnected, openMenuIfFolded } from './helpers'
+import { enter, groupOf, splitIntoGroups } from './groupsHelpers'
+import { createLinks, openMenuIfFolded } from './helpers'
+import { importCsv } from './materialHelpers'
 
 /*
  * Issue #16's whole flow, once, with a facilitator and three participants (one on a phone-sized touch
@@ -31,23 +26,6 @@ const CSV = [
       `Story ${i + 1},"It began on a Tuesday in ${2000 + i}, and the lifts were broken.",${TELLERS[i % 5]}`,
   ),
 ].join('\r\n')
-
-/** Joins from a link in a browser of its own (English or Chinese), admitted as a facilitator would. */
-async function enter(browser: Browser, link: string, name: string, options: BrowserContextOptions = {}) {
-  const page = await (await browser.newContext(options)).newPage()
-  await page.goto(link)
-  await page.getByRole('textbox', { name: /^(Your name|你的名字)$/ }).fill(name)
-  await page.getByRole('button', { name: /^(I agree|我同意)$/ }).click()
-  await expectConnected(page)
-  return page
-}
-
-/** The group a participant's strip says they are in. */
-async function groupOf(page: Page): Promise<number> {
-  const mine = page.getByText(/^(Your group: |你的小组：)Group \d$/)
-  await expect(mine).toBeVisible()
-  return Number(/(\d)$/.exec((await mine.textContent()) ?? '')![1])
-}
 
 /** Opens the list view (English or Chinese, folded behind Menu on a phone) if closed; returns its list. */
 async function listOf(page: Page) {
@@ -129,24 +107,14 @@ test('stories in, three small groups write, groups back, a vote, and the insight
   const wen = await enter(browser, links.participant, 'Wen', CHINESE)
 
   // Fay brings in 30 stories from a spreadsheet's CSV file.
-  await openMenuIfFolded(fay)
-  await fay.getByRole('button', { name: 'Import material' }).click()
-  const dialog = fay.getByRole('dialog', { name: 'Import material' })
-  await dialog
-    .getByLabel('Choose a file')
-    .setInputFiles({ name: 'estate stories.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
+  const dialog = await importCsv(fay, CSV, 'estate stories.csv')
   await expect(dialog.getByRole('status')).toContainText('30 story cards and 0 notes will be added')
   await dialog.getByRole('button', { name: 'Add 30 items' }).click()
   await expect(dialog).toBeHidden()
   await expect((await listOf(pia)).locator('li.story-row')).toHaveCount(30)
 
   // Fay splits the three people into three groups; each opens on its group's space, stories and all.
-  await fay.getByRole('button', { name: 'Small groups' }).click()
-  const panel = fay.getByRole('complementary', { name: 'Small groups' })
-  await expect(panel.getByText('3 participants here')).toBeVisible()
-  await panel.getByRole('combobox', { name: 'How to split' }).selectOption('count')
-  await panel.getByRole('spinbutton', { name: 'Number of groups' }).fill('3')
-  await panel.getByRole('button', { name: 'Split into groups' }).click()
+  const panel = await splitIntoGroups(fay, { here: 3, how: 'count', groups: 3 })
   const people = [
     { page: ann, notes: ['Ann: we share meals', 'Ann: the hall is cold'] },
     { page: pia, notes: ['Pia: the bus is late'] },
