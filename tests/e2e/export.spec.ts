@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { inflateSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Download, type Page } from '@playwright/test'
 import { unzipSync } from 'fflate'
 import sharp from 'sharp'
 import { join, openAsNewPerson, rememberLinks } from './helpers'
+import { pdfStreams } from './reportHelpers'
 
 /** Creates a session from a template on the home page; returns its facilitator and participant links. */
 async function newSession(browser: Browser, template: string, title: string) {
@@ -61,20 +61,6 @@ interface SessionJson {
 /** Page objects in a PDF (`/Type /Page`, not the `/Pages` tree). */
 const pdfPageCount = (pdf: Buffer): number =>
   (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length
-
-/** The PDF's content streams, inflated, so the vector text in them can be searched. */
-function pdfStreams(pdf: Buffer): string {
-  const raw = pdf.toString('latin1')
-  const out: string[] = []
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    try {
-      out.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'))
-    } catch {
-      // images and other streams that are not deflated text
-    }
-  }
-  return out.join('\n')
-}
 
 test('only a facilitator has the Export menu, and it works from the keyboard', async ({ browser }) => {
   const { facilitator, participant } = await newSession(browser, 'sense-making', 'Menu check')

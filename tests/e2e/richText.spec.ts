@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { inflateSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { expectConnected, openAsNewPerson, openListView, rememberLinks } from './helpers'
+import { pdfStreams } from './reportHelpers'
 
 /** A new sense-making session; returns its facilitator and participant links. */
 async function newSession(browser: Browser, title: string) {
@@ -144,18 +144,4 @@ function fontOf(pdf: Buffer, streams: string, words: string): string | undefined
   const raw = pdf.toString('latin1')
   const ref = raw.match(new RegExp(`/${name} (\\d+) 0 R`))?.[1]
   return raw.match(new RegExp(`\\n${ref} 0 obj[\\s\\S]*?/BaseFont /([\\w-]+)`))?.[1]
-}
-
-/** The deflated streams of a PDF (its pages' drawing operators, with the text), as Latin-1. */
-function pdfStreams(pdf: Buffer): string {
-  const raw = pdf.toString('latin1')
-  const out: string[] = []
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    try {
-      out.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'))
-    } catch {
-      // images and other streams that are not deflated text
-    }
-  }
-  return out.join('\n')
 }

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { inflateSync } from 'node:zlib'
-import { expect, test, type BrowserContextOptions, type Download, type Page } from '@playwright/test'
+import { expect, test, type BrowserContextOptions, type Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
 import { enter, groupOf, splitIntoGroups } from './groupsHelpers'
 import { createLinks, openMenuIfFolded } from './helpers'
 import { importCsv } from './materialHelpers'
+import { exportReport, pdfStreams } from './reportHelpers'
 
 /*
  * Issue #16's whole flow, once, with a facilitator and three participants (one on a phone-sized touch
@@ -50,30 +50,6 @@ async function vote(page: Page, text: string) {
   const list = await listOf(page)
   const row = list.getByRole('listitem').filter({ hasText: text }).last()
   await row.getByRole('button', { name: /^(Vote for this note|给这张便签投票)$/ }).click()
-}
-
-/** Export → Insight report → the format → Create report; resolves with the download. */
-async function exportReport(page: Page, format: 'PDF' | 'Word (DOCX)'): Promise<Download> {
-  await page.getByRole('button', { name: 'Export', exact: true }).click()
-  await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: 'Insight report' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Insight report' })
-  await dialog.getByRole('radio', { name: format }).check()
-  const download = page.waitForEvent('download')
-  await dialog.getByRole('button', { name: 'Create report' }).click()
-  return download
-}
-
-/** The PDF's content streams, inflated, so its Helvetica text can be searched. */
-function pdfText(pdf: Buffer): string {
-  const out: string[] = []
-  for (const m of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    try {
-      out.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'))
-    } catch {
-      // pictures and fonts
-    }
-  }
-  return out.join('\n')
 }
 
 /** Are these strings all in the text, in this order? */
@@ -194,7 +170,7 @@ test('stories in, three small groups write, groups back, a vote, and the insight
   const pdfBytes = readFileSync((await pdf.path())!)
   writeFileSync('/tmp/flow-report.pdf', pdfBytes)
   expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-')
-  const streams = pdfText(pdfBytes)
+  const streams = pdfStreams(pdfBytes)
   expectInOrder(streams, ['Group 1', 'Group 2', 'Group 3', 'Story 30'])
   expectStory3(streams)
   expectInOrder(streams.slice(streams.indexOf(`Group ${annsGroup}`)), [
