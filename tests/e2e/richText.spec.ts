@@ -1,25 +1,8 @@
 import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectConnected, openAsNewPerson, openListView, rememberLinks } from './helpers'
+import { expect, test, type Page } from '@playwright/test'
+import { createLinks, expectConnected, openAsNewPerson, openListView } from './helpers'
 import { pdfStreams } from './reportHelpers'
-
-/** A new sense-making session; returns its facilitator and participant links. */
-async function newSession(browser: Browser, title: string) {
-  const home = await openAsNewPerson(browser, '/')
-  await home.getByRole('combobox', { name: 'Template' }).selectOption('sense-making')
-  await home.getByRole('textbox', { name: 'Session title' }).fill(title)
-  await home.getByRole('button', { name: 'Create session' }).click()
-  const link = (name: string) => home.getByRole('textbox', { name, exact: true })
-  await expect(link('Facilitator')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
-  const links = {
-    facilitator: await link('Facilitator').inputValue(),
-    participant: await link('Participant').inputValue(),
-  }
-  rememberLinks(links) // Admit people is on in sense-making: the helpers admit with its key
-  await home.context().close()
-  return links
-}
 
 async function joinAs(page: Page, name: string) {
   await page.getByRole('textbox', { name: 'Your name' }).fill(name)
@@ -61,7 +44,7 @@ async function typeRichNote(page: Page) {
 test('bold, strike-through and lists typed on a laptop show on a phone’s list view, in Markdown and PDF', async ({
   browser,
 }) => {
-  const links = await newSession(browser, 'Rich notes')
+  const links = await createLinks(browser, 'Rich notes')
   const laptop = await openAsNewPerson(browser, links.facilitator)
   await joinAs(laptop, 'Ada')
   const phoneContext = await browser.newContext({
