@@ -144,6 +144,16 @@ export async function createLinks(browser: Browser, title: string, template = 's
   await page.getByRole('combobox', { name: 'Template' }).selectOption(template)
   await page.getByRole('textbox', { name: 'Session title' }).fill(title)
   await page.getByRole('button', { name: 'Create session' }).click()
+  const links = await createdLinks(page)
+  await page.context().close()
+  return links
+}
+
+/**
+ * The facilitator and participant links the home page shows once Create session is pressed; the
+ * facilitator's is remembered (its key admits people waiting when Admit people is on).
+ */
+export async function createdLinks(page: Page) {
   const link = (name: string) => page.getByRole('textbox', { name, exact: true })
   await expect(link('Participant')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
   const links = {
@@ -151,6 +161,5 @@ export async function createLinks(browser: Browser, title: string, template = 's
     participant: await link('Participant').inputValue(),
   }
   rememberLinks(links)
-  await page.context().close()
   return links
 }
