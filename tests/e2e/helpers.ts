@@ -96,13 +96,13 @@ export async function admitEveryoneWaiting(page: Page): Promise<void> {
   expect(res.status()).toBe(200)
 }
 
-/** Opens the list view (if it is not open) and returns its list of notes. */
+/** Opens the list view (if it is not open; in English or Chinese) and returns its list of notes. */
 export async function openListView(page: Page) {
   // (an empty list takes no room, so "there" is what counts, not "visible")
-  const list = page.getByRole('list', { name: /^Notes on/ })
+  const list = page.getByRole('list', { name: /^(Notes on|“.*”上的便签)/ })
   if ((await list.count()) > 0) return list
   await openMenuIfFolded(page)
-  const toggle = page.getByRole('button', { name: 'List view' })
+  const toggle = page.getByRole('button', { name: /^(List view|列表视图)$/ })
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
   await expect(list).toBeAttached()
   return list

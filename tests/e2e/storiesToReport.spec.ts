@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test, type BrowserContextOptions, type Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
 import { enter, groupOf, splitIntoGroups } from './groupsHelpers'
-import { createLinks, openMenuIfFolded } from './helpers'
+import { createLinks, openListView } from './helpers'
 import { importCsv } from './materialHelpers'
 import { exportReport, pdfStreams } from './reportHelpers'
 
@@ -27,19 +27,9 @@ const CSV = [
   ),
 ].join('\r\n')
 
-/** Opens the list view (English or Chinese, folded behind Menu on a phone) if closed; returns its list. */
-async function listOf(page: Page) {
-  const list = page.getByRole('list', { name: /^(Notes on “|“.*”上的便签)/ })
-  if ((await list.count()) > 0) return list
-  await openMenuIfFolded(page)
-  await page.getByRole('button', { name: /^(List view|列表视图)$/ }).click()
-  await expect(list).toBeAttached()
-  return list
-}
-
 /** Adds a note from the list view's Add note (which is open: on a phone it covers the toolbar). */
 async function addNote(page: Page, text: string) {
-  await listOf(page)
+  await openListView(page)
   await page.getByRole('button', { name: /^(Add note|添加便签)$/ }).click()
   await page.keyboard.type(text)
   await page.keyboard.press('Tab')
@@ -47,7 +37,7 @@ async function addNote(page: Page, text: string) {
 
 /** Votes once for a note from its row in the list view (in English or Chinese). */
 async function vote(page: Page, text: string) {
-  const list = await listOf(page)
+  const list = await openListView(page)
   const row = list.getByRole('listitem').filter({ hasText: text }).last()
   await row.getByRole('button', { name: /^(Vote for this note|给这张便签投票)$/ }).click()
 }
@@ -87,7 +77,7 @@ test('stories in, three small groups write, groups back, a vote, and the insight
   await expect(dialog.getByRole('status')).toContainText('30 story cards and 0 notes will be added')
   await dialog.getByRole('button', { name: 'Add 30 items' }).click()
   await expect(dialog).toBeHidden()
-  await expect((await listOf(pia)).locator('li.story-row')).toHaveCount(30)
+  await expect((await openListView(pia)).locator('li.story-row')).toHaveCount(30)
 
   // Fay splits the three people into three groups; each opens on its group's space, stories and all.
   const panel = await splitIntoGroups(fay, { here: 3, how: 'count', groups: 3 })
@@ -103,14 +93,16 @@ test('stories in, three small groups write, groups back, a vote, and the insight
       'aria-selected',
       'true',
     )
-    await expect((await listOf(p.page)).locator('li.story-row')).toHaveCount(30)
+    await expect((await openListView(p.page)).locator('li.story-row')).toHaveCount(30)
   }
 
   // Each group writes in its own space.
   for (const p of people) for (const note of p.notes) await addNote(p.page, note)
   for (const p of people)
     for (const note of p.notes)
-      await expect((await listOf(p.page)).getByRole('listitem').filter({ hasText: note })).not.toHaveCount(0)
+      await expect(
+        (await openListView(p.page)).getByRole('listitem').filter({ hasText: note }),
+      ).not.toHaveCount(0)
   await pia.screenshot({ path: '/tmp/flow-pia-group.png' })
 
   // Fay brings the groups back: every note on the report-back canvas, in its group's frame.
@@ -120,7 +112,7 @@ test('stories in, three small groups write, groups back, a vote, and the insight
       'aria-selected',
       'true',
     )
-  const list = await listOf(fay)
+  const list = await openListView(fay)
   await expect(fay.getByRole('list', { name: 'Notes on “Report-back”' })).toBeAttached()
   for (const [i, p] of people.entries()) {
     const frame = list.getByRole('list', { name: `Frame: Group ${groups[i]}`, exact: true })
