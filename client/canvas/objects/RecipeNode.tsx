@@ -2,14 +2,13 @@ import { memo } from 'react'
 import { Group, Text } from '../konva'
 import { creditLine, type ObjectOf } from '../../../shared/schema/kinds'
 import { NOTE_TEXT } from '../../theme'
-import { CARD_BAND as BAND, CardFrame } from './CardFrame'
+import { CARD_BAND as BAND, CardFrame, CardOpening, CardTitle } from './CardFrame'
 import { groupProps } from './groupProps'
-import { RichTextShape } from './RichTextShape'
 import type { NodeProps } from './types'
 import { useFittedRich } from './useFittedRich'
 import { useTranslation } from 'react-i18next'
 import { creditWords } from '../../i18n/creditWords'
-import { ContentNoteBanner, ContentNoteCover, NOTE_BANNER_HEIGHT } from './ContentNoteCover'
+import { NOTE_BANNER_HEIGHT } from './ContentNoteCover'
 import { useTextShown } from './shownText'
 
 const PAD = 16
@@ -58,18 +57,14 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
         selected={selected}
         peerColor={peerColor}
       />
-      <Text
-        {...text}
+      <CardTitle
         x={PAD}
         y={BAND + PAD}
         width={inner}
         height={titleH}
         text={title.trim() || t('nodes.untitledRecipe')}
         fontSize={TITLE_SIZE}
-        fontStyle="bold"
-        lineHeight={1.25}
         fill="#3b2f1e"
-        ellipsis
       />
       {details.map((d, i) => (
         <Text
@@ -85,25 +80,17 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
           ellipsis
         />
       ))}
-      {banner > 0 && <ContentNoteBanner x={PAD} y={methodY} width={inner} note={object.contentNote} />}
-      {shown ? (
-        <RichTextShape
-          x={PAD}
-          y={methodY + banner}
-          width={inner}
-          layout={method}
-          ink="#3b2f1e"
-          family={NOTE_TEXT.fontFamily}
-        />
-      ) : (
-        <ContentNoteCover
-          x={PAD}
-          y={methodY}
-          width={inner}
-          height={methodBox.height}
-          note={object.contentNote}
-        />
-      )}
+      <CardOpening
+        x={PAD}
+        y={methodY}
+        width={inner}
+        height={methodBox.height}
+        banner={banner}
+        shown={shown}
+        layout={method}
+        ink="#3b2f1e"
+        note={object.contentNote}
+      />
       <Text
         {...text}
         x={PAD}

@@ -4,10 +4,9 @@ import { Group, Text } from '../konva'
 import { storyCredit, type ObjectOf } from '../../../shared/schema/kinds'
 import { NOTE_TEXT } from '../../theme'
 import { storyWords } from '../../i18n/creditWords'
-import { CARD_BAND as BAND, CardFrame } from './CardFrame'
-import { ContentNoteBanner, ContentNoteCover, NOTE_BANNER_HEIGHT } from './ContentNoteCover'
+import { CARD_BAND as BAND, CardFrame, CardOpening, CardTitle } from './CardFrame'
+import { NOTE_BANNER_HEIGHT } from './ContentNoteCover'
 import { groupProps } from './groupProps'
-import { RichTextShape } from './RichTextShape'
 import { useTextShown } from './shownText'
 import type { NodeProps } from './types'
 import { useFittedRich } from './useFittedRich'
@@ -53,18 +52,14 @@ export const StoryNode = memo(function StoryNode(props: NodeProps<ObjectOf<'stor
         selected={selected}
         peerColor={peerColor}
       />
-      <Text
-        {...text}
+      <CardTitle
         x={PAD}
         y={BAND + PAD}
         width={inner}
         height={titleH}
         text={title.trim() || t('story.untitled')}
         fontSize={TITLE_SIZE}
-        fontStyle="bold"
-        lineHeight={1.25}
         fill={INK}
-        ellipsis
       />
       <Text
         {...text}
@@ -78,19 +73,17 @@ export const StoryNode = memo(function StoryNode(props: NodeProps<ObjectOf<'stor
         wrap="none"
         ellipsis
       />
-      {banner > 0 && <ContentNoteBanner x={PAD} y={bodyY} width={inner} note={object.contentNote} />}
-      {shown ? (
-        <RichTextShape
-          x={PAD}
-          y={bodyY + banner}
-          width={inner}
-          layout={opening}
-          ink={INK}
-          family={NOTE_TEXT.fontFamily}
-        />
-      ) : (
-        <ContentNoteCover x={PAD} y={bodyY} width={inner} height={bodyBox.height} note={object.contentNote} />
-      )}
+      <CardOpening
+        x={PAD}
+        y={bodyY}
+        width={inner}
+        height={bodyBox.height}
+        banner={banner}
+        shown={shown}
+        layout={opening}
+        ink={INK}
+        note={object.contentNote}
+      />
     </Group>
   )
 })
