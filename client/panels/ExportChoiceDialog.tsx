@@ -1,6 +1,6 @@
 import { useId, useRef, type ReactNode } from 'react'
 import './export.css'
-import { useModal } from './PdfExportDialog'
+import { useModal } from './useModal'
 import { useTranslation } from 'react-i18next'
 
 /**
