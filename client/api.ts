@@ -32,6 +32,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's `{"error"}` text in a refused answer's body, or else its status in words. */
+export function refusalMessage(body: unknown, status: number): string {
+  return body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
+    ? body.error
+    : i18n.t('common:api.status', { status })
+}
+
 /** A refusal for too many requests from this network, in the person's language, with how long to wait. */
 function tooManyMessage(retryAfter: string | null): string {
   const seconds = Math.max(1, Number(retryAfter) || 60)
@@ -54,11 +61,7 @@ async function request<T>(path: string, init?: RequestInit, begun?: Promise<Resp
   const body: unknown = await response.json().catch(() => null)
   if (response.status === 429) throw new ApiError(429, tooManyMessage(response.headers.get('retry-after')))
   if (!response.ok) {
-    const message =
-      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
-        ? body.error
-        : i18n.t('common:api.status', { status: response.status })
-    throw new ApiError(response.status, message)
+    throw new ApiError(response.status, refusalMessage(body, response.status))
   }
   return body as T
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '../api'
+import { ApiError, refusalMessage } from '../api'
 import { credentials } from '../sync/personToken'
 import { i18n } from '../i18n'
 
@@ -52,11 +52,7 @@ export async function fetchExport(
   }
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null)
-    const message =
-      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
-        ? body.error
-        : i18n.t('common:api.status', { status: response.status })
-    throw new ApiError(response.status, message)
+    throw new ApiError(response.status, refusalMessage(body, response.status))
   }
   return response.blob()
 }

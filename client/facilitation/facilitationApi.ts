@@ -1,3 +1,4 @@
+import { refusalMessage } from '../api'
 import { i18n } from '../i18n'
 import { rememberTemplate } from '../savedTemplates'
 import { credentials } from '../sync/personToken'
@@ -16,11 +17,7 @@ async function post(path: string, body?: unknown): Promise<Response> {
   })
   if (!response.ok) {
     const data: unknown = await response.json().catch(() => null)
-    const message =
-      data && typeof data === 'object' && 'error' in data && typeof data.error === 'string'
-        ? data.error
-        : i18n.t('common:api.status', { status: response.status })
-    throw new Error(message)
+    throw new Error(refusalMessage(data, response.status))
   }
   return response
 }

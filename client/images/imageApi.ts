@@ -1,4 +1,4 @@
-import { ApiError } from '../api'
+import { ApiError, refusalMessage } from '../api'
 import type { IMAGE_TYPES } from '../../shared/schema/kinds'
 import { i18n } from '../i18n'
 import { credentials } from '../sync/personToken'
@@ -40,11 +40,7 @@ export async function uploadImage(s: ImageSession, file: Blob): Promise<Uploaded
   }
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) {
-    const message =
-      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
-        ? body.error
-        : i18n.t('common:api.status', { status: response.status })
-    throw new ApiError(response.status, message)
+    throw new ApiError(response.status, refusalMessage(body, response.status))
   }
   return body as UploadedImage
 }

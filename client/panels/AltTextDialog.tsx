@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
+import { useModal } from './useModal'
 import { ALT_MAX } from '../../shared/schema/kinds'
 import { useTranslation } from 'react-i18next'
 
@@ -24,11 +25,7 @@ export function AltTextDialog(props: AltTextDialogProps) {
   const [alt, setAlt] = useState(props.initial)
   const done = useRef(false)
 
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
-  }, [])
+  useModal(ref)
 
   const finish = (save: boolean) => {
     if (done.current) return

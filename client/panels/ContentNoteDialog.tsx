@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
+import { useModal } from './useModal'
 import { useTranslation } from 'react-i18next'
 import { CONTENT_NOTE_MAX } from '../../shared/schema/boardDoc'
 
@@ -25,11 +26,7 @@ export function ContentNoteDialog(props: ContentNoteDialogProps) {
   const [note, setNote] = useState(props.initial)
   const done = useRef(false)
 
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
-  }, [])
+  useModal(ref)
 
   const finish = (value: string | null) => {
     if (done.current) return

@@ -1,7 +1,5 @@
-import { useId, useRef } from 'react'
-import './export.css'
-import { useModal } from './PdfExportDialog'
 import { useTranslation } from 'react-i18next'
+import { ExportChoiceDialog } from './ExportChoiceDialog'
 
 export type CookbookFormat = 'html' | 'pdf'
 
@@ -11,36 +9,24 @@ export function CookbookDialog(props: {
   onChoose: (format: CookbookFormat) => void
   onCancel: () => void
 }) {
-  const { t } = useTranslation(['panels', 'common'])
-  const ref = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
-  const introId = useId()
-  useModal(ref)
+  const { t } = useTranslation('panels')
   return (
-    <dialog
-      ref={ref}
-      className="export-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={introId}
-      onCancel={(e) => {
-        e.preventDefault()
-        props.onCancel()
-      }}
+    <ExportChoiceDialog
+      title={t('cookbook.title')}
+      intro={t('cookbook.intro', { count: props.recipeCount })}
+      onCancel={props.onCancel}
+      actions={
+        <>
+          <button type="button" onClick={() => props.onChoose('pdf')}>
+            {t('cookbook.pdf')}
+          </button>
+          <button type="button" className="primary" onClick={() => props.onChoose('html')}>
+            {t('cookbook.html')}
+          </button>
+        </>
+      }
     >
-      <h2 id={titleId}>{t('cookbook.title')}</h2>
-      <p id={introId}>{t('cookbook.intro', { count: props.recipeCount })}</p>
       <p className="hint">{t('cookbook.htmlHint')}</p>
-      <div className="dialog-actions">
-        <button type="button" onClick={props.onCancel}>
-          {t('common:cancel')}
-        </button>
-        <button type="button" onClick={() => props.onChoose('pdf')}>
-          {t('cookbook.pdf')}
-        </button>
-        <button type="button" className="primary" onClick={() => props.onChoose('html')}>
-          {t('cookbook.html')}
-        </button>
-      </div>
-    </dialog>
+    </ExportChoiceDialog>
   )
 }

@@ -31,27 +31,9 @@ export function ExportMenu(props: ExportMenuProps) {
   }
   return (
     <div className="export-menu-wrap" ref={menu.wrapRef}>
-      <button
-        ref={menu.buttonRef}
-        id={menu.buttonId}
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={menu.open ? true : false}
-        aria-controls={menu.open ? menu.menuId : undefined}
-        onClick={menu.toggle}
-        onKeyDown={menu.onButtonKey}
-      >
-        {t('exportMenu.button')}
-      </button>
+      <button {...menu.buttonProps}>{t('exportMenu.button')}</button>
       {menu.open && (
-        <div
-          ref={menu.menuRef}
-          id={menu.menuId}
-          className="export-menu"
-          role="menu"
-          aria-labelledby={menu.buttonId}
-          onKeyDown={menu.onMenuKey}
-        >
+        <div {...menu.menuProps} className="export-menu">
           <MenuItems {...props} onChoose={choose} />
         </div>
       )}

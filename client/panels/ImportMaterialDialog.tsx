@@ -1,5 +1,6 @@
 import './material.css'
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react'
+import { useDeferredValue, useId, useMemo, useRef, useState, type ChangeEvent } from 'react'
+import { useModal } from './useModal'
 import { useTranslation } from 'react-i18next'
 import {
   MATERIAL_FORMATS,
@@ -68,11 +69,7 @@ export function ImportMaterialDialog(props: ImportMaterialDialogProps) {
   const [frameTitle, setFrameTitle] = useState<string | null>(null)
   const deferred = useDeferredValue(text)
 
-  useEffect(() => {
-    const dialog = ref.current
-    if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
-  }, [])
+  useModal(ref)
 
   const hint = fileName ? formatOfFile(fileName) : null
   const detected = useMemo(() => detectFormat(deferred.slice(0, 20_000), hint), [deferred, hint])

@@ -1,7 +1,6 @@
-import { useId, useRef, useState } from 'react'
-import './export.css'
-import { useModal } from './PdfExportDialog'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ExportChoiceDialog } from './ExportChoiceDialog'
 
 export type InsightFormat = 'pdf' | 'docx' | 'md'
 const FORMATS: readonly InsightFormat[] = ['pdf', 'docx', 'md']
@@ -11,26 +10,20 @@ export function InsightReportDialog(props: {
   onChoose: (format: InsightFormat) => void
   onCancel: () => void
 }) {
-  const { t } = useTranslation(['report', 'common'])
-  const ref = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
-  const introId = useId()
+  const { t } = useTranslation('report')
   const name = useId()
   const [format, setFormat] = useState<InsightFormat>('pdf')
-  useModal(ref)
   return (
-    <dialog
-      ref={ref}
-      className="export-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={introId}
-      onCancel={(e) => {
-        e.preventDefault()
-        props.onCancel()
-      }}
+    <ExportChoiceDialog
+      title={t('dialogTitle')}
+      intro={t('dialogIntro')}
+      onCancel={props.onCancel}
+      actions={
+        <button type="button" className="primary" onClick={() => props.onChoose(format)}>
+          {t('create')}
+        </button>
+      }
     >
-      <h2 id={titleId}>{t('dialogTitle')}</h2>
-      <p id={introId}>{t('dialogIntro')}</p>
       <fieldset>
         <legend>{t('format')}</legend>
         {FORMATS.map((f) => (
@@ -40,14 +33,6 @@ export function InsightReportDialog(props: {
           </label>
         ))}
       </fieldset>
-      <div className="dialog-actions">
-        <button type="button" onClick={props.onCancel}>
-          {t('common:cancel')}
-        </button>
-        <button type="button" className="primary" onClick={() => props.onChoose(format)}>
-          {t('create')}
-        </button>
-      </div>
-    </dialog>
+    </ExportChoiceDialog>
   )
 }

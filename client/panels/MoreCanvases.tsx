@@ -15,29 +15,15 @@ export function MoreCanvases(props: {
   return (
     <div className="more-canvases" ref={menu.wrapRef}>
       <button
-        ref={menu.buttonRef}
-        id={menu.buttonId}
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={menu.open ? true : false}
-        aria-controls={menu.open ? menu.menuId : undefined}
+        {...menu.buttonProps}
         aria-label={t('canvases.more')}
         title={t('canvases.moreHint', { count: props.canvases.length })}
-        onClick={menu.toggle}
-        onKeyDown={menu.onButtonKey}
       >
         {t('canvases.moreShort')} <span className="more-count">{props.canvases.length}</span>
         <span aria-hidden="true"> ▾</span>
       </button>
       {menu.open && (
-        <div
-          ref={menu.menuRef}
-          id={menu.menuId}
-          className="canvas-menu more-canvases-menu"
-          role="menu"
-          aria-labelledby={menu.buttonId}
-          onKeyDown={menu.onMenuKey}
-        >
+        <div {...menu.menuProps} className="canvas-menu more-canvases-menu">
           {props.canvases.map((c) => (
             <button
               key={c.id}

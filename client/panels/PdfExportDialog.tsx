@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { CanvasInfo } from '../../shared/schema/controlDoc'
 import './export.css'
+import { useModal } from './useModal'
 import { useTranslation } from 'react-i18next'
 
 /** Which canvases go into the PDF: every one is ticked to start with. */
@@ -81,14 +82,4 @@ export function PdfExportDialog(props: {
       </form>
     </dialog>
   )
-}
-
-/** Opens a native dialog as modal while mounted: focus stays inside, Escape cancels. */
-export function useModal(ref: { readonly current: HTMLDialogElement | null }): void {
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (!dialog.open) dialog.showModal()
-    return () => dialog.close()
-  }, [ref])
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
+import { CardPanel } from './CardPanel'
 import { creditLine, type ObjectOf, type PropsOf } from '../../shared/schema/kinds'
 import { ListField, TextField } from './recipeFields'
 import { useTranslation } from 'react-i18next'
@@ -22,73 +23,66 @@ export interface RecipePanelProps {
 export function RecipePanel(props: RecipePanelProps) {
   const { recipe, readOnly, onChange, onClose, method } = props
   const { t } = useTranslation('panels')
-  const headingId = useId()
   const methodId = useId()
-  const first = useRef<HTMLInputElement | null>(null)
   const p = recipe.props
-  // Opening the panel (or another card in it) puts the keyboard on its first field.
-  useEffect(() => first.current?.focus(), [recipe.id])
 
   return (
-    <aside className="recipe-panel" aria-labelledby={headingId}>
-      <div className="recipe-panel-head">
-        <h2 id={headingId}>{t('recipe.panel')}</h2>
-        <button type="button" onClick={onClose} title={t('recipe.closeTitle')}>
-          {t('recipe.close')}
-        </button>
-      </div>
-      <div
-        key={recipe.id}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && !(e.target instanceof HTMLElement && e.target.isContentEditable))
-            onClose()
-        }}
-      >
-        <TextField
-          label={t('recipe.title')}
-          value={p.title}
-          maxLength={LIMITS.title}
-          readOnly={readOnly}
-          inputRef={(el) => (first.current = el)}
-          onSave={(title) => onChange({ title })}
-        />
-        <TextField
-          label={t('recipe.forWhom')}
-          hint={t('recipe.forWhomHint')}
-          value={p.forWhom}
-          maxLength={LIMITS.line}
-          readOnly={readOnly}
-          onSave={(forWhom) => onChange({ forWhom })}
-        />
-        <ListField
-          label={t('recipe.ingredients')}
-          itemLabel={(n) => t('recipe.ingredient', { n })}
-          addLabel={t('recipe.addIngredient')}
-          removeLabel={(n) => t('recipe.removeIngredient', { n })}
-          items={p.ingredients}
-          maxItems={LIMITS.ingredients}
-          maxLength={LIMITS.line}
-          readOnly={readOnly}
-          onSave={(ingredients) => onChange({ ingredients })}
-        />
-        <div className="field" role="group" aria-labelledby={methodId}>
-          <p id={methodId} className="field-label">
-            {t('recipe.method')}
-          </p>
-          <p className="hint">{t('recipe.methodHint')}</p>
-          <div className="recipe-method">{method}</div>
-        </div>
-        <TextField
-          label={t('recipe.tips')}
-          value={p.tips}
-          maxLength={LIMITS.tips}
-          readOnly={readOnly}
-          multiline
-          onSave={(tips) => onChange({ tips })}
-        />
-        <CreditFields recipe={recipe} readOnly={readOnly || !!props.creditsReadOnly} onChange={onChange} />
-      </div>
-    </aside>
+    <CardPanel
+      className="recipe-panel"
+      heading={t('recipe.panel')}
+      close={t('recipe.close')}
+      closeTitle={t('recipe.closeTitle')}
+      cardId={recipe.id}
+      onClose={onClose}
+    >
+      {(firstField) => (
+        <>
+          <TextField
+            label={t('recipe.title')}
+            value={p.title}
+            maxLength={LIMITS.title}
+            readOnly={readOnly}
+            inputRef={firstField}
+            onSave={(title) => onChange({ title })}
+          />
+          <TextField
+            label={t('recipe.forWhom')}
+            hint={t('recipe.forWhomHint')}
+            value={p.forWhom}
+            maxLength={LIMITS.line}
+            readOnly={readOnly}
+            onSave={(forWhom) => onChange({ forWhom })}
+          />
+          <ListField
+            label={t('recipe.ingredients')}
+            itemLabel={(n) => t('recipe.ingredient', { n })}
+            addLabel={t('recipe.addIngredient')}
+            removeLabel={(n) => t('recipe.removeIngredient', { n })}
+            items={p.ingredients}
+            maxItems={LIMITS.ingredients}
+            maxLength={LIMITS.line}
+            readOnly={readOnly}
+            onSave={(ingredients) => onChange({ ingredients })}
+          />
+          <div className="field" role="group" aria-labelledby={methodId}>
+            <p id={methodId} className="field-label">
+              {t('recipe.method')}
+            </p>
+            <p className="hint">{t('recipe.methodHint')}</p>
+            <div className="recipe-method">{method}</div>
+          </div>
+          <TextField
+            label={t('recipe.tips')}
+            value={p.tips}
+            maxLength={LIMITS.tips}
+            readOnly={readOnly}
+            multiline
+            onSave={(tips) => onChange({ tips })}
+          />
+          <CreditFields recipe={recipe} readOnly={readOnly || !!props.creditsReadOnly} onChange={onChange} />
+        </>
+      )}
+    </CardPanel>
   )
 }
 

@@ -1,5 +1,6 @@
 import './material.css'
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
+import { CardPanel } from './CardPanel'
 import { useTranslation } from 'react-i18next'
 import {
   STORY_CREDIT_MAX,
@@ -30,76 +31,69 @@ export interface StoryPanelProps {
 export function StoryPanel(props: StoryPanelProps) {
   const { story, readOnly, onChange, onClose } = props
   const { t } = useTranslation('material')
-  const headingId = useId()
   const textId = useId()
-  const first = useRef<HTMLInputElement | null>(null)
   const shown = useTextShown(story)
   const store = useShownTextStore()
   const p = story.props
-  // Opening the panel (or another card in it) puts the keyboard on its first field.
-  useEffect(() => first.current?.focus(), [story.id])
 
   return (
-    <aside className="recipe-panel story-panel" aria-labelledby={headingId}>
-      <div className="recipe-panel-head">
-        <h2 id={headingId}>{t('story.panelTitle')}</h2>
-        <button type="button" onClick={onClose} title={t('story.closeTitle')}>
-          {t('story.close')}
-        </button>
-      </div>
-      <div
-        key={story.id}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && !(e.target instanceof HTMLElement && e.target.isContentEditable))
-            onClose()
-        }}
-      >
-        <TextField
-          label={t('story.title')}
-          value={p.title}
-          maxLength={STORY_TITLE_MAX}
-          readOnly={readOnly}
-          inputRef={(el) => (first.current = el)}
-          onSave={(title) => onChange({ title })}
-        />
-        <p className="story-credit">{storyCredit(p.credit, p.anonymous, storyWords())}</p>
-        {story.contentNote && (
-          <div className="content-note" role="note" aria-label={t('contentNote.label')}>
-            <strong>{t('contentNote.prefix', { note: story.contentNote })}</strong>
-            <button type="button" onClick={() => (shown ? store.hide(story.id) : store.show(story.id))}>
-              {shown ? t('contentNote.hide') : t('contentNote.show')}
-            </button>
-          </div>
-        )}
-        <div className="field" role="group" aria-labelledby={textId}>
-          <p id={textId} className="field-label">
-            {t('story.text')}
-          </p>
-          {shown ? (
-            <div className="recipe-method" lang={story.lang || undefined}>
-              {props.text}
-            </div>
-          ) : (
-            <p className="hint">{t('contentNote.hiddenText')}</p>
-          )}
-        </div>
-        <TextField
-          label={t('story.credit')}
-          value={p.credit}
-          maxLength={STORY_CREDIT_MAX}
-          readOnly={readOnly || props.creditReadOnly}
-          onSave={(credit) => onChange({ credit })}
-        />
-        <label className="checkbox-field">
-          <input
-            type="checkbox"
-            checked={p.anonymous}
-            disabled={readOnly || props.creditReadOnly}
-            onChange={(e) => onChange({ anonymous: e.target.checked })}
+    <CardPanel
+      className="recipe-panel story-panel"
+      heading={t('story.panelTitle')}
+      close={t('story.close')}
+      closeTitle={t('story.closeTitle')}
+      cardId={story.id}
+      onClose={onClose}
+    >
+      {(firstField) => (
+        <>
+          <TextField
+            label={t('story.title')}
+            value={p.title}
+            maxLength={STORY_TITLE_MAX}
+            readOnly={readOnly}
+            inputRef={firstField}
+            onSave={(title) => onChange({ title })}
           />
-          {t('story.anonymous')}
-        </label>
-      </div>
-    </aside>
+          <p className="story-credit">{storyCredit(p.credit, p.anonymous, storyWords())}</p>
+          {story.contentNote && (
+            <div className="content-note" role="note" aria-label={t('contentNote.label')}>
+              <strong>{t('contentNote.prefix', { note: story.contentNote })}</strong>
+              <button type="button" onClick={() => (shown ? store.hide(story.id) : store.show(story.id))}>
+                {shown ? t('contentNote.hide') : t('contentNote.show')}
+              </button>
+            </div>
+          )}
+          <div className="field" role="group" aria-labelledby={textId}>
+            <p id={textId} className="field-label">
+              {t('story.text')}
+            </p>
+            {shown ? (
+              <div className="recipe-method" lang={story.lang || undefined}>
+                {props.text}
+              </div>
+            ) : (
+              <p className="hint">{t('contentNote.hiddenText')}</p>
+            )}
+          </div>
+          <TextField
+            label={t('story.credit')}
+            value={p.credit}
+            maxLength={STORY_CREDIT_MAX}
+            readOnly={readOnly || props.creditReadOnly}
+            onSave={(credit) => onChange({ credit })}
+          />
+          <label className="checkbox-field">
+            <input
+              type="checkbox"
+              checked={p.anonymous}
+              disabled={readOnly || props.creditReadOnly}
+              onChange={(e) => onChange({ anonymous: e.target.checked })}
+            />
+            {t('story.anonymous')}
+          </label>
+        </>
+      )}
+    </CardPanel>
   )
 }

@@ -57,15 +57,27 @@ export function useMenuButton() {
   const dismiss = () => setOpen(false)
   return {
     open,
+    /** Spread on the menu button (its text and label are the caller's). */
+    buttonProps: {
+      ref: buttonRef,
+      id: buttonId,
+      type: 'button' as const,
+      'aria-haspopup': 'menu' as const,
+      'aria-expanded': open ? true : false,
+      'aria-controls': open ? menuId : undefined,
+      onClick: toggle,
+      onKeyDown: onButtonKey,
+    },
+    /** Spread on the open menu's element (its class and items are the caller's). */
+    menuProps: {
+      ref: menuRef,
+      id: menuId,
+      role: 'menu' as const,
+      'aria-labelledby': buttonId,
+      onKeyDown: onMenuKey,
+    },
     close,
     dismiss,
-    toggle,
-    onMenuKey,
-    onButtonKey,
-    buttonRef,
-    menuRef,
     wrapRef,
-    buttonId,
-    menuId,
   }
 }

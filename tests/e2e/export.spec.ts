@@ -1,30 +1,13 @@
 import { readFileSync } from 'node:fs'
-import { inflateSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Download, type Page } from '@playwright/test'
 import { unzipSync } from 'fflate'
 import sharp from 'sharp'
-import { join, openAsNewPerson, rememberLinks } from './helpers'
-
-/** Creates a session from a template on the home page; returns its facilitator and participant links. */
-async function newSession(browser: Browser, template: string, title: string) {
-  const home = await openAsNewPerson(browser, '/')
-  await home.getByRole('combobox', { name: 'Template' }).selectOption(template)
-  await home.getByRole('textbox', { name: 'Session title' }).fill(title)
-  await home.getByRole('button', { name: 'Create session' }).click()
-  const link = (name: string) => home.getByRole('textbox', { name, exact: true })
-  await expect(link('Facilitator')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
-  const links = {
-    facilitator: await link('Facilitator').inputValue(),
-    participant: await link('Participant').inputValue(),
-  }
-  rememberLinks(links) // Admit people is on in sense-making: the helpers admit with its key
-  await home.context().close()
-  return links
-}
+import { createLinks, join, openAsNewPerson } from './helpers'
+import { pdfStreams } from './reportHelpers'
 
 async function facilitatorOn(browser: Browser, template: string, title: string): Promise<Page> {
-  const { facilitator } = await newSession(browser, template, title)
+  const { facilitator } = await createLinks(browser, title, template)
   const page = await openAsNewPerson(browser, facilitator)
   await join(page, 'Ada')
   return page
@@ -62,22 +45,8 @@ interface SessionJson {
 const pdfPageCount = (pdf: Buffer): number =>
   (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length
 
-/** The PDF's content streams, inflated, so the vector text in them can be searched. */
-function pdfStreams(pdf: Buffer): string {
-  const raw = pdf.toString('latin1')
-  const out: string[] = []
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    try {
-      out.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'))
-    } catch {
-      // images and other streams that are not deflated text
-    }
-  }
-  return out.join('\n')
-}
-
 test('only a facilitator has the Export menu, and it works from the keyboard', async ({ browser }) => {
-  const { facilitator, participant } = await newSession(browser, 'sense-making', 'Menu check')
+  const { facilitator, participant } = await createLinks(browser, 'Menu check')
   const guest = await openAsNewPerson(browser, participant)
   await join(guest, 'Grace')
   await expect(guest.getByRole('button', { name: 'List view' })).toBeVisible()

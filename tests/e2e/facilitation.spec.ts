@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectConnected, openAsNewPerson, openCanvas, openListView, rememberLinks } from './helpers'
+import { createdLinks, expectConnected, openAsNewPerson, openCanvas, openListView } from './helpers'
 
 /** Creates a sense-making session; returns its facilitator and participant links. */
 async function createLinks(page: Page, title: string) {
@@ -7,14 +7,7 @@ async function createLinks(page: Page, title: string) {
   await page.getByRole('combobox', { name: 'Template' }).selectOption('sense-making')
   await page.getByRole('textbox', { name: 'Session title' }).fill(title)
   await page.getByRole('button', { name: 'Create session' }).click()
-  const link = (name: string) => page.getByRole('textbox', { name, exact: true })
-  await expect(link('Participant')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
-  const made = {
-    facilitator: await link('Facilitator').inputValue(),
-    participant: await link('Participant').inputValue(),
-  }
-  rememberLinks(made) // Admit people is on in sense-making: the helpers admit with its key
-  return made
+  return createdLinks(page)
 }
 
 async function joinAs(page: Page, name: string, answer: 'I agree' | "I'd like to discuss" = 'I agree') {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join as joinPath } from 'node:path'
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
 import { axeLog } from './axe'
-import { expectConnected, join, openListView, openMenuIfFolded, rememberLinks } from './helpers'
+import { createdLinks, expectConnected, join, openListView, openMenuIfFolded } from './helpers'
 
 /*
  * What a facilitator and the people in a session do in the page, without a terminal: delete a
@@ -29,18 +29,7 @@ async function createSession(page: Page, title: string) {
   await page.getByRole('combobox', { name: 'Template' }).selectOption('sense-making')
   await page.getByRole('textbox', { name: 'Session title' }).fill(title)
   await page.getByRole('button', { name: 'Create session' }).click()
-  return links(page)
-}
-
-async function links(page: Page) {
-  const link = (name: string) => page.getByRole('textbox', { name, exact: true })
-  await expect(link('Participant')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
-  const made = {
-    facilitator: await link('Facilitator').inputValue(),
-    participant: await link('Participant').inputValue(),
-  }
-  rememberLinks(made) // Admit people is on in sense-making: the helpers admit with its key
-  return made
+  return createdLinks(page)
 }
 
 async function joinInChinese(page: Page, name: string) {

@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import { expect, test, type BrowserContextOptions, type Page } from '@playwright/test'
 import { violations } from './axe'
-import { createLinks, expectConnected, openListView, openMenuIfFolded } from './helpers'
+import { enter, groupOf, splitIntoGroups } from './groupsHelpers'
+import { createLinks, openListView, openMenuIfFolded } from './helpers'
 
 /*
  * Small groups with a facilitator and three participants (one on a phone-sized touch screen, one
@@ -11,23 +12,6 @@ import { createLinks, expectConnected, openListView, openMenuIfFolded } from './
 
 const PHONE: BrowserContextOptions = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
 const CHINESE: BrowserContextOptions = { locale: 'zh-CN' }
-
-async function enter(browser: Browser, link: string, name: string, options: BrowserContextOptions = {}) {
-  const page = await (await browser.newContext(options)).newPage()
-  await page.goto(link)
-  await page.getByRole('textbox', { name: /^(Your name|你的名字)$/ }).fill(name)
-  await page.getByRole('button', { name: /^(I agree|我同意)$/ }).click()
-  await expectConnected(page) // admitted as a facilitator would
-  return page
-}
-
-/** The group a participant's strip says they are in ("Group 2": the facilitator named the groups in English). */
-async function groupOf(page: Page): Promise<number> {
-  const mine = page.getByText(/^(Your group: |你的小组：)Group \d$/)
-  await expect(mine).toBeVisible()
-  const text = (await mine.textContent()) ?? ''
-  return Number(/(\d)/.exec(text)![1])
-}
 
 /** Opens the list view in English or Chinese and returns its list. */
 async function listOf(page: Page) {
@@ -75,12 +59,7 @@ test('split into three groups, each writes in its own space, a message to all, b
   ]
 
   // Fay opens Small groups and splits the three people here into three groups at random.
-  await fay.getByRole('button', { name: 'Small groups' }).click()
-  const panel = fay.getByRole('complementary', { name: 'Small groups' })
-  await expect(panel.getByText('3 participants here')).toBeVisible()
-  await panel.getByRole('combobox', { name: 'How to split' }).selectOption('count')
-  await panel.getByRole('spinbutton', { name: 'Number of groups' }).fill('3')
-  await panel.getByRole('button', { name: 'Split into groups' }).click()
+  const panel = await splitIntoGroups(fay, { here: 3, how: 'count', groups: 3 })
   for (const n of [1, 2, 3])
     await expect(panel.getByRole('list', { name: `People in Group ${n}` }).getByRole('listitem')).toHaveCount(
       1,
@@ -157,12 +136,7 @@ test('let people choose, then by hand with the keyboard; others’ spaces open o
   const ann = await enter(browser, links.participant, 'Ann')
   const wen = await enter(browser, links.participant, 'Wen', CHINESE)
 
-  await fay.getByRole('button', { name: 'Small groups' }).click()
-  const panel = fay.getByRole('complementary', { name: 'Small groups' })
-  await expect(panel.getByText('2 participants here')).toBeVisible()
-  await panel.getByRole('combobox', { name: 'How to split' }).selectOption('choose')
-  await panel.getByRole('spinbutton', { name: 'Number of groups' }).fill('2')
-  await panel.getByRole('button', { name: 'Split into groups' }).click()
+  const panel = await splitIntoGroups(fay, { here: 2, how: 'choose', groups: 2 })
 
   // Nobody is in a group yet: each picks one (Wen in Chinese), and lands on its space.
   await expect(ann.getByText('You are not in a group yet.')).toBeVisible()

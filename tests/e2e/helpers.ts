@@ -96,13 +96,13 @@ export async function admitEveryoneWaiting(page: Page): Promise<void> {
   expect(res.status()).toBe(200)
 }
 
-/** Opens the list view (if it is not open) and returns its list of notes. */
+/** Opens the list view (if it is not open; in English or Chinese) and returns its list of notes. */
 export async function openListView(page: Page) {
   // (an empty list takes no room, so "there" is what counts, not "visible")
-  const list = page.getByRole('list', { name: /^Notes on/ })
+  const list = page.getByRole('list', { name: /^(Notes on|“.*”上的便签)/ })
   if ((await list.count()) > 0) return list
   await openMenuIfFolded(page)
-  const toggle = page.getByRole('button', { name: 'List view' })
+  const toggle = page.getByRole('button', { name: /^(List view|列表视图)$/ })
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
   await expect(list).toBeAttached()
   return list
@@ -144,6 +144,16 @@ export async function createLinks(browser: Browser, title: string, template = 's
   await page.getByRole('combobox', { name: 'Template' }).selectOption(template)
   await page.getByRole('textbox', { name: 'Session title' }).fill(title)
   await page.getByRole('button', { name: 'Create session' }).click()
+  const links = await createdLinks(page)
+  await page.context().close()
+  return links
+}
+
+/**
+ * The facilitator and participant links the home page shows once Create session is pressed; the
+ * facilitator's is remembered (its key admits people waiting when Admit people is on).
+ */
+export async function createdLinks(page: Page) {
   const link = (name: string) => page.getByRole('textbox', { name, exact: true })
   await expect(link('Participant')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
   const links = {
@@ -151,6 +161,5 @@ export async function createLinks(browser: Browser, title: string, template = 's
     participant: await link('Participant').inputValue(),
   }
   rememberLinks(links)
-  await page.context().close()
   return links
 }

@@ -1,15 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { inflateSync } from 'node:zlib'
-import { expect, test, type Download, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
-import {
-  createLinks,
-  expectConnected,
-  join,
-  openAsNewPerson,
-  openListView,
-  openMenuIfFolded,
-} from './helpers'
+import { createLinks, expectConnected, join, openAsNewPerson, openListView } from './helpers'
+import { importCsv } from './materialHelpers'
+import { exportReport, pdfStreams } from './reportHelpers'
 
 const PHONE = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
 
@@ -38,31 +32,6 @@ async function selectAll(page: Page) {
   const box = (await page.getByTestId('board-canvas').boundingBox())!
   await page.mouse.click(box.x + box.width * 0.92, box.y + box.height * 0.6)
   await page.keyboard.press('Control+a')
-}
-
-/** Export → Insight report → the format → Create report; resolves with the download. */
-async function exportReport(page: Page, format: 'PDF' | 'Word (DOCX)' | 'Markdown'): Promise<Download> {
-  await button(page, 'Export').click()
-  await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: 'Insight report' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Insight report' })
-  await dialog.getByRole('radio', { name: format }).check()
-  await page.screenshot({ path: `/tmp/insight-dialog-${format.slice(0, 4)}.png` })
-  const download = page.waitForEvent('download')
-  await dialog.getByRole('button', { name: 'Create report' }).click()
-  return download
-}
-
-/** The PDF's content streams, inflated, so its Helvetica text can be searched. */
-function pdfText(pdf: Buffer): string {
-  const out: string[] = []
-  for (const m of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    try {
-      out.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'))
-    } catch {
-      // pictures and fonts
-    }
-  }
-  return out.join('\n')
 }
 
 test('a facilitator exports the insight report from the page as DOCX and PDF: themes by votes, a quote apart, a story with its content note first', async ({
@@ -120,12 +89,7 @@ test('a facilitator exports the insight report from the page as DOCX and PDF: th
   ).toHaveCount(0)
 
   // A story with a content note, brought in from a CSV file
-  await openMenuIfFolded(fay)
-  await button(fay, 'Import material').click()
-  const dialog = fay.getByRole('dialog', { name: 'Import material' })
-  await dialog
-    .getByLabel('Choose a file')
-    .setInputFiles({ name: 'stories.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
+  const dialog = await importCsv(fay, CSV)
   await dialog.getByRole('button', { name: 'Add 2 items' }).click()
   await expect(dialog).toBeHidden()
 
@@ -179,7 +143,7 @@ test('a facilitator exports the insight report from the page as DOCX and PDF: th
   const pdfBytes = readFileSync((await pdf.path())!)
   writeFileSync('/tmp/insight-report.pdf', pdfBytes)
   expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-')
-  const streams = pdfText(pdfBytes)
+  const streams = pdfStreams(pdfBytes)
   for (const s of [
     'Being heard',
     'Buses are late',

@@ -1,14 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { violations } from './axe'
-import {
-  createLinks,
-  expectConnected,
-  join,
-  openAsNewPerson,
-  openListView,
-  openMenuIfFolded,
-} from './helpers'
+import { createLinks, expectConnected, join, openAsNewPerson, openListView } from './helpers'
+import { importCsv, openImport } from './materialHelpers'
 
 const PHONE = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
 
@@ -32,14 +26,6 @@ const CSV = [
 ].join('\r\n')
 
 const storyRows = (page: Page) => page.locator('li.story-row')
-
-async function openImport(page: Page) {
-  await openMenuIfFolded(page)
-  await page.getByRole('button', { name: 'Import material' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Import material' })
-  await expect(dialog).toBeVisible()
-  return dialog
-}
 
 test('a facilitator imports 30 stories and a CSV file; people on a phone and in Chinese read them; a content note hides the text until Show text', async ({
   browser,
@@ -84,10 +70,7 @@ test('a facilitator imports 30 stories and a CSV file; people on a phone and in 
   await dialog.getByRole('button', { name: 'Cancel' }).click()
 
   // A CSV file: quoted fields, a content note, a story in Chinese
-  dialog = await openImport(fay)
-  await dialog
-    .getByLabel('Choose a file')
-    .setInputFiles({ name: 'stories.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
+  dialog = await importCsv(fay, CSV)
   await expect(dialog.getByRole('status')).toContainText('3 story cards and 0 notes will be added')
   await expect(dialog.getByRole('listitem').nth(1)).toContainText('Content note: describes racist abuse')
   await expect(dialog.getByRole('textbox', { name: 'Frame title' })).toHaveValue('stories')

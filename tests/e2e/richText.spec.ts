@@ -1,25 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { inflateSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectConnected, openAsNewPerson, openListView, rememberLinks } from './helpers'
-
-/** A new sense-making session; returns its facilitator and participant links. */
-async function newSession(browser: Browser, title: string) {
-  const home = await openAsNewPerson(browser, '/')
-  await home.getByRole('combobox', { name: 'Template' }).selectOption('sense-making')
-  await home.getByRole('textbox', { name: 'Session title' }).fill(title)
-  await home.getByRole('button', { name: 'Create session' }).click()
-  const link = (name: string) => home.getByRole('textbox', { name, exact: true })
-  await expect(link('Facilitator')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
-  const links = {
-    facilitator: await link('Facilitator').inputValue(),
-    participant: await link('Participant').inputValue(),
-  }
-  rememberLinks(links) // Admit people is on in sense-making: the helpers admit with its key
-  await home.context().close()
-  return links
-}
+import { expect, test, type Page } from '@playwright/test'
+import { createLinks, expectConnected, openAsNewPerson, openListView } from './helpers'
+import { pdfStreams } from './reportHelpers'
 
 async function joinAs(page: Page, name: string) {
   await page.getByRole('textbox', { name: 'Your name' }).fill(name)
@@ -61,7 +44,7 @@ async function typeRichNote(page: Page) {
 test('bold, strike-through and lists typed on a laptop show on a phone’s list view, in Markdown and PDF', async ({
   browser,
 }) => {
-  const links = await newSession(browser, 'Rich notes')
+  const links = await createLinks(browser, 'Rich notes')
   const laptop = await openAsNewPerson(browser, links.facilitator)
   await joinAs(laptop, 'Ada')
   const phoneContext = await browser.newContext({
@@ -144,18 +127,4 @@ function fontOf(pdf: Buffer, streams: string, words: string): string | undefined
   const raw = pdf.toString('latin1')
   const ref = raw.match(new RegExp(`/${name} (\\d+) 0 R`))?.[1]
   return raw.match(new RegExp(`\\n${ref} 0 obj[\\s\\S]*?/BaseFont /([\\w-]+)`))?.[1]
-}
-
-/** The deflated streams of a PDF (its pages' drawing operators, with the text), as Latin-1. */
-function pdfStreams(pdf: Buffer): string {
-  const raw = pdf.toString('latin1')
-  const out: string[] = []
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    try {
-      out.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'))
-    } catch {
-      // images and other streams that are not deflated text
-    }
-  }
-  return out.join('\n')
 }

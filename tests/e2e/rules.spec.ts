@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
 import type { WebSocketRoute } from '@playwright/test'
-import { createLinks, openMenuIfFolded, expectConnected } from './helpers'
+import { createLinks, expectConnected, openListView } from './helpers'
 
 /*
  * The board's rules as people meet them: the interface offers only what the server keeps, and a
@@ -75,16 +75,6 @@ async function joinAs(page: Page, name: string) {
   await expectConnected(page)
 }
 
-/** The list view's list of notes, in English or Chinese. */
-async function listOf(page: Page) {
-  const list = page.getByRole('list', { name: /^(Notes on|“.*”上的便签)/ })
-  if ((await list.count()) > 0) return list
-  await openMenuIfFolded(page)
-  await page.getByRole('button', { name: /^(List view|列表视图)$/ }).click()
-  await expect(list).toBeAttached()
-  return list
-}
-
 /** Adds a note from the list view and types its text. */
 async function addNote(page: Page, text: string) {
   await page.getByRole('button', { name: /^(Add note|添加便签)$/ }).click()
@@ -135,7 +125,7 @@ test('a note locked while a participant moves it: the move is explained and undo
   const middle = [x + 100, y + 100] as const // a new note is 200 × 200
 
   // Pat selects the note in the middle of the board, and opens the list beside it
-  const patList = await listOf(pat.page)
+  const patList = await openListView(pat.page)
   const canvas = pat.page.getByTestId('board-canvas')
   await expect(async () => {
     await clickAt(pat.page, middle)
@@ -159,7 +149,7 @@ test('a note locked while a participant moves it: the move is explained and undo
   await expect(sentence).toBeVisible()
   await pat.page.screenshot({ path: 'test-results/refusal-laptop.png' })
   // the note is where the server has it, for Pat too; her own note is on everyone's board
-  const fayList = await listOf(fay)
+  const fayList = await openListView(fay)
   await expect(fayList.getByRole('listitem').filter({ hasText: 'Added right after' })).toHaveCount(1)
   await expect(row(patList, 'Added right after')).toHaveCount(1)
   await expect(fay.getByTestId('board-canvas')).toHaveAttribute('data-selection-at', where!)
@@ -190,8 +180,8 @@ test('protected contributions: others’ notes are not offered for change, a cha
   await setProtect(fay, false)
   await expect(ben.page.getByText('Protected: you can change only your own notes')).toBeHidden()
 
-  const annList = await listOf(ann.page)
-  const benList = await listOf(ben.page)
+  const annList = await openListView(ann.page)
+  const benList = await openListView(ben.page)
   await addNote(ann.page, '安的想法')
   await addNote(ben.page, 'Ben’s idea')
   await expect(row(annList, 'Ben’s idea')).toHaveCount(1)
@@ -233,7 +223,7 @@ test('protected contributions: others’ notes are not offered for change, a cha
   await expect(annsNote.getByRole('button', { name: 'Delete note' })).toHaveCount(0)
   await expect(bensOwn.getByRole('button', { name: 'Delete note' })).toBeVisible()
   await bensOwn.getByRole('textbox').fill('Ben’s better idea')
-  const fayList = await listOf(fay)
+  const fayList = await openListView(fay)
   await expect(fayList.getByRole('listitem').filter({ hasText: 'Ben’s better idea' })).toHaveCount(1)
   await expect(row(annList, 'Ben’s better idea').getByRole('textbox')).not.toBeEditable()
   await expect(row(annList, '安的想法').getByRole('textbox')).toBeEditable()
@@ -254,8 +244,8 @@ test('consent to exports is offered on one’s own notes only', async ({ browser
   const bea = await open(browser, links.participant)
   await joinAs(ada, 'Ada')
   await joinAs(bea, 'Bea')
-  const adaList = await listOf(ada)
-  const beaList = await listOf(bea)
+  const adaList = await openListView(ada)
+  const beaList = await openListView(bea)
   await addNote(ada, 'Ada writes')
   await addNote(bea, 'Bea writes')
   await expect(row(adaList, 'Bea writes')).toHaveCount(1)
@@ -268,6 +258,6 @@ test('consent to exports is offered on one’s own notes only', async ({ browser
   // Ada withdraws hers; the server keeps it (it is hers), and Bea still cannot touch it
   await row(adaList, 'Ada writes').getByRole('checkbox', consent).uncheck()
   await ada.reload()
-  await expect(row(await listOf(ada), 'Ada writes').getByRole('checkbox', consent)).not.toBeChecked()
+  await expect(row(await openListView(ada), 'Ada writes').getByRole('checkbox', consent)).not.toBeChecked()
   await expect(row(beaList, 'Bea writes').getByRole('checkbox', consent)).toBeChecked()
 })

@@ -1,15 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { inflateSync } from 'node:zlib'
-import {
-  expect,
-  test,
-  type Browser,
-  type BrowserContextOptions,
-  type Download,
-  type Page,
-} from '@playwright/test'
+import { expect, test, type BrowserContextOptions, type Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
-import { createLinks, expectConnected, openMenuIfFolded } from './helpers'
+import { enter, groupOf, splitIntoGroups } from './groupsHelpers'
+import { createLinks, openListView } from './helpers'
+import { importCsv } from './materialHelpers'
+import { exportReport, pdfStreams } from './reportHelpers'
 
 /*
  * Issue #16's whole flow, once, with a facilitator and three participants (one on a phone-sized touch
@@ -32,36 +27,9 @@ const CSV = [
   ),
 ].join('\r\n')
 
-/** Joins from a link in a browser of its own (English or Chinese), admitted as a facilitator would. */
-async function enter(browser: Browser, link: string, name: string, options: BrowserContextOptions = {}) {
-  const page = await (await browser.newContext(options)).newPage()
-  await page.goto(link)
-  await page.getByRole('textbox', { name: /^(Your name|你的名字)$/ }).fill(name)
-  await page.getByRole('button', { name: /^(I agree|我同意)$/ }).click()
-  await expectConnected(page)
-  return page
-}
-
-/** The group a participant's strip says they are in. */
-async function groupOf(page: Page): Promise<number> {
-  const mine = page.getByText(/^(Your group: |你的小组：)Group \d$/)
-  await expect(mine).toBeVisible()
-  return Number(/(\d)$/.exec((await mine.textContent()) ?? '')![1])
-}
-
-/** Opens the list view (English or Chinese, folded behind Menu on a phone) if closed; returns its list. */
-async function listOf(page: Page) {
-  const list = page.getByRole('list', { name: /^(Notes on “|“.*”上的便签)/ })
-  if ((await list.count()) > 0) return list
-  await openMenuIfFolded(page)
-  await page.getByRole('button', { name: /^(List view|列表视图)$/ }).click()
-  await expect(list).toBeAttached()
-  return list
-}
-
 /** Adds a note from the list view's Add note (which is open: on a phone it covers the toolbar). */
 async function addNote(page: Page, text: string) {
-  await listOf(page)
+  await openListView(page)
   await page.getByRole('button', { name: /^(Add note|添加便签)$/ }).click()
   await page.keyboard.type(text)
   await page.keyboard.press('Tab')
@@ -69,33 +37,9 @@ async function addNote(page: Page, text: string) {
 
 /** Votes once for a note from its row in the list view (in English or Chinese). */
 async function vote(page: Page, text: string) {
-  const list = await listOf(page)
+  const list = await openListView(page)
   const row = list.getByRole('listitem').filter({ hasText: text }).last()
   await row.getByRole('button', { name: /^(Vote for this note|给这张便签投票)$/ }).click()
-}
-
-/** Export → Insight report → the format → Create report; resolves with the download. */
-async function exportReport(page: Page, format: 'PDF' | 'Word (DOCX)'): Promise<Download> {
-  await page.getByRole('button', { name: 'Export', exact: true }).click()
-  await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: 'Insight report' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Insight report' })
-  await dialog.getByRole('radio', { name: format }).check()
-  const download = page.waitForEvent('download')
-  await dialog.getByRole('button', { name: 'Create report' }).click()
-  return download
-}
-
-/** The PDF's content streams, inflated, so its Helvetica text can be searched. */
-function pdfText(pdf: Buffer): string {
-  const out: string[] = []
-  for (const m of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    try {
-      out.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'))
-    } catch {
-      // pictures and fonts
-    }
-  }
-  return out.join('\n')
 }
 
 /** Are these strings all in the text, in this order? */
@@ -129,24 +73,14 @@ test('stories in, three small groups write, groups back, a vote, and the insight
   const wen = await enter(browser, links.participant, 'Wen', CHINESE)
 
   // Fay brings in 30 stories from a spreadsheet's CSV file.
-  await openMenuIfFolded(fay)
-  await fay.getByRole('button', { name: 'Import material' }).click()
-  const dialog = fay.getByRole('dialog', { name: 'Import material' })
-  await dialog
-    .getByLabel('Choose a file')
-    .setInputFiles({ name: 'estate stories.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
+  const dialog = await importCsv(fay, CSV, 'estate stories.csv')
   await expect(dialog.getByRole('status')).toContainText('30 story cards and 0 notes will be added')
   await dialog.getByRole('button', { name: 'Add 30 items' }).click()
   await expect(dialog).toBeHidden()
-  await expect((await listOf(pia)).locator('li.story-row')).toHaveCount(30)
+  await expect((await openListView(pia)).locator('li.story-row')).toHaveCount(30)
 
   // Fay splits the three people into three groups; each opens on its group's space, stories and all.
-  await fay.getByRole('button', { name: 'Small groups' }).click()
-  const panel = fay.getByRole('complementary', { name: 'Small groups' })
-  await expect(panel.getByText('3 participants here')).toBeVisible()
-  await panel.getByRole('combobox', { name: 'How to split' }).selectOption('count')
-  await panel.getByRole('spinbutton', { name: 'Number of groups' }).fill('3')
-  await panel.getByRole('button', { name: 'Split into groups' }).click()
+  const panel = await splitIntoGroups(fay, { here: 3, how: 'count', groups: 3 })
   const people = [
     { page: ann, notes: ['Ann: we share meals', 'Ann: the hall is cold'] },
     { page: pia, notes: ['Pia: the bus is late'] },
@@ -159,14 +93,16 @@ test('stories in, three small groups write, groups back, a vote, and the insight
       'aria-selected',
       'true',
     )
-    await expect((await listOf(p.page)).locator('li.story-row')).toHaveCount(30)
+    await expect((await openListView(p.page)).locator('li.story-row')).toHaveCount(30)
   }
 
   // Each group writes in its own space.
   for (const p of people) for (const note of p.notes) await addNote(p.page, note)
   for (const p of people)
     for (const note of p.notes)
-      await expect((await listOf(p.page)).getByRole('listitem').filter({ hasText: note })).not.toHaveCount(0)
+      await expect(
+        (await openListView(p.page)).getByRole('listitem').filter({ hasText: note }),
+      ).not.toHaveCount(0)
   await pia.screenshot({ path: '/tmp/flow-pia-group.png' })
 
   // Fay brings the groups back: every note on the report-back canvas, in its group's frame.
@@ -176,7 +112,7 @@ test('stories in, three small groups write, groups back, a vote, and the insight
       'aria-selected',
       'true',
     )
-  const list = await listOf(fay)
+  const list = await openListView(fay)
   await expect(fay.getByRole('list', { name: 'Notes on “Report-back”' })).toBeAttached()
   for (const [i, p] of people.entries()) {
     const frame = list.getByRole('list', { name: `Frame: Group ${groups[i]}`, exact: true })
@@ -226,7 +162,7 @@ test('stories in, three small groups write, groups back, a vote, and the insight
   const pdfBytes = readFileSync((await pdf.path())!)
   writeFileSync('/tmp/flow-report.pdf', pdfBytes)
   expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-')
-  const streams = pdfText(pdfBytes)
+  const streams = pdfStreams(pdfBytes)
   expectInOrder(streams, ['Group 1', 'Group 2', 'Group 3', 'Story 30'])
   expectStory3(streams)
   expectInOrder(streams.slice(streams.indexOf(`Group ${annsGroup}`)), [

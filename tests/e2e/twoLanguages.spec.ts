@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { violations } from './axe'
-import { expectConnected, openListView, openMenuIfFolded, rememberLinks } from './helpers'
+import { createdLinks, expectConnected, openListView, openMenuIfFolded } from './helpers'
 
 const PHONE = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
 const LAPTOP = { viewport: { width: 1280, height: 800 } }
@@ -23,14 +23,7 @@ async function createTwoLanguageSession(page: Page) {
   await expect(languages.getByRole('combobox', { name: 'Second language' })).toHaveValue('')
   await languages.getByRole('combobox', { name: 'Second language' }).selectOption('zh-CN')
   await page.getByRole('button', { name: 'Create session' }).click()
-  const link = (name: string) => page.getByRole('textbox', { name, exact: true })
-  await expect(link('Participant')).toHaveValue(/\/s\/[\w-]{22}\?key=/)
-  const made = {
-    facilitator: await link('Facilitator').inputValue(),
-    participant: await link('Participant').inputValue(),
-  }
-  rememberLinks(made) // Admit people is on in sense-making: the helpers admit with its key
-  return made
+  return createdLinks(page)
 }
 
 const commitmentLines = (page: Page) => page.locator('.commitments ol > li')

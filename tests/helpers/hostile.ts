@@ -201,3 +201,21 @@ export async function ownNote(b: Board, text: string): Promise<string> {
   for (const c of b.honest) await expect.poll(() => objectsOf(c.doc).has(id)).toBe(true)
   return id
 }
+
+/** A field of an object as the server's document has it. */
+export const serverField = (b: Board, id: string, name: string): unknown =>
+  objectsOf(serverDoc(b.h, b.s.id)!).get(id)?.get(name)
+
+/** The attacker sets each field of someone else's object to a value: each is refused as its author's alone. */
+export async function expectAuthorOnly(
+  b: Board,
+  id: string,
+  changes: readonly (readonly [string, unknown])[],
+): Promise<void> {
+  for (const [name, value] of changes)
+    expect(await b.attacker.attack((d) => objectsOf(d).get(id)!.set(name, value)), name).toMatchObject({
+      code: 'author-only',
+      object: id,
+      field: name,
+    })
+}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addObject } from '../../shared/ops/objects'
@@ -17,7 +17,7 @@ import { isAdmitOn } from '../../shared/schema/controlDoc'
 import { noteTexts } from '../helpers/board'
 import { awarenessFrame, openRaw } from '../helpers/raw'
 import { RawYClient } from '../helpers/rawClient'
-import { startRedis, type TestRedis } from '../helpers/redis'
+import { openTestRedis, type TestRedisClient } from '../helpers/testRedis'
 import {
   GENEROUS_GUARD,
   connect,
@@ -31,21 +31,14 @@ import {
 const pat = createOrigin('u-pat', 'Pat')
 const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent')
 
-/** `.ci/run` starts one redis-server for the tests (REDIS_TEST_URL); alone, the test starts its own. */
-let ownRedis: TestRedis | undefined
-let url = process.env.REDIS_TEST_URL ?? ''
+let testRedis: TestRedisClient
+let url = ''
 let redis: Redis
 beforeAll(async () => {
-  if (!url) {
-    ownRedis = await startRedis()
-    url = ownRedis.url
-  }
-  redis = new Redis(url)
+  testRedis = await openTestRedis()
+  ;({ url, redis } = testRedis)
 })
-afterAll(async () => {
-  redis.disconnect()
-  await ownRedis?.stop()
-})
+afterAll(() => testRedis.close())
 
 interface Instance {
   readonly app: App

@@ -5,17 +5,21 @@ import { importMaterial, setContentNote } from '../../shared/ops/material'
 import { addObject } from '../../shared/ops/objects'
 import { objectsOf, writeObject } from '../../shared/schema/boardDoc'
 import { KINDS } from '../../shared/schema/kinds'
-import { serverDoc } from '../helpers/carriesOn'
-import { board, expectHeld, exported, note, type Board } from '../helpers/hostile'
+import {
+  board,
+  expectAuthorOnly,
+  expectHeld,
+  exported,
+  note,
+  serverField,
+  type Board,
+} from '../helpers/hostile'
 
 /*
  * Content notes and story cards against a hostile participant (Mallory, on a raw socket with her own
  * participant link and token): a content note is its author's or a facilitator's to change, even on
  * a board where anyone may edit anyone's note; a story's props are checked like every kind's.
  */
-
-const field = (b: Board, id: string, name: string): unknown =>
-  objectsOf(serverDoc(b.h, b.s.id)!).get(id)?.get(name)
 
 /** A story map written by hand, with any field overwritten (bad values included), at `id`. */
 function rawStory(d: Y.Doc, b: Board, id: string, bad: Record<string, unknown>, by = b.mallory.origin): void {
@@ -56,7 +60,7 @@ describe('content notes and story cards under a hostile participant', () => {
         object: id,
         field: 'contentNote',
       })
-    expect(field(b, id, 'contentNote')).toBe('describes racist abuse')
+    expect(serverField(b, id, 'contentNote')).toBe('describes racist abuse')
     for (const c of b.honest)
       expect(objectsOf(c.doc).get(id)?.get('contentNote')).toBe('describes racist abuse')
 
@@ -72,7 +76,7 @@ describe('content notes and story cards under a hostile participant', () => {
 
     // the facilitator may change it: taken, and it reaches everyone
     setContentNote(b.fac.doc, [id], '', b.fay)
-    await expect.poll(() => field(b, id, 'contentNote')).toBeUndefined()
+    await expect.poll(() => serverField(b, id, 'contentNote')).toBeUndefined()
     await expectHeld(b, { restart: true })
   })
 
@@ -96,12 +100,12 @@ describe('content notes and story cards under a hostile participant', () => {
         code: 'invalid',
         object: id,
       })
-      expect(field(b, id, 'kind')).toBeUndefined()
+      expect(serverField(b, id, 'kind')).toBeUndefined()
     }
     // an honest story of her own, with a content note of her own: taken
     const own = b.attacker.craft((d) => rawStory(d, b, 'own-story', { contentNote: 'grief' }))
     expect(await b.attacker.attempt(own)).toBeNull()
-    await expect.poll(() => field(b, 'own-story', 'contentNote')).toBe('grief')
+    await expect.poll(() => serverField(b, 'own-story', 'contentNote')).toBe('grief')
     await expectHeld(b)
   })
 
@@ -131,17 +135,12 @@ describe('content notes and story cards under a hostile participant', () => {
       code: 'invalid',
       field: 'title',
     })
-    for (const [name, value] of [
+    await expectAuthorOnly(b, id, [
       ['credit', 'Mallory'],
       ['anonymous', true],
-    ] as const)
-      expect(await b.attacker.attack((d) => objectsOf(d).get(id)!.set(name, value)), name).toMatchObject({
-        code: 'author-only',
-        object: id,
-        field: name,
-      })
-    expect(field(b, id, 'title')).toBe('Arrival')
-    expect(field(b, id, 'credit')).toBe('Ann')
+    ])
+    expect(serverField(b, id, 'title')).toBe('Arrival')
+    expect(serverField(b, id, 'credit')).toBe('Ann')
     const md = await exported(b, 'md')
     expect(md).toContain('#### Story: Arrival')
     expect(md).toContain('_Told by Ann_')

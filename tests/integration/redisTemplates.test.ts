@@ -1,25 +1,17 @@
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRedisTemplateStore } from '../../server/cluster/redisTemplates'
 import { clusterKeys } from '../../server/cluster/keys'
 import { findTemplate } from '../../shared/templates'
-import { startRedis, type TestRedis } from '../helpers/redis'
+import { openTestRedis, type TestRedisClient } from '../helpers/testRedis'
 
-/** `.ci/run` starts one redis-server for the tests (REDIS_TEST_URL); alone, the test starts its own. */
-let ownRedis: TestRedis | undefined
+let testRedis: TestRedisClient
 let redis: Redis
 beforeAll(async () => {
-  let url = process.env.REDIS_TEST_URL ?? ''
-  if (!url) {
-    ownRedis = await startRedis()
-    url = ownRedis.url
-  }
-  redis = new Redis(url)
+  testRedis = await openTestRedis()
+  redis = testRedis.redis
 })
-afterAll(async () => {
-  redis.disconnect()
-  await ownRedis?.stop()
-})
+afterAll(() => testRedis.close())
 
 describe('saved templates in Redis', () => {
   it('are private to their session until published, and older entries read as private', async () => {

@@ -3,13 +3,13 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { openCluster } from '../../server/cluster/cluster'
 import { clusterKeys } from '../../server/cluster/keys'
 import { REDIS_STEPS, formatKey, migrateRedis, type RedisStep } from '../../server/cluster/redisFormat'
 import { createLogger } from '../../server/logger'
-import { startRedis, type TestRedis } from '../helpers/redis'
+import { openTestRedis, type TestRedisClient } from '../helpers/testRedis'
 import { openSqliteStorage } from '../../server/storage/sqlite'
 import { SQLITE_STEPS, StorageFormatError, migrateSqlite } from '../../server/storage/sqliteFormat'
 
@@ -148,22 +148,14 @@ describe('SQLite format version (PRAGMA user_version)', () => {
   })
 })
 
-/** `.ci/run` starts one redis-server for the tests (REDIS_TEST_URL); alone, the test starts its own. */
-let ownRedis: TestRedis | undefined
+let testRedis: TestRedisClient
 let redis: Redis
 let redisUrl = ''
 beforeAll(async () => {
-  redisUrl = process.env.REDIS_TEST_URL ?? ''
-  if (!redisUrl) {
-    ownRedis = await startRedis()
-    redisUrl = ownRedis.url
-  }
-  redis = new Redis(redisUrl)
+  testRedis = await openTestRedis()
+  ;({ url: redisUrl, redis } = testRedis)
 })
-afterAll(async () => {
-  redis.disconnect()
-  await ownRedis?.stop()
-})
+afterAll(() => testRedis.close())
 
 describe('Redis format version (the <prefix>format key)', () => {
   const REDIS_LATEST = REDIS_STEPS.at(-1)!.version

@@ -5,7 +5,6 @@ import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { buildDocsFromExport, parseExport } from '../../shared/export/json'
-import { readSnapshot } from '../../shared/export/snapshot'
 import { controlRoom, facilitatorRoom, parseRoom } from '../../shared/rooms'
 import { objectsOf, readObject } from '../../shared/schema/boardDoc'
 import { sessionMapOf } from '../../shared/schema/controlDoc'
@@ -13,6 +12,7 @@ import { KINDS, isObjectKind } from '../../shared/schema/kinds'
 import { SCHEMA_VERSION, readVersion, upgradeDoc } from '../../shared/schema/migrations'
 import { openSqliteStorage } from '../../server/storage/sqlite'
 import { SQLITE_STEPS } from '../../server/storage/sqliteFormat'
+import { snapshotSummary, type SnapshotSummary } from '../fixtures/summary'
 
 /*
  * The golden fixtures (tests/fixtures/schema-<N>/, made by tests/fixtures/makeFixtures.ts with the
@@ -24,32 +24,8 @@ const versions = readdirSync(FIXTURES).filter((d) => /^schema-\d+$/.test(d))
 
 interface Expected {
   schemaVersion: number
-  sessions: Record<string, Summary & { private: { room: string; note: string; votes: number } }>
+  sessions: Record<string, SnapshotSummary & { private: { room: string; note: string; votes: number } }>
 }
-type Summary = ReturnType<typeof summary>
-
-function summary(board: Y.Doc, control: Y.Doc, facilitator: Y.Doc) {
-  const s = readSnapshot(board, control, facilitator)
-  return {
-    title: s.title,
-    langs: s.langs,
-    commitments: s.commitments,
-    canvases: s.canvases.map((c) => c.name),
-    agenda: s.agenda.map((a) => ({ title: a.title, guidance: a.guidance })),
-    objects: s.objects.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      text: o.text,
-      props: o.props,
-      locked: o.locked,
-      hidden: o.hidden,
-      consent: o.consent,
-      reactions: o.reactions,
-    })),
-    stored: objectsOf(board).size,
-  }
-}
-
 const docOf = (updates: readonly Uint8Array[]): Y.Doc => {
   const doc = new Y.Doc()
   for (const u of updates) Y.applyUpdate(doc, u)
@@ -94,7 +70,7 @@ describe.each(versions)('golden fixture %s', (version) => {
       expect(sessionMapOf(docs.control).get('langs')).toEqual(want.langs)
       expectCurrentObjects(docs.board)
       const { private: mine, ...wanted } = want
-      expect(summary(docs.board, docs.control, docs.facilitator)).toEqual(wanted)
+      expect(snapshotSummary(docs.board, docs.control, docs.facilitator)).toEqual(wanted)
       const own = docOf(await storage.load(mine.room))
       upgradeDoc(own, parseRoom(mine.room)!.kind, 'fixture')
       expect(readObject(mine.note, objectsOf(own).get(mine.note)).ok).toBe(true)
@@ -115,7 +91,7 @@ describe.each(versions)('golden fixture %s', (version) => {
     for (const doc of [board, control, facilitator]) expect(readVersion(doc)).toBe(SCHEMA_VERSION)
     expectCurrentObjects(board)
     const today = Object.values(expected.sessions)[0]!
-    const got = summary(board, control, facilitator)
+    const got = snapshotSummary(board, control, facilitator)
     // an export carries what its readers may see: the objects, their text and props, kept as they were
     expect(got.objects).toEqual(today.objects)
     expect([got.title, got.langs, got.commitments, got.canvases]).toEqual([

@@ -1,25 +1,21 @@
-import { memo, useMemo } from 'react'
-import { Group, Rect, Text } from '../konva'
+import { memo } from 'react'
+import { Group, Text } from '../konva'
 import { creditLine, type ObjectOf } from '../../../shared/schema/kinds'
-import { ACCENT, NOTE_TEXT } from '../../theme'
-import { flattenRich } from '../../../shared/schema/richBlocks'
+import { NOTE_TEXT } from '../../theme'
+import { CARD_BAND as BAND, CardFrame, CardOpening, CardTitle } from './CardFrame'
 import { groupProps } from './groupProps'
-import { fitRich } from './richLayout'
-import { RichTextShape, canvasRichMeasure } from './RichTextShape'
-import { useFontsFor } from './webFonts'
 import type { NodeProps } from './types'
+import { useFittedRich } from './useFittedRich'
 import { useTranslation } from 'react-i18next'
 import { creditWords } from '../../i18n/creditWords'
-import { ContentNoteBanner, ContentNoteCover, NOTE_BANNER_HEIGHT } from './ContentNoteCover'
+import { NOTE_BANNER_HEIGHT } from './ContentNoteCover'
 import { useTextShown } from './shownText'
 
 const PAD = 16
-const BAND = 8
 const TITLE_SIZE = 20
 const BODY_SIZE = 14
 const CREDIT_SIZE = 12
 const METHOD_LINE = 1.35
-const measure = canvasRichMeasure(NOTE_TEXT.fontFamily)
 
 /**
  * A recipe card: a coloured band, the title, who it is for, how many ingredients, the start of the
@@ -29,7 +25,6 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
   const { t } = useTranslation('board')
   const { object, selected, draggable, peerColor, handlers } = props
   const { w, h, title, forWhom, ingredients, credits, anonymous } = object.props
-  const outline = selected ? ACCENT : (peerColor ?? '#d6b98c')
   const inner = w - PAD * 2
   // one line each, so the layout never depends on measuring wrapped text
   const details = [
@@ -44,47 +39,32 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
   const shown = useTextShown(object)
   const banner = object.contentNote && shown ? NOTE_BANNER_HEIGHT : 0
   const methodBox = { width: inner, height: Math.max(0, creditY - methodY - 8 - banner) }
-  const fonts = useFontsFor(object.text)
-  const method = useMemo(
-    () =>
-      fitRich(
-        flattenRich(object.rich),
-        methodBox,
-        { max: BODY_SIZE, min: BODY_SIZE, lineHeight: METHOD_LINE },
-        measure,
-      ),
-    // the box is derived from w and h; fonts: measure again once a web font has arrived
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [object.rich, w, h, banner, fonts],
+  const method = useFittedRich(
+    object.rich,
+    methodBox,
+    { max: BODY_SIZE, min: BODY_SIZE, lineHeight: METHOD_LINE },
+    object.text,
   )
   const text = { fontFamily: NOTE_TEXT.fontFamily, listening: false, perfectDrawEnabled: false }
   return (
     <Group {...groupProps(object, draggable, handlers)}>
-      <Rect
-        width={w}
-        height={h}
+      <CardFrame
+        w={w}
+        h={h}
         fill="#fffaf0"
-        stroke={outline}
-        strokeWidth={selected || peerColor ? 3 : 1.5}
-        cornerRadius={8}
-        shadowColor="rgba(0, 0, 0, 0.15)"
-        shadowBlur={8}
-        shadowOffsetY={2}
-        shadowForStrokeEnabled={false}
+        edge="#d6b98c"
+        band="#d9822b"
+        selected={selected}
+        peerColor={peerColor}
       />
-      <Rect width={w} height={BAND} fill="#d9822b" cornerRadius={[8, 8, 0, 0]} listening={false} />
-      <Text
-        {...text}
+      <CardTitle
         x={PAD}
         y={BAND + PAD}
         width={inner}
         height={titleH}
         text={title.trim() || t('nodes.untitledRecipe')}
         fontSize={TITLE_SIZE}
-        fontStyle="bold"
-        lineHeight={1.25}
         fill="#3b2f1e"
-        ellipsis
       />
       {details.map((d, i) => (
         <Text
@@ -100,25 +80,17 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
           ellipsis
         />
       ))}
-      {banner > 0 && <ContentNoteBanner x={PAD} y={methodY} width={inner} note={object.contentNote} />}
-      {shown ? (
-        <RichTextShape
-          x={PAD}
-          y={methodY + banner}
-          width={inner}
-          layout={method}
-          ink="#3b2f1e"
-          family={NOTE_TEXT.fontFamily}
-        />
-      ) : (
-        <ContentNoteCover
-          x={PAD}
-          y={methodY}
-          width={inner}
-          height={methodBox.height}
-          note={object.contentNote}
-        />
-      )}
+      <CardOpening
+        x={PAD}
+        y={methodY}
+        width={inner}
+        height={methodBox.height}
+        banner={banner}
+        shown={shown}
+        layout={method}
+        ink="#3b2f1e"
+        note={object.contentNote}
+      />
       <Text
         {...text}
         x={PAD}

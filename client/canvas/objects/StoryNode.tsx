@@ -1,26 +1,22 @@
-import { memo, useMemo } from 'react'
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Group, Rect, Text } from '../konva'
+import { Group, Text } from '../konva'
 import { storyCredit, type ObjectOf } from '../../../shared/schema/kinds'
-import { flattenRich } from '../../../shared/schema/richBlocks'
-import { ACCENT, NOTE_TEXT } from '../../theme'
+import { NOTE_TEXT } from '../../theme'
 import { storyWords } from '../../i18n/creditWords'
-import { ContentNoteBanner, ContentNoteCover, NOTE_BANNER_HEIGHT } from './ContentNoteCover'
+import { CARD_BAND as BAND, CardFrame, CardOpening, CardTitle } from './CardFrame'
+import { NOTE_BANNER_HEIGHT } from './ContentNoteCover'
 import { groupProps } from './groupProps'
-import { fitRich } from './richLayout'
-import { RichTextShape, canvasRichMeasure } from './RichTextShape'
 import { useTextShown } from './shownText'
 import type { NodeProps } from './types'
-import { useFontsFor } from './webFonts'
+import { useFittedRich } from './useFittedRich'
 
 const PAD = 14
-const BAND = 8
 const TITLE_SIZE = 18
 const BODY_SIZE = 14
 const CREDIT_SIZE = 12
 const BODY_LINE = 1.4
 const INK = '#1f2a44'
-const measure = canvasRichMeasure(NOTE_TEXT.fontFamily)
 
 /**
  * A story card: a blue band, the title, who told it, and the story's opening lines (the whole story
@@ -38,47 +34,32 @@ export const StoryNode = memo(function StoryNode(props: NodeProps<ObjectOf<'stor
   const banner = object.contentNote && shown ? NOTE_BANNER_HEIGHT : 0
   const bodyY = creditY + CREDIT_SIZE * 1.4 + 8
   const bodyBox = { width: inner, height: Math.max(0, h - bodyY - PAD - banner) }
-  const fonts = useFontsFor(object.text + title + credit + object.contentNote)
-  const opening = useMemo(
-    () =>
-      fitRich(
-        flattenRich(object.rich),
-        bodyBox,
-        { max: BODY_SIZE, min: BODY_SIZE, lineHeight: BODY_LINE },
-        measure,
-      ),
-    // the box is derived from w, h and the banner; fonts: measure again once a web font has arrived
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [object.rich, w, h, banner, fonts],
+  const opening = useFittedRich(
+    object.rich,
+    bodyBox,
+    { max: BODY_SIZE, min: BODY_SIZE, lineHeight: BODY_LINE },
+    object.text + title + credit + object.contentNote,
   )
   const text = { fontFamily: NOTE_TEXT.fontFamily, listening: false, perfectDrawEnabled: false }
   return (
     <Group {...groupProps(object, draggable, handlers)}>
-      <Rect
-        width={w}
-        height={h}
+      <CardFrame
+        w={w}
+        h={h}
         fill="#f7f9ff"
-        stroke={selected ? ACCENT : (peerColor ?? '#9aa8c7')}
-        strokeWidth={selected || peerColor ? 3 : 1.5}
-        cornerRadius={8}
-        shadowColor="rgba(0, 0, 0, 0.15)"
-        shadowBlur={8}
-        shadowOffsetY={2}
-        shadowForStrokeEnabled={false}
+        edge="#9aa8c7"
+        band="#4a5f9c"
+        selected={selected}
+        peerColor={peerColor}
       />
-      <Rect width={w} height={BAND} fill="#4a5f9c" cornerRadius={[8, 8, 0, 0]} listening={false} />
-      <Text
-        {...text}
+      <CardTitle
         x={PAD}
         y={BAND + PAD}
         width={inner}
         height={titleH}
         text={title.trim() || t('story.untitled')}
         fontSize={TITLE_SIZE}
-        fontStyle="bold"
-        lineHeight={1.25}
         fill={INK}
-        ellipsis
       />
       <Text
         {...text}
@@ -92,19 +73,17 @@ export const StoryNode = memo(function StoryNode(props: NodeProps<ObjectOf<'stor
         wrap="none"
         ellipsis
       />
-      {banner > 0 && <ContentNoteBanner x={PAD} y={bodyY} width={inner} note={object.contentNote} />}
-      {shown ? (
-        <RichTextShape
-          x={PAD}
-          y={bodyY + banner}
-          width={inner}
-          layout={opening}
-          ink={INK}
-          family={NOTE_TEXT.fontFamily}
-        />
-      ) : (
-        <ContentNoteCover x={PAD} y={bodyY} width={inner} height={bodyBox.height} note={object.contentNote} />
-      )}
+      <CardOpening
+        x={PAD}
+        y={bodyY}
+        width={inner}
+        height={bodyBox.height}
+        banner={banner}
+        shown={shown}
+        layout={opening}
+        ink={INK}
+        note={object.contentNote}
+      />
     </Group>
   )
 })
