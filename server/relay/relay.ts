@@ -22,22 +22,26 @@ export interface RelayOptions extends CompactionOptions {
 
 /**
  * Awareness frame: short enough to add little to a cursor's way (a frame at 60 Hz is 16.7 ms), long
- * enough that a busy room's cursors share messages (20 people at 10 Hz: a move every 5 ms).
+ * enough that a busy room's cursors share messages (20 people at 10 Hz: a move every 5 ms, so two
+ * moves a message). At 5 ms a message carried about one move, and (b) of issue #17 spent its CPU
+ * on one write per move and peer; 10 ms halves those writes (bench:relay (b), A/B on this machine:
+ * 16 ms took 15 % off CPU per delivery when the server was not overloaded).
  */
-const AWARENESS_FRAME_MS = 5
+const AWARENESS_FRAME_MS = 10
 /**
  * Group commit: stores begin at most this often while a busy room has something to store. What
  * arrives within this window is stored in one transaction and relayed to each peer of a room in one
- * message: in a busy room (200 people) that saves socket writes, one per message and peer, for a
- * little latency. A quiet room's update (see BUSY_GAPS) does not wait: it is stored in the next
+ * message: in a busy room (200 people, an update every 5 ms) that saves socket writes, one per
+ * message and peer, for a little latency (8 ms: 2.4 updates a message in (a) of issue #17 against
+ * 1.6 at 4 ms). A quiet room's update (see BUSY_GAPS) does not wait: it is stored in the next
  * event-loop turn, with whatever else arrived meanwhile. Waiting would merge nothing there (100
  * rooms of 5 people: no two updates of a room within a window) and save little else: an SQLite
  * transaction of several rows costs about as much per row as one row alone (WAL pages are written
  * per row, each room's to its own page), so the window only cost those rooms latency.
  */
-const STORE_EVERY_MS = 4
+const STORE_EVERY_MS = 8
 /** A room is busy while its updates come less than this many group windows apart. */
-const BUSY_GAPS = 2
+const BUSY_GAPS = 1
 
 /** Marks updates the relay applies itself (loading from storage), which are not stored again. */
 const FROM_STORAGE = Symbol('storage')
