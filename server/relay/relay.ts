@@ -22,16 +22,26 @@ export interface RelayOptions extends CompactionOptions {
 
 /**
  * Awareness frame: short enough to add little to a cursor's way (a frame at 60 Hz is 16.7 ms), long
- * enough that a busy room's cursors share messages (20 people at 10 Hz: a move every 5 ms).
+ * enough that a busy room's cursors share messages (20 people at 10 Hz: a move every 5 ms, so two
+ * moves a message). At 5 ms a message carried about one move, and (b) of issue #17 spent its CPU
+ * on one write per move and peer; 10 ms halves those writes (bench:relay (b), A/B on this machine:
+ * 16 ms took 15 % off CPU per delivery when the server was not overloaded).
  */
-const AWARENESS_FRAME_MS = 5
+const AWARENESS_FRAME_MS = 10
 /**
- * Group commit: stores begin at most this often. An update arriving after a quiet spell is stored at
- * once (in the next event-loop turn); under load, what arrives within this window is stored in one
- * transaction and relayed to each peer of a room in one message, which saves SQLite transactions
- * (100 quiet rooms) and socket writes (a room of 200), for a little latency.
+ * Group commit: stores begin at most this often while a busy room has something to store. What
+ * arrives within this window is stored in one transaction and relayed to each peer of a room in one
+ * message: in a busy room (200 people, an update every 5 ms) that saves socket writes, one per
+ * message and peer, for a little latency (8 ms: 2.4 updates a message in (a) of issue #17 against
+ * 1.6 at 4 ms). A quiet room's update (see BUSY_GAPS) does not wait: it is stored in the next
+ * event-loop turn, with whatever else arrived meanwhile. Waiting would merge nothing there (100
+ * rooms of 5 people: no two updates of a room within a window) and save little else: an SQLite
+ * transaction of several rows costs about as much per row as one row alone (WAL pages are written
+ * per row, each room's to its own page), so the window only cost those rooms latency.
  */
-const STORE_EVERY_MS = 4
+const STORE_EVERY_MS = 8
+/** A room is busy while its updates come less than this many group windows apart. */
+const BUSY_GAPS = 1
 
 /** Marks updates the relay applies itself (loading from storage), which are not stored again. */
 const FROM_STORAGE = Symbol('storage')
@@ -55,8 +65,8 @@ export type SettingChanged = (sessionId: string, key: string, was: unknown, by: 
 
 /**
  * Rooms in memory and the path every update takes: validate (by the caller) → apply → append to
- * storage → relay. A turn stores what was applied since the last one as one batch (at most one store
- * per storeEveryMs: group commit), then sends:
+ * storage → relay. A turn stores what was applied since the last one as one batch (group commit: a busy
+ * room's updates wait up to storeEveryMs for others to share it; a quiet room's do not), then sends:
  * one merged message per room and peer, to up to SLICE peers of a room per turn.
  *
  * With a Fanout (several instances), a room is loaded and followed through it: updates other
@@ -79,6 +89,10 @@ export class Relay {
   /** When the last store began (performance.now()). */
   private lastStoreAt = -Infinity
   private turnScheduled = false
+  /** The timer of a turn waiting for the group window (null: none, or the turn runs in the next turn). */
+  private turnTimer: NodeJS.Timeout | null = null
+  /** A quiet room has an update to store: the next store need not wait for the window. */
+  private storeSoon = false
   private flushing: Promise<void> = Promise.resolve()
 
   constructor(
@@ -245,35 +259,49 @@ export class Relay {
     room.bytes += update.byteLength
     // an update without new structs only removes: what it frees counts once the room is compacted
     if (update[0] === 0) room.removedSinceCompaction = true
+    const now = performance.now()
+    if (now - room.lastUpdateAt > BUSY_GAPS * this.storeEveryMs) this.storeSoon = true
+    room.lastUpdateAt = now
     room.pending.push(update)
     this.dirty.add(room)
     this.scheduleTurn()
   }
 
   private scheduleTurn(): void {
-    if (this.turnScheduled) return
+    // what is left to send goes on at once, and so does a quiet room's update; a busy room's store
+    // waits for its group (see storeEveryMs)
+    const wait = this.sending.size > 0 || this.storeSoon ? 0 : this.storeDueIn()
+    if (this.turnScheduled) {
+      if (wait > 0 || this.turnTimer === null) return
+      clearTimeout(this.turnTimer) // waiting for the window: run it in the next turn instead
+    }
     this.turnScheduled = true
     const run = (): void => {
       this.turnScheduled = false
+      this.turnTimer = null
       // a failed turn is logged, never left to reject the chain and stall every later turn
       this.flushing = this.flushing
         .then(() => this.turn())
         .catch((err: unknown) => this.log.error({ err }, 'relay turn failed'))
     }
-    // what is left to send goes on at once; a store waits for its group (see storeEveryMs)
-    const wait = this.sending.size > 0 ? 0 : this.storeDueIn()
-    if (wait <= 0) setImmediate(run)
-    else setTimeout(run, wait)
+    if (wait <= 0) {
+      this.turnTimer = null
+      setImmediate(run)
+    } else this.turnTimer = setTimeout(run, wait)
+  }
+
+  private get storeEveryMs(): number {
+    return this.options.storeEveryMs ?? STORE_EVERY_MS
   }
 
   /** Milliseconds until the next store may begin (0 or less: now). */
   private storeDueIn(): number {
-    return this.lastStoreAt + (this.options.storeEveryMs ?? STORE_EVERY_MS) - performance.now()
+    return this.lastStoreAt + this.storeEveryMs - performance.now()
   }
 
   /** Stores what was applied (if its group is due), sends each room's next slice, compacts rooms past the threshold. */
   private async turn(): Promise<void> {
-    if (this.storeDueIn() <= 0) await this.flush()
+    if (this.storeSoon || this.storeDueIn() <= 0) await this.flush()
     for (const room of this.sending) if (!room.outbox.sendSlice(SLICE)) this.sending.delete(room)
     if (this.sending.size > 0 || this.dirty.size > 0) this.scheduleTurn()
     const grown = [...this.grown]
@@ -301,6 +329,7 @@ export class Relay {
   private async flush(): Promise<void> {
     const rooms = [...this.dirty]
     this.dirty.clear()
+    this.storeSoon = false
     const batch: StoredUpdate[] = []
     const perRoom = rooms.map((room) => {
       const updates = room.pending

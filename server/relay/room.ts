@@ -38,6 +38,8 @@ export class Room {
   readonly departed = new Set<number>()
   /** Updates applied but not yet stored and relayed. */
   pending: Uint8Array[] = []
+  /** When the room's last update was applied (performance.now()): how busy it is (see Relay). */
+  lastUpdateAt = -Infinity
   /** Stored updates on their way to the peers. */
   readonly outbox = new Outbox()
   /** Rows in storage for this room since the last compaction. */

@@ -35,6 +35,11 @@ const cursor = (clientId: number, clock: number) => ({
   clock,
   json: JSON.stringify({ user: { name: `P${clientId}` }, cursor: { x: clock, y: 0 } }),
 })
+const edit = (text: string): Uint8Array => {
+  const doc = new Y.Doc()
+  doc.getArray<string>('a').push([text])
+  return Y.encodeStateAsUpdate(doc)
+}
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 function setup(options: { awarenessFrameMs?: number; storeEveryMs?: number } = {}) {
@@ -73,11 +78,6 @@ describe('relay frames (issue #17)', () => {
     const { relay, batches } = setup({ storeEveryMs: 400 })
     const peer = new Peer()
     const room = await relay.join(ROOM, info, peer)
-    const edit = (text: string): Uint8Array => {
-      const doc = new Y.Doc()
-      doc.getArray<string>('a').push([text])
-      return Y.encodeStateAsUpdate(doc)
-    }
     relay.applyUpdate(room, edit('first'), peer) // after a quiet spell: stored in the next turn
     await sleep(5)
     expect(batches).toEqual([1])
@@ -90,5 +90,23 @@ describe('relay frames (issue #17)', () => {
     await relay.flushed()
     expect(batches).toEqual([1, 2])
     expect(peer.got).toHaveLength(2) // one message with both
+  })
+  it('stores a quiet room’s update in the next turn, while a busy room’s wait for their group', async () => {
+    const { relay, batches } = setup({ storeEveryMs: 400 })
+    const [a, b] = [new Peer(), new Peer()]
+    const busy = await relay.join(ROOM, info, a)
+    const QUIET = 'BBBBBBBBBBBBBBBBBBBBBB'
+    const quiet = await relay.join(QUIET, parseRoom(QUIET)!, b)
+    relay.applyUpdate(busy, edit('first'), a)
+    await sleep(5)
+    relay.applyUpdate(busy, edit('second'), a) // soon after the first: busy, so held for the group
+    await sleep(5)
+    expect(batches).toEqual([1])
+    expect(a.got).toHaveLength(1)
+    relay.applyUpdate(quiet, edit('elsewhere'), b) // the other room's first in a while: not held
+    await sleep(5)
+    expect(batches).toEqual([1, 2]) // stored in the next turn, the busy room's waiting update with it
+    expect(b.got).toHaveLength(1)
+    expect(a.got).toHaveLength(2)
   })
 })
