@@ -63,6 +63,10 @@ interface Run {
   readonly boardDrawnMs: number
   /** Encoded bytes of the JavaScript and CSS loaded by the time the board was drawn. */
   readonly wireBytes: number
+  /** The same once the note editor's code, fetched after the board is drawn, is here too. */
+  readonly wireWithEditorBytes: number
+  /** Encoded bytes of the board's document fetched ahead over HTTP while the person typed. */
+  readonly boardAheadBytes: number
 }
 
 // In the page (a string: the TypeScript loader would wrap functions in helpers the page lacks):
@@ -129,11 +133,23 @@ async function measure(browser: Browser, profile: Profile, url: string): Promise
     drawn: performance.getEntriesByName('board-first-draw')[0].startTime,
   })`)) as { joinReady: number; agreedAt: number; drawn: number }
   const wireBytes = (await page.evaluate(WIRE)) as number
+  // the note editor's code comes once the board is drawn and the page idle
+  await page.waitForFunction(
+    () => performance.getEntriesByType('resource').some((e) => /\/NoteEditor-[\w-]+\.js/.test(e.name)),
+    null,
+    { timeout: 120_000 },
+  )
+  const wireWithEditorBytes = (await page.evaluate(WIRE)) as number
+  const boardAheadBytes = (await page.evaluate(`performance.getEntriesByType('resource')
+    .filter((e) => /\\/api\\/sessions\\/[^/]+\\/board\\?/.test(e.name))
+    .reduce((sum, e) => sum + (e.encodedBodySize || e.transferSize || 0), 0)`)) as number
   await context.close()
   return {
     joinReadyMs: times.joinReady,
     boardDrawnMs: times.drawn - times.agreedAt,
     wireBytes,
+    wireWithEditorBytes,
+    boardAheadBytes,
   }
 }
 
@@ -183,6 +199,8 @@ async function main(): Promise<void> {
     const join = median(r.map((x) => x.joinReadyMs))
     const board = median(r.map((x) => x.boardDrawnMs))
     const wire = median(r.map((x) => x.wireBytes)) / 1024
+    const withEditor = median(r.map((x) => x.wireWithEditorBytes)) / 1024
+    const ahead = median(r.map((x) => x.boardAheadBytes)) / 1024
     const goal = profile.name === 'phone'
     if (goal && join > GOAL_MS) missed.push(`phone: join page ${Math.round(join)} ms > ${GOAL_MS} ms`)
     if (goal && board > GOAL_MS) missed.push(`phone: board ${Math.round(board)} ms > ${GOAL_MS} ms`)
@@ -200,6 +218,16 @@ async function main(): Promise<void> {
         `${Math.round(wire)} KB`,
         `≤ ${GOAL_WIRE_KB} KB`,
       ],
+      [
+        `${profile.name}: JS + CSS once the note editor has come (after the board)`,
+        `${Math.round(withEditor)} KB`,
+        'reported',
+      ],
+      [
+        `${profile.name}: the board's document, fetched while the person types`,
+        `${Math.round(ahead)} KB`,
+        'reported',
+      ],
     )
   }
   const table = [
@@ -212,7 +240,7 @@ async function main(): Promise<void> {
     'Page',
     'npm run bench:page',
     `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, headless Chromium (/usr/bin/chromium, --disable-gpu)`,
-    `${table}\n\nA participant link to a board of ${NOTES} notes, opened with a cold cache in a new browser context, ${ROUNDS} rounds alternating the profiles. Laptop: 1440 × 900 at full speed on loopback. Phone: 412 × 915 touch, Chromium's CPU slowed 4× and its network emulated at 1.6 Mbit/s each way with 150 ms added to every round trip. "Join page ready" is the first frame with the name field and I agree on screen, from navigation start; the person then takes ${READING_MS / 1000} s to type their name (the board's code is fetched meanwhile); "board drawn" is from pressing I agree to the first frame with the board's notes. Sizes are Chromium's encoded body sizes (what came over the wire, compressed) of every JavaScript and CSS file the page loaded by then.${missed.length ? `\n\nGoals missed: ${missed.join('; ')}.` : ''}`,
+    `${table}\n\nA participant link to a board of ${NOTES} notes, opened with a cold cache in a new browser context, ${ROUNDS} rounds alternating the profiles. Laptop: 1440 × 900 at full speed on loopback. Phone: 412 × 915 touch, Chromium's CPU slowed 4× and its network emulated at 1.6 Mbit/s each way with 150 ms added to every round trip. "Join page ready" is the first frame with the name field and I agree on screen, from navigation start; the person then takes ${READING_MS / 1000} s to type their name (the board's code and its document are fetched meanwhile: the document over HTTP, compressed, and the board's websocket then brings only what changed since); "board drawn" is from pressing I agree to the first frame with the board's notes. Sizes are Chromium's encoded body sizes (what came over the wire, compressed) of every JavaScript and CSS file the page loaded by then; the note editor (Tiptap, ProseMirror) is fetched once the board is drawn and the page is idle, and its row says what the page holds then (typing before it arrives goes into a plain text box that hands over to it).${missed.length ? `\n\nGoals missed: ${missed.join('; ')}.` : ''}`,
   )
   if (missed.length) {
     console.error(`goals missed: ${missed.join('; ')}`)
