@@ -13,17 +13,9 @@ import { reportText, reportToPdf } from '../../shared/report/pdf'
 import type { ReportPicture } from '../../shared/report/pictures'
 import { woffToSfnt } from '../../shared/report/woffToSfnt'
 import type { ImageStore } from '../uploads/imageStore'
+import type { ReportFormat } from './formats'
 
-/** The insight report's formats, as `npm run export --format` names them. */
-export const REPORT_FORMATS = ['docx', 'report-pdf', 'report-md'] as const
-export type ReportFormat = (typeof REPORT_FORMATS)[number]
-
-/** Each format's file type and extension. */
-export const REPORT_TYPES: Record<ReportFormat, { readonly type: string; readonly ext: string }> = {
-  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' },
-  'report-pdf': { type: 'application/pdf', ext: 'pdf' },
-  'report-md': { type: 'text/markdown; charset=utf-8', ext: 'md' },
-}
+export { REPORT_FORMATS, REPORT_TYPES, type ReportFormat } from './formats'
 
 /** Pictures wider or taller than this are scaled down for the report (about A4 width at 200 dpi). */
 const PICTURE_MAX_PX = 1600

@@ -11,7 +11,7 @@ import {
 } from '../../sessions/exports'
 import type { ImportJobs } from '../../sessions/importJob'
 import { logSkipped } from '../../sessions/skipped'
-import { REPORT_FORMATS, REPORT_TYPES, renderInsight, type ReportFormat } from '../../report/insightExport'
+import { REPORT_FORMATS, REPORT_TYPES, type ReportFormat } from '../../report/formats'
 import { ImageError } from '../../uploads/imageStore'
 import type { UploadLimiter } from '../../uploads/uploadLimits'
 import { tooMany } from '../images'
@@ -102,6 +102,8 @@ async function insight(
   const includeRemoved = url.searchParams.get('includeRemoved') === '1'
   const snapshot = await snapshotOf(deps.relay, session.id, { includeRemoved })
   logSkipped(deps.log, `export.${format}`, session.id, snapshot.skipped)
+  // its libraries (docx, jsPDF, sharp) load with the first report, not with the server
+  const { renderInsight } = await import('../../report/insightExport')
   const body = await renderInsight(format, snapshot, { images: deps.images, sessionId: session.id })
   const ext = REPORT_TYPES[format].ext
   res.writeHead(200, {
