@@ -106,7 +106,8 @@ function SessionInside(props: InsideProps) {
   // would hold it back.
   // (Someone waiting gets the code too; the board itself only once admitted.)
   const reading = (phase.kind === 'join' || phase.kind === 'waiting') && status.everSynced
-  const joining = phase.kind === 'join'
+  // (not for a participant the lobby will hold: the server would refuse it until they are admitted)
+  const joining = phase.kind === 'join' && !(info.admit && access.role === 'participant' && !token)
   useEffect(() => {
     if (!reading) return
     void loadBoard()
