@@ -246,7 +246,7 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n')
   console.log(table)
-  writeSection(
+  await writeSection(
     'Canvas',
     'npm run bench:canvas',
     `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, headless Chromium (/usr/bin/chromium, --disable-gpu), viewport 1440×900`,

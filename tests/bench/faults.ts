@@ -165,7 +165,7 @@ ${rows}
 | notes written but missing at the end (never acknowledged, after clients re-sent) | ${neverStored.length} |
 | all replicas equal at the end (2 surviving instances + a fresh client) | ${replicasEqual ? 'yes' : 'no'} |
 `
-  writeSection('Faults', 'npm run bench:faults', machine, body, { file: DOC, header: HEADER })
+  await writeSection('Faults', 'npm run bench:faults', machine, body, { file: DOC, header: HEADER })
   const config = (await resolveConfig(DOC)) ?? {}
   writeFileSync(DOC, await format(readFileSync(DOC, 'utf8'), { ...config, filepath: DOC }))
   console.log(body)

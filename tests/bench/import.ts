@@ -100,7 +100,7 @@ What is left on the event loop: reading the body, each image's SHA-256 (sharp's 
 downscaling run on libuv's threads) and storing the three documents in SQLite. Latencies are
 round trips from another process on the same machine, so they include its scheduling: on a
 machine shared with other work the worst figure rises with the load, not with the import.`
-    writeSection('Import', 'npm run bench:import', machine, body)
+    await writeSection('Import', 'npm run bench:import', machine, body)
     const config = (await resolveConfig(DOC)) ?? {}
     writeFileSync(DOC, await format(readFileSync(DOC, 'utf8'), { ...config, filepath: DOC }))
     console.log(body)

@@ -236,7 +236,7 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n')
   console.log(table)
-  writeSection(
+  await writeSection(
     'Page',
     'npm run bench:page',
     `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, headless Chromium (/usr/bin/chromium, --disable-gpu)`,

@@ -204,7 +204,7 @@ async function rulesMain(): Promise<void> {
   )
   console.log(body)
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node ${process.version}`
-  writeSection(
+  await writeSection(
     'Relay: the cost of checking every update',
     `npm run bench:rules${quick ? ' -- --quick' : ''}`,
     machine,
@@ -247,7 +247,7 @@ async function main(): Promise<void> {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node ${process.version}`
   const flags = process.argv.slice(2).filter((a) => a.startsWith('--') && !a.startsWith('--before'))
   const name = scenariosOnly || only ? 'Relay: workshop scenarios' : 'Relay'
-  writeSection(name, ['npm run bench:relay', ...flags].join(' -- '), machine, body)
+  await writeSection(name, ['npm run bench:relay', ...flags].join(' -- '), machine, body)
   // the tables as prettier lays them out, so `npm run check` stays clean
   const config = (await resolveConfig(DOCS)) ?? {}
   writeFileSync(DOCS, await format(readFileSync(DOCS, 'utf8'), { ...config, filepath: DOCS }))
