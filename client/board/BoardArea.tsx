@@ -85,7 +85,7 @@ export function BoardArea(props: BoardAreaProps) {
   const editingId = ui.editing?.id
   const keepTyped = useCallback(
     (text: string) => {
-      if (editingId) model.commands.appendText(editingId, text)
+      if (editingId) model.undo.asTyping(() => model.commands.appendText(editingId, text))
     },
     [model, editingId],
   )

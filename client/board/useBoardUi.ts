@@ -77,7 +77,8 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
       const spot = at ? preferred : freeSpot(objects.map(boundsOf), preferred)
       model.undo.stopCapturing()
       const id = model.commands.addSticky(canvasId, spot.x, spot.y)
-      if (id && openEditor) holdKeysForNewEditor('', (text) => model.commands.appendText(id, text))
+      if (id && openEditor)
+        holdKeysForNewEditor('', (text) => model.undo.asTyping(() => model.commands.appendText(id, text)))
       if (id) {
         created.add(id)
         model.undo.markCreated(id)
@@ -97,7 +98,8 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
     (id: string, openEditor: boolean) => {
       created.add(id)
       model.undo.markCreated(id)
-      if (openEditor) holdKeysForNewEditor('', (text) => model.commands.appendText(id, text))
+      if (openEditor)
+        holdKeysForNewEditor('', (text) => model.undo.asTyping(() => model.commands.appendText(id, text)))
       setRawSelection([id])
       setRawEditing(openEditor ? id : null)
     },
@@ -111,7 +113,7 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
       if (!target || !isEditable(target) || !model.may.edit(target)) return false
       if (target.contentNote && !shownText.isShown(id)) return false // never typed into unseen
       if (rawEditing === id) return true // its editor is opening: the key is not the board's
-      holdKeysForNewEditor(key, (text) => model.commands.appendText(id, text))
+      holdKeysForNewEditor(key, (text) => model.undo.asTyping(() => model.commands.appendText(id, text)))
       edit(id)
       return true
     },

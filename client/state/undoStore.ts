@@ -32,6 +32,8 @@ export class UndoStore {
   private editing: string | null = null
   /** A note this person just created, until its first editing ends: its typing joins its creation. */
   private fresh: string | null = null
+  /** True while text typed before the editor's code arrived is written (asTyping). */
+  private typing = false
 
   constructor(
     doc: Y.Doc,
@@ -41,7 +43,7 @@ export class UndoStore {
     this.manager.on('stack-item-added', (event: StackEvent) => {
       // Typing comes from an editor: the open one, or the new note's (whose editor opens first).
       const note = this.editing ?? this.fresh
-      if (!note || event.origin === this.origin || event.type !== 'undo') return
+      if (!note || (event.origin === this.origin && !this.typing) || event.type !== 'undo') return
       event.stackItem.meta.set(NOTE, note)
       if (note === this.fresh) this.joinCreation(event.stackItem)
     })
@@ -49,6 +51,19 @@ export class UndoStore {
   /** Counts changes made with `origin` as this person's own too (the text editor's, once loaded). */
   trackOrigin(origin: unknown): void {
     this.manager.addTrackedOrigin(origin)
+  }
+
+  /**
+   * Runs a write of what this person typed into the open note before the editor's code arrived (its
+   * stand-in text box): an undo step like the editor's typing, so it joins a new note's creation.
+   */
+  asTyping(write: () => void): void {
+    this.typing = true
+    try {
+      write()
+    } finally {
+      this.typing = false
+    }
   }
 
   /** Writing a new note is one step with making it: one Undo takes the new note back whole. */

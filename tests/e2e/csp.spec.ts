@@ -72,6 +72,8 @@ test('the board works under the strict Content-Security-Policy: a laptop and a p
     .click()
   const editor = ada.getByRole('textbox', { name: /^Note text/ })
   await expect(editor).toBeFocused()
+  // formatting needs the rich editor itself: until its code has come, a plain text box stands in
+  await expect(ada.locator('.note-editor-content')).toBeFocused()
   await ada.keyboard.type('Childcare ')
   await ada.keyboard.press('Control+b')
   await ada.keyboard.type('first')

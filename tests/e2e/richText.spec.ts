@@ -18,6 +18,8 @@ async function typeRichNote(page: Page) {
     .click()
   const editor = page.getByRole('textbox', { name: /^Note text/ })
   await expect(editor).toBeFocused()
+  // formatting needs the rich editor itself: until its code has come, a plain text box stands in
+  await expect(page.locator('.note-editor-content')).toBeFocused()
   await page.keyboard.type('Plan: ')
   await page.keyboard.press('Control+b')
   await page.keyboard.type('childcare first')

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { addObject, deleteObjects } from '../../shared/ops/objects'
+import { addObject, appendText, deleteObjects } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { objectsOf, textOf } from '../../shared/schema/boardDoc'
 import { UndoStore } from '../../client/state/undoStore'
@@ -44,6 +44,24 @@ describe('UndoStore: new notes and their first typing', () => {
     expect(undo.get().canUndo).toBe(false)
     undo.redo()
     expect(textOf(doc, id)!.toString()).toContain('Hello')
+  })
+
+  it('what was typed before the editor arrived (written by the person’s own command) joins the new note too', () => {
+    const { doc, me, undo, create } = setUp()
+    const id = create()
+    undo.stopCapturing() // the text box held it a while
+    undo.asTyping(() => appendText(doc, id, 'Bring snacks', me))
+    undo.setEditing(null)
+    undo.undo()
+    expect(objectsOf(doc).has(id)).toBe(false)
+    expect(undo.get().canUndo).toBe(false)
+    // outside it, the person's own commands are steps of their own as ever
+    const other = create()
+    undo.setEditing(null)
+    undo.stopCapturing()
+    appendText(doc, other, 'later', me)
+    undo.undo()
+    expect(objectsOf(doc).has(other)).toBe(true)
   })
 
   it('keeps later editing of the same note as steps of their own', () => {

@@ -12,7 +12,7 @@ import type { NodeComponent, NodeProps } from './types'
 export const ObjectNode = memo(function ObjectNode(
   props: NodeProps<BoardObject> & { readonly lowDetail?: boolean },
 ) {
-  countRender(props.object.id)
+  countRender(props.object.id, props.object.text.length)
   markFirstDraw(1)
   const { lowDetail, ...nodeProps } = props
   // images stay pictures at any zoom; everything else is a plain shape when too small to read

@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core'
-import { setPlainText } from '../../../shared/ops/objects'
+import { appendText, setPlainText } from '../../../shared/ops/objects'
 import type { Origin } from '../../../shared/ops/origin'
 import { colorFor } from '../../../shared/presence'
 import { boardRoom } from '../../../shared/rooms'
@@ -49,19 +49,55 @@ export async function startCursorCrowd(args: {
   }
 }
 
-/** Types into notes: each of `notes` gets one more character `perSecond` times a second. */
+/** A keystroke sent: the note, its text's length after it, and when it left (ms since the epoch). */
+export interface Keystroke {
+  readonly id: string
+  readonly length: number
+  readonly at: number
+}
+
+/**
+ * Types into notes as people do, one character at the end per keystroke: each of `notes` gets one
+ * `perSecond` times a second (a note past 60 characters starts again empty). `sent` lists them.
+ */
 export function startTypists(client: Client, notes: readonly string[], who: Origin, perSecond: number) {
-  const texts = notes.map(() => '')
+  const lengths = notes.map(() => 0)
+  const sent: Keystroke[] = []
+  for (const id of notes) setPlainText(client.doc, id, '', who)
   let turn = 0
   const timer = setInterval(
     () => {
       const i = turn++ % notes.length
-      texts[i] = (texts[i]!.length > 60 ? '' : texts[i]!) + 'abcdefghij'[turn % 10]
-      setPlainText(client.doc, notes[i]!, texts[i]!, who)
+      const id = notes[i]!
+      if (lengths[i]! >= 60) {
+        setPlainText(client.doc, id, '', who)
+        lengths[i] = 0
+      }
+      appendText(client.doc, id, 'abcdefghij'[turn % 10]!, who)
+      lengths[i]!++
+      sent.push({ id, length: lengths[i]!, at: performance.timeOrigin + performance.now() })
     },
     1000 / (perSecond * notes.length),
   )
-  return () => clearInterval(timer)
+  return { stop: () => clearInterval(timer), sent }
+}
+
+/**
+ * How long each keystroke took to show on the page's canvas (ms): from its sending to the first
+ * frame that drew its note with at least its length. Keystrokes never drawn are counted apart.
+ */
+export function keyToCanvas(
+  sent: readonly Keystroke[],
+  drawn: readonly { id: string; length: number; at: number }[],
+): { latencies: number[]; neverDrawn: number } {
+  const latencies: number[] = []
+  let neverDrawn = 0
+  for (const key of sent) {
+    const shown = drawn.find((d) => d.id === key.id && d.length >= key.length && d.at >= key.at)
+    if (shown) latencies.push(shown.at - key.at)
+    else neverDrawn++
+  }
+  return { latencies, neverDrawn }
 }
 
 /** Intervals between animation frames over `ms` of the page doing whatever it does (the first two dropped). */
