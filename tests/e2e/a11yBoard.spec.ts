@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { axeLog } from './axe'
 import { createLinks, expectConnected, openAsNewPerson, openListView } from './helpers'
 import { redPng } from './png'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { createSession, join, openAsNewPerson, openListView, twoPeopleWithLists } from './helpers'
 
 test('undo takes back only my own changes', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { createLinks, expectConnected, join, openAsNewPerson, openListView } from './helpers'
 
 // The board's document is fetched (compressed, over HTTP) while a newcomer reads the join page; their

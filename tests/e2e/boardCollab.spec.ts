@@ -1,4 +1,5 @@
-import { devices, expect, test, type Browser, type Page } from '@playwright/test'
+import { devices, type Browser, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { createSession, join, openAsNewPerson, openCanvas, openListView } from './helpers'
 
 /** Creates a session; returns its participant and facilitator links. */

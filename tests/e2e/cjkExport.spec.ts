@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { expect, test, type Download, type Page } from '@playwright/test'
+import { type Download, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { unzlibSync } from 'fflate'
 import sharp from 'sharp'
 import { createSession, join } from './helpers'

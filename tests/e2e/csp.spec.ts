@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { type BrowserContext, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { expectConnected, openMenuIfFolded, rememberLinks } from './helpers'
 import { redPng } from './png'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { createLinks, join, openAsNewPerson, openListView } from './helpers'
 
 // The note editor's code (Tiptap, ProseMirror) loads after the board is drawn. On a slow line someone

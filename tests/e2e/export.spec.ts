@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Browser, type Download, type Page } from '@playwright/test'
+import { type Browser, type Download, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { unzipSync } from 'fflate'
 import sharp from 'sharp'
 import { createLinks, join, openAsNewPerson } from './helpers'

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { createdLinks, expectConnected, openAsNewPerson, openCanvas, openListView } from './helpers'
 
 /** Creates a sense-making session; returns its facilitator and participant links. */

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join as joinPath } from 'node:path'
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import { type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { axeLog } from './axe'
 import { createdLinks, expectConnected, join, openListView, openMenuIfFolded } from './helpers'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { createSession, expectConnected, join, openAsNewPerson, openListView } from './helpers'
 
 test('a sticky note typed by one person reaches another, and survives reloading both', async ({

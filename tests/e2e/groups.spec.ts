@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContextOptions, type Page } from '@playwright/test'
+import { type BrowserContextOptions, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { violations } from './axe'
 import { enter, groupOf, splitIntoGroups } from './groupsHelpers'
 import { createLinks, openListView, openMenuIfFolded } from './helpers'

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { createSession, join, openListView, expectConnected, rememberLinks } from './helpers'
 
 const SWITCHER = 'Language / 语言'

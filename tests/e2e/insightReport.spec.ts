@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { strFromU8, unzipSync } from 'fflate'
 import { createLinks, expectConnected, join, openAsNewPerson, openListView } from './helpers'
 import { importCsv } from './materialHelpers'

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { expect, test, type FileChooser, type Locator, type Page } from '@playwright/test'
+import { type FileChooser, type Locator, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { redPng } from './png'
 import { expectConnected } from './helpers'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { createSession, join, openAsNewPerson, openListView } from './helpers'
 
 test('notes can be added, edited and deleted from the list view with the keyboard alone', async ({

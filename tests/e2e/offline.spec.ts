@@ -1,4 +1,5 @@
-import { expect, test, type Dialog } from '@playwright/test'
+import { type Dialog } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { twoPeopleWithLists, expectConnected } from './helpers'
 
 test('offline edits are counted, guarded against closing the page, and merge on reconnect', async ({

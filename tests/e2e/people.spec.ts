@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import { type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { readFileSync } from 'node:fs'
 import { violations } from './axe'
 import { createLinks, expectConnected, openListView, openMenuIfFolded, waitingHeading } from './helpers'

@@ -1,4 +1,5 @@
-import { devices, expect, test, type Browser, type Locator, type Page } from '@playwright/test'
+import { devices, type Browser, type Locator, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { createSession, join, openAsNewPerson, openListView, expectConnected } from './helpers'
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { createLinks, expectConnected, openAsNewPerson, openListView } from './helpers'
 import { pdfStreams } from './reportHelpers'
 

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import { type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import type { WebSocketRoute } from '@playwright/test'
 import { createLinks, expectConnected, openListView } from './helpers'
 

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { expect, test, type BrowserContextOptions, type Page } from '@playwright/test'
+import { type BrowserContextOptions, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { strFromU8, unzipSync } from 'fflate'
 import { enter, groupOf, splitIntoGroups } from './groupsHelpers'
 import { createLinks, openListView } from './helpers'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { createSession, join } from './helpers'
 
 test('a facilitator saves the session’s set-up as a template: offered to the session’s facilitators, not to others', async ({
