@@ -15,8 +15,9 @@ import { SelectionTransformer } from './SelectionTransformer'
 import type { CanvasTools } from './tools/canvasTools'
 import { GesturePreviewLayer } from './tools/GesturePreviewLayer'
 import { isPlacingTool } from './tools/tools'
-import type { PreviewStore } from './tools/previewStore'
 import { useToolGestures } from './tools/useToolGestures'
+import { splitByHeat } from './hotObjects'
+import { useHotObjects } from './useHotObjects'
 import { usePanZoom } from './usePanZoom'
 import { screenToWorld, viewCenter, type Point, type Size, type Viewport } from './viewport'
 
@@ -68,7 +69,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
   // With the Hand tool or Space held, a drag anywhere pans: objects and tools stand aside.
   const panZoom = usePanZoom(stageRef, latest, props.tools?.tool === 'hand')
   const objectsListen = gestures.objectsListen && !panZoom.panMode
-  const handlers = useNodeHandlers(latest, stageRef, gestures.preview)
+  const drag = useMemo(() => new ObjectDrag(stageRef, gestures.preview), [gestures.preview])
+  const handlers = useNodeHandlers(latest, drag)
   const transformable = useMemo(
     () =>
       readOnly || !objectsListen || !props.tools
@@ -78,6 +80,24 @@ export function BoardCanvas(props: BoardCanvasProps) {
   )
   const lowDetail = viewport.scale < LOW_DETAIL_SCALE
   const visible = useMemo(() => cull(objects, viewport, size), [objects, viewport, size])
+  // what others are changing right now (typing) is drawn on a layer of its own, above the rest
+  const hot = useHotObjects(objects, visible, {
+    keepDown: (id) => selection.has(id) || id === editingId,
+    frozen: drag.active,
+  })
+  const { cold, warm } = useMemo(() => splitByHeat(visible, hot), [visible, hot])
+  const node = (object: BoardObject) => (
+    <ObjectNode
+      key={object.id}
+      object={object}
+      selected={selection.has(object.id)}
+      editing={object.id === editingId}
+      draggable={!readOnly && props.may.edit(object) && object.id !== editingId}
+      peerColor={props.peerSelections.get(object.id) ?? null}
+      handlers={handlers}
+      lowDetail={lowDetail}
+    />
+  )
 
   const syncViewport = (e: Konva.KonvaEventObject<DragEvent>) => {
     const stage = stageRef.current
@@ -124,22 +144,12 @@ export function BoardCanvas(props: BoardCanvasProps) {
           {invalid.map((item) => (
             <PlaceholderNode key={item.id} invalid={item} />
           ))}
-          {visible.map((object) => (
-            <ObjectNode
-              key={object.id}
-              object={object}
-              selected={selection.has(object.id)}
-              editing={object.id === editingId}
-              draggable={!readOnly && props.may.edit(object) && object.id !== editingId}
-              peerColor={props.peerSelections.get(object.id) ?? null}
-              handlers={handlers}
-              lowDetail={lowDetail}
-            />
-          ))}
+          {cold.map(node)}
           {props.tools && (
             <SelectionTransformer objects={transformable} onTransform={props.tools.onTransform} />
           )}
         </Layer>
+        <Layer listening={objectsListen}>{warm.map(node)}</Layer>
         {props.overlay && <Layer listening={objectsListen}>{props.overlay(visible)}</Layer>}
         <GesturePreviewLayer store={gestures.preview} />
         <LiveCursors source={props.cursors} scale={viewport.scale} />
@@ -188,12 +198,7 @@ type Latest = { readonly current: BoardCanvasProps }
  * Node callbacks made once and reading the latest props through a ref, so that memoised nodes
  * never re-render just because the canvas did. Drags are an ObjectDrag: the drop is one move.
  */
-function useNodeHandlers(
-  latest: Latest,
-  stageRef: { readonly current: Konva.Stage | null },
-  preview: PreviewStore,
-): NodeHandlers {
-  const drag = useMemo(() => new ObjectDrag(stageRef, preview), [stageRef, preview])
+function useNodeHandlers(latest: Latest, drag: ObjectDrag): NodeHandlers {
   return useMemo<NodeHandlers>(
     () => ({
       select(id, additive) {

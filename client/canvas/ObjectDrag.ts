@@ -50,6 +50,11 @@ export class ObjectDrag {
     private readonly preview: PreviewStore,
   ) {}
 
+  /** Is a drag under way? */
+  get active(): boolean {
+    return this.current !== null
+  }
+
   start(id: string, { selection, objects, onSelectionChange, snap, may }: DragInputs): void {
     const picked = selection.has(id) ? [...selection] : [id]
     if (!selection.has(id)) onSelectionChange([id])

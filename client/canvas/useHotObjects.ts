@@ -1,0 +1,60 @@
+import { useEffect, useReducer, useRef } from 'react'
+import type { BoardObject } from '../../shared/schema/kinds'
+import { changedObjects, drawableOnTop, HOT_FOR_MS } from './hotObjects'
+
+export interface HeatOptions {
+  /** Objects kept on the main layer whatever happens to them (selected, edited here). */
+  readonly keepDown: (id: string) => boolean
+  /** While true (a drag is under way), no object changes layer: a node moved mid-drag is lost. */
+  readonly frozen: boolean
+}
+
+/**
+ * The ids of the objects in view that changed in the last `HOT_FOR_MS` and may be drawn on the
+ * layer above the others (see hotObjects.ts). What was last drawn is compared in render; when each
+ * object changed is remembered once the render is committed, and a timer brings objects back down
+ * (what has not changed for `HOT_FOR_MS` is forgotten).
+ */
+export function useHotObjects(
+  objects: readonly BoardObject[],
+  visible: readonly BoardObject[],
+  options: HeatOptions,
+): ReadonlySet<string> {
+  const committed = useRef<{ objects: readonly BoardObject[] | null; since: Map<string, number> }>({
+    objects: null,
+    since: new Map(),
+  })
+  const shown = useRef<ReadonlySet<string>>(new Set())
+  const [, rerender] = useReducer((n: number) => n + 1, 0)
+
+  const changed = changedObjects(committed.current.objects, objects)
+  let hot: ReadonlySet<string>
+  if (options.frozen) hot = shown.current
+  else {
+    const candidates = new Set<string>()
+    for (const id of committed.current.since.keys()) if (!options.keepDown(id)) candidates.add(id)
+    for (const id of changed ?? []) if (!options.keepDown(id)) candidates.add(id)
+    hot = drawableOnTop(visible, candidates)
+  }
+
+  useEffect(() => {
+    const state = committed.current
+    const at = performance.now()
+    // a change to many objects at once is not typing: nothing of it stays warm
+    if (changed === null) state.since.clear()
+    else for (const id of changed) state.since.set(id, at)
+    for (const [id, t] of state.since) if (at - t >= HOT_FOR_MS) state.since.delete(id)
+    state.objects = objects
+    shown.current = hot
+    if (state.since.size === 0) return
+    const oldest = Math.min(...state.since.values())
+    const cool = () => {
+      const now = performance.now()
+      for (const [id, t] of state.since) if (now - t >= HOT_FOR_MS) state.since.delete(id)
+      rerender()
+    }
+    const timer = setTimeout(cool, Math.max(16, oldest + HOT_FOR_MS - at))
+    return () => clearTimeout(timer)
+  })
+  return hot
+}

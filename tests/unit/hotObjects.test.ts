@@ -1,0 +1,64 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { addObject, moveObjects, setPlainText } from '../../shared/ops/objects'
+import { createOrigin } from '../../shared/ops/origin'
+import { ObjectIndex } from '../../client/state/objectIndex'
+import { changedObjects, drawableOnTop, MAX_HOT, splitByHeat } from '../../client/canvas/hotObjects'
+
+const who = createOrigin('u1', 'Ada')
+
+/** A canvas of notes in a row, 200 apart (notes are 200 wide, so neighbours just touch nothing). */
+function board(count: number) {
+  const doc = new Y.Doc()
+  const ids = Array.from({ length: count }, (_, i) =>
+    addObject(doc, { kind: 'sticky', canvas: 'a', x: i * 300, y: 0, text: `n${i}` }, who),
+  )
+  const index = new ObjectIndex(doc)
+  return { doc, ids, index }
+}
+
+describe('the layer of changing objects', () => {
+  it('finds the notes whose snapshot changed, as the board keeps every other snapshot', () => {
+    const { doc, ids, index } = board(20)
+    const before = index.canvas('a').objects
+    setPlainText(doc, ids[3]!, 'typing…', who)
+    const after = index.canvas('a').objects
+    expect(changedObjects(before, after)).toEqual([ids[3]])
+    expect(changedObjects(after, after)).toEqual([])
+    expect(changedObjects(null, after)).toEqual([])
+  })
+
+  it('a change to many objects at once (a group move, an import) is not typing', () => {
+    const { doc, ids, index } = board(20)
+    const before = index.canvas('a').objects
+    moveObjects(doc, ids.slice(0, MAX_HOT + 1).map((id) => ({ id, x: 0, y: 900 })), who)
+    expect(changedObjects(before, index.canvas('a').objects)).toBeNull()
+  })
+
+  it('a note added or reordered is found by id, not by place', () => {
+    const { doc, index } = board(5)
+    const before = index.canvas('a').objects
+    const added = addObject(doc, { kind: 'sticky', canvas: 'a', x: 0, y: 600, text: 'new' }, who)
+    expect(changedObjects(before, index.canvas('a').objects)).toEqual([added])
+    expect(changedObjects([...before].reverse(), before)).toEqual([])
+  })
+
+  it('only a note nothing later overlaps goes on top, so the picture stays the same', () => {
+    const { doc, ids, index } = board(4)
+    // the last note is moved over the second one: drawn after it, it covers it
+    moveObjects(doc, [{ id: ids[3]!, x: 350, y: 40 }], who)
+    const visible = index.canvas('a').objects
+    const on = drawableOnTop(visible, new Set([ids[0]!, ids[1]!, ids[3]!]))
+    expect([...on].sort()).toEqual([ids[0]!, ids[3]!].sort())
+    const { cold, warm } = splitByHeat(visible, on)
+    expect(warm.map((o) => o.id)).toEqual(visible.filter((o) => on.has(o.id)).map((o) => o.id))
+    expect(cold.length + warm.length).toBe(visible.length)
+    expect(splitByHeat(visible, new Set()).cold).toBe(visible)
+  })
+
+  it('what is not in view is never on the layer', () => {
+    const { ids, index } = board(3)
+    const visible = index.canvas('a').objects.slice(0, 2)
+    expect(drawableOnTop(visible, new Set([ids[2]!]))).toEqual(new Set())
+  })
+})
