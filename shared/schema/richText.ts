@@ -60,12 +60,14 @@ const isBlock = (name: string): boolean => BLOCKS.has(name)
 /** Replaces a fragment's content with plain paragraphs, one per line of `text`. */
 export function writePlainText(fragment: Y.XmlFragment, text: string): void {
   if (fragment.length > 0) fragment.delete(0, fragment.length)
-  const paragraphs = text.split('\n').map((line) => {
-    const p = new Y.XmlElement('paragraph')
-    if (line.length > 0) p.insert(0, [new Y.XmlText(line)])
-    return p
-  })
-  fragment.insert(0, paragraphs)
+  fragment.insert(0, text.split('\n').map(paragraphOf))
+}
+
+/** One line of plain text as a paragraph (an empty line is an empty paragraph). */
+function paragraphOf(line: string): Y.XmlElement {
+  const p = new Y.XmlElement('paragraph')
+  if (line.length > 0) p.insert(0, [new Y.XmlText(line)])
+  return p
 }
 
 /**
@@ -81,14 +83,7 @@ export function appendPlainText(fragment: Y.XmlFragment, text: string): void {
     if (tail instanceof Y.XmlText) tail.insert(tail.length, first)
     else if (first) last.insert(last.length, [new Y.XmlText(first)])
   } else rest.unshift(first)
-  fragment.insert(
-    fragment.length,
-    rest.map((line) => {
-      const p = new Y.XmlElement('paragraph')
-      if (line.length > 0) p.insert(0, [new Y.XmlText(line)])
-      return p
-    }),
-  )
+  fragment.insert(fragment.length, rest.map(paragraphOf))
 }
 
 /** Rich text as plain JSON, for the clipboard and exports. */
