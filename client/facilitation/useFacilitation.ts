@@ -23,7 +23,7 @@ import { createContributionCommands, type ContributionCommands } from './contrib
 import { useOptionalDocValue } from './docHooks'
 import { useServerClock } from './serverClock'
 import { useSessionCommands, type SessionCommands } from './sessionCommands'
-import { usePrivateLayer, visibleObjects } from './usePrivateLayer'
+import { usePrivateLayer, visibleObjects, withPrivateNotes } from './usePrivateLayer'
 
 export interface FacilitationArgs {
   readonly access: SessionAccess
@@ -127,10 +127,11 @@ export function useFacilitation(args: FacilitationArgs): Facilitation {
   const session = useSessionCommands(control.doc, origin, serverNow)
   const privateWriting = usePrivateWriting(board.awareness)
   const { privateObjects, privateIds, docOf, room } = layer
-  const objects = useMemo(
-    () => visibleObjects([...args.boardObjects, ...privateObjects], isFacilitator, state.anonymous),
-    [args.boardObjects, privateObjects, isFacilitator, state.anonymous],
-  )
+  const boardIndex = args.model.index
+  const objects = useMemo(() => {
+    const all = withPrivateNotes(args.boardObjects, privateObjects, (id) => boardIndex.get(id) !== undefined)
+    return visibleObjects(all, isFacilitator, state.anonymous)
+  }, [args.boardObjects, privateObjects, boardIndex, isFacilitator, state.anonymous])
   const contributions = useMemo(
     () =>
       createContributionCommands(

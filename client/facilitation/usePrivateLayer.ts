@@ -80,6 +80,20 @@ function usePrivateModel(room: RoomConnection | null, origin: Origin, role: Role
   return model
 }
 
+/**
+ * The board's objects and this person's private notes, in one list. Reveal moves a private note onto
+ * the board keeping its id, and the two rooms' changes arrive apart: for a moment a note is in both,
+ * and the board's copy is the one shown.
+ */
+export function withPrivateNotes(
+  board: readonly BoardObject[],
+  mine: readonly BoardObject[],
+  onBoard: (id: string) => boolean,
+): readonly BoardObject[] {
+  const own = mine.filter((o) => !onBoard(o.id))
+  return own.length === 0 ? board : [...board, ...own]
+}
+
 /** Objects shown to this person: hidden ones only to facilitators; no names in anonymous sessions. */
 export function visibleObjects(
   objects: readonly BoardObject[],
