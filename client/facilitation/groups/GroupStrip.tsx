@@ -69,7 +69,7 @@ export function GroupStrip(props: {
           ))}
         </div>
       )}
-      <span className="muted">{state.visit ? t('strip.visiting') : t('strip.closed')}</span>
+      <span className="muted group-rule">{state.visit ? t('strip.visiting') : t('strip.closed')}</span>
       {failed && (
         <p role="alert" className="banner error">
           {t('strip.chooseFailed', { reason: failed })}
