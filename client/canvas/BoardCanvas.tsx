@@ -152,8 +152,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
         <Layer listening={objectsListen}>{warm.map(node)}</Layer>
         {props.overlay && <Layer listening={objectsListen}>{props.overlay(visible)}</Layer>}
         <GesturePreviewLayer store={gestures.preview} />
-        <LiveCursors source={props.cursors} scale={viewport.scale} />
       </Stage>
+      <LiveCursors source={props.cursors} viewport={viewport} />
     </div>
   )
 }

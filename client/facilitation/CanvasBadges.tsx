@@ -1,12 +1,13 @@
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Circle, Group, Path, Rect, Text } from '../canvas/konva'
-import { boundsOf, frameContents } from '../../shared/schema/geometry'
+import { boundsOf } from '../../shared/schema/geometry'
 import { REACTIONS } from '../../shared/schema/boardDoc'
 import { isNote, type BoardObject } from '../../shared/schema/kinds'
 import { FRAME_TITLE_SIZE, frameTitleLayout } from '../canvas/objects/frameTitle'
 import { useFontsFor } from '../canvas/objects/webFonts'
 import { ACCENT, NOTE_TEXT } from '../theme'
+import { frameNoteCounts } from './frameCounts'
 import { i18n } from '../i18n'
 import { LOCK_ICON, REACTION_ICONS, type Icon } from './reactionIcons'
 
@@ -35,11 +36,19 @@ export interface CanvasBadgesProps {
 export const CanvasBadges = memo(function CanvasBadges(props: CanvasBadgesProps) {
   // drawn again in the new words when the language changes
   const lang = useTranslation().i18n.language
-  const { objects } = props
+  const { objects, visible } = props
+  const counts = useMemo(
+    () =>
+      frameNoteCounts(
+        visible.filter((o) => o.kind === 'frame'),
+        objects,
+      ),
+    [visible, objects],
+  )
   return (
     <>
-      {props.visible.map((o) => {
-        if (o.kind === 'frame') return <FrameCount key={o.id} frame={o} objects={objects} />
+      {visible.map((o) => {
+        if (o.kind === 'frame') return <FrameCount key={o.id} frame={o} count={counts.get(o.id) ?? 0} />
         if (!isNote(o)) return null
         const isPrivate = props.privateIds.has(o.id)
         return (
@@ -97,9 +106,8 @@ const NoteMarks = memo(function NoteMarks({
   )
 })
 
-function FrameCount({ frame, objects }: { frame: BoardObject; objects: readonly BoardObject[] }) {
-  const n = frameContents(frame, objects).filter(isNote).length
-  const text = i18n.t('facilitation:badges.notes', { count: n })
+const FrameCount = memo(function FrameCount({ frame, count }: { frame: BoardObject; count: number }) {
+  const text = i18n.t('facilitation:badges.notes', { count })
   // a canvas draws with the fonts there when it draws: redraw once Chinese glyphs arrive
   const fonts = useFontsFor(text)
   if (frame.kind !== 'frame') return null
@@ -116,7 +124,7 @@ function FrameCount({ frame, objects }: { frame: BoardObject; objects: readonly 
       listening={false}
     />
   )
-}
+})
 
 function PrivateMark({ w, h }: { w: number; h: number }) {
   const fonts = useFontsFor(i18n.t('facilitation:note.private'))

@@ -11,8 +11,24 @@ export interface Rect {
 /** Line height of text relative to its font size, shared by the canvas and layout estimates. */
 export const LINE_HEIGHT = 1.3
 
-/** The axis-aligned box an object covers on its canvas (rotation ignored). */
+/** Each snapshot's box, worked out once: snapshots never change, and the canvas asks every render. */
+const boxes = new WeakMap<BoardObject, Rect>()
+
+/**
+ * The axis-aligned box an object covers on its canvas (rotation ignored). A snapshot's box is kept
+ * with it (a stroke's box walks its points, a text's splits its lines: with 2,000 objects in view
+ * and a note typed into, the board asked again for every unchanged one).
+ */
 export function boundsOf(obj: BoardObject): Rect {
+  let box = boxes.get(obj)
+  if (!box) {
+    box = Object.freeze(measure(obj))
+    boxes.set(obj, box)
+  }
+  return box
+}
+
+function measure(obj: BoardObject): Rect {
   switch (obj.kind) {
     case 'sticky':
     case 'frame':

@@ -31,7 +31,11 @@ describe('the layer of changing objects', () => {
   it('a change to many objects at once (a group move, an import) is not typing', () => {
     const { doc, ids, index } = board(20)
     const before = index.canvas('a').objects
-    moveObjects(doc, ids.slice(0, MAX_HOT + 1).map((id) => ({ id, x: 0, y: 900 })), who)
+    moveObjects(
+      doc,
+      ids.slice(0, MAX_HOT + 1).map((id) => ({ id, x: 0, y: 900 })),
+      who,
+    )
     expect(changedObjects(before, index.canvas('a').objects)).toBeNull()
   })
 
