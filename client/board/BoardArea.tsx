@@ -75,7 +75,10 @@ export function BoardArea(props: BoardAreaProps) {
     size: props.size,
     area: areaEl,
   })
-  const onToolButton = (tool: ToolId) => kit.tools.choose(tool, 'button')
+  // stable, so the toolbar (memoised) does not render again for every change on the board
+  const tools = useRef(kit.tools)
+  tools.current = kit.tools
+  const onToolButton = useCallback((tool: ToolId) => tools.current.choose(tool, 'button'), [])
   const onToolKey = (tool: ToolId) => kit.tools.choose(tool, 'key')
   const endEditing = useCallback(() => {
     ui.edit(null)

@@ -35,8 +35,26 @@ export function useUndoState(undo: UndoStore): UndoState {
   return useSyncExternalStore(undo.subscribe, undo.get)
 }
 
-/** A store over a small document: the value is read again on each update, identity kept while equal. */
+/** How many updates each document has had: a value read from it is read again only after one. */
+const versions = new WeakMap<Y.Doc, { n: number }>()
+function versionOf(doc: Y.Doc): { n: number } {
+  let version = versions.get(doc)
+  if (!version) {
+    const counter = { n: 0 }
+    doc.on('update', () => counter.n++)
+    versions.set(doc, counter)
+    version = counter
+  }
+  return version
+}
+
+/**
+ * A store over a small document: the value is read again after each update (not on every render of
+ * whoever shows it), identity kept while equal.
+ */
 function createDocValueStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T) {
+  const version = versionOf(doc)
+  let seen = version.n
   let cached: T = read(doc)
   let key = JSON.stringify(cached)
   return {
@@ -45,6 +63,8 @@ function createDocValueStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T) {
       return () => doc.off('update', listener)
     },
     get: (): T => {
+      if (version.n === seen) return cached
+      seen = version.n
       const next = read(doc)
       const nextKey = JSON.stringify(next)
       if (nextKey !== key) {

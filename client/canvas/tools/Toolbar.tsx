@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { memo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { ToolIcon } from './icons'
 import { TOOLS, type ToolDef, type ToolId } from './tools'
 import { useTranslation } from 'react-i18next'
@@ -21,7 +21,7 @@ const PREV_KEYS = new Set(['ArrowUp', 'ArrowLeft'])
  * The "Tools" toolbar. One tab stop, arrow keys move between buttons (the ARIA toolbar pattern).
  * Unavailable buttons stay focusable with aria-disabled, so their tooltip still explains why.
  */
-export function Toolbar(props: ToolbarProps) {
+export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const { t } = useTranslation('board')
   const ref = useRef<HTMLDivElement>(null)
   const [focusIndex, setFocusIndex] = useState(0)
@@ -81,7 +81,7 @@ export function Toolbar(props: ToolbarProps) {
       </ToolButton>
     </div>
   )
-}
+})
 
 function toolButtonState(tool: ToolDef, props: ToolbarProps) {
   const blocked = tool.writes && props.readOnly
