@@ -37,9 +37,18 @@ function apply(): void {
   else delete root.dataset.contrast
 }
 
+/** The state as last worked out: components ask on every render, storage and media queries change rarely. */
+let current: boolean | null = null
+
 function changed(): void {
+  current = null
   apply()
   for (const listener of listeners) listener()
+}
+
+function currentContrast(): boolean {
+  current ??= highContrast()
+  return current
 }
 
 /** Turns the high-contrast theme on or off for this person and remembers it on this device. */
@@ -68,5 +77,5 @@ function subscribe(listener: () => void): () => void {
 
 /** The high-contrast state for components (the canvas draws notes with stronger edges). */
 export function useHighContrast(): boolean {
-  return useSyncExternalStore(subscribe, highContrast, () => false)
+  return useSyncExternalStore(subscribe, currentContrast, () => false)
 }
