@@ -1,9 +1,13 @@
 import { useEffect, useRef } from 'react'
 
-/** Typing is saved this long after the last keystroke (and at once when the field loses focus). */
+/**
+ * Typing is saved at most this long after a keystroke not yet saved (and at once when the field loses
+ * focus): while someone types on, the others see their words arrive a few times a second, not only
+ * when they pause.
+ */
 const SAVE_DELAY_MS = 250
 
-/** Debounces saves; the last text is saved on flush and when the component goes away. */
+/** Saves typing in batches; the last text is saved on flush and when the component goes away. */
 export function useDebouncedSave(save: (text: string) => void) {
   const saveRef = useRef(save)
   saveRef.current = save
@@ -22,8 +26,8 @@ export function useDebouncedSave(save: (text: string) => void) {
       pending.current = null
     },
     schedule(text: string) {
-      if (pending.current) clearTimeout(pending.current.timer)
-      pending.current = { text, timer: setTimeout(() => api.current.flush(), SAVE_DELAY_MS) }
+      if (pending.current) pending.current.text = text
+      else pending.current = { text, timer: setTimeout(() => api.current.flush(), SAVE_DELAY_MS) }
     },
   })
   useEffect(() => () => api.current.flush(), [])

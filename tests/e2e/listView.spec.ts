@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { createSession, join, openAsNewPerson, openListView } from './helpers'
+import { createSession, join, openAsNewPerson, openListView, twoPeopleWithLists } from './helpers'
 
 test('notes can be added, edited and deleted from the list view with the keyboard alone', async ({
   browser,
@@ -39,4 +39,24 @@ test('notes can be added, edited and deleted from the list view with the keyboar
   await expect(notesOfGrace.getByRole('listitem')).toHaveCount(0)
   // Focus stays in the list view, on Add note, ready for the next one.
   await expect(ada.getByRole('button', { name: 'Add note' })).toBeFocused()
+})
+
+test('words typed into a note in the list view reach the others while the typing goes on, not only at a pause', async ({
+  browser,
+}) => {
+  const { ada, notesOfGrace } = await twoPeopleWithLists(browser, 'Typing as it happens')
+  await ada.getByRole('button', { name: 'Add note' }).click()
+  // a steady typist never pauses for long: the others still see the words come before the end
+  let done = false
+  const typing = ada.keyboard
+    .type('We would like a place to sit in the shade near the bus stop', { delay: 150 })
+    .then(() => (done = true))
+  await expect(notesOfGrace.getByRole('listitem').filter({ hasText: 'We would like' })).toHaveCount(1)
+  expect(done).toBe(false)
+  await typing
+  await expect(
+    notesOfGrace
+      .getByRole('listitem')
+      .filter({ hasText: 'We would like a place to sit in the shade near the bus stop' }),
+  ).toHaveCount(1)
 })
