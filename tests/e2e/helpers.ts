@@ -163,3 +163,15 @@ export async function createdLinks(page: Page) {
   rememberLinks(links)
   return links
 }
+
+/** The screen point of a world point of the canvas shown, from what the canvas says of its view. */
+export async function screenOf(page: Page, world: { x: number; y: number }) {
+  const canvas = page.getByTestId('board-canvas')
+  const box = (await canvas.boundingBox())!
+  const [cx, cy] = ((await canvas.getAttribute('data-center')) ?? '').split(',').map(Number)
+  const scale = Number(await canvas.getAttribute('data-scale'))
+  return {
+    x: box.x + box.width / 2 + (world.x - cx!) * scale,
+    y: box.y + box.height / 2 + (world.y - cy!) * scale,
+  }
+}

@@ -1,6 +1,6 @@
 import { devices, type Browser, type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { createSession, join, openAsNewPerson, openListView } from './helpers'
+import { createSession, join, openAsNewPerson, openListView, screenOf } from './helpers'
 
 /**
  * Placing and typing as newcomers do it, with the habits of Miro, FigJam and Padlet: press a tool
@@ -13,17 +13,6 @@ const tool = (page: Page, name: string) => toolbar(page).getByRole('button', { n
 const canvas = (page: Page) => page.getByTestId('board-canvas')
 const rows = (list: ReturnType<Page['getByRole']>) => list.getByRole('listitem')
 const noteEditor = (page: Page) => page.getByRole('textbox', { name: /^(Note text|便签文字)/ })
-
-/** The screen point of a world point, from what the canvas says of its view. */
-async function screenOf(page: Page, world: { x: number; y: number }) {
-  const box = (await canvas(page).boundingBox())!
-  const [cx, cy] = ((await canvas(page).getAttribute('data-center')) ?? '').split(',').map(Number)
-  const scale = Number(await canvas(page).getAttribute('data-scale'))
-  return {
-    x: box.x + box.width / 2 + (world.x - cx!) * scale,
-    y: box.y + box.height / 2 + (world.y - cy!) * scale,
-  }
-}
 
 /** A screen point a fraction of the way across the board, and the world point under it. */
 async function boardPoint(page: Page, fx: number, fy: number) {

@@ -1,19 +1,8 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { createLinks, join, openAsNewPerson, openListView } from './helpers'
+import { createLinks, join, openAsNewPerson, openListView, screenOf } from './helpers'
 
 const canvas = (page: Page) => page.getByTestId('board-canvas')
-
-/** Where a world point of the canvas is on a person's screen, from the canvas's test hooks. */
-async function onScreen(page: Page, world: { x: number; y: number }) {
-  const box = (await canvas(page).boundingBox())!
-  const [cx, cy] = ((await canvas(page).getAttribute('data-center')) ?? '').split(',').map(Number)
-  const scale = Number(await canvas(page).getAttribute('data-scale'))
-  return {
-    x: box.x + box.width / 2 + (world.x - cx!) * scale,
-    y: box.y + box.height / 2 + (world.y - cy!) * scale,
-  }
-}
 
 /** How many objects the page draws on the layer of objects others are changing (the stage's second). */
 const warmObjects = (page: Page) =>
@@ -43,7 +32,7 @@ test('a note someone is typing into can be picked up and moved while they type, 
 
   // on Fay's board the note is drawn above the others while Ada types; Fay drags it meanwhile
   await expect.poll(() => warmObjects(fay)).toBe(1)
-  const grab = await onScreen(fay, { x: note.x + 100, y: note.y + 150 })
+  const grab = await screenOf(fay, { x: note.x + 100, y: note.y + 150 })
   await fay.mouse.move(grab.x, grab.y)
   await fay.mouse.down()
   await fay.mouse.move(grab.x + 60, grab.y + 20, { steps: 4 })
