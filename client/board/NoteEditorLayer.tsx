@@ -27,6 +27,7 @@ export function NoteEditorLayer(props: {
     <ObjectOverlay rect={look.rect} viewport={props.viewport}>
       <NoteEditor
         key={object.id}
+        noteId={object.id}
         fragment={fragment}
         label={
           object.author ? i18n.t('board:editor.by', { label: look.label, author: object.author }) : look.label

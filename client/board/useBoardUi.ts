@@ -77,8 +77,7 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
       const spot = at ? preferred : freeSpot(objects.map(boundsOf), preferred)
       model.undo.stopCapturing()
       const id = model.commands.addSticky(canvasId, spot.x, spot.y)
-      if (id && openEditor)
-        holdKeysForNewEditor('', (text) => model.undo.asTyping(() => model.commands.appendText(id, text)))
+      if (id && openEditor) holdKeysForNewEditor(id, '', typedInto(model, id))
       if (id) {
         created.add(id)
         model.undo.markCreated(id)
@@ -98,8 +97,7 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
     (id: string, openEditor: boolean) => {
       created.add(id)
       model.undo.markCreated(id)
-      if (openEditor)
-        holdKeysForNewEditor('', (text) => model.undo.asTyping(() => model.commands.appendText(id, text)))
+      if (openEditor) holdKeysForNewEditor(id, '', typedInto(model, id))
       setRawSelection([id])
       setRawEditing(openEditor ? id : null)
     },
@@ -113,7 +111,7 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
       if (!target || !isEditable(target) || !model.may.edit(target)) return false
       if (target.contentNote && !shownText.isShown(id)) return false // never typed into unseen
       if (rawEditing === id) return true // its editor is opening: the key is not the board's
-      holdKeysForNewEditor(key, (text) => model.undo.asTyping(() => model.commands.appendText(id, text)))
+      holdKeysForNewEditor(id, key, typedInto(model, id))
       edit(id)
       return true
     },
@@ -169,6 +167,10 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
 }
 
 export type BoardUi = ReturnType<typeof useBoardUi>
+
+/** Writes keys typed before a note's editor took them into the note, one undo step with its typing. */
+const typedInto = (model: BoardModel, id: string) => (text: string) =>
+  model.undo.asTyping(() => model.commands.appendText(id, text))
 
 /** Notes this person added that hold nothing are clutter; so is any text box left blank. */
 const isBlank = (o: BoardObject, mine: boolean): boolean =>

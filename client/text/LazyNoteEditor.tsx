@@ -1,7 +1,7 @@
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+import { lazy, Suspense, useCallback, useLayoutEffect, useRef } from 'react'
 import { editorLoaded } from './editorOrigin'
 import type { NoteEditorProps } from './NoteEditor'
-import { holdKeysForNewEditor, takeHeldKeys, type WriteWithoutEditor } from './typeAhead'
+import { holdKeysForNewEditor, releaseHeldKeys, takeHeldKeys, type WriteWithoutEditor } from './typeAhead'
 
 const load = () => import('./NoteEditor')
 const Editor = lazy(() => load().then((m) => ({ default: m.NoteEditor })))
@@ -30,7 +30,7 @@ export function preloadNoteEditorWhenIdle(): () => void {
  * handed to the editor when it arrives, or written into the note if editing ends first.
  */
 export function NoteEditor(props: NoteEditorProps) {
-  const { autofocus = true, readOnly = false } = props
+  const { autofocus = true, readOnly = false, noteId } = props
   // Set as this editor goes (before the box inside it goes: React lets go of parents first), so
   // the box knows editing ended rather than that the editor's code arrived to take its place.
   const closing = useRef(false)
@@ -38,14 +38,18 @@ export function NoteEditor(props: NoteEditorProps) {
     closing.current = false
     return () => {
       closing.current = true
+      // Keys held for this note that no editor took (its code had just arrived, or the editor had
+      // not got the keyboard yet) go into the note now, before an empty new note is let go.
+      if (noteId) releaseHeldKeys(noteId)
     }
-  }, [])
+  }, [noteId])
   const isClosing = useCallback(() => closing.current, [])
   return (
     <Suspense
       fallback={
-        autofocus && !readOnly && props.keepTyped ? (
+        autofocus && !readOnly && props.keepTyped && noteId ? (
           <EditorArriving
+            noteId={noteId}
             label={props.label}
             onDone={props.onDone}
             keep={props.keepTyped}
@@ -70,6 +74,7 @@ function EditorArriving({
   isClosing,
   ...props
 }: {
+  noteId: string
   label: string
   onDone: () => void
   keep: WriteWithoutEditor
@@ -82,6 +87,7 @@ function EditorArriving({
   const typed = useRef('')
   const write = useRef(props.keep)
   write.current = props.keep
+  const { noteId } = props
   useLayoutEffect(() => {
     const latest = write // the note's own command as last rendered
     // the keys held since Sticky note was pressed come first
@@ -92,33 +98,29 @@ function EditorArriving({
       node.value = typed.current
       node.focus({ preventScroll: true })
     }
-    if (held.escape) done.current()
-    return () => {
-      const text = typed.current
-      const keep = latest.current
-      if (!text) return
-      // the editor's code arrived (it replaces this box now): it takes the text and the keyboard
-      if (!isClosing() && editorLoaded()) {
-        typed.current = ''
-        holdKeysForNewEditor(text, keep)
-        return
-      }
-      // editing ended first: the text goes into the note now, before an empty new note is let go
-      typed.current = ''
-      if (node) node.value = '' // (a development build's second mount starts afresh)
-      keep(text)
-    }
-  }, [isClosing])
-  useEffect(() => {
-    // taken before the board's own keys, as the editor takes it: the note stays selected
+    // Escape, taken before the board's own keys as the editor takes it: the note stays selected.
+    // Listened to for exactly as long as this box is in the page: once the editor's code is here,
+    // Escape is held with the text for the editor, which ends editing after writing it.
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return
       e.preventDefault()
       done.current()
     }
     window.addEventListener('keydown', onKeyDown, true)
-    return () => window.removeEventListener('keydown', onKeyDown, true)
-  }, [])
+    if (held.escape) done.current()
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true)
+      const text = typed.current
+      const keep = latest.current
+      if (!text) return
+      typed.current = ''
+      // the editor's code arrived (it replaces this box now): it takes the text and the keyboard
+      if (!isClosing() && editorLoaded()) return holdKeysForNewEditor(noteId, text, keep)
+      // editing ended first: the text goes into the note now, before an empty new note is let go
+      if (node) node.value = '' // (a development build's second mount starts afresh)
+      keep(text)
+    }
+  }, [isClosing, noteId])
   return (
     <textarea
       ref={box}

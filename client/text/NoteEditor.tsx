@@ -30,6 +30,11 @@ export interface NoteEditorProps {
    * without it, nothing can be typed until the editor is here.
    */
   readonly keepTyped?: (text: string) => void
+  /**
+   * The note being edited, whose keys typed before its editor took the keyboard are held for it
+   * (typeAhead): written into it if editing ends before the editor takes them.
+   */
+  readonly noteId?: string
 }
 
 /**

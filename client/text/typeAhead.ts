@@ -8,6 +8,8 @@ import { editorLoaded } from './editorOrigin'
  * focus (or, while its code is on its way, the plain text box standing in for it).
  */
 interface Held {
+  /** The note the keys are for. */
+  readonly id: string
   text: string
   escape: boolean
 }
@@ -20,9 +22,10 @@ let writeWithout: WriteWithoutEditor | null = null
 let held: Held | null = null
 let stopTimer: ReturnType<typeof setTimeout> | undefined
 /**
- * Keys are held at most this long once the editor's code is here: past it, the editor did not open
- * and the keys belong elsewhere. While its code is still loading (a slow phone, a busy machine) the
- * wait has not begun (up to LOADING_MS): the editor is on its way, and what someone typed is not lost.
+ * Keys are held at most this long once the editor's code is here: past it, the editor did not take
+ * them, and they are written into the note as they are. While its code is still loading (a slow
+ * phone, a busy machine) the wait has not begun (up to LOADING_MS): the editor is on its way.
+ * Never are held keys dropped: they were typed for the note, and the board never saw them.
  */
 const HOLD_MS = 2000
 const LOADING_MS = 30_000
@@ -46,24 +49,29 @@ function stop(): void {
 }
 
 /**
- * Editing ended before the editor's code arrived (Escape, a click elsewhere): the keys held so far
- * are written into the note as plain text, and the keyboard is the board's again.
+ * Editing of a note ended before its editor took the keys held for it (Escape, a click elsewhere,
+ * an editor that had not got the keyboard yet): they are written into the note as plain text, and
+ * the keyboard is the board's again. Without `id`, whatever is held; with it, only keys for that note
+ * (a note being closed must not take the keys typed for the next one).
  */
-export function releaseHeldKeys(): void {
-  const text = held?.text ?? ''
+export function releaseHeldKeys(id?: string): void {
+  if (!held || (id !== undefined && held.id !== id)) return
+  const text = held.text
   const write = writeWithout
   stop()
   if (text && write) write(text)
 }
 
 /**
- * Starts holding keys for an editor that is about to open (`first`: a key already taken for it;
- * `write`: how to keep them if editing ends before the editor's code is here).
+ * Starts holding keys for the editor of note `id`, about to open (`first`: a key already taken for
+ * it; `write`: how to keep them if editing ends before the editor takes them). Keys still held for
+ * another note are written into that note first.
  */
-export function holdKeysForNewEditor(first = '', write?: WriteWithoutEditor): void {
+export function holdKeysForNewEditor(id: string, first: string, write: WriteWithoutEditor): void {
+  if (held?.id !== id) releaseHeldKeys()
   stop()
-  held = { text: first, escape: false }
-  writeWithout = write ?? null
+  held = { id, text: first, escape: false }
+  writeWithout = write
   window.addEventListener('keydown', onKeyDown, true)
   // counted from when the editor's code is here: it may still be on its way
   const started = Date.now()
@@ -71,8 +79,7 @@ export function holdKeysForNewEditor(first = '', write?: WriteWithoutEditor): vo
   const check = () => {
     const now = Date.now()
     if (!loadedAt && editorLoaded()) loadedAt = now
-    if (loadedAt && now - loadedAt >= HOLD_MS) stop()
-    else if (now - started > LOADING_MS) releaseHeldKeys()
+    if ((loadedAt && now - loadedAt >= HOLD_MS) || now - started > LOADING_MS) releaseHeldKeys()
     else stopTimer = setTimeout(check, loadedAt ? HOLD_MS - (now - loadedAt) : 250)
   }
   stopTimer = setTimeout(check, loadedAt ? HOLD_MS : 250)
@@ -82,8 +89,8 @@ export function holdKeysForNewEditor(first = '', write?: WriteWithoutEditor): vo
  * The keys held so far, whether Escape was among them, and where they would go without the editor;
  * holding stops.
  */
-export function takeHeldKeys(): Held & { readonly write: WriteWithoutEditor | null } {
-  const out = { ...(held ?? { text: '', escape: false }), write: writeWithout }
+export function takeHeldKeys(): Omit<Held, 'id'> & { readonly write: WriteWithoutEditor | null } {
+  const out = { text: held?.text ?? '', escape: held?.escape ?? false, write: writeWithout }
   stop()
   return out
 }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { createLinks, join, openAsNewPerson, openListView } from './helpers'
+import { createLinks, expectConnected, join, openAsNewPerson, openListView } from './helpers'
 
 // The note editor's code (Tiptap, ProseMirror) loads after the board is drawn. On a slow line someone
 // may press Sticky note and type before it is here: nothing they type is lost, and the keyboard is
@@ -58,4 +58,49 @@ test('keys typed before the note editor’s code arrives go into the note, with 
   await expect(notesOfAda.getByRole('listitem').filter({ hasText: 'Bring snacks' })).toHaveCount(1)
   await chen.screenshot({ path: '/tmp/editor-arriving-chen.png' })
   await chen.context().close()
+})
+
+// The hand-over itself, many times over: the editor's code arrives a little after the person started
+// typing into the stand-in box, and Escape follows at once. Whichever moment the editor arrives at
+// (before, during or after the words), the note keeps every word and is not let go as empty.
+test('the editor arriving at any moment while someone types and presses Escape loses nothing', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  const links = await createLinks(browser, 'The hand-over', 'collage')
+  const ada = await openAsNewPerson(browser, links.participant)
+  await join(ada, 'Ada')
+  const tools = ada.getByRole('toolbar', { name: 'Tools' })
+  const notes = ada.getByRole('group', { name: /^Canvas / })
+  const count = async () =>
+    Number(/: (\d+) objects/.exec((await notes.getAttribute('aria-label')) ?? '')?.[1])
+  for (const [round, wait] of [0, 110, 125, 140, 150, 160, 170, 180, 190, 200, 215, 230].entries()) {
+    let letThrough = () => {}
+    const arrived = new Promise<void>((resolve) => (letThrough = resolve))
+    await ada.unrouteAll()
+    await ada.route(/\/assets\/NoteEditor-[\w-]+\.js$/, async (route) => {
+      await arrived
+      await route.continue()
+    })
+    await ada.reload()
+    await expectConnected(ada)
+    await expect.poll(count).toBeGreaterThan(0)
+    const before = await count()
+    await tools.getByRole('button', { name: 'Sticky note' }).click()
+    await expect(ada.locator('textarea.note-editor-arriving')).toBeFocused()
+    const words = `Round ${round} of the family recipe`
+    const split = round % 3 === 0 ? 0 : 8
+    await ada.keyboard.type(words.slice(0, split))
+    letThrough()
+    // sets the moment the editor lands among the keys (the test waits for no result this way)
+    await new Promise((resolve) => setTimeout(resolve, wait))
+    await ada.keyboard.type(words.slice(split))
+    await ada.keyboard.press('Escape')
+    await expect(ada.getByRole('textbox', { name: /^Note text/ })).toHaveCount(0)
+    await expect.poll(count).toBe(before + 1)
+  }
+  const list = await openListView(ada)
+  await expect(list.getByRole('listitem').filter({ hasText: /Round \d+ of the family recipe/ })).toHaveCount(
+    12,
+  )
 })

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type * as TypeAhead from '../../client/text/typeAhead'
 import { appendPlainText, writePlainText } from '../../shared/schema/richText'
 
@@ -81,7 +81,7 @@ describe('held keys while the editor’s code is on its way', () => {
   it('keys, Enter, Backspace and Escape are held for what takes the keyboard next, with where they would go', () => {
     const written: string[] = []
     const keep = (text: string) => written.push(text)
-    typeAhead.holdKeysForNewEditor('', keep)
+    typeAhead.holdKeysForNewEditor('n1', '', keep)
     for (const key of ['H', 'i', 'x', 'Backspace', 'Enter', '好', 'Escape'])
       expect(press(key).defaultPrevented).toBe(true)
     expect(typeAhead.takeHeldKeys()).toEqual({ text: 'Hi\n好', escape: true, write: keep })
@@ -92,11 +92,48 @@ describe('held keys while the editor’s code is on its way', () => {
 
   it('let go by hand (a hold that outlived its wait): the keys so far go to the note, once', () => {
     const written: string[] = []
-    typeAhead.holdKeysForNewEditor('a', (text) => written.push(text))
+    typeAhead.holdKeysForNewEditor('n1', 'a', (text) => written.push(text))
     press('b')
     typeAhead.releaseHeldKeys()
     typeAhead.releaseHeldKeys()
     expect(written).toEqual(['ab'])
     expect(press('c').defaultPrevented).toBe(false)
+  })
+
+  it('a note whose editing ends lets go of its own keys only, never those held for the next note', () => {
+    const written: string[] = []
+    typeAhead.holdKeysForNewEditor('next', 'x', (text) => written.push(`next:${text}`))
+    typeAhead.releaseHeldKeys('closing')
+    expect(written).toEqual([])
+    expect(press('y').defaultPrevented).toBe(true)
+    typeAhead.releaseHeldKeys('next')
+    expect(written).toEqual(['next:xy'])
+  })
+
+  it('keys still held for one note go into it when another note starts holding', () => {
+    const written: string[] = []
+    typeAhead.holdKeysForNewEditor('first', 'a', (text) => written.push(`first:${text}`))
+    typeAhead.holdKeysForNewEditor('second', 'b', (text) => written.push(`second:${text}`))
+    expect(written).toEqual(['first:a'])
+    expect(typeAhead.takeHeldKeys().text).toBe('b')
+  })
+
+  describe('an editor that never takes the keys', () => {
+    afterEach(() => vi.useRealTimers())
+
+    // (last in this file: the editor's code, once here, stays for the module's life)
+    it('its keys are written into the note, not dropped, once the editor’s code has been here a while', async () => {
+      vi.useFakeTimers()
+      const origin = await import('../../client/text/editorOrigin')
+      origin.provideEditorOrigin('loaded')
+      const written: string[] = []
+      typeAhead.holdKeysForNewEditor('n1', 'Bring', (text) => written.push(text))
+      press(' ')
+      vi.advanceTimersByTime(1000)
+      expect(written).toEqual([])
+      vi.advanceTimersByTime(1500)
+      expect(written).toEqual(['Bring '])
+      expect(press('z').defaultPrevented).toBe(false)
+    })
   })
 })
