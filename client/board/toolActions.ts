@@ -1,7 +1,6 @@
 import { KINDS, MAX_STROKE_COORDS, type BoardObject } from '../../shared/schema/kinds'
-import { boundsOf } from '../canvas/objects/bounds'
 import { resizedProps } from '../canvas/objects/resize'
-import { freeSpot } from '../canvas/placement'
+import { freeSpot, obstacles } from '../canvas/placement'
 import type { Drawing, TransformChange } from '../canvas/tools/canvasTools'
 import { shapeFromDrag } from '../canvas/tools/drawings'
 import { splitPoints, toRelative } from '../canvas/tools/strokeMath'
@@ -28,10 +27,6 @@ export interface ToolContext {
 
 /** Frame titles count up per canvas: "Frame 1", "Frame 2"… */
 const frameTitle = (n: number) => i18n.t('board:frameTitle', { n })
-
-/** Boxes a new object should not cover. Frames are not in the way: landing in one is fine. */
-export const obstacles = (objects: readonly BoardObject[]): Rect[] =>
-  objects.filter((o) => o.kind !== 'frame').map(boundsOf)
 
 /** A free spot of this size near the middle of the view. */
 export function centreSpot(c: ToolContext, w: number, h: number): Rect {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { withFrameContents } from '../../shared/schema/geometry'
 import { isNote, KINDS, type BoardObject } from '../../shared/schema/kinds'
-import { freeSpot } from '../canvas/placement'
+import { freeSpot, obstacles } from '../canvas/placement'
 import { boundsOf, isEditable } from '../canvas/objects/bounds'
 import {
   fitRects,
@@ -74,7 +74,7 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
       const { w, h } = KINDS.sticky.defaults()
       const center = at ?? viewCenter(viewport, size)
       const preferred = { x: Math.round(center.x - w / 2), y: Math.round(center.y - h / 2), w, h }
-      const spot = at ? preferred : freeSpot(objects.map(boundsOf), preferred)
+      const spot = at ? preferred : freeSpot(obstacles(objects), preferred)
       model.undo.stopCapturing()
       const id = model.commands.addSticky(canvasId, spot.x, spot.y)
       if (id && openEditor) holdKeysForNewEditor(id, '', typedInto(model, id))

@@ -1,3 +1,5 @@
+import type { BoardObject } from '../../shared/schema/kinds'
+import { boundsOf } from './objects/bounds'
 import type { Rect } from './viewport'
 
 /** Space left between a new note and its neighbours (world units). */
@@ -33,3 +35,10 @@ export function freeSpot(taken: readonly Rect[], preferred: Rect): Rect {
   }
   return preferred
 }
+
+/**
+ * Boxes a new object should not cover. Frames are not in the way: a note made while someone looks
+ * at a frame belongs in it (as in FigJam's sections), not pushed outside it to the edge of the view.
+ */
+export const obstacles = (objects: readonly BoardObject[]): Rect[] =>
+  objects.filter((o) => o.kind !== 'frame').map(boundsOf)

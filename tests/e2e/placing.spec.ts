@@ -1,6 +1,6 @@
 import { devices, type Browser, type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { createSession, join, openAsNewPerson, openListView, screenOf } from './helpers'
+import { createLinks, createSession, join, openAsNewPerson, openListView, screenOf } from './helpers'
 
 /**
  * Placing and typing as newcomers do it, with the habits of Miro, FigJam and Padlet: press a tool
@@ -101,6 +101,39 @@ test('press and type, or press, click and type: exactly one note, where the pers
   const tapped = await selectedAt(pia)
   expect(Math.abs(tapped.x + 100 - phoneSpot.world.x)).toBeLessThan(3)
   expect(Math.abs(tapped.y + 100 - phoneSpot.world.y)).toBeLessThan(3)
+})
+
+test('a note made while looking at a frame waits in the middle of the view, inside the frame', async ({
+  browser,
+}) => {
+  // The collage opens on its first frame, which fills the view: the note belongs there, not pushed
+  // out past the frame's edge to where the toolbar or the page buttons cover it.
+  const links = await createLinks(browser, 'Into the frame', 'collage')
+  const ada = await openAsNewPerson(browser, links.participant)
+  await join(ada, 'Ada')
+  const pia = await openAsNewPerson(browser, links.participant, { ...devices['Pixel 7'] })
+  await join(pia, 'Pia')
+  // Ada's goes in the middle; Pia, looking at the same spot, gets hers just beside it (224 = a note
+  // and the gap between notes), not on top of it
+  for (const [page, words, beside] of [
+    [ada, 'Our corner shop', 0],
+    [pia, 'The bus stop', 224],
+  ] as const) {
+    const middle = await boardPoint(page, 0.5, 0.5)
+    if (page === pia) await tool(page, 'Sticky note').tap()
+    else await tool(page, 'Sticky note').click()
+    await page.keyboard.type(words)
+    await page.keyboard.press('Escape')
+    const at = await selectedAt(page)
+    expect(Math.abs(at.x + 100 - beside - middle.world.x)).toBeLessThan(3)
+    expect(Math.abs(at.y + 100 - middle.world.y)).toBeLessThan(3)
+    await page.keyboard.press('Escape')
+  }
+  // both are in the frame: its count says so, in the list view
+  const list = await openListView(ada)
+  await expect(
+    list.getByRole('listitem').filter({ hasText: /^Frame: A place that matters to me/ }),
+  ).toContainText('(2 items)')
 })
 
 test('Chinese typed into a new note stays exactly what was typed', async ({ browser }) => {
