@@ -1,9 +1,15 @@
-import { lazy, Suspense, useCallback, useLayoutEffect, useRef } from 'react'
+import { lazy, Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react'
 import { editorLoaded } from './editorOrigin'
-import type { NoteEditorProps } from './NoteEditor'
+import type { NoteEditor as RichNoteEditor, NoteEditorProps } from './NoteEditor'
 import { holdKeysForNewEditor, releaseHeldKeys, takeHeldKeys, type WriteWithoutEditor } from './typeAhead'
 
-const load = () => import('./NoteEditor')
+/** The editor itself once its code is here: used directly, so a note opened then never waits. */
+let loaded: typeof RichNoteEditor | null = null
+const load = () =>
+  import('./NoteEditor').then((m) => {
+    loaded = m.NoteEditor
+    return m
+  })
 const Editor = lazy(() => load().then((m) => ({ default: m.NoteEditor })))
 
 /** Fetches the rich-text editor's code ahead of need (offline or mid-deploy: its first use says so). */
@@ -44,6 +50,11 @@ export function NoteEditor(props: NoteEditorProps) {
     }
   }, [noteId])
   const isClosing = useCallback(() => closing.current, [])
+  // Once the code is here, no stand-in box for a moment (React.lazy would suspend once more, and the
+  // first note opened after loading would begin in the plain box, where Ctrl+B does nothing). Chosen
+  // once per editor: switching while it is open would start it afresh under the person's fingers.
+  const [Ready] = useState(() => loaded)
+  if (Ready) return <Ready {...props} />
   return (
     <Suspense
       fallback={

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { createLinks, expectConnected, join, openAsNewPerson, openListView } from './helpers'
+import { createLinks, expectConnected, join, noteRows, openAsNewPerson, openListView } from './helpers'
 
 // The note editor's code (Tiptap, ProseMirror) loads after the board is drawn. On a slow line someone
 // may press Sticky note and type before it is here: nothing they type is lost, and the keyboard is
@@ -32,7 +32,7 @@ test('keys typed before the note editor’s code arrives go into the note, with 
   await expect(ada.locator('textarea.note-editor-arriving')).toBeFocused()
   await ada.keyboard.type('Bring snacks')
   await ada.keyboard.press('Escape')
-  await expect(notesOfChen.getByRole('listitem').filter({ hasText: 'Bring snacks' })).toHaveCount(1)
+  await expect(noteRows(notesOfChen, 'Bring snacks')).toHaveCount(1)
   // Escape reached the board: the note is no longer edited, and the keyboard is the board's again
   // (Escape once more lets go of the note; a one-key shortcut then chooses a tool)
   await expect(ada.locator('textarea.note-editor-arriving')).toHaveCount(0)
@@ -51,11 +51,11 @@ test('keys typed before the note editor’s code arrives go into the note, with 
   await expect(editor).toHaveText('Second')
   await ada.keyboard.type(' note')
   await ada.keyboard.press('Escape')
-  await expect(notesOfChen.getByRole('listitem').filter({ hasText: 'Second note' })).toHaveCount(1)
+  await expect(noteRows(notesOfChen, 'Second note')).toHaveCount(1)
 
   // the first note, opened again, is edited in the editor now
   const notesOfAda = await openListView(ada)
-  await expect(notesOfAda.getByRole('listitem').filter({ hasText: 'Bring snacks' })).toHaveCount(1)
+  await expect(noteRows(notesOfAda, 'Bring snacks')).toHaveCount(1)
   await chen.screenshot({ path: '/tmp/editor-arriving-chen.png' })
   await chen.context().close()
 })
@@ -100,7 +100,37 @@ test('the editor arriving at any moment while someone types and presses Escape l
     await expect.poll(count).toBe(before + 1)
   }
   const list = await openListView(ada)
-  await expect(list.getByRole('listitem').filter({ hasText: /Round \d+ of the family recipe/ })).toHaveCount(
-    12,
-  )
+  await expect(noteRows(list, /Round \d+ of the family recipe/)).toHaveCount(12)
+})
+
+test('once the editor’s code is here, the next note opens in it at once: bold from the first key', async ({
+  browser,
+}) => {
+  const links = await createLinks(browser, 'Rich from the start', 'collage')
+  const ada = await openAsNewPerson(browser, links.participant)
+  await join(ada, 'Ada')
+  await expect
+    .poll(() =>
+      ada.evaluate(() => performance.getEntriesByType('resource').some((r) => /NoteEditor-/.test(r.name))),
+    )
+    .toBe(true)
+  // whether the plain stand-in box shows even for a moment
+  await ada.evaluate(() => {
+    const w = window as unknown as { sawStandIn: boolean }
+    w.sawStandIn = false
+    new MutationObserver(() => {
+      if (document.querySelector('textarea.note-editor-arriving')) w.sawStandIn = true
+    }).observe(document.body, { childList: true, subtree: true })
+  })
+  await ada.getByRole('toolbar', { name: 'Tools' }).getByRole('button', { name: 'Sticky note' }).click()
+  await ada.keyboard.press('Control+b')
+  await ada.keyboard.type('Gran’s')
+  await ada.keyboard.press('Control+b')
+  await ada.keyboard.type(' dumplings')
+  const editor = ada.locator('.note-editor-content')
+  await expect(editor.locator('strong')).toHaveText('Gran’s')
+  await ada.keyboard.press('Escape')
+  expect(await ada.evaluate(() => (window as unknown as { sawStandIn: boolean }).sawStandIn)).toBe(false)
+  const list = await openListView(ada)
+  await expect(noteRows(list, 'Gran’s dumplings').locator('strong')).toHaveText('Gran’s')
 })

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test'
+import { expect, type Browser, type Locator, type Page } from '@playwright/test'
 
 /** Creates a session from the home page and returns its participant link (a full URL). */
 export async function createSession(page: Page, title: string): Promise<string> {
@@ -106,6 +106,14 @@ export async function openListView(page: Page) {
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
   await expect(list).toBeAttached()
   return list
+}
+
+/**
+ * The list view's rows of notes holding `text`: not the row of a frame they are in (a frame's row
+ * lists its notes inside it).
+ */
+export function noteRows(list: Locator, text: string | RegExp): Locator {
+  return list.getByRole('listitem').filter({ hasText: text, hasNot: list.page().getByRole('listitem') })
 }
 
 /** A new session with Ada and Grace joined, each in a browser of their own, with the list view open. */
