@@ -7,6 +7,7 @@ import { objectsOf } from '../../shared/schema/boardDoc'
 import { SCHEMA_CLOSE, SCHEMA_PARAM } from '../../shared/schema/handshake'
 import { SCHEMA_VERSION } from '../../shared/schema/migrations'
 import { restoreAfterReload, saveForReload } from './carryOver'
+import { flushPendingWrites } from '../state/pendingWrites'
 import { parseRefusal, replayOwnWork, type RefusalReason } from './recover'
 import { INITIAL_STATUS, ValueStore, type RoomStatus } from './statusStore'
 import { trackUnsent } from './unsent'
@@ -113,6 +114,7 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
   let savedForReload = false
   let keeping = false
   const keep = () => {
+    flushPendingWrites()
     if (unsent) savedForReload = saveForReload(room, doc, unsent.unsentKeys())
   }
   const onSchemaClose = (event: CloseEvent | null) => {
@@ -173,6 +175,7 @@ export function connectRoom(options: ConnectRoomOptions): RoomConnection {
     replaceWhenSynced(next, () => {
       const fresh = next!
       next = null
+      flushPendingWrites() // words still being typed go into the copy too
       replayOwnWork(doc, fresh.doc, unsent.unsentKeys(), {
         skip: reason.object,
         self,

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { createLinks, expectConnected, join, openAsNewPerson, openListView } from './helpers'
+import { createLinks, expectConnected, join, noteRows, openAsNewPerson, openListView } from './helpers'
 
 // The board's document is fetched (compressed, over HTTP) while a newcomer reads the join page; their
 // websocket then brings only what changed since, and nothing written in between is missed.
@@ -14,7 +14,7 @@ test('a newcomer on a phone gets the board fetched while they read the join page
     await ada.getByRole('button', { name: 'Add note' }).click()
     await ada.keyboard.type(text)
     await ada.keyboard.press('Escape')
-    await expect(notesOfAda.getByRole('listitem').filter({ hasText: text })).toHaveCount(1)
+    await expect(noteRows(notesOfAda, text)).toHaveCount(1)
   }
   await add('Bring a dish to share')
   await add('Childcare on Saturdays')

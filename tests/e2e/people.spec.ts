@@ -2,7 +2,14 @@ import { type Browser, type BrowserContextOptions, type Page } from '@playwright
 import { expect, test } from './fixtures'
 import { readFileSync } from 'node:fs'
 import { violations } from './axe'
-import { createLinks, expectConnected, openListView, openMenuIfFolded, waitingHeading } from './helpers'
+import {
+  createLinks,
+  expectConnected,
+  noteRows,
+  openListView,
+  openMenuIfFolded,
+  waitingHeading,
+} from './helpers'
 
 /**
  * People the server knows (issue #15), with several people: the lobby (a participant waits, the
@@ -320,7 +327,7 @@ test('exports leave a removed person unnamed unless the facilitator chooses to n
   await bea.keyboard.type('Bea was here')
   await bea.keyboard.press('Escape')
   const notesOfFay = await openListView(fay)
-  await expect(notesOfFay.getByRole('listitem').filter({ hasText: 'Bea was here' })).toHaveCount(1)
+  await expect(noteRows(notesOfFay, 'Bea was here')).toHaveCount(1)
 
   // Nobody removed yet: no choice to make.
   const exportButton = fay.getByRole('button', { name: 'Export', exact: true })

@@ -1,6 +1,6 @@
 import { type APIRequestContext, type Browser, type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { expectConnected, openListView, rememberLinks } from './helpers'
+import { expectConnected, noteRows, openListView, rememberLinks } from './helpers'
 
 /**
  * The right place at each step: a session opens on its first step's canvas, Next step takes the
@@ -140,7 +140,7 @@ test('Next step takes followers to its canvas with its prompt; their notes land 
   await li.keyboard.press('Escape')
   const notes = await openListView(fay)
   await expect(fay.getByRole('list', { name: /^Notes on “?Themes/ })).toBeVisible()
-  await expect(notes.getByRole('listitem').filter({ hasText: 'Shade trees' })).toHaveCount(1)
+  await expect(noteRows(notes, 'Shade trees')).toHaveCount(1)
 })
 
 test('following the facilitator keeps their place and zoom (a phone sees the same area); moving away stops it', async ({
