@@ -68,9 +68,11 @@ export function releaseHeldKeys(id?: string): void {
  * another note are written into that note first.
  */
 export function holdKeysForNewEditor(id: string, first: string, write: WriteWithoutEditor): void {
+  // keys still held for this same note come first; those for another note go into it
+  const before = held?.id === id ? held.text : ''
   if (held?.id !== id) releaseHeldKeys()
   stop()
-  held = { id, text: first, escape: false }
+  held = { id, text: before + first, escape: false }
   writeWithout = write
   window.addEventListener('keydown', onKeyDown, true)
   // counted from when the editor's code is here: it may still be on its way

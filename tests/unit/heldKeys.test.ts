@@ -118,6 +118,14 @@ describe('held keys while the editor’s code is on its way', () => {
     expect(typeAhead.takeHeldKeys().text).toBe('b')
   })
 
+  it('holding again for the same note keeps what was held for it, in order', () => {
+    const written: string[] = []
+    typeAhead.holdKeysForNewEditor('n1', 'Hel', (text) => written.push(text))
+    typeAhead.holdKeysForNewEditor('n1', 'lo', (text) => written.push(text))
+    typeAhead.releaseHeldKeys('n1')
+    expect(written).toEqual(['Hello'])
+  })
+
   describe('an editor that never takes the keys', () => {
     afterEach(() => vi.useRealTimers())
 
