@@ -1,4 +1,4 @@
-import { transferAllObjects } from '../../shared/ops/transfer'
+import { boxesOn, transferAllObjects } from '../../shared/ops/transfer'
 import { PRIVATE_PREFIX, boardRoom, parseRoom } from '../../shared/rooms'
 import { addSkipped, type Skipped } from '../../shared/schema/skipped'
 import type { Logger } from '../logger'
@@ -27,6 +27,8 @@ export async function revealPrivateNotes(
   const board = await relay.join(boardRoom(sessionId), { sessionId, kind: 'board' }, hold)
   let moved = 0
   let skipped: Skipped = {}
+  // what is on the board, worked out once: each room's notes are placed clear of it and of the last
+  const boxes = boxesOn(board.doc)
   try {
     for (const name of names) {
       const info = parseRoom(name)
@@ -34,7 +36,7 @@ export async function revealPrivateNotes(
       try {
         const room = await relay.join(name, info, hold)
         try {
-          const done = transferAllObjects(room.doc, board.doc, SERVER_ORIGIN)
+          const done = transferAllObjects(room.doc, board.doc, SERVER_ORIGIN, boxes)
           moved += done.moved
           skipped = addSkipped(skipped, done.skipped)
         } finally {

@@ -4,6 +4,7 @@ import { newPrivateToken } from '../../shared/identity'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { controlRoom, facilitatorRoom, privateRoom } from '../../shared/rooms'
+import { objectsOf } from '../../shared/schema/boardDoc'
 import { guidanceOf } from '../../shared/schema/controlDoc'
 import { loadStoredDoc, noteTexts } from '../helpers/board'
 import { harness } from '../helpers/harness'
@@ -69,6 +70,47 @@ describe('private writing', () => {
     const { doc: stored } = await loadStoredDoc(h.server.storage, id)
     expect(noteTexts(stored).sort()).toEqual(['marker', SECRET].sort())
     spies.forEach((ws) => ws.terminate())
+  })
+})
+
+describe('Reveal', () => {
+  it('notes three people wrote privately on the same spot come out side by side, none hidden under another', async () => {
+    const h = await harness()
+    const { id, keys } = await createSession(h.server.http)
+    const board = h.open(id, keys.facilitator)
+    await synced(board)
+    addObject(board.doc, { kind: 'sticky', canvas: 'c', x: 0, y: 0, text: 'already here' }, fay)
+    for (const name of ['Ann', 'Ben', 'Chen']) {
+      const { token, person } = await joinSession(h.server.http, id, keys.participant, name)
+      const own = h.open(privateRoom(id, person), keys.participant, { token })
+      await synced(own)
+      for (const n of [1, 2])
+        addObject(
+          own.doc,
+          { kind: 'sticky', canvas: 'c', x: 0, y: 0, text: `${name} ${n}` },
+          createOrigin(person, name),
+        )
+      await expect.poll(() => h.server.storage.listRooms(privateRoom(id, person))).toHaveLength(1)
+    }
+    const res = await fetch(`${h.server.http}/api/sessions/${id}/reveal?key=${keys.facilitator}`, {
+      method: 'POST',
+    })
+    expect(await res.json()).toEqual({ revealed: 6 })
+    await expect.poll(() => noteTexts(board.doc)).toHaveLength(7)
+    const notes = (doc: typeof board.doc) =>
+      [...objectsOf(doc).values()].filter((o) => o.get('kind') === 'sticky')
+    const boxes = notes(board.doc).map((o) => ({ x: o.get('x') as number, y: o.get('y') as number }))
+    // notes are 200 × 200: no two closer than that on both axes
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        expect(Math.abs(a.x - b.x) >= 200 || Math.abs(a.y - b.y) >= 200, JSON.stringify([a, b])).toBe(true)
+    expect(boxes).toContainEqual({ x: 0, y: 0 }) // the note already there stays
+    const { doc: stored } = await loadStoredDoc(h.server.storage, id)
+    expect(
+      notes(stored)
+        .map((o) => [o.get('x'), o.get('y')])
+        .sort(),
+    ).toEqual(boxes.map((b) => [b.x, b.y]).sort())
   })
 })
 
