@@ -43,7 +43,7 @@ export interface BoardAreaProps {
   /** The document an object lives in, when not all are on the board (private notes). */
   readonly docOf?: (id: string) => Y.Doc
   /** Drawn over the objects, in world coordinates (badges for votes, privacy, moderation). */
-  readonly overlay?: (visible: readonly BoardObject[]) => ReactNode
+  readonly overlay?: (visible: readonly BoardObject[], scale: number) => ReactNode
   /** More actions for the selection bar (themes, reactions, consent, moderation). */
   readonly selectionExtras?: SelectionExtras
 }

@@ -53,7 +53,7 @@ export interface BoardCanvasProps {
   /** The active tool, its options, and where drawings and resizes go. */
   readonly tools?: CanvasTools
   /** Konva nodes drawn over the objects in view, in world coordinates (badges, marks). */
-  readonly overlay?: (visible: readonly BoardObject[]) => ReactNode
+  readonly overlay?: (visible: readonly BoardObject[], scale: number) => ReactNode
 }
 
 /** Objects this far (screen px) outside the view are still drawn, so panning never shows gaps. */
@@ -150,7 +150,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
           )}
         </Layer>
         <Layer listening={objectsListen}>{warm.map(node)}</Layer>
-        {props.overlay && <Layer listening={objectsListen}>{props.overlay(visible)}</Layer>}
+        {props.overlay && (
+          <Layer listening={objectsListen}>{props.overlay(visible, props.viewport.scale)}</Layer>
+        )}
         <GesturePreviewLayer store={gestures.preview} />
       </Stage>
       <LiveCursors source={props.cursors} viewport={viewport} />

@@ -24,6 +24,8 @@ export interface CanvasBadgesProps {
   readonly myVotes: Readonly<Record<string, number>>
   readonly results: Readonly<Record<string, number>>
   readonly onVote: (id: string, delta: 1 | -1) => void
+  /** How much larger than the board's own size the vote buttons are drawn (controlsScale). */
+  readonly controlsScale: number
 }
 
 /**
@@ -58,6 +60,7 @@ export const CanvasBadges = memo(function CanvasBadges(props: CanvasBadgesProps)
             isPrivate={isPrivate}
             hidden={props.showHidden && o.hidden}
             votes={props.voting && !isPrivate ? (props.myVotes[o.id] ?? 0) : null}
+            controls={props.controlsScale}
             result={props.voting ? undefined : props.results[o.id]}
             onVote={props.onVote}
             lang={lang}
@@ -77,6 +80,8 @@ interface NoteMarksProps {
   /** Its votes after voting, if counted. */
   readonly result: number | undefined
   readonly onVote: (id: string, delta: 1 | -1) => void
+  /** How much larger the vote buttons are drawn than at the board's own size. */
+  readonly controls: number
   /** The interface language its words are in (they are drawn again when it changes). */
   readonly lang: string
 }
@@ -89,6 +94,7 @@ const NoteMarks = memo(function NoteMarks({
   votes,
   result,
   onVote,
+  controls,
 }: NoteMarksProps) {
   const reacted = REACTIONS.some((r) => (note.reactions[r]?.length ?? 0) > 0)
   if (!isPrivate && !hidden && !reacted && votes === null && result === undefined) return null
@@ -98,7 +104,9 @@ const NoteMarks = memo(function NoteMarks({
       {isPrivate && <PrivateMark w={b.w} h={b.h} />}
       {hidden && <HiddenMark w={b.w} h={b.h} />}
       <ReactionLine object={note} w={b.w} h={b.h} />
-      {votes !== null && <VoteBadge x={b.w} votes={votes} onVote={(d) => onVote(note.id, d)} />}
+      {votes !== null && (
+        <VoteBadge x={b.w} votes={votes} onVote={(d) => onVote(note.id, d)} scale={controls} />
+      )}
       {result !== undefined && (
         <Pill x={b.w - 70} y={-14} w={70} text={i18n.t('facilitation:votes', { count: result })} />
       )}
@@ -216,8 +224,33 @@ function Pill({ x, y, w, text }: { x: number; y: number; w: number; text: string
   )
 }
 
+/** The vote buttons' diameter at the board's own size (world units). */
+const VOTE_BUTTON = 26
+/** The least a vote button measures on screen (CSS px): WCAG 2.5.8's minimum for a target. */
+const VOTE_BUTTON_MIN_PX = 24
+
+/**
+ * How much larger than the board's own size the vote buttons are drawn at a zoom: never smaller
+ * than VOTE_BUTTON_MIN_PX on screen (a phone's view of a laptop's board is at half size or less). In
+ * steps of a half, so zooming draws them again only now and then, not on every frame of a pinch.
+ */
+export function controlsScale(viewScale: number): number {
+  const needed = VOTE_BUTTON_MIN_PX / (VOTE_BUTTON * viewScale)
+  return needed <= 1 ? 1 : Math.min(4, Math.ceil(needed * 2) / 2)
+}
+
 /** − n + at the note's top-right corner: this person's votes on it. */
-function VoteBadge({ x, votes, onVote }: { x: number; votes: number; onVote: (d: 1 | -1) => void }) {
+function VoteBadge({
+  x,
+  votes,
+  onVote,
+  scale,
+}: {
+  x: number
+  votes: number
+  onVote: (d: 1 | -1) => void
+  scale: number
+}) {
   const button = (cx: number, label: string, delta: 1 | -1) => (
     <Group
       x={cx}
@@ -231,7 +264,7 @@ function VoteBadge({ x, votes, onVote }: { x: number; votes: number; onVote: (d:
         onVote(delta)
       }}
     >
-      <Circle radius={13} fill="#fff" stroke={ACCENT} strokeWidth={2} />
+      <Circle radius={VOTE_BUTTON / 2} fill="#fff" stroke={ACCENT} strokeWidth={2} />
       <Text
         x={-13}
         y={-13}
@@ -245,29 +278,32 @@ function VoteBadge({ x, votes, onVote }: { x: number; votes: number; onVote: (d:
       />
     </Group>
   )
+  // anchored at the note's corner, growing up and to the left when drawn larger
   return (
-    <Group x={x - 56} y={-16}>
-      <Rect
-        x={-4}
-        y={-15}
-        width={92}
-        height={30}
-        cornerRadius={15}
-        fill="rgba(255,255,255,0.9)"
-        listening={false}
-      />
-      {button(12, '−', -1)}
-      <Text
-        x={26}
-        y={-9}
-        width={32}
-        align="center"
-        text={String(votes)}
-        fontSize={16}
-        fontStyle="bold"
-        listening={false}
-      />
-      {button(72, '+', 1)}
+    <Group x={x} y={0} scaleX={scale} scaleY={scale}>
+      <Group x={-56} y={-16}>
+        <Rect
+          x={-4}
+          y={-15}
+          width={92}
+          height={30}
+          cornerRadius={15}
+          fill="rgba(255,255,255,0.9)"
+          listening={false}
+        />
+        {button(12, '−', -1)}
+        <Text
+          x={26}
+          y={-9}
+          width={32}
+          align="center"
+          text={String(votes)}
+          fontSize={16}
+          fontStyle="bold"
+          listening={false}
+        />
+        {button(72, '+', 1)}
+      </Group>
     </Group>
   )
 }

@@ -4,7 +4,7 @@ import { framesInOrder } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { SelectionExtras as SelectionExtrasFn } from '../board/SelectionActions'
 import type { ObjectIndex, SessionCommitments } from '../state'
-import { CanvasBadges } from './CanvasBadges'
+import { CanvasBadges, controlsScale } from './CanvasBadges'
 import { NoteExtras } from './NoteExtras'
 import { SelectionExtras } from './SelectionExtras'
 import type { Facilitation } from './useFacilitation'
@@ -56,10 +56,11 @@ export function useFacilitationUi(
     (id: string, delta: 1 | -1) => contributions.vote(id, delta, state.voteBudget),
     [contributions, state.voteBudget],
   )
-  const overlay = (visible: readonly BoardObject[]) => (
+  const overlay = (visible: readonly BoardObject[], scale: number) => (
     <CanvasBadges
       objects={objects}
       visible={visible}
+      controlsScale={controlsScale(scale)}
       privateIds={fac.privateIds}
       showHidden={fac.isFacilitator}
       voting={state.mode === 'voting' && fac.canWrite}
