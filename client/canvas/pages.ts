@@ -3,10 +3,24 @@ import { clampScale, fitRects, viewCenter, type Rect, type Size, type Viewport }
 /** Room above a frame for its title when the view moves to it. */
 export const TITLE_ROOM = 40
 
-/** The view that shows one frame (a flipchart page, a theme) whole, its title included, centred. */
+/**
+ * The band the page buttons (FrameNav) take over the board, which a page shown whole keeps clear of:
+ * along the top on a laptop, above the bottom bars on a phone (styles.css, `.frame-nav`).
+ */
+export function pageBarBand(size: Size): { top: number; bottom: number } {
+  return size.width > 720 ? { top: 56, bottom: 0 } : { top: 0, bottom: 176 }
+}
+
+/**
+ * The view that shows one frame (a flipchart page, a theme) whole, its title included, centred in
+ * what the page buttons leave of the board (its title is the prompt: never under them).
+ */
 export function pageView(bounds: Rect, size: Size): Viewport {
   const { x, y, w, h } = bounds
-  return fitRects([{ x, y: y - TITLE_ROOM, w, h: h + TITLE_ROOM }], size)
+  const band = pageBarBand(size)
+  const room = { width: size.width, height: Math.max(1, size.height - band.top - band.bottom) }
+  const view = fitRects([{ x, y: y - TITLE_ROOM, w, h: h + TITLE_ROOM }], room)
+  return { ...view, y: view.y + band.top }
 }
 
 const overlap = (a: Rect, b: Rect): number =>

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { followView, pageInView, pageView } from '../../client/canvas/pages'
+import { followView, pageBarBand, pageInView, pageView, TITLE_ROOM } from '../../client/canvas/pages'
 import { viewCenter } from '../../client/canvas/viewport'
 import { i18n, loadLanguage } from '../../client/i18n'
 import { objectsOf, readObject } from '../../shared/schema/boardDoc'
@@ -130,6 +130,20 @@ describe('pages and following', () => {
     const between = { scale: 1, x: laptop.width / 2 - 1870, y: 100 }
     expect(pageInView(pages, between, laptop)).toBe(2)
     expect(pageInView(pages, { scale: 1, x: 100_000, y: 0 }, laptop)).toBe(-1)
+  })
+
+  it('a page shown whole keeps its title clear of the page buttons: below them on a laptop, above them on a phone', () => {
+    const page = pages[1]!
+    for (const size of [laptop, phone]) {
+      const view = pageView(page, size)
+      const band = pageBarBand(size)
+      const titleTop = view.y + (page.y - TITLE_ROOM) * view.scale
+      const pageBottom = view.y + (page.y + page.h) * view.scale
+      expect(titleTop).toBeGreaterThanOrEqual(band.top)
+      expect(pageBottom).toBeLessThanOrEqual(size.height - band.bottom)
+      // the whole width is used: the page is centred across
+      expect(view.x + (page.x + page.w / 2) * view.scale).toBeCloseTo(size.width / 2)
+    }
   })
 
   it('following keeps the middle, and fits the same world area: same size, same zoom; a phone sees it all', () => {
