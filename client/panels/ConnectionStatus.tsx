@@ -19,13 +19,22 @@ export function statusText(state: LinkState, pending: PendingThings): string {
   return i18n.t('panels:connection.waiting', { state: label, things, count: pending.total })
 }
 
-/** The connection badge; a live region, so a screen reader hears when the link drops or returns. */
+/**
+ * The connection badge; a live region, so a screen reader hears when the link drops or returns.
+ * While all is well it is a green dot (its word is for screen readers and the tooltip), as in the
+ * whiteboards people know: the header's room goes to the canvas tabs, and the word shows when the
+ * link is reconnecting or offline.
+ */
 export function ConnectionStatus(props: { state: LinkState; pending: PendingThings }) {
   useTranslation() // re-render when the language changes
+  const text = statusText(props.state, props.pending)
+  const quiet = props.state === 'connected'
   return (
-    <div className={`connection connection-${props.state}`}>
+    <div className={`connection connection-${props.state}`} title={quiet ? text : undefined}>
       <span className="connection-dot" aria-hidden="true" />
-      <span role="status">{statusText(props.state, props.pending)}</span>
+      <span role="status" className={quiet ? 'visually-hidden' : undefined}>
+        {text}
+      </span>
     </div>
   )
 }

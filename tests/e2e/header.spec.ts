@@ -1,0 +1,66 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { createLinks, join, openAsNewPerson } from './helpers'
+
+/**
+ * The bar above the board on the screens facilitators run sessions from: a tablet, a small laptop,
+ * a common laptop. Every control is on screen (or behind Menu), and the canvas everyone is on keeps
+ * its name readable: on a 1280 px laptop it used to be squeezed to one letter and an ellipsis, and on
+ * a 1024 px tablet the language and contrast controls were past the right edge of the page.
+ */
+
+const header = (page: Page) => page.getByRole('banner')
+const currentTab = (page: Page) => page.getByRole('tab', { selected: true })
+
+/** Whether every control of the header lies inside the window (none cut off or past its edge). */
+async function controlsOnScreen(page: Page): Promise<string[]> {
+  return header(page)
+    .locator('button:visible, select:visible')
+    .evaluateAll((elements) =>
+      elements
+        .filter((e) => {
+          const r = e.getBoundingClientRect()
+          return r.left < 0 || r.right > window.innerWidth + 0.5 || r.top < 0 || r.bottom > window.innerHeight
+        })
+        .map((e) => e.getAttribute('aria-label') ?? e.textContent ?? e.tagName),
+    )
+}
+
+/** How much of the current tab's name shows (1 = all of it). */
+const nameShown = (page: Page) =>
+  currentTab(page).evaluate((tab) => Math.min(1, tab.clientWidth / Math.max(1, tab.scrollWidth)))
+
+for (const width of [1024, 1280, 1366]) {
+  test(`a facilitator's header at ${width} px: every control on screen, the canvas's name readable`, async ({
+    browser,
+  }) => {
+    const { facilitator } = await createLinks(browser, 'Community voices on housing, spring 2027')
+    const fay = await openAsNewPerson(browser, facilitator, { viewport: { width, height: 800 } })
+    await join(fay, 'Fay')
+    await expect(currentTab(fay)).toHaveAccessibleName('Individual reflections')
+    // the tab shows most of "Individual reflections" (up to 12rem), not "I…"
+    await expect.poll(() => nameShown(fay)).toBeGreaterThan(0.75)
+    expect(await controlsOnScreen(fay)).toEqual([])
+
+    // the panel buttons are on the bar, or behind Menu on a narrower screen
+    const menu = header(fay).getByRole('button', { name: 'Menu' })
+    const commitments = header(fay).getByRole('button', { name: 'Commitments', exact: true })
+    if (width < 1200) {
+      await expect(commitments).toBeHidden()
+      await menu.click()
+      await expect(menu).toHaveAttribute('aria-expanded', 'true')
+      await expect(header(fay).getByRole('combobox', { name: 'Language' })).toBeVisible()
+      expect(await controlsOnScreen(fay)).toEqual([])
+    } else {
+      await expect(menu).toBeHidden()
+    }
+    await commitments.click()
+    await expect(fay.getByRole('heading', { name: 'Community Commitments' })).toBeVisible()
+    if (width < 1200) await expect(menu).toHaveAttribute('aria-expanded', 'false')
+
+    // connected: a green dot, with its word for screen readers and the tooltip
+    const status = fay.getByRole('status').filter({ hasText: /^Connected$/ })
+    await expect(status).toHaveCount(1)
+    expect(await status.evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1)
+  })
+}
