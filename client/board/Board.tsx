@@ -25,6 +25,7 @@ import {
   useStore,
   type BoardModel,
 } from '../state'
+import { LiveObjectsContext } from '../state/liveText'
 import { combineStatus, type RoomConnection } from '../sync'
 import { preloadNoteEditorWhenIdle } from '../text/LazyNoteEditor'
 import { BoardArea } from './BoardArea'
@@ -265,26 +266,28 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
       </div>
       {groups.message}
       <div className="board-main">
-        <BoardArea
-          doc={board.doc}
-          model={model}
-          canvas={current}
-          objects={objects}
-          invalid={invalid}
-          ui={ui}
-          areaRef={areaRef}
-          size={size}
-          viewport={viewport}
-          setViewport={setViewport}
-          peerSelections={peers.selections}
-          cursors={cursors}
-          cursorNames={peers.cursorNames}
-          session={{ id: access.id, key: accessKey, role: access.role }}
-          onPointer={presence.onPointer}
-          docOf={fac.docOf}
-          overlay={facUi.overlay}
-          selectionExtras={facUi.selectionExtras}
-        />
+        <LiveObjectsContext.Provider value={roomModel.index}>
+          <BoardArea
+            doc={board.doc}
+            model={model}
+            canvas={current}
+            objects={objects}
+            invalid={invalid}
+            ui={ui}
+            areaRef={areaRef}
+            size={size}
+            viewport={viewport}
+            setViewport={setViewport}
+            peerSelections={peers.selections}
+            cursors={cursors}
+            cursorNames={peers.cursorNames}
+            session={{ id: access.id, key: accessKey, role: access.role }}
+            onPointer={presence.onPointer}
+            docOf={fac.docOf}
+            overlay={facUi.overlay}
+            selectionExtras={facUi.selectionExtras}
+          />
+        </LiveObjectsContext.Provider>
         {panel && (
           <SidePanel
             panel={panel}

@@ -17,22 +17,29 @@ export const MAX_HOT = 8
 /**
  * The ids of objects whose snapshot is new in `next` (changed or added), or null when more than
  * `MAX_HOT` are. Unchanged objects keep their snapshot, so this is a walk comparing references.
+ * Objects already `warm` (typed into lately: the list catches up with many at once) do not count
+ * towards `MAX_HOT`.
  */
 export function changedObjects(
   prev: readonly BoardObject[] | null,
   next: readonly BoardObject[],
+  warm: ReadonlyMap<string, unknown> = new Map(),
 ): string[] | null {
   if (!prev || prev === next) return []
   const changed: string[] = []
+  let counted = 0
+  const add = (id: string): boolean => {
+    changed.push(id)
+    if (!warm.has(id)) counted++
+    return counted <= MAX_HOT
+  }
   const sameOrder = prev.length === next.length && next.every((o, i) => prev[i]!.id === o.id)
   if (sameOrder) {
-    for (let i = 0; i < next.length; i++) {
-      if (next[i] !== prev[i] && changed.push(next[i]!.id) > MAX_HOT) return null
-    }
+    for (let i = 0; i < next.length; i++) if (next[i] !== prev[i] && !add(next[i]!.id)) return null
     return changed
   }
   const before = new Map(prev.map((o) => [o.id, o]))
-  for (const o of next) if (before.get(o.id) !== o && changed.push(o.id) > MAX_HOT) return null
+  for (const o of next) if (before.get(o.id) !== o && !add(o.id)) return null
   return changed
 }
 

@@ -14,6 +14,16 @@ import 'konva/lib/shapes/Rect'
 import 'konva/lib/shapes/Text'
 import 'konva/lib/shapes/Transformer'
 
+import type { ComponentType, ReactNode } from 'react'
+import type { KonvaNodeEvents } from 'react-konva/lib/ReactKonvaCore'
+import type { WindowLayerConfig } from './windowLayer'
+import './windowLayer'
+
+/** A layer whose canvases cover only `area` of the stage (see windowLayer.ts). */
+export const WindowLayer = 'WindowLayer' as unknown as ComponentType<
+  WindowLayerConfig & KonvaNodeEvents & { children?: ReactNode }
+>
+
 export {
   Arrow,
   Circle,

@@ -1,5 +1,6 @@
-import { useEffect, useReducer, useRef } from 'react'
+import { useContext, useEffect, useReducer, useRef } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
+import { LiveObjectsContext } from '../state/liveText'
 import { changedObjects, drawableOnTop, HOT_FOR_MS } from './hotObjects'
 
 export interface HeatOptions {
@@ -26,8 +27,29 @@ export function useHotObjects(
   })
   const shown = useRef<ReadonlySet<string>>(new Set())
   const [, rerender] = useReducer((n: number) => n + 1, 0)
+  const index = useContext(LiveObjectsContext)
+  const keepDown = useRef(options.keepDown)
+  keepDown.current = options.keepDown
 
-  const changed = changedObjects(committed.current.objects, objects)
+  // Others' typing reaches the canvas's list only every so often (each node follows its own text),
+  // so it is heard here: a note typed into warms up, and the canvas renders again only when one
+  // that was not on the layer of changing objects should go up to it.
+  useEffect(() => {
+    if (!index) return
+    let frame = 0
+    return index.subscribe(() => {
+      if (!index.lastChangeTextOnly || index.lastChangeLocal) return
+      const at = performance.now()
+      let rise = false
+      for (const id of index.lastChangedIds) {
+        committed.current.since.set(id, at)
+        if (!shown.current.has(id) && !keepDown.current(id)) rise = true
+      }
+      if (rise) frame ||= requestAnimationFrame(() => ((frame = 0), rerender()))
+    })
+  }, [index])
+
+  const changed = changedObjects(committed.current.objects, objects, committed.current.since)
   let hot: ReadonlySet<string>
   if (options.frozen) hot = shown.current
   else {

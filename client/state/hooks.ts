@@ -1,31 +1,47 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
-import { eachFrame } from './eachFrame'
 import type { ObjectIndex, CanvasObjects } from './objectIndex'
 import type { UndoState, UndoStore } from './undoStore'
 
 /** The objects of one canvas as plain snapshots; unchanged objects keep their identity. */
 export function useCanvasObjects(index: ObjectIndex, canvasId: string): CanvasObjects {
   const get = useCallback(() => index.canvas(canvasId), [index, canvasId])
-  const subscribe = useMemo(() => framedUnlessLocal(index), [index])
+  const subscribe = useMemo(() => boardListFeed(index), [index])
   return useSyncExternalStore(subscribe, get)
 }
 
 /**
- * The index's changes, this person's own at once (what they do shows in the same frame) and the
- * others' at most once a frame: five people typing are 25 changes a second, and the board around
- * the objects need not render for each one.
+ * How long the board around the objects (panels, counts, the list view) may take to show the text
+ * others type: each note on the canvas shows it in the next frame on its own (`useLiveText`).
  */
-function framedUnlessLocal(index: ObjectIndex) {
-  const framed = eachFrame(index.subscribe)
+export const TEXT_CATCH_UP_MS = 500
+
+/**
+ * The index's changes as the board around the objects hears them: this person's own at once (what
+ * they do shows in the same frame), the others' at most once a frame, and the others' typing at most
+ * every `TEXT_CATCH_UP_MS`: five people typing are 25 changes a second, and re-rendering the whole
+ * board for each one was most of a slow phone's frame.
+ */
+function boardListFeed(index: ObjectIndex) {
   return (listener: () => void) => {
-    const stopFramed = framed(() => listener())
-    const stopLocal = index.subscribe(() => {
-      if (index.lastChangeLocal) listener()
+    let frame = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const tell = () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+      frame = 0
+      timer = undefined
+      listener()
+    }
+    const stop = index.subscribe(() => {
+      if (index.lastChangeLocal) tell()
+      else if (!index.lastChangeTextOnly) frame ||= requestAnimationFrame(tell)
+      else if (!frame) timer ??= setTimeout(tell, TEXT_CATCH_UP_MS)
     })
     return () => {
-      stopFramed()
-      stopLocal()
+      stop()
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
     }
   }
 }

@@ -26,8 +26,17 @@ export class ObjectIndex {
   private listeners = new Set<() => void>()
   private views = new Map<string, CanvasView>()
   private readonly objects: Y.Map<Y.Map<unknown>>
+  private objectListeners = new Map<string, Set<() => void>>()
   /** Whether the last change was this person's own (the others' may wait for the next frame). */
   lastChangeLocal = true
+  /**
+   * Whether the last change only edited the text of objects already there: no object came, went,
+   * moved or changed anything else. Each object's node follows its own text (`subscribeObject`), so
+   * what shows the list around the objects may catch up later.
+   */
+  lastChangeTextOnly = false
+  /** The objects the last change touched. */
+  lastChangedIds: ReadonlySet<string> = new Set()
 
   constructor(doc: Y.Doc) {
     this.objects = objectsOf(doc)
@@ -44,6 +53,17 @@ export class ObjectIndex {
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /** Tells `listener` (at once, on every change) when the object `id` changes. */
+  subscribeObject = (id: string, listener: () => void): (() => void) => {
+    let set = this.objectListeners.get(id)
+    if (!set) this.objectListeners.set(id, (set = new Set()))
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+      if (set.size === 0 && this.objectListeners.get(id) === set) this.objectListeners.delete(id)
+    }
   }
 
   /** The objects of one canvas; the same array until something on the board changes. */
@@ -109,8 +129,10 @@ export class ObjectIndex {
   }
 
   private onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
-    const { ids, all } = changedObjectIds(events)
+    const { ids, all, textOnly } = changedObjectIds(events)
     this.lastChangeLocal = events[0]?.transaction.local ?? true
+    this.lastChangeTextOnly = textOnly
+    this.lastChangedIds = ids
     const before = new Map<string, ReadResult | undefined>()
     if (all) {
       this.rebuild()
@@ -129,6 +151,9 @@ export class ObjectIndex {
       if (all || !this.patch(canvasId, view, before)) this.views.delete(canvasId)
     }
     for (const listener of [...this.listeners]) listener()
+    if (this.objectListeners.size === 0) return
+    const touched = all ? [...this.objectListeners.keys()] : ids
+    for (const id of touched) for (const listener of [...(this.objectListeners.get(id) ?? [])]) listener()
   }
 }
 

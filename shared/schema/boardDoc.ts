@@ -258,18 +258,23 @@ export function writeObject<K extends ObjectKind>(obj: NewObject<K>): YObject {
 export function changedObjectIds(events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): {
   ids: Set<string>
   all: boolean
+  /** Only the rich text of objects already there changed (nothing came, went, moved or else). */
+  textOnly: boolean
 } {
   const ids = new Set<string>()
   let all = false
+  let textOnly = events.length > 0
   for (const event of events) {
-    if (event.path.length === 0) {
+    const path = event.path
+    if (path.length === 0) {
       // the objects map itself: objects added or removed
       for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key)
     } else {
-      const first = event.path[0]
+      const first = path[0]
       if (typeof first === 'string') ids.add(first)
       else all = true
     }
+    if (path.length < 2 || path[1] !== TEXT_KEY) textOnly = false
   }
-  return { ids, all }
+  return { ids, all, textOnly: textOnly && !all }
 }

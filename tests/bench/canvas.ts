@@ -134,7 +134,15 @@ async function main(): Promise<void> {
   // default, or cursors-slow), for finding where frames go
   const profileTo = process.env.BENCH_PROFILE
   const profilePhase = process.env.BENCH_PROFILE_PHASE ?? 'busy'
+  // BENCH_TRACE=<file>: a Chrome trace of that phase instead (open it in DevTools' Performance panel)
+  const traceTo = process.env.BENCH_TRACE
   const phase = async (name: string): Promise<number[]> => {
+    if (traceTo && name === profilePhase) {
+      await browser.startTracing(page, { path: traceTo, screenshots: false })
+      const frames = await framesFor(page, 5000)
+      await browser.stopTracing()
+      return frames
+    }
     if (!profileTo || name !== profilePhase) return framesFor(page, 5000)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.start')

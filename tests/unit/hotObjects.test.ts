@@ -39,6 +39,17 @@ describe('the layer of changing objects', () => {
     expect(changedObjects(before, index.canvas('a').objects)).toBeNull()
   })
 
+  it('notes already warm (typed into lately) do not count towards a change to many at once', () => {
+    const { doc, ids, index } = board(20)
+    const before = index.canvas('a').objects
+    // the list catches up with the typing of many people at once
+    for (const id of ids.slice(0, MAX_HOT + 4)) setPlainText(doc, id, 'typing…', who)
+    const after = index.canvas('a').objects
+    expect(changedObjects(before, after)).toBeNull()
+    const warm = new Map(ids.slice(0, MAX_HOT + 4).map((id) => [id, 0]))
+    expect(changedObjects(before, after, warm)).toEqual(ids.slice(0, MAX_HOT + 4))
+  })
+
   it('a note added or reordered is found by id, not by place', () => {
     const { doc, index } = board(5)
     const before = index.canvas('a').objects

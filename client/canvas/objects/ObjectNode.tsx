@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { BoardObject } from '../../../shared/schema/kinds'
+import { useLiveText } from '../../state/liveText'
 import { countRender, markFirstDraw } from '../benchProbe'
 import { LowDetailNode } from './LowDetailNode'
 import { OBJECT_NODES } from './registry'
@@ -12,11 +13,14 @@ import type { NodeComponent, NodeProps } from './types'
 export const ObjectNode = memo(function ObjectNode(
   props: NodeProps<BoardObject> & { readonly lowDetail?: boolean },
 ) {
-  countRender(props.object.id, props.object.text.length)
+  // the words others type show in the next frame; the board around it hears of them later
+  const object = useLiveText(props.object)
+  countRender(object.id, object.text.length)
   markFirstDraw(1)
-  const { lowDetail, ...nodeProps } = props
+  const { lowDetail, ...rest } = props
+  const nodeProps = { ...rest, object }
   // images stay pictures at any zoom; everything else is a plain shape when too small to read
-  if (lowDetail && props.object.kind !== 'image' && !props.editing) return <LowDetailNode {...nodeProps} />
-  const Node = OBJECT_NODES[props.object.kind] as NodeComponent<BoardObject>
+  if (lowDetail && object.kind !== 'image' && !props.editing) return <LowDetailNode {...nodeProps} />
+  const Node = OBJECT_NODES[object.kind] as NodeComponent<BoardObject>
   return <Node {...nodeProps} />
 })
