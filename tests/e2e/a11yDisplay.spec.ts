@@ -53,6 +53,7 @@ test('high contrast: a toggle on the home page and the board, remembered, and th
   // Remembered: the board, opened later in the same browser, is in high contrast too.
   await page.goto(link)
   await joinAs(page, 'Hana')
+  await openMenuIfFolded(page) // on a 1280 px laptop the contrast toggle waits behind Menu
   const boardToggle = page.getByRole('button', { name: 'High contrast' })
   await expect(boardToggle).toHaveAttribute('aria-pressed', 'true')
   expect(await css(page, '.board-canvas', 'background-color')).toBe('rgb(255, 255, 255)')

@@ -30,33 +30,53 @@ async function controlsOnScreen(page: Page): Promise<string[]> {
 const nameShown = (page: Page) =>
   currentTab(page).evaluate((tab) => Math.min(1, tab.clientWidth / Math.max(1, tab.scrollWidth)))
 
-for (const width of [1024, 1280, 1366]) {
+for (const width of [1024, 1280, 1366, 1440]) {
   test(`a facilitator's header at ${width} px: every control on screen, the canvas's name readable`, async ({
     browser,
   }) => {
-    const { facilitator } = await createLinks(browser, 'Community voices on housing, spring 2027')
+    const { facilitator, participant } = await createLinks(
+      browser,
+      'Community voices on housing, spring 2027',
+    )
     const fay = await openAsNewPerson(browser, facilitator, { viewport: { width, height: 800 } })
     await join(fay, 'Fay')
+    // with others here (their faces take room on the bar too)
+    for (const name of ['Ada', 'Bo']) await join(await openAsNewPerson(browser, participant), name)
+    await expect(header(fay).getByRole('listitem')).toHaveCount(3)
     await expect(currentTab(fay)).toHaveAccessibleName('Individual reflections')
     // the tab shows most of "Individual reflections" (up to 12rem), not "I…"
     await expect.poll(() => nameShown(fay)).toBeGreaterThan(0.75)
+    // and the session's title is not cut down to its first letters
+    expect(
+      await header(fay)
+        .getByRole('heading')
+        .evaluate((h) => h.clientWidth),
+    ).toBeGreaterThan(100)
     expect(await controlsOnScreen(fay)).toEqual([])
 
     // the panel buttons are on the bar, or behind Menu on a narrower screen
     const menu = header(fay).getByRole('button', { name: 'Menu' })
     const commitments = header(fay).getByRole('button', { name: 'Commitments', exact: true })
-    if (width < 1200) {
-      await expect(commitments).toBeHidden()
+    // on a laptop the panel buttons are on the bar and the language waits behind Menu; narrower,
+    // the panel buttons wait there too
+    const language = header(fay).getByRole('combobox', { name: 'Language' })
+    if (width >= 1440) {
+      // room for everything: no Menu
+      await expect(menu).toBeHidden()
+      await expect(language).toBeVisible()
+      await commitments.click()
+    } else {
+      await expect(language).toBeHidden()
+      if (width < 1200) await expect(commitments).toBeHidden()
+      else await expect(commitments).toBeVisible()
       await menu.click()
       await expect(menu).toHaveAttribute('aria-expanded', 'true')
-      await expect(header(fay).getByRole('combobox', { name: 'Language' })).toBeVisible()
+      await expect(language).toBeVisible()
       expect(await controlsOnScreen(fay)).toEqual([])
-    } else {
-      await expect(menu).toBeHidden()
+      await commitments.click()
+      await expect(menu).toHaveAttribute('aria-expanded', 'false')
     }
-    await commitments.click()
     await expect(fay.getByRole('heading', { name: 'Community Commitments' })).toBeVisible()
-    if (width < 1200) await expect(menu).toHaveAttribute('aria-expanded', 'false')
 
     // connected: a green dot, with its word for screen readers and the tooltip
     const status = fay.getByRole('status').filter({ hasText: /^Connected$/ })

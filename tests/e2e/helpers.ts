@@ -127,7 +127,10 @@ export async function twoPeopleWithLists(browser: Browser, title: string) {
   return { ada, grace, notesOfAda: await openListView(ada), notesOfGrace: await openListView(grace) }
 }
 
-/** On a phone the header's buttons are behind Menu: opens it when it is there and closed. */
+/**
+ * On a phone or tablet the header's buttons are behind Menu, and on a laptop under 1440 px the language
+ * and contrast: opens it when it is there and closed.
+ */
 export async function openMenuIfFolded(page: Page): Promise<void> {
   const menu = page.getByRole('button', { name: /^(Menu|菜单)$/ })
   if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click()

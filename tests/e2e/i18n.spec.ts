@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { createSession, join, openListView, expectConnected, rememberLinks } from './helpers'
+import { createSession, join, openListView, openMenuIfFolded, expectConnected, rememberLinks } from './helpers'
 
 const SWITCHER = 'Language / 语言'
 
@@ -137,6 +137,7 @@ test('the language chosen is remembered on reload and on the next visit; a Chine
   await page.reload()
   await join(page, 'Mei')
   await expect(page.getByRole('button', { name: 'List view' })).toBeVisible()
+  await openMenuIfFolded(page) // on a 1280 px laptop the language waits behind Menu
   await page.getByRole('combobox', { name: SWITCHER }).selectOption('zh-CN')
   await expect(page.getByRole('button', { name: '列表视图' })).toBeVisible()
   await page.reload()
