@@ -1,6 +1,13 @@
 import { type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { createSession, join, openListView, openMenuIfFolded, expectConnected, rememberLinks } from './helpers'
+import {
+  createSession,
+  join,
+  openListView,
+  openMenuIfFolded,
+  expectConnected,
+  rememberLinks,
+} from './helpers'
 
 const SWITCHER = 'Language / 语言'
 
