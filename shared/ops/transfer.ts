@@ -3,7 +3,7 @@ import { objectsOf, readObject, TEXT_KEY } from '../schema/boardDoc'
 import { boundsOf, intersects, type Rect } from '../schema/geometry'
 import { LIMITS } from '../schema/limits'
 import { isSafeToDelete, typeNestsDeeperThan } from '../schema/nesting'
-import { freeSpot } from '../schema/placement'
+import { freeSpot, isObstacle } from '../schema/placement'
 import { readRichText, writeRichText, type RichNode } from '../schema/richText'
 import { skipCounter, type Skipped } from '../schema/skipped'
 
@@ -120,8 +120,7 @@ export function boxesOn(doc: Y.Doc): Boxes {
   const boxes: Boxes = new Map()
   for (const [id, obj] of objectsOf(doc).entries()) {
     const read = readObject(id, obj)
-    if (read.ok && read.object.kind !== 'frame')
-      boxesOf(boxes, read.object.canvas).push(boundsOf(read.object))
+    if (read.ok && isObstacle(read.object)) boxesOf(boxes, read.object.canvas).push(boundsOf(read.object))
   }
   return boxes
 }

@@ -41,5 +41,7 @@ export function freeSpot(taken: readonly Rect[], preferred: Rect, rings = RINGS)
  * Boxes a new object should not cover. Frames are not in the way: a note made while someone looks
  * at a frame belongs in it (as in FigJam's sections), not pushed outside it to the edge of the view.
  */
-export const obstacles = (objects: readonly BoardObject[]): Rect[] =>
-  objects.filter((o) => o.kind !== 'frame').map(boundsOf)
+export const obstacles = (objects: readonly BoardObject[]): Rect[] => objects.filter(isObstacle).map(boundsOf)
+
+/** Whether a new object should keep clear of this one (see `obstacles`). */
+export const isObstacle = (object: BoardObject): boolean => object.kind !== 'frame'
