@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../shared/rooms'
 import { useCopyNote } from '../pages/copyText'
@@ -6,6 +6,22 @@ import { renewLink } from './peopleApi'
 import type { Facilitation } from './useFacilitation'
 
 const RENEWABLE: readonly Role[] = ['participant', 'viewer', 'facilitator']
+
+/** Room kept between the open panel and the window's edge (px). */
+const EDGE = 8
+
+/**
+ * Shifts the open panel left as far as it would run past the window's right edge: on a laptop the
+ * settings sit at the right end of the facilitator's bar, and the panel opens from there.
+ */
+function keepPanelInView(e: SyntheticEvent<HTMLDetailsElement>): void {
+  const panel = e.currentTarget.querySelector<HTMLElement>('.session-settings-panel')
+  if (!panel || !e.currentTarget.open) return
+  panel.style.left = ''
+  const box = panel.getBoundingClientRect()
+  const over = box.right - (document.documentElement.clientWidth - EDGE)
+  if (over > 0) panel.style.left = `${-Math.min(over, box.left - EDGE)}px`
+}
 
 /**
  * Settings that change how the board shows people (anonymity), who may change what (protection),
@@ -28,7 +44,7 @@ export function SessionSettings({
     e.currentTarget.querySelector('summary')?.focus()
   }
   return (
-    <details className="session-settings" onKeyDown={closeOnEscape}>
+    <details className="session-settings" onKeyDown={closeOnEscape} onToggle={keepPanelInView}>
       <summary>{t('bar.settings')}</summary>
       <div className="session-settings-panel">
         <label>

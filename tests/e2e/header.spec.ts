@@ -5,8 +5,9 @@ import { createLinks, join, openAsNewPerson } from './helpers'
 /**
  * The bar above the board on the screens facilitators run sessions from: a tablet, a small laptop,
  * a common laptop. Every control is on screen (or behind Menu), and the canvas everyone is on keeps
- * its name readable: on a 1280 px laptop it used to be squeezed to one letter and an ellipsis, and on
- * a 1024 px tablet the language and contrast controls were past the right edge of the page.
+ * its name readable: on a 1280 px laptop it used to be squeezed to one letter and an ellipsis, on
+ * a 1024 px tablet the language and contrast controls were past the right edge of the page, and on a
+ * 1366 px laptop the session settings opened half off the screen.
  */
 
 const header = (page: Page) => page.getByRole('banner')
@@ -77,6 +78,19 @@ for (const width of [1024, 1280, 1366, 1440]) {
       await expect(menu).toHaveAttribute('aria-expanded', 'false')
     }
     await expect(fay.getByRole('heading', { name: 'Community Commitments' })).toBeVisible()
+
+    // the session settings open within the window, wherever the facilitator's bar puts them
+    await fay.getByText('Session settings', { exact: true }).click()
+    for (const control of [
+      fay.getByRole('checkbox', { name: 'Anonymous: hide author names' }),
+      fay.getByRole('button', { name: 'New participant link' }),
+      fay.getByRole('button', { name: 'New facilitator link' }),
+    ]) {
+      const box = (await control.boundingBox())!
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(width)
+    }
+    await fay.keyboard.press('Escape')
 
     // connected: a green dot, with its word for screen readers and the tooltip
     const status = fay.getByRole('status').filter({ hasText: /^Connected$/ })
