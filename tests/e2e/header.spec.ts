@@ -76,6 +76,18 @@ for (const width of [1024, 1280, 1366, 1440]) {
       expect(await controlsOnScreen(fay)).toEqual([])
       await commitments.click()
       await expect(menu).toHaveAttribute('aria-expanded', 'false')
+      // with a panel open, Menu's row still pushes the board down (it slid under the facilitator's
+      // bar, which then took the clicks meant for its buttons)
+      await expect(fay.getByRole('heading', { name: 'Community Commitments' })).toBeVisible()
+      const agenda = header(fay).getByRole('button', { name: 'Agenda', exact: true })
+      if (width < 1200) await menu.click()
+      await agenda.click()
+      await expect(fay.getByRole('heading', { name: 'Agenda', exact: true })).toBeVisible()
+      await menu.click()
+      await header(fay).getByRole('button', { name: 'People', exact: true }).click({ timeout: 5000 })
+      await expect(fay.getByRole('heading', { name: /^People here/ })).toBeVisible()
+      if (width >= 1200) await commitments.click()
+      else await menu.click().then(() => commitments.click())
     }
     await expect(fay.getByRole('heading', { name: 'Community Commitments' })).toBeVisible()
 
