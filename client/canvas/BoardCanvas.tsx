@@ -16,9 +16,8 @@ import type { CanvasTools } from './tools/canvasTools'
 import { GesturePreviewLayer } from './tools/GesturePreviewLayer'
 import { isPlacingTool } from './tools/tools'
 import { useToolGestures } from './tools/useToolGestures'
-import { splitByHeat } from './hotObjects'
+import { areaOf, splitByHeat } from './hotObjects'
 import { useHotObjects } from './useHotObjects'
-import type { LayerArea } from './windowLayer'
 import { usePanZoom } from './usePanZoom'
 import { screenToWorld, viewCenter, type Point, type Size, type Viewport } from './viewport'
 
@@ -195,33 +194,6 @@ function cull(objects: readonly BoardObject[], v: Viewport, size: Size): readonl
     )
   })
   return inView.length === objects.length ? objects : inView
-}
-
-/** Room around objects for what they paint past their bounds (shadows, selection outlines), world units. */
-const PAINT_MARGIN = 16
-
-/**
- * The part of the stage (screen pixels) the changing objects paint: the canvas of their layer is
- * this size, so a keystroke hands the compositor a note's worth of pixels, not a view's.
- */
-export function areaOf(objects: readonly BoardObject[], v: Viewport, size: Size): LayerArea {
-  if (objects.length === 0) return { x: 0, y: 0, width: 0, height: 0 }
-  let left = Infinity
-  let top = Infinity
-  let right = -Infinity
-  let bottom = -Infinity
-  for (const o of objects) {
-    const b = boundsOf(o)
-    left = Math.min(left, b.x)
-    top = Math.min(top, b.y)
-    right = Math.max(right, b.x + b.w)
-    bottom = Math.max(bottom, b.y + b.h)
-  }
-  const x = Math.max(0, v.x + (left - PAINT_MARGIN) * v.scale)
-  const y = Math.max(0, v.y + (top - PAINT_MARGIN) * v.scale)
-  const x2 = Math.min(size.width, v.x + (right + PAINT_MARGIN) * v.scale)
-  const y2 = Math.min(size.height, v.y + (bottom + PAINT_MARGIN) * v.scale)
-  return { x, y, width: Math.max(0, x2 - x), height: Math.max(0, y2 - y) }
 }
 
 type Latest = { readonly current: BoardCanvasProps }

@@ -1,5 +1,7 @@
 import type { BoardObject } from '../../shared/schema/kinds'
 import { boundsOf } from './objects/bounds'
+import type { Size, Viewport } from './viewport'
+import type { LayerArea } from './windowLayer'
 
 /**
  * Objects that changed in the last moments (a note someone is typing into) are drawn on a Konva
@@ -76,4 +78,34 @@ export function splitByHeat(
   const warm: BoardObject[] = []
   for (const o of visible) (hot.has(o.id) ? warm : cold).push(o)
   return { cold, warm }
+}
+
+/** Room around objects for what they paint past their bounds (shadows, selection outlines), world units. */
+const PAINT_MARGIN = 16
+
+/**
+ * The part of the stage (screen pixels) the changing objects paint: the canvas of their layer is
+ * this size, so a keystroke hands the compositor a note's worth of pixels, not a view's.
+ */
+export function areaOf(objects: readonly BoardObject[], v: Viewport, size: Size): LayerArea {
+  const none = { x: 0, y: 0, width: 0, height: 0 }
+  if (objects.length === 0) return none
+  let left = Infinity
+  let top = Infinity
+  let right = -Infinity
+  let bottom = -Infinity
+  for (const o of objects) {
+    const b = boundsOf(o)
+    left = Math.min(left, b.x)
+    top = Math.min(top, b.y)
+    right = Math.max(right, b.x + b.w)
+    bottom = Math.max(bottom, b.y + b.h)
+  }
+  const x = Math.max(0, v.x + (left - PAINT_MARGIN) * v.scale)
+  const y = Math.max(0, v.y + (top - PAINT_MARGIN) * v.scale)
+  const x2 = Math.min(size.width, v.x + (right + PAINT_MARGIN) * v.scale)
+  const y2 = Math.min(size.height, v.y + (bottom + PAINT_MARGIN) * v.scale)
+  // all of them off screen (they are drawn with a margin around the view): nothing to draw
+  if (x2 <= x || y2 <= y) return none
+  return { x, y, width: x2 - x, height: y2 - y }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { addObject, moveObjects, setPlainText } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { ObjectIndex } from '../../client/state/objectIndex'
-import { changedObjects, drawableOnTop, MAX_HOT, splitByHeat } from '../../client/canvas/hotObjects'
+import { areaOf, changedObjects, drawableOnTop, MAX_HOT, splitByHeat } from '../../client/canvas/hotObjects'
 
 const who = createOrigin('u1', 'Ada')
 
@@ -75,5 +75,49 @@ describe('the layer of changing objects', () => {
     const { ids, index } = board(3)
     const visible = index.canvas('a').objects.slice(0, 2)
     expect(drawableOnTop(visible, new Set([ids[2]!]))).toEqual(new Set())
+  })
+})
+
+describe('the canvas of the layer of changing objects covers only what they paint', () => {
+  const size = { width: 1440, height: 800 }
+  it('is the box of those objects on screen, with room for their shadows, inside the stage', () => {
+    const { index } = board(3)
+    const notes = index.canvas('a').objects
+    const second = notes[1]! // a 200 × 200 note at (300, 0)
+    // at 100 %, the world's origin 100 px into the view: the note's box plus 16 px around it
+    const area = areaOf([second], { x: 100, y: 100, scale: 1 }, size)
+    expect(area).toEqual({ x: 100 + 300 - 16, y: 100 - 16, width: 232, height: 232 })
+    // zoomed in twice over: the same box, twice the size, where the view shows it
+    expect(areaOf([second], { x: 100, y: 100, scale: 2 }, size)).toEqual({
+      x: 100 + 2 * (300 - 16),
+      y: 100 - 32,
+      width: 464,
+      height: 464,
+    })
+    // several notes: one box around them all (three notes 300 apart)
+    expect(areaOf(notes, { x: 100, y: 100, scale: 1 }, size)).toEqual({
+      x: 84,
+      y: 84,
+      width: 832,
+      height: 232,
+    })
+    // nothing changing: nothing to draw
+    expect(areaOf([], { x: 0, y: 0, scale: 1 }, size)).toEqual({ x: 0, y: 0, width: 0, height: 0 })
+  })
+
+  it('never reaches past the stage, whatever is off screen', () => {
+    const { index } = board(3)
+    const notes = index.canvas('a').objects
+    for (const v of [
+      { x: -5000, y: -5000, scale: 1 },
+      { x: 5000, y: 5000, scale: 3 },
+      { x: -100, y: -100, scale: 0.2 },
+    ]) {
+      const a = areaOf(notes, v, size)
+      expect(a.x).toBeGreaterThanOrEqual(0)
+      expect(a.y).toBeGreaterThanOrEqual(0)
+      expect(a.x + a.width).toBeLessThanOrEqual(size.width)
+      expect(a.y + a.height).toBeLessThanOrEqual(size.height)
+    }
   })
 })
