@@ -30,23 +30,33 @@ export function useHotObjects(
   const index = useContext(LiveObjectsContext)
   const keepDown = useRef(options.keepDown)
   keepDown.current = options.keepDown
+  /** The objects in view as last drawn, and their ids once asked for. */
+  const inView = useRef<{ list: readonly BoardObject[]; ids: Set<string> | null }>({ list: [], ids: null })
 
   // Others' typing reaches the canvas's list only every so often (each node follows its own text),
-  // so it is heard here: a note typed into warms up, and the canvas renders again only when one
-  // that was not on the layer of changing objects should go up to it.
+  // so it is heard here: a note in view typed into warms up, and the canvas renders again only when
+  // one that was not on the layer of changing objects should go up to it. Typing elsewhere (another
+  // canvas, another group's) is not this canvas's business.
   useEffect(() => {
     if (!index) return
     let frame = 0
-    return index.subscribe(() => {
+    const stop = index.subscribe(() => {
       if (!index.lastChangeTextOnly || index.lastChangeLocal) return
+      const view = inView.current
+      const ids = (view.ids ??= new Set(view.list.map((o) => o.id)))
       const at = performance.now()
       let rise = false
       for (const id of index.lastChangedIds) {
+        if (!ids.has(id)) continue
         committed.current.since.set(id, at)
         if (!shown.current.has(id) && !keepDown.current(id)) rise = true
       }
       if (rise) frame ||= requestAnimationFrame(() => ((frame = 0), rerender()))
     })
+    return () => {
+      stop()
+      cancelAnimationFrame(frame)
+    }
   }, [index])
 
   const changed = changedObjects(committed.current.objects, objects, committed.current.since)
@@ -68,6 +78,7 @@ export function useHotObjects(
     for (const [id, t] of state.since) if (at - t >= HOT_FOR_MS) state.since.delete(id)
     state.objects = objects
     shown.current = hot
+    if (inView.current.list !== visible) inView.current = { list: visible, ids: null }
     if (state.since.size === 0) return
     const oldest = Math.min(...state.since.values())
     const cool = () => {
