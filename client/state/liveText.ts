@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useSyncExternalStore } from 'react'
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
 import type { RichText } from '../../shared/schema/richBlocks'
+import { eachFrame } from './eachFrame'
 import type { ObjectIndex } from './objectIndex'
 
 /**
@@ -18,26 +19,16 @@ export const LiveObjectsContext = createContext<ObjectIndex | null>(null)
 export function useLiveText<T extends BoardObject>(object: T): T {
   const index = useContext(LiveObjectsContext)
   const id = object.id
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      if (!index) return () => undefined
-      let frame = 0
-      const stop = index.subscribeObject(id, () => {
-        frame ||= requestAnimationFrame(() => {
-          frame = 0
-          listener()
-        })
-      })
-      return () => {
-        stop()
-        cancelAnimationFrame(frame)
-      }
-    },
+  const subscribe = useMemo(
+    () => (index ? eachFrame((listener) => index.subscribeObject(id, listener)) : NO_CHANGES),
     [index, id],
   )
   const get = () => withTextOf(object, index?.get(id))
   return useSyncExternalStore(subscribe, get)
 }
+
+/** Outside a board (an export's drawing) objects never change. */
+const NO_CHANGES = () => () => undefined
 
 const merged = new WeakMap<BoardObject, { readonly source: BoardObject; readonly value: BoardObject }>()
 
