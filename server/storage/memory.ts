@@ -20,6 +20,9 @@ export function createMemoryStorage(): Storage {
     append: async (batch) => {
       for (const { room, update } of batch) push(room, update)
     },
+    appendNow: (batch) => {
+      for (const { room, update } of batch) push(room, update)
+    },
     compact: async (room, state) => {
       rooms.set(room, [state.slice()])
     },

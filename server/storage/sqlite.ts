@@ -140,11 +140,14 @@ export function openSqliteStorage(dataDir: string): Storage {
     viewer: db.prepare<[Buffer, string]>('UPDATE sessions SET viewer_hash = ? WHERE id = ?'),
   }
 
+  const appendNow = (batch: readonly StoredUpdate[]): void => {
+    if (batch.length > 0) committing(appendAll)(batch)
+  }
+
   return {
     load: async (room) => selectRoom.all(room).map((r) => new Uint8Array(r.data)),
-    append: async (batch) => {
-      if (batch.length > 0) committing(appendAll)(batch)
-    },
+    append: async (batch) => appendNow(batch),
+    appendNow,
     compact: async (room, state) => committing(compactRoom)(room, state),
     listRooms: async (prefix) => selectRooms.all(`${escapeLike(prefix)}%`).map((r) => r.room),
     deleteSessionDocs: async (id) => {

@@ -13,6 +13,12 @@ export interface DocStorage {
   load(room: string): Promise<Uint8Array[]>
   /** Stores a batch of updates for any rooms in one transaction; durable when it resolves. */
   append(batch: readonly StoredUpdate[]): Promise<void>
+  /**
+   * The same, done before it returns, for a storage that can (an embedded database): the relay then
+   * stores and relays a quiet room's update in the turn that brought it. Absent where a store must
+   * wait (over the network).
+   */
+  appendNow?(batch: readonly StoredUpdate[]): void
   /** Replaces every stored row of a room with one merged state, in one transaction. */
   compact(room: string, state: Uint8Array): Promise<void>
   /** Names of the stored rooms that start with a prefix (e.g. a session's private rooms). */

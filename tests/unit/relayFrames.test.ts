@@ -46,7 +46,11 @@ function setup(options: { awarenessFrameMs?: number; storeEveryMs?: number } = {
   const batches: number[] = []
   const storage = createMemoryStorage()
   const relay = new Relay(
-    { ...storage, append: async (b) => void batches.push(b.length) },
+    {
+      ...storage,
+      append: async (b) => void batches.push(b.length),
+      appendNow: (b) => void batches.push(b.length),
+    },
     createMetrics(false),
     createLogger('silent'),
     { compactAfterRows: 1000, ...options },
@@ -78,8 +82,7 @@ describe('relay frames (issue #17)', () => {
     const { relay, batches } = setup({ storeEveryMs: 400 })
     const peer = new Peer()
     const room = await relay.join(ROOM, info, peer)
-    relay.applyUpdate(room, edit('first'), peer) // after a quiet spell: stored in the next turn
-    await sleep(5)
+    relay.applyUpdate(room, edit('first'), peer) // after a quiet spell: stored and relayed at once
     expect(batches).toEqual([1])
     expect(peer.got).toHaveLength(1)
     relay.applyUpdate(room, edit('second'), peer)
@@ -91,7 +94,7 @@ describe('relay frames (issue #17)', () => {
     expect(batches).toEqual([1, 2])
     expect(peer.got).toHaveLength(2) // one message with both
   })
-  it('stores a quiet room’s update in the next turn, while a busy room’s wait for their group', async () => {
+  it('stores and relays a quiet room’s update at once, while a busy room’s wait for their group', async () => {
     const { relay, batches } = setup({ storeEveryMs: 400 })
     const [a, b] = [new Peer(), new Peer()]
     const busy = await relay.join(ROOM, info, a)
@@ -104,9 +107,50 @@ describe('relay frames (issue #17)', () => {
     expect(batches).toEqual([1])
     expect(a.got).toHaveLength(1)
     relay.applyUpdate(quiet, edit('elsewhere'), b) // the other room's first in a while: not held
-    await sleep(5)
-    expect(batches).toEqual([1, 2]) // stored in the next turn, the busy room's waiting update with it
+    expect(batches).toEqual([1, 1]) // stored in the turn that brought it, on its own
     expect(b.got).toHaveLength(1)
+    expect(a.got).toHaveLength(1) // the busy room's update still waits for its group
+    await relay.flushed()
+    expect(batches).toEqual([1, 1, 1])
     expect(a.got).toHaveLength(2)
+  })
+
+  it('never lets an update stored at once overtake one of its room still being stored', async () => {
+    const stored: string[] = []
+    const storage = createMemoryStorage()
+    const text = (u: Uint8Array): string => {
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, u)
+      return doc.getArray<string>('a').toArray().join()
+    }
+    const relay = new Relay(
+      {
+        ...storage,
+        // a store that takes a while (the batch below is still on its way when the next update comes)
+        append: async (b) => {
+          await sleep(40)
+          stored.push(...b.map((u) => text(u.update)))
+        },
+        appendNow: (b) => void stored.push(...b.map((u) => text(u.update))),
+      },
+      createMetrics(false),
+      createLogger('silent'),
+      { compactAfterRows: 1000, storeEveryMs: 1 },
+    )
+    const peer = new Peer()
+    const room = await relay.join(ROOM, info, peer)
+    relay.applyUpdate(room, edit('one'), peer) // quiet: at once
+    relay.applyUpdate(room, edit('two'), peer) // right after: in the next turn's batch, which takes 40 ms
+    await sleep(15)
+    relay.applyUpdate(room, edit('three'), peer) // quiet again, but 'two' is not stored yet: it waits
+    await relay.flushed()
+    expect(stored).toEqual(['one', 'two', 'three'])
+    const updateOf = (m: Uint8Array): Uint8Array => {
+      const d = decoding.createDecoder(m)
+      decoding.readVarUint(d) // sync
+      decoding.readVarUint(d) // update
+      return decoding.readVarUint8Array(d)
+    }
+    expect(peer.got.map((m) => text(updateOf(m)))).toEqual(['one', 'two', 'three'])
   })
 })
