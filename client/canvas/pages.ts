@@ -3,12 +3,26 @@ import { clampScale, fitRects, viewCenter, type Rect, type Size, type Viewport }
 /** Room above a frame for its title when the view moves to it. */
 export const TITLE_ROOM = 40
 
+/** Widest window with the page's phone layout (styles.css: every `@media (max-width: 720px)`). */
+const PHONE_MAX_WIDTH = 720
+
+/**
+ * Whether the page has its phone layout: the same media query as the style sheet's, so the two
+ * cannot disagree (the board is narrower than the window when a side panel is open). Without a
+ * window to ask (unit tests), the board's width says.
+ */
+function phoneLayout(boardWidth: number): boolean {
+  return typeof matchMedia === 'function'
+    ? matchMedia(`(max-width: ${PHONE_MAX_WIDTH}px)`).matches
+    : boardWidth <= PHONE_MAX_WIDTH
+}
+
 /**
  * The band the page buttons (FrameNav) take over the board, which a page shown whole keeps clear of:
  * along the top on a laptop, above the bottom bars on a phone (styles.css, `.frame-nav`).
  */
 export function pageBarBand(size: Size): { top: number; bottom: number } {
-  return size.width > 720 ? { top: 56, bottom: 0 } : { top: 0, bottom: 176 }
+  return phoneLayout(size.width) ? { top: 0, bottom: 176 } : { top: 56, bottom: 0 }
 }
 
 /**

@@ -38,8 +38,10 @@ export class Room {
   readonly departed = new Set<number>()
   /** Updates applied but not yet stored and relayed. */
   pending: Uint8Array[] = []
-  /** When the room's last update was applied (performance.now()): how busy it is (see Relay). */
+  /** When the room's last update was applied (performance.now()). */
   lastUpdateAt = -Infinity
+  /** Updates a second the room has had lately (a moving average, see Relay): how busy it is. */
+  updateRate = 0
   /** Stored updates on their way to the peers. */
   readonly outbox = new Outbox()
   /** Rows in storage for this room since the last compaction. */
