@@ -40,6 +40,7 @@ export function RecipePanel(props: RecipePanelProps) {
           <TextField
             label={t('recipe.title')}
             value={p.title}
+            placeholder={t('list.untitledRecipe')}
             maxLength={LIMITS.title}
             readOnly={readOnly}
             inputRef={firstField}

@@ -42,6 +42,8 @@ export interface TextFieldProps {
   readonly readOnly: boolean
   readonly multiline?: boolean
   readonly hint?: string
+  /** Shown while the field is empty (what the card says then). */
+  readonly placeholder?: string
   readonly inputRef?: (el: HTMLInputElement | null) => void
 }
 
@@ -55,6 +57,7 @@ export function TextField(props: TextFieldProps) {
     value: draft.value,
     maxLength: props.maxLength,
     readOnly: props.readOnly,
+    placeholder: props.placeholder,
     'aria-describedby': props.hint ? hintId : undefined,
     onBlur: draft.onBlur,
   }

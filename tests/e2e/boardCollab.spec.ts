@@ -192,7 +192,7 @@ test('the list view outlines frames with what they hold, images by their descrip
   const inFrame = notes.getByRole('list', { name: 'Frame: Frame 1' })
   await expect(inFrame.getByRole('listitem').filter({ hasText: 'Inside the frame' })).toHaveCount(1)
   const recipe = notes.getByRole('listitem').filter({ hasText: 'Recipe card 1' })
-  await expect(recipe).toContainText('New recipe')
+  await expect(recipe).toContainText('Untitled recipe')
   await expect(recipe).toContainText('Recipe by Ada')
   await expect(inFrame).not.toContainText('Recipe card') // it was placed beside the frame
   // The innermost item (the picture may have landed in the frame, whose item holds it too).

@@ -91,9 +91,13 @@ test('every kind made with the toolbar reaches the other person', async ({ brows
 
   await tool(ada, 'Recipe card').click()
   const panel = ada.getByRole('complementary', { name: 'Recipe card' })
-  await expect(panel.getByRole('textbox', { name: 'Title' })).toBeFocused()
-  await ada.keyboard.press('Control+A')
+  const title = panel.getByRole('textbox', { name: 'Title' })
+  await expect(title).toBeFocused()
+  // a new card has no title yet (the card and the field say so), so what is typed is the whole title
+  await expect(title).toHaveValue('')
+  await expect(title).toHaveAttribute('placeholder', 'Untitled recipe')
   await ada.keyboard.type('Soup for all')
+  await expect(title).toHaveValue('Soup for all')
   await panel.getByRole('button', { name: 'Add ingredient' }).click()
   await expect(panel.getByRole('textbox', { name: 'Ingredient 1' })).toBeFocused()
   await ada.keyboard.type('Leeks')

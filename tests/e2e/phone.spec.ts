@@ -121,6 +121,13 @@ test('by touch: add and type a note, tap to select, tap again to edit, vote and 
   await expect(bar).toContainText('1 selected')
   expect(overlaps(await box(bar), await selectedNoteBox(pia))).toBe(false)
   expect(overlaps(await box(bar), await box(toolbar(pia)))).toBe(false)
+  // every button shows its whole label (the bar scrolls sideways rather than squeezing them)
+  const clipped = await bar
+    .getByRole('button')
+    .evaluateAll((buttons) =>
+      buttons.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent ?? ''),
+    )
+  expect(clipped).toEqual([])
   // A second tap edits it.
   const again = await selectedNoteBox(pia)
   await pia.touchscreen.tap(again.x + again.width / 2, again.y + again.height / 2)

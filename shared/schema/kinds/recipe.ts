@@ -25,7 +25,9 @@ export const recipe = defineKind({
   defaults: () => ({
     w: 280,
     h: 340,
-    title: 'New recipe',
+    // empty, not a word of one language: the card and every export say "Untitled recipe" in the
+    // reader's, and a title typed into the new card is the whole title (not appended to a default)
+    title: '',
     forWhom: '',
     ingredients: [] as string[],
     tips: '',
