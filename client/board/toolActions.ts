@@ -5,7 +5,7 @@ import type { Drawing, TransformChange } from '../canvas/tools/canvasTools'
 import { shapeFromDrag } from '../canvas/tools/drawings'
 import { splitPoints, toRelative } from '../canvas/tools/strokeMath'
 import type { ToolOptions } from '../canvas/tools/tools'
-import { viewCenter, type Point, type Rect, type Size, type Viewport } from '../canvas/viewport'
+import { onScreen, viewCenter, type Point, type Rect, type Size, type Viewport } from '../canvas/viewport'
 import type { BoardModel, PropsChange } from '../state'
 import type { BoardUi } from './useBoardUi'
 import { i18n } from '../i18n'
@@ -32,7 +32,7 @@ const frameTitle = (n: number) => i18n.t('board:frameTitle', { n })
 export function centreSpot(c: ToolContext, w: number, h: number): Rect {
   const mid = viewCenter(c.viewport, c.size)
   const preferred = { x: Math.round(mid.x - w / 2), y: Math.round(mid.y - h / 2), w, h }
-  return freeSpot(obstacles(c.objects), preferred)
+  return freeSpot(obstacles(c.objects), preferred, undefined, onScreen(c.viewport, c.size))
 }
 
 /** A frame, behind everything, numbered after the canvas's others and last in page order. */

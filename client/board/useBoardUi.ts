@@ -5,6 +5,7 @@ import { freeSpot, obstacles } from '../canvas/placement'
 import { boundsOf, isEditable } from '../canvas/objects/bounds'
 import {
   fitRects,
+  onScreen,
   panBy,
   type Point,
   revealRect,
@@ -74,7 +75,9 @@ export function useBoardUi({ model, canvasId, objects, size, viewport, setViewpo
       const { w, h } = KINDS.sticky.defaults()
       const center = at ?? viewCenter(viewport, size)
       const preferred = { x: Math.round(center.x - w / 2), y: Math.round(center.y - h / 2), w, h }
-      const spot = at ? preferred : freeSpot(obstacles(objects), preferred)
+      const spot = at
+        ? preferred
+        : freeSpot(obstacles(objects), preferred, undefined, onScreen(viewport, size))
       model.undo.stopCapturing()
       const id = model.commands.addSticky(canvasId, spot.x, spot.y)
       if (id && openEditor) holdKeysForNewEditor(id, '', typedInto(model, id))

@@ -140,6 +140,17 @@ export function wheelViewport(v: Viewport, e: WheelInput, pointer: Point, size: 
 const REVEAL_MARGIN = { x: 16, y: 80 }
 
 /**
+ * The part of the board on screen (world units), less the margins kept clear for the bars over it:
+ * where a new object placed "in the middle of the view" may go (see freeSpot's `within`).
+ */
+export function onScreen(v: Viewport, size: Size): Rect {
+  const topLeft = screenToWorld(v, REVEAL_MARGIN)
+  const w = Math.max(0, size.width - 2 * REVEAL_MARGIN.x) / v.scale
+  const h = Math.max(0, size.height - 2 * REVEAL_MARGIN.y) / v.scale
+  return { ...topLeft, w, h }
+}
+
+/**
  * The view moved as little as possible so that `rect` (world) is on screen, at the same zoom; the
  * same view when it already is. On a phone a new note's free spot is often past the edge.
  */

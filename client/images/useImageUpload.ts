@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { freeSpot, obstacles } from '../canvas/placement'
-import { screenToWorld, viewCenter, type Point, type Size, type Viewport } from '../canvas/viewport'
+import { onScreen, screenToWorld, viewCenter, type Point, type Size, type Viewport } from '../canvas/viewport'
 import type { BoardModel } from '../state'
 import { uploadImage, type ImageSession } from './imageApi'
 import { uploadErrorMessage } from './uploadMessages'
@@ -49,7 +49,9 @@ export function useImageUpload(args: ImageUploadArgs) {
       const h = Math.max(16, Math.round(uploaded.height * fit))
       const c = at ?? viewCenter(viewport, size)
       const preferred = { x: Math.round(c.x - w / 2) + shift, y: Math.round(c.y - h / 2) + shift, w, h }
-      const spot = at ? preferred : freeSpot(obstacles(objects), preferred)
+      const spot = at
+        ? preferred
+        : freeSpot(obstacles(objects), preferred, undefined, onScreen(viewport, size))
       const props = { w, h, src: uploaded.src, mime: uploaded.mime, alt: '' }
       const id = model.commands.addObject('image', canvasId, spot.x, spot.y, props)
       if (id) onAdded(id)

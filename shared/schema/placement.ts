@@ -8,34 +8,34 @@ const RINGS = 3
 
 /**
  * Where to put a new object of `size` that would like to be at `preferred`: there if it is free,
- * else the nearest free slot in rings of note-sized steps around it (nearest first, rightwards
- * before leftwards), so a new note never lands on top of another one and hides it. With every slot
- * of `rings` rings taken, the preferred spot after all.
+ * else the nearest free slot in rings of object-sized steps around it (nearest first, measured in
+ * world units, so a wide text box tries below before beside; rightwards before leftwards), so a
+ * new note never lands on top of another one and hides it. With `within` (the part of the board on
+ * the person's screen), only slots wholly inside it count: a new object appears where its maker is
+ * looking, not on a page of the board they cannot see. With every slot of `rings` rings taken, the
+ * preferred spot after all.
  */
-export function freeSpot(taken: readonly Rect[], preferred: Rect, rings = RINGS): Rect {
+export function freeSpot(taken: readonly Rect[], preferred: Rect, rings = RINGS, within?: Rect): Rect {
   const stepX = preferred.w + GAP
   const stepY = preferred.h + GAP
   // only what lies within the rings can be in the way
   const reach = { x: preferred.x - rings * stepX, y: preferred.y - rings * stepY }
   const area = { ...reach, w: (2 * rings + 1) * stepX, h: (2 * rings + 1) * stepY }
   const near = taken.filter((r) => intersects(r, area))
-  const slots: { dx: number; dy: number }[] = [{ dx: 0, dy: 0 }]
-  for (let ring = 1; ring <= rings; ring++) {
-    const ringSlots: { dx: number; dy: number }[] = []
-    for (let dx = -ring; dx <= ring; dx++) {
-      for (let dy = -ring; dy <= ring; dy++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) ringSlots.push({ dx, dy })
-      }
-    }
-    ringSlots.sort((a, b) => Math.hypot(a.dx, a.dy) - Math.hypot(b.dx, b.dy) || b.dx - a.dx || b.dy - a.dy)
-    slots.push(...ringSlots)
-  }
+  const slots: { dx: number; dy: number }[] = []
+  for (let dx = -rings; dx <= rings; dx++) for (let dy = -rings; dy <= rings; dy++) slots.push({ dx, dy })
+  const away = ({ dx, dy }: { dx: number; dy: number }): number => Math.hypot(dx * stepX, dy * stepY)
+  slots.sort((a, b) => away(a) - away(b) || b.dx - a.dx || b.dy - a.dy)
   for (const { dx, dy } of slots) {
     const spot = { ...preferred, x: preferred.x + dx * stepX, y: preferred.y + dy * stepY }
+    if (within && (dx !== 0 || dy !== 0) && !inside(spot, within)) continue
     if (!near.some((r) => intersects(r, spot))) return spot
   }
   return preferred
 }
+
+const inside = (r: Rect, outer: Rect): boolean =>
+  r.x >= outer.x && r.y >= outer.y && r.x + r.w <= outer.x + outer.w && r.y + r.h <= outer.y + outer.h
 
 /**
  * Boxes a new object should not cover. Frames are not in the way: a note made while someone looks

@@ -141,6 +141,43 @@ test('a note made while looking at a frame waits in the middle of the view, insi
   ).toContainText('(2 items)')
 })
 
+test('on a phone, text added where a drawing takes the middle appears on that phone’s screen', async ({
+  browser,
+}) => {
+  // Pia looks at one flipchart page on her phone, draws through its middle, then presses Text: the
+  // box goes to the nearest free spot she can see (below the drawing), not a box-width to the side,
+  // past the edge of her screen (on the next page)
+  const links = await createLinks(browser, 'Text by the drawing', 'flipchart')
+  const pia = await openAsNewPerson(browser, links.participant, { ...devices['Pixel 7'] })
+  await join(pia, 'Pia')
+  await tool(pia, 'Pen').tap()
+  const board = (await canvas(pia).boundingBox())!
+  // a long line through the middle: in the way of the box there, of the slots around it and of
+  // those a little further above and below; the first free slot by rings was two box-widths to the
+  // right, past the phone's edge
+  const [cx, cy] = ((await canvas(pia).getAttribute('data-center')) ?? '').split(',').map(Number)
+  const along = async (t: number) => screenOf(pia, { x: cx! - 300 + 600 * t, y: cy! - 200 + 400 * t })
+  const start = await along(0)
+  await pia.mouse.move(start.x, start.y)
+  await pia.mouse.down()
+  for (let i = 1; i <= 12; i++) {
+    const p = await along(i / 12)
+    await pia.mouse.move(p.x, p.y)
+  }
+  await pia.mouse.up()
+  await expect(tool(pia, 'Undo')).toBeEnabled() // the drawing is on the board
+  await tool(pia, 'Text').tap()
+  const text = pia.getByRole('textbox', { name: /^Text/ })
+  await expect(text).toBeFocused()
+  await pia.keyboard.type('Our street after the flood')
+  const box = (await text.boundingBox())!
+
+  expect(box.x).toBeGreaterThanOrEqual(board.x)
+  expect(box.x + box.width).toBeLessThanOrEqual(board.x + board.width)
+  expect(box.y).toBeGreaterThanOrEqual(board.y)
+  expect(box.y + box.height).toBeLessThanOrEqual(board.y + board.height)
+})
+
 test('Chinese typed into a new note stays exactly what was typed', async ({ browser }) => {
   const link = await session(browser, 'Two scripts')
   const context = await browser.newContext({ locale: 'zh-CN' })

@@ -34,4 +34,28 @@ describe('where a new note goes when nobody said where', () => {
     const taken = [{ x: -5000, y: -5000, w: 10_000, h: 10_000 }]
     expect(freeSpot(taken, middle)).toEqual(middle)
   })
+
+  it('the nearest free slot in world units: a wide, low text box goes below what is in the way, not a width away', () => {
+    const text = { x: -160, y: -30, w: 320, h: 60 }
+    const stroke = { x: -150, y: -40, w: 300, h: 80 }
+    const spot = freeSpot([stroke], text)
+    expect(spot.x).toBe(text.x)
+    expect(Math.abs(spot.y - text.y)).toBe(84) // one text-height step (and gap) away
+  })
+
+  it('only where its maker is looking: never a slot past the edge of their screen', () => {
+    // a phone's view of one page: 420 wide and tall, the middle taken by a tall drawing
+    const view = { x: -210, y: -600, w: 420, h: 1200 }
+    const drawing = { x: -150, y: -300, w: 300, h: 600 }
+    // as near below as to the right; the right (rightwards first) is off that screen
+    expect(freeSpot([drawing], middle).x).toBeGreaterThan(view.x + view.w)
+    const spot = freeSpot([drawing], middle, undefined, view)
+    expect(spot).toEqual({ ...middle, y: middle.y + 448 })
+    expect(spot.x + spot.w).toBeLessThanOrEqual(view.x + view.w)
+  })
+
+  it('with every slot on screen taken, the middle after all, on screen', () => {
+    const view = { x: -150, y: -150, w: 300, h: 300 }
+    expect(freeSpot([{ x: -150, y: -150, w: 300, h: 300 }], middle, undefined, view)).toEqual(middle)
+  })
 })
