@@ -58,6 +58,10 @@ test('the lobby: a participant waits, the facilitator sees and hears the cue, ad
   await expect(pat.getByRole('status')).toHaveText(/You are waiting to be admitted, Pat/)
   await expect(pat.getByRole('status')).toHaveAttribute('aria-live', 'polite')
   await expect(pat.getByRole('toolbar', { name: 'Tools' })).toHaveCount(0)
+  // the language select sits above the card, not over its edge
+  const language = (await pat.getByRole('combobox').first().boundingBox())!
+  const card = (await waitingHeading(pat).locator('xpath=..').boundingBox())!
+  expect(language.y + language.height).toBeLessThanOrEqual(card.y)
   await pat.screenshot({ path: '/tmp/people-waiting-phone.png' })
   expect(await violations(pat)).toEqual([])
 
