@@ -6,7 +6,7 @@ import type { BoardObject } from '../../shared/schema/kinds'
 import { LiveCursors, type CursorSource } from './CursorsLayer'
 import { gridStyle } from './grid'
 import { boundsOf } from './objects/bounds'
-import { LOW_DETAIL_SCALE } from './objects/LowDetailNode'
+import { drawsLowDetail } from './objects/LowDetailNode'
 import { ObjectNode } from './objects/ObjectNode'
 import { PlaceholderNode } from './objects/PlaceholderNode'
 import type { NodeHandlers } from './objects/types'
@@ -78,8 +78,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
         : objects.filter((o) => selection.has(o.id) && props.may.edit(o) && o.id !== editingId),
     [objects, selection, editingId, readOnly, objectsListen, props.tools, props.may],
   )
-  const lowDetail = viewport.scale < LOW_DETAIL_SCALE
   const visible = useMemo(() => cull(objects, viewport, size), [objects, viewport, size])
+  const lowDetail = drawsLowDetail(viewport.scale, visible.length)
   // what others are changing right now (typing) is drawn on a layer of its own, above the rest
   const hot = useHotObjects(objects, visible, {
     keepDown: (id) => selection.has(id) || id === editingId,

@@ -6,8 +6,18 @@ import { boundsOf } from './bounds'
 import { groupProps } from './groupProps'
 import type { NodeProps } from './types'
 
-/** Below this zoom, text is too small to read, so objects are drawn as their shapes only. */
+/** Below this zoom, text is small, so a crowded view draws objects as their shapes only. */
 export const LOW_DETAIL_SCALE = 0.4
+/**
+ * Views with at most this many objects keep their text at any zoom: drawing it costs little there,
+ * and a phone shows a whole frame at about 30 %, where a note just written would otherwise look
+ * empty the moment its editor closed (its words and the frame's title gone from the board).
+ */
+export const LOW_DETAIL_MIN_OBJECTS = 150
+
+/** Whether a view at this zoom holding this many objects is drawn in low detail. */
+export const drawsLowDetail = (scale: number, objectsInView: number): boolean =>
+  scale < LOW_DETAIL_SCALE && objectsInView > LOW_DETAIL_MIN_OBJECTS
 
 const CARD_FILL = '#ffffff'
 const CARD_STROKE = '#9aa5b1'
