@@ -120,7 +120,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     <div
       className={panZoom.panMode ? 'board-canvas pan-mode' : 'board-canvas'}
       style={gridStyle(viewport)}
-      {...testHooks(props, viewport, size)}
+      {...testHooks(props, viewport, size, lowDetail)}
     >
       <Stage
         ref={stageRef}
@@ -164,9 +164,10 @@ export function BoardCanvas(props: BoardCanvasProps) {
 
 /**
  * What browser tests read of the canvas, which they cannot see: the names of the cursors shown, and
- * the world point in the middle of the view (rounded), and where the one selected object is.
+ * the world point in the middle of the view (rounded), where the one selected object is, and whether
+ * objects are drawn without their text (see drawsLowDetail).
  */
-function testHooks(props: BoardCanvasProps, v: Viewport, size: Size) {
+function testHooks(props: BoardCanvasProps, v: Viewport, size: Size, lowDetail: boolean) {
   const c = viewCenter(v, size)
   const [only] = props.selection.size === 1 ? props.selection : []
   const selected = only ? props.objects.find((o) => o.id === only) : undefined
@@ -176,6 +177,7 @@ function testHooks(props: BoardCanvasProps, v: Viewport, size: Size) {
     'data-center': `${Math.round(c.x)},${Math.round(c.y)}`,
     'data-scale': String(Math.round(v.scale * 1000) / 1000),
     'data-selection-at': selected ? `${Math.round(selected.x)},${Math.round(selected.y)}` : undefined,
+    'data-detail': lowDetail ? 'shapes' : 'full',
   }
 }
 

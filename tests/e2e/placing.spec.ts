@@ -178,6 +178,22 @@ test('on a phone, text added where a drawing takes the middle appears on that ph
   expect(box.y + box.height).toBeLessThanOrEqual(board.y + board.height)
 })
 
+test('on a phone, a frame shown whole keeps its notes’ words and its title on the board', async ({
+  browser,
+}) => {
+  // The collage opens on its first frame, which a phone shows at about 30 %: a note written there
+  // is still drawn with its words once its editor closes (shapes only is for crowded views)
+  const links = await createLinks(browser, 'Words at thirty per cent', 'collage')
+  const pia = await openAsNewPerson(browser, links.participant, { ...devices['Pixel 7'] })
+  await join(pia, 'Pia')
+  await tool(pia, 'Sticky note').tap()
+  await pia.keyboard.type('The bench by the river')
+  await pia.keyboard.press('Escape')
+  await expect(noteEditor(pia)).toHaveCount(0)
+  expect(Number(await canvas(pia).getAttribute('data-scale'))).toBeLessThan(0.4)
+  await expect(canvas(pia)).toHaveAttribute('data-detail', 'full')
+})
+
 test('Chinese typed into a new note stays exactly what was typed', async ({ browser }) => {
   const link = await session(browser, 'Two scripts')
   const context = await browser.newContext({ locale: 'zh-CN' })
