@@ -11,9 +11,9 @@ const RINGS = 3
  * else the nearest free slot in rings of object-sized steps around it (nearest first, measured in
  * world units, so a wide text box tries below before beside; rightwards before leftwards), so a
  * new note never lands on top of another one and hides it. With `within` (the part of the board on
- * the person's screen), only slots wholly inside it count: a new object appears where its maker is
- * looking, not on a page of the board they cannot see. With every slot of `rings` rings taken, the
- * preferred spot after all.
+ * the person's screen), slots wholly inside it come first: a new object appears where its maker is
+ * looking, not on a page of the board they cannot see, unless the screen has no room left. With
+ * every slot of `rings` rings taken, the preferred spot after all.
  */
 export function freeSpot(taken: readonly Rect[], preferred: Rect, rings = RINGS, within?: Rect): Rect {
   const stepX = preferred.w + GAP
@@ -26,12 +26,16 @@ export function freeSpot(taken: readonly Rect[], preferred: Rect, rings = RINGS,
   for (let dx = -rings; dx <= rings; dx++) for (let dy = -rings; dy <= rings; dy++) slots.push({ dx, dy })
   const away = ({ dx, dy }: { dx: number; dy: number }): number => Math.hypot(dx * stepX, dy * stepY)
   slots.sort((a, b) => away(a) - away(b) || b.dx - a.dx || b.dy - a.dy)
-  for (const { dx, dy } of slots) {
-    const spot = { ...preferred, x: preferred.x + dx * stepX, y: preferred.y + dy * stepY }
-    if (within && (dx !== 0 || dy !== 0) && !inside(spot, within)) continue
-    if (!near.some((r) => intersects(r, spot))) return spot
-  }
-  return preferred
+  const spots = slots.map(({ dx, dy }) => ({
+    ...preferred,
+    x: preferred.x + dx * stepX,
+    y: preferred.y + dy * stepY,
+  }))
+  const free = (spot: Rect): boolean => !near.some((r) => intersects(r, spot))
+  // on the screen if there is room there; else the nearest free slot after all (never on top of
+  // another object, where it would hide it: the board moves to show a new note, see addSticky)
+  const onScreen = within ? spots.find((spot) => inside(spot, within) && free(spot)) : undefined
+  return onScreen ?? spots.find(free) ?? preferred
 }
 
 const inside = (r: Rect, outer: Rect): boolean =>

@@ -54,8 +54,10 @@ describe('where a new note goes when nobody said where', () => {
     expect(spot.x + spot.w).toBeLessThanOrEqual(view.x + view.w)
   })
 
-  it('with every slot on screen taken, the middle after all, on screen', () => {
+  it('with every slot on screen taken, the nearest free one off it, never on top of another object', () => {
     const view = { x: -150, y: -150, w: 300, h: 300 }
-    expect(freeSpot([{ x: -150, y: -150, w: 300, h: 300 }], middle, undefined, view)).toEqual(middle)
+    const full = { x: -150, y: -150, w: 300, h: 300 }
+    expect(freeSpot([full], middle, undefined, view)).toEqual(freeSpot([full], middle))
+    expect(freeSpot([full], middle, undefined, view)).not.toEqual(middle)
   })
 })
