@@ -33,9 +33,9 @@ const AWARENESS_FRAME_MS = 10
  * arrives within this window is stored in one transaction and relayed to each peer of a room in one
  * message: in a busy room (200 people, an update every 5 ms) that saves socket writes, one per
  * message and peer, for a little latency (8 ms: 2.4 updates a message in (a) of issue #17 against
- * 1.6 at 4 ms). A quiet room's update (see BUSY_UPDATES_PER_SECOND) does not wait: it is stored and sent from
- * the message that brought it when the storage can store at once (SQLite), else in the next
- * event-loop turn. Waiting would merge nothing there (100 rooms of 5 people: no two updates of a
+ * 1.6 at 4 ms). A quiet room's update (see BUSY_UPDATES_PER_SECOND) does not wait: it is stored
+ * and sent from the message that brought it when the storage can store at once (SQLite), else in
+ * the next event-loop turn. Waiting would merge nothing there (100 rooms of 5 people: no two updates of a
  * room within a window) and save little else: an SQLite transaction of several rows costs about as
  * much per row as one row alone (WAL pages are written per row, each room's to its own page), so
  * the window only cost those rooms latency. Storing at once instead of a turn later took 10 % off
@@ -48,7 +48,7 @@ const STORE_EVERY_MS = 8
  * second in (a) of issue #17: busy). Below it, two updates close together are a coincidence, not a
  * burst (100 rooms of 5 people in (c): 5 a second each), and waiting for a group would cost those
  * rooms latency for nothing: the p99 of (c) was 9 ms with a room's gap to its last update as the
- * test, 3.5 ms with this rate.
+ * test, 3.0 ms with this rate (bench:relay, 2026-12-07).
  */
 const BUSY_UPDATES_PER_SECOND = 50
 /** The time over which a room's update rate is averaged (an exponentially weighted moving average). */
