@@ -2,11 +2,18 @@ import type { Facilitation } from './useFacilitation'
 import type { ViewSync } from './useViewSync'
 import { TimerDisplay } from './TimerDisplay'
 import { useShownText } from './useShownText'
+import { useCutText } from './useCutText'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+
+/** The strip's words that are cut with "…" when there is no room for them (a phone above all). */
+const CUTTABLE = '.prompt-banner, .prompt-step, .strip-notices > .banner'
 
 /**
  * What everyone sees of the facilitation above the board: the lock, the step and its prompt, the
- * timer, private writing and voting, and ways to go where the group is.
+ * timer, private writing and voting, and ways to go where the group is. Where the step's words or a
+ * notice are cut with "…" (one line each on a phone), Show all (or a tap on the words) shows them
+ * whole, wrapped, until Show all is pressed again.
  */
 export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) {
   const { t } = useTranslation('facilitation')
@@ -16,10 +23,21 @@ export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) 
   const title = step ? shown(step.titles) : null
   const prompt = step ? shown(step.prompts) : null
   const hasResults = Object.keys(state.results).length > 0
+  const strip = useRef<HTMLElement>(null)
+  const [whole, setWhole] = useState(false)
+  const cut = useCutText(strip, CUTTABLE)
+  // a tap on cut words shows them whole (the Show all button is the way for keyboards and screen readers)
+  const showWhole = (): void => {
+    if (cut && !whole) setWhole(true)
+  }
   return (
-    <section className="facilitation-strip" aria-label={t('strip.region')}>
+    <section
+      ref={strip}
+      className={whole ? 'facilitation-strip whole' : 'facilitation-strip'}
+      aria-label={t('strip.region')}
+    >
       {title && prompt && (
-        <p className="prompt-banner" aria-live="polite" title={prompt.text}>
+        <p className="prompt-banner" aria-live="polite" title={prompt.text} onClick={showWhole}>
           <span className="prompt-step">
             {/* the title ends the sentence in every language; in its own element for its `lang` */}
             {t('strip.step', { n: state.step + 1, of: fac.agenda.length, title: '' })}
@@ -33,7 +51,12 @@ export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) 
           )}
         </p>
       )}
-      <div aria-live="polite" className="strip-notices">
+      {(cut || whole) && (
+        <button type="button" className="strip-whole" aria-expanded={whole} onClick={() => setWhole(!whole)}>
+          {whole ? t('strip.showLess') : t('strip.showAll')}
+        </button>
+      )}
+      <div aria-live="polite" className="strip-notices" onClick={showWhole}>
         {fac.locked && <p className="banner locked-banner">{t('strip.locked')}</p>}
         {fac.protect && fac.canWrite && !fac.isFacilitator && (
           <p className="banner protected-banner">{t('strip.protected')}</p>

@@ -92,6 +92,26 @@ test('on a phone the board gets the screen; the header and the facilitator’s b
   await expect(pia.getByText(/^Private writing is on — started by Fay/)).toBeVisible()
   await expect(pia.getByRole('timer')).toBeVisible()
   for (const page of [pia, fay]) expect((await box(canvas(page))).height / 915).toBeGreaterThanOrEqual(0.75)
+
+  // On a phone a notice is one line, cut with "…"; Show all shows it whole, Show less cuts it again,
+  // and a tap on the cut words shows them whole too
+  const notice = pia.locator('.strip-notices .private-banner')
+  const isCut = () => notice.evaluate((el) => el.scrollWidth > el.clientWidth + 1)
+  const lines = async () => Math.round((await box(notice)).height / 14)
+  expect(await isCut()).toBe(true)
+  const oneLine = await lines()
+  await pia.getByRole('button', { name: 'Show all' }).tap()
+  await expect(pia.getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true')
+  await expect.poll(isCut).toBe(false)
+  expect(await lines()).toBeGreaterThan(oneLine)
+  const whole = await box(notice)
+  expect(whole.x + whole.width).toBeLessThanOrEqual(412)
+  await pia.getByRole('button', { name: 'Show less' }).tap()
+  await expect.poll(isCut).toBe(true)
+  expect((await box(canvas(pia))).height / 915).toBeGreaterThanOrEqual(0.75)
+  await notice.tap()
+  await expect.poll(isCut).toBe(false)
+  await expect(pia.getByRole('button', { name: 'Show less' })).toBeVisible()
 })
 
 test('by touch: add and type a note, tap to select, tap again to edit, vote and react; bars stay clear', async ({

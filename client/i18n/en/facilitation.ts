@@ -51,6 +51,8 @@ export const facilitation = {
   strip: {
     region: 'Current step',
     step: 'Step {{n}} of {{of}}: {{title}}',
+    showAll: 'Show all',
+    showLess: 'Show less',
     goThere: 'Go there',
     follow: 'Follow facilitator',
     locked: 'The board is locked by the facilitator',

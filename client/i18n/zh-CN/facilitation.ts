@@ -51,6 +51,8 @@ export const facilitation: Translation<typeof en> = {
   strip: {
     region: '当前环节',
     step: '第 {{n}} 步（共 {{of}} 步）：{{title}}',
+    showAll: '显示全部',
+    showLess: '收起',
     goThere: '前往那里',
     follow: '跟随主持人',
     locked: '主持人已锁定白板',
