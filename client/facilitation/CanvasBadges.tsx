@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Circle, Group, Path, Rect, Text } from '../canvas/konva'
 import { boundsOf } from '../../shared/schema/geometry'
 import { REACTIONS } from '../../shared/schema/boardDoc'
-import { isNote, type BoardObject } from '../../shared/schema/kinds'
+import { isVotable, type BoardObject } from '../../shared/schema/kinds'
 import { FRAME_TITLE_SIZE, frameTitleLayout } from '../canvas/objects/frameTitle'
 import { useFontsFor } from '../canvas/objects/webFonts'
 import { ACCENT, NOTE_TEXT } from '../theme'
@@ -51,7 +51,7 @@ export const CanvasBadges = memo(function CanvasBadges(props: CanvasBadgesProps)
     <>
       {visible.map((o) => {
         if (o.kind === 'frame') return <FrameCount key={o.id} frame={o} count={counts.get(o.id) ?? 0} />
-        if (!isNote(o)) return null
+        if (!isVotable(o)) return null
         const isPrivate = props.privateIds.has(o.id)
         return (
           <NoteMarks

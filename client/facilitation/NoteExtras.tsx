@@ -15,7 +15,7 @@ const REACTION_NAMES = {
   '🙏': 'thanks',
 } as const satisfies Record<Reaction, string>
 
-/** Votes, reactions, consent, privacy and moderation for one note in the list view. */
+/** Votes, reactions, consent, privacy and moderation for one note, recipe card or picture in the list view. */
 export function NoteExtras({ fac, object }: { fac: Facilitation; object: BoardObject }) {
   const { t } = useTranslation('facilitation')
   const isPrivate = fac.privateIds.has(object.id)
@@ -28,7 +28,7 @@ export function NoteExtras({ fac, object }: { fac: Facilitation; object: BoardOb
       {result !== undefined && fac.state.mode !== 'voting' && (
         <p className="result-mark">{t('votes', { count: result })}</p>
       )}
-      {fac.state.mode === 'voting' && fac.canWrite && !isPrivate && <VoteButtons fac={fac} id={object.id} />}
+      {fac.state.mode === 'voting' && fac.canWrite && !isPrivate && <VoteButtons fac={fac} object={object} />}
       {!isPrivate && may.react(object) && <Reactions fac={fac} object={object} />}
       {/* consent is its author's alone (the board's rules): offered on one's own notes only */}
       {may.author(object, 'consent') && <ConsentToggle fac={fac} objects={[object]} />}
@@ -38,10 +38,15 @@ export function NoteExtras({ fac, object }: { fac: Facilitation; object: BoardOb
   )
 }
 
+/** What the vote button says for each kind that takes votes ("Vote for this recipe"). */
+const VOTE_LABEL = { recipe: 'note.voteRecipe', image: 'note.votePicture' } as const
+
 /** Give or take back a vote; refusals (no votes left) are said, not silent. */
-export function VoteButtons({ fac, id }: { fac: Facilitation; id: string }) {
+export function VoteButtons({ fac, object }: { fac: Facilitation; object: BoardObject }) {
   const { t } = useTranslation('facilitation')
   const [message, setMessage] = useState('')
+  const { id } = object
+  const label = object.kind === 'recipe' || object.kind === 'image' ? VOTE_LABEL[object.kind] : 'note.vote'
   const mine = fac.myVotes[id] ?? 0
   const vote = (delta: 1 | -1) => {
     const ok = fac.contributions.vote(id, delta, fac.state.voteBudget)
@@ -51,7 +56,7 @@ export function VoteButtons({ fac, id }: { fac: Facilitation; id: string }) {
     <span className="vote-buttons">
       {/* never disabled: pressing it with no votes left says why nothing happened */}
       <button type="button" onClick={() => vote(1)}>
-        {t('note.vote')}
+        {t(label)}
       </button>
       <span className="vote-count">{t('note.myVotes', { n: mine })}</span>
       {mine > 0 && (

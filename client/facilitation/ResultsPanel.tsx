@@ -1,9 +1,10 @@
 import { useId } from 'react'
 import type { BoardObject } from '../../shared/schema/kinds'
+import { shortText } from '../panels/objectLabels'
 import type { Facilitation } from './useFacilitation'
 import { useTranslation } from 'react-i18next'
 
-/** What the votes chose: every note that got votes, most first. */
+/** What the votes chose: every note, recipe card or picture that got votes, most first. */
 export function ResultsPanel(props: { fac: Facilitation; lookup: (id: string) => BoardObject | undefined }) {
   const { t } = useTranslation('facilitation')
   const headingId = useId()
@@ -17,9 +18,7 @@ export function ResultsPanel(props: { fac: Facilitation; lookup: (id: string) =>
         <ol aria-labelledby={headingId}>
           {ranked.map(([id, votes]) => {
             const o = props.lookup(id)
-            const text = o
-              ? (o.kind === 'frame' ? o.props.title : o.text) || t('results.untitled')
-              : t('results.gone')
+            const text = o ? shortText(o) || t('results.untitled') : t('results.gone')
             return (
               <li key={id}>
                 <strong>{t('votes', { count: votes })}</strong> — {text}

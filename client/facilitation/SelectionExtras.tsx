@@ -1,4 +1,4 @@
-import { isNote, type BoardObject } from '../../shared/schema/kinds'
+import { isNote, isVotable, type BoardObject } from '../../shared/schema/kinds'
 import { useState } from 'react'
 import { HideToggle, Reactions, VoteButtons } from './NoteExtras'
 import { QuoteToggle, markableQuotes } from './QuoteToggle'
@@ -35,11 +35,11 @@ export function SelectionExtras(props: {
           {t('selection.group')}
         </button>
       )}
-      {only && isNote(only) && shared.includes(only) && fac.model.may.react(only) && (
+      {only && isVotable(only) && shared.includes(only) && fac.model.may.react(only) && (
         <ReactMenu fac={fac} object={only} />
       )}
-      {only && isNote(only) && fac.state.mode === 'voting' && shared.includes(only) && (
-        <VoteButtons fac={fac} id={only.id} />
+      {only && isVotable(only) && fac.state.mode === 'voting' && shared.includes(only) && (
+        <VoteButtons fac={fac} object={only} />
       )}
       {quotes.length > 0 && quotes.length === selected.length && <QuoteToggle fac={fac} objects={quotes} />}
       {shared.length > 0 && shared.every(fac.model.may.moderate) && <HideToggle fac={fac} objects={shared} />}

@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react'
+import { useId, useRef, type ReactNode } from 'react'
 import { ALT_MAX, needsDescription, type ObjectOf } from '../../shared/schema/kinds'
 import type { RowProps } from './NoteRow'
 import { rowLabel } from './objectLabels'
@@ -11,7 +11,10 @@ import { ContentNoteLine } from './ContentNoteGate'
  * marked, and anyone who may edit can write one right here.
  */
 export function ImageRow(
-  props: RowProps<ObjectOf<'image'>> & { readonly onSetAlt: (id: string, alt: string) => void },
+  props: RowProps<ObjectOf<'image'>> & {
+    readonly onSetAlt: (id: string, alt: string) => void
+    readonly extras?: ReactNode
+  },
 ) {
   const { t } = useTranslation('panels')
   const { object, readOnly } = props
@@ -53,6 +56,7 @@ export function ImageRow(
           </p>
         </>
       )}
+      {props.extras}
     </li>
   )
 }

@@ -95,9 +95,17 @@ export function ListView(props: ListViewProps) {
     }
     switch (object.kind) {
       case 'image':
-        return <ImageRow key={object.id} {...common} object={object} onSetAlt={props.onSetAlt} />
+        return (
+          <ImageRow
+            key={object.id}
+            {...common}
+            object={object}
+            onSetAlt={props.onSetAlt}
+            extras={props.rowExtras?.(object)}
+          />
+        )
       case 'recipe':
-        return <RecipeRow key={object.id} {...common} object={object} />
+        return <RecipeRow key={object.id} {...common} object={object} extras={props.rowExtras?.(object)} />
       default:
         return <SummaryRow key={object.id} {...common} object={object} />
     }

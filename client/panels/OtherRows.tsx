@@ -14,7 +14,7 @@ const byAuthor = (o: BoardObject): string =>
   o.author ? i18n.t('panels:list.byAuthor', { author: o.author }) : ''
 
 /** A recipe card in the list view: its title and credit line (the recipe panel edits the rest). */
-export function RecipeRow(props: RowProps<ObjectOf<'recipe'>>) {
+export function RecipeRow(props: RowProps<ObjectOf<'recipe'>> & { readonly extras?: ReactNode }) {
   const { t } = useTranslation('panels')
   const { object } = props
   const labelId = useId()
@@ -38,6 +38,7 @@ export function RecipeRow(props: RowProps<ObjectOf<'recipe'>>) {
           <DeleteButton object={object} labelId={labelId} buttonRef={deleteRef} onDelete={props.onDelete} />
         )}
       </div>
+      {props.extras}
     </li>
   )
 }

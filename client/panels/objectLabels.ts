@@ -11,6 +11,27 @@ export function summaryOf(object: BoardObject): string {
   return kindName(object.kind)
 }
 
+/**
+ * What an object says in a line of its own (the results of a vote): a note's or a story's words, a
+ * recipe's or a frame's title, a picture's description; its kind when it has none ("Recipe card").
+ */
+export function shortText(object: BoardObject): string {
+  switch (object.kind) {
+    case 'frame':
+    case 'recipe':
+      return object.props.title.trim() || kindName(object.kind)
+    case 'image':
+      return object.props.alt.trim() || kindName(object.kind)
+    case 'story':
+      return object.props.title.trim() || object.text.trim() || kindName(object.kind)
+    case 'shape':
+    case 'stroke':
+      return summaryOf(object)
+    default:
+      return object.text.trim()
+  }
+}
+
 /** The row's label: kind and number, and who made it ("Note 3 — Ada"). */
 export function rowLabel(object: BoardObject, number: number): string {
   const who = object.author ? i18n.t('panels:list.byAuthor', { author: object.author }) : ''

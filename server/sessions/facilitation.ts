@@ -1,4 +1,5 @@
-import { PRIVATE_PREFIX, controlRoom, parseRoom } from '../../shared/rooms'
+import { PRIVATE_PREFIX, boardRoom, controlRoom, parseRoom } from '../../shared/rooms'
+import { votableIds } from '../../shared/schema/boardDoc'
 import { sessionMapOf } from '../../shared/schema/controlDoc'
 import { cappedVotes, myVotesOf, readFacilitation, resultsOf } from '../../shared/schema/facilitation'
 import { LIMITS } from '../../shared/schema/limits'
@@ -13,6 +14,8 @@ import { SERVER_ORIGIN, withRoom } from './roomAccess'
 /**
  * Ends dot voting: sums every admitted person's votes from their private rooms (each capped at the budget, so a
  * crafted document cannot vote more), publishes the counts in the control room, and clears the votes.
+ * Only votes for objects on the board that can be voted on count (a note, a recipe card, a picture:
+ * isVotableKind); a vote for a frame, a made-up id or something deleted meanwhile counts for nothing.
  * A vote that is not a number of votes is skipped and counted (one nested too deep for Yjs to delete
  * stays); a private room that cannot be read is counted and the others still count.
  */
@@ -29,6 +32,7 @@ export async function endVoting(
     controlRoom(sessionId),
     (room) => readFacilitation(room.doc).voteBudget,
   )
+  const votable = await withRoom(relay, boardRoom(sessionId), (room) => votableIds(room.doc))
   // one budget per person the server admitted: a private room of anyone else (a made-up id, someone
   // removed or still waiting) is not counted
   const admitted = await admittedIds(storage, sessionId)
@@ -39,7 +43,7 @@ export async function endVoting(
       await withRoom(relay, name, (room) => {
         const votes = myVotesOf(room.doc)
         const mine = cappedVotes(votes, budget, skipped)
-        for (const [id, n] of mine) totals.set(id, (totals.get(id) ?? 0) + n)
+        for (const [id, n] of mine) if (votable.has(id)) totals.set(id, (totals.get(id) ?? 0) + n)
         // what stays (nested too deep to delete) was counted above as not a number of votes
         if (votes.size > 0)
           room.doc.transact(() => clearSafely(votes, LIMITS.richTextMaxDepth), SERVER_ORIGIN)

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { LANG_TAG } from '../lang'
 import { migrateProps } from './defineKind'
-import { KINDS, isObjectKind, type BoardObject, type ObjectKind, type PropsOf } from './kinds'
+import { KINDS, isObjectKind, isVotableKind, type BoardObject, type ObjectKind, type PropsOf } from './kinds'
 import { readRichBlocks, type RichText } from './richBlocks'
 import { fragmentToPlainText } from './richText'
 
@@ -57,6 +57,13 @@ export function objectMaps(doc: Y.Doc): [string, YObject][] {
   const out: [string, YObject][] = []
   for (const [id, map] of objectsOf(doc).entries()) if (map instanceof Y.Map) out.push([id, map])
   return out
+}
+
+/** The ids of the objects on a board that people may vote on (isVotableKind): what dot voting counts. */
+export function votableIds(doc: Y.Doc): Set<string> {
+  const ids = new Set<string>()
+  for (const [id, map] of objectMaps(doc)) if (isVotableKind(map.get('kind'))) ids.add(id)
+  return ids
 }
 
 /** Document-level metadata (schema version). */

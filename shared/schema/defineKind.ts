@@ -40,6 +40,11 @@ export interface KindDefinition<K extends string, P extends Record<string, unkno
    * to, group into themes, tag with a language and give or withhold consent for.
    */
   readonly note?: boolean
+  /**
+   * Not a note, but people respond to it as to one: they vote on it in dot voting and react to it
+   * (a recipe card on a recipe wall, a picture in a collage). Notes always take votes and reactions.
+   */
+  readonly votable?: boolean
   readonly props: z.ZodObject<{ [F in keyof P]: z.ZodType<P[F]> }>
   readonly access: KindAccess
   readonly defaults: () => P

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { addObject } from '../../shared/ops/objects'
+import { addObject, deleteObjects } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { castVote, startVoting } from '../../shared/ops/session'
 import { controlRoom, privateRoom } from '../../shared/rooms'
+import { objectsOf } from '../../shared/schema/boardDoc'
 import { myVotesOf, readFacilitation, resultsOf } from '../../shared/schema/facilitation'
 import { harness } from '../helpers/harness'
 import { createSession, joinSession, synced } from '../helpers/server'
@@ -85,6 +86,60 @@ describe('dot voting', () => {
     await expect.poll(() => readFacilitation(facControl.doc).results).toEqual({ [a]: 3, [b]: 3 })
     expect(readFacilitation(facControl.doc).mode).toBe('free')
     await expect.poll(() => voters.map((v) => myVotesOf(v.doc).size)).toEqual([0, 0, 0])
+  })
+
+  it('counts votes for notes, recipe cards and pictures on the board only: never for a frame, a made-up id or a deleted note', async () => {
+    const h = await harness()
+    const { id, keys } = await createSession(h.server.http)
+    const facControl = h.open(controlRoom(id), keys.facilitator)
+    const board = h.open(id, keys.facilitator)
+    await Promise.all([synced(facControl), synced(board)])
+    const at = { canvas: 'c', x: 0, y: 0 }
+    const note = addObject(board.doc, { kind: 'sticky', ...at, text: 'A' }, fay)
+    const recipe = addObject(board.doc, { kind: 'recipe', ...at, props: { title: 'Listening circle' } }, fay)
+    const src = 'a'.repeat(64)
+    const picture = addObject(
+      board.doc,
+      { kind: 'image', ...at, props: { src, alt: 'A mural', w: 10, h: 10 } },
+      fay,
+    )
+    const frame = addObject(board.doc, { kind: 'frame', ...at, props: { title: 'Ideas' } }, fay)
+    const gone = addObject(board.doc, { kind: 'sticky', ...at, text: 'deleted before the count' }, fay)
+    startVoting(facControl.doc, 3, fay)
+
+    // a hostile participant writes their private room's votes by hand: two honest, then a frame, a
+    // made-up id and a note that is deleted before voting ends, within their budget of 3
+    const { token, person } = await joinSession(h.server.http, id, keys.participant, 'Voter')
+    const voter = h.open(privateRoom(id, person), keys.participant, { token })
+    const other = await joinSession(h.server.http, id, keys.participant, 'Other')
+    const honest = h.open(privateRoom(id, other.person), keys.participant, { token: other.token })
+    await Promise.all([synced(voter), synced(honest)])
+    myVotesOf(voter.doc).set(frame, 1)
+    myVotesOf(voter.doc).set('made-up-object-id', 1)
+    myVotesOf(voter.doc).set(gone, 1)
+    expect(castVote(honest.doc, note, 1, 3, pat)).toBe(true)
+    expect(castVote(honest.doc, recipe, 1, 3, pat)).toBe(true)
+    expect(castVote(honest.doc, picture, 1, 3, pat)).toBe(true)
+    const seen = h.open(voter.provider.roomname, keys.facilitator)
+    const seenHonest = h.open(honest.provider.roomname, keys.facilitator)
+    await Promise.all([synced(seen), synced(seenHonest)])
+    await expect.poll(() => myVotesOf(seen.doc).size).toBe(3)
+    await expect.poll(() => myVotesOf(seenHonest.doc).size).toBe(3)
+    deleteObjects(board.doc, [gone], fay)
+    // what another person's board shows, the server has
+    const watcher = h.open(id, keys.viewer)
+    await synced(watcher)
+    await expect
+      .poll(() => [objectsOf(watcher.doc).has(picture), objectsOf(watcher.doc).has(gone)])
+      .toEqual([true, false])
+
+    const res = await fetch(`${h.server.http}/api/sessions/${id}/voting/end?key=${keys.facilitator}`, {
+      method: 'POST',
+    })
+    expect(res.status).toBe(200)
+    const counted = { [note]: 1, [recipe]: 1, [picture]: 1 }
+    expect(await res.json()).toEqual({ results: counted })
+    await expect.poll(() => readFacilitation(facControl.doc).results).toEqual(counted)
   })
 
   it('the server clock is served for timers', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KINDS, creditLine, needsDescription } from '../../shared/schema/kinds'
+import { KINDS, creditLine, isVotableKind, needsDescription } from '../../shared/schema/kinds'
 
 const valid: Record<keyof typeof KINDS, Record<string, unknown>> = {
   sticky: { w: 200, h: 200, color: 'green' },
@@ -49,6 +49,13 @@ describe('every kind', () => {
 })
 
 describe('kind helpers', () => {
+  it('takes votes and reactions on notes, recipe cards and pictures, as their declarations say', () => {
+    const votable = Object.keys(KINDS).filter(isVotableKind)
+    expect(votable.sort()).toEqual(['image', 'recipe', 'sticky', 'story', 'text'])
+    for (const odd of ['frame', 'stroke', 'shape', 'constructor', '__proto__', '', 1, null])
+      expect(isVotableKind(odd)).toBe(false)
+  })
+
   it('credits recipes to their authors, or to no one when anonymous', () => {
     expect(creditLine(['Amina'], false)).toBe('Recipe by Amina')
     expect(creditLine(['Amina', ' Joe ', 'Li'], false)).toBe('Recipe by Amina, Joe and Li')

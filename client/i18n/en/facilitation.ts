@@ -134,9 +134,11 @@ export const facilitation = {
     show: 'Show to participants',
     consent: 'Include in exports',
     vote: 'Vote for this note',
+    voteRecipe: 'Vote for this recipe',
+    votePicture: 'Vote for this picture',
     unvote: 'Take back a vote',
     myVotes: 'Your votes: {{n}}',
-    noVotesLeft: 'You have no votes left. Take one back to vote for another note.',
+    noVotesLeft: 'You have no votes left. Take one back to vote for something else.',
     reactions: 'Reactions',
     reaction: '{{name}} ({{n}})',
     reactionNames: {

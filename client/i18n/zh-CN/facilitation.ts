@@ -126,9 +126,11 @@ export const facilitation: Translation<typeof en> = {
     show: '向参与者显示',
     consent: '允许包含在导出内容中',
     vote: '给这张便签投票',
+    voteRecipe: '给这个食谱投票',
+    votePicture: '给这张图片投票',
     unvote: '收回一票',
     myVotes: '你的票数：{{n}}',
-    noVotesLeft: '你已经没有票了。收回一票后才能投给其他便签。',
+    noVotesLeft: '你已经没有票了。收回一票后才能投给别的内容。',
     reactions: '表情回应',
     reaction: '{{name}}（{{n}}）',
     reactionNames: {

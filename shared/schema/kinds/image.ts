@@ -12,6 +12,7 @@ export const image = defineKind({
   kind: 'image',
   version: 1,
   richText: false,
+  votable: true,
   access: { create: ['facilitator', 'participant'] },
   props: z.object({
     w: z.number().positive().max(20000),

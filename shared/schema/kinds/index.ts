@@ -32,6 +32,13 @@ export function isObjectKind(kind: unknown): kind is ObjectKind {
 /** Is this kind a note (its declaration says so: sticky notes, text and story cards)? */
 export const isNoteKind = (kind: string): kind is NoteKind => isObjectKind(kind) && KINDS[kind].note === true
 
+/**
+ * Can people vote on objects of this kind, and react to them? Notes, and the kinds whose declaration
+ * says `votable: true` (recipe cards, pictures). The server counts votes for these alone.
+ */
+export const isVotableKind = (kind: unknown): boolean =>
+  isObjectKind(kind) && (KINDS[kind].note === true || KINDS[kind].votable === true)
+
 /** The kinds that are notes (those whose declaration says `note: true`). */
 export type NoteKind = 'sticky' | 'text' | 'story'
 
@@ -76,6 +83,9 @@ export type BoardObject = { [K in ObjectKind]: ObjectOf<K> }[ObjectKind]
 
 /** Is this object a note (isNoteKind)? */
 export const isNote = (o: BoardObject): o is { [K in NoteKind]: ObjectOf<K> }[NoteKind] => isNoteKind(o.kind)
+
+/** Can people vote on this object and react to it (isVotableKind)? */
+export const isVotable = (o: BoardObject): boolean => isVotableKind(o.kind)
 
 export { STICKY_COLORS, type StickyColor } from './sticky'
 export { TEXT_SIZES, TEXT_SIZE_PX, type TextSize } from './text'

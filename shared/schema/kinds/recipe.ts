@@ -11,6 +11,7 @@ export const recipe = defineKind({
   kind: 'recipe',
   version: 1,
   richText: true,
+  votable: true,
   access: { create: ['facilitator', 'participant'], authorProps: ['credits', 'anonymous'] },
   props: z.object({
     w: z.number().positive().max(4000),
