@@ -27,6 +27,8 @@ export interface CookbookRecipe {
   readonly lang: string
   /** Its content note, printed before the method; '' for none. */
   readonly contentNote: string
+  /** The votes it got when the group chose its favourites (0: none, or no vote held). */
+  readonly votes: number
 }
 
 export interface Contributor {
@@ -93,6 +95,7 @@ function toRecipe(s: SessionSnapshot, o: ObjectOf<'recipe'>, theme: string, anch
     theme,
     lang: o.lang,
     contentNote: o.contentNote,
+    votes: s.facilitation.results[o.id] ?? 0,
   }
 }
 

@@ -91,6 +91,8 @@ function recipe(r: CookbookRecipe): string {
   ]
   if (r.theme)
     parts.push(`<p class="theme">${escapeHtml(t('export:cookbook.theme', { theme: r.theme }))}</p>`)
+  if (r.votes > 0)
+    parts.push(`<p class="votes">${escapeHtml(t('export:cookbook.votes', { count: r.votes }))}</p>`)
   if (r.contentNote)
     parts.push(
       `<p class="content-note"><strong>${escapeHtml(t('material:contentNote.prefix', { note: r.contentNote }))}</strong></p>`,
@@ -182,7 +184,7 @@ a { color: #1d4ed8; }
 .cover { min-height: 60vh; display: flex; flex-direction: column; justify-content: center; }
 .cover h1 { font-size: 2.6rem; margin: 0.2rem 0 1rem; }
 .kicker { text-transform: uppercase; letter-spacing: 0.12em; color: #8a4b12; font-weight: 700; margin: 0; }
-.date, .toc-credit, .theme { color: #57606a; }
+.date, .toc-credit, .theme, .votes { color: #57606a; }
 .toc-credit::before { content: '— '; }
 .recipe, .contributors, .toc { border-top: 1px solid #d5d3cd; margin-top: 2.5rem; padding-top: 1rem; }
 .credit { font-style: italic; color: #6b4a1e; }

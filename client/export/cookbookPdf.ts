@@ -87,6 +87,7 @@ function recipePage(w: PdfWriter, r: CookbookRecipe): void {
   w.text(r.title, { size: 24, bold: true, after: 6 })
   w.text(r.credit, { size: 12.5, italic: true, color: '#6b4a1e', after: 4 })
   if (r.theme) w.text(i18n.t('export:cookbook.theme', { theme: r.theme }), { size: 10.5, color: MUTED })
+  if (r.votes > 0) w.text(i18n.t('export:cookbook.votes', { count: r.votes }), { size: 10.5, color: MUTED })
   w.space(14)
   if (r.contentNote)
     w.text(i18n.t('material:contentNote.prefix', { note: r.contentNote }), {

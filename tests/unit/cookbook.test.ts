@@ -67,6 +67,17 @@ describe('the cook book’s recipes', () => {
     expect(book.anonymousCount).toBe(1)
   })
 
+  it('says how many votes a recipe got when the group chose its favourites', () => {
+    const voted = buildCookbook(
+      snapshotOf(objects, { richText, facilitation: { results: { soup: 3, circle: 1 } } }),
+    )
+    expect(voted.recipes.map((r) => r.votes)).toEqual([0, 3, 1, 0])
+    const page = cookbookHtml(voted, '1 May 2025')
+    expect(page).toContain('<p class="votes">A favourite: 3 votes</p>')
+    expect(page).toContain('<p class="votes">A favourite: 1 vote</p>')
+    expect(page.match(/class="votes"/g)).toHaveLength(2)
+  })
+
   it('credits no one at all in an anonymous session', () => {
     const anonymous = buildCookbook(snapshotOf(objects, { richText, facilitation: { anonymous: true } }))
     expect(new Set(anonymous.recipes.map((r) => r.credit))).toEqual(new Set(['Recipe by anonymous']))

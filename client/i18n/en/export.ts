@@ -51,6 +51,8 @@ export const exportNs = {
     method: 'Method',
     tips: 'Tips',
     theme: 'Theme: {{theme}}',
+    votes_one: 'A favourite: {{count}} vote',
+    votes_other: 'A favourite: {{count}} votes',
     contributorsHeading: 'Contributors',
     noContributors: 'No one is credited by name.',
     anonymous_one: '{{count}} recipe was shared anonymously.',

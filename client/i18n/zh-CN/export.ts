@@ -49,6 +49,7 @@ export const exportNs: Translation<typeof en> = {
     method: '做法',
     tips: '小贴士',
     theme: '主题：{{theme}}',
+    votes_other: '大家的最爱：{{count}} 票',
     contributorsHeading: '贡献者',
     noContributors: '没有人以真名署名。',
     anonymous_other: '有 {{count}} 份食谱是匿名分享的。',
