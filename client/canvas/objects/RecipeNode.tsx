@@ -26,15 +26,16 @@ export const RecipeNode = memo(function RecipeNode(props: NodeProps<ObjectOf<'re
   const { object, selected, draggable, peerColor, handlers } = props
   const { w, h, title, forWhom, ingredients, credits, anonymous } = object.props
   const inner = w - PAD * 2
-  // one line each, so the layout never depends on measuring wrapped text
+  // one line each, so the layout never depends on measuring wrapped text; a card with neither (a
+  // new one) shows no "0 ingredients" line, only its title and what the method says
   const details = [
     forWhom.trim() ? t('nodes.forWhom', { who: forWhom.trim() }) : '',
-    t('nodes.ingredients', { count: ingredients.length }),
-  ]
+    ingredients.length > 0 ? t('nodes.ingredients', { count: ingredients.length }) : '',
+  ].filter(Boolean)
   const line = BODY_SIZE * 1.4
   const titleH = TITLE_SIZE * 1.25 * 2
   const detailsY = BAND + PAD + titleH + 6
-  const methodY = detailsY + line * 2 + 8
+  const methodY = detailsY + line * details.length + 8
   const creditY = h - PAD - CREDIT_SIZE * 1.3
   const shown = useTextShown(object)
   const banner = object.contentNote && shown ? NOTE_BANNER_HEIGHT : 0
