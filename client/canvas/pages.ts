@@ -18,23 +18,29 @@ function phoneLayout(boardWidth: number): boolean {
 }
 
 /**
- * The band the page buttons (FrameNav) take over the board, which a page shown whole keeps clear of:
- * along the top on a laptop, above the bottom bars on a phone (styles.css, `.frame-nav`).
+ * The bands of the board that bars float over, which a page shown whole keeps clear of: the page
+ * buttons (FrameNav) along the top on a laptop or tablet, above the bottom bars on a phone
+ * (styles.css, `.frame-nav`); and on a laptop or tablet the tools down the left side (`.toolbar`,
+ * about 92 px from the board's edge; the fit's own 48 px margin is within the band's room), which
+ * covered a page's title on a tablet. A phone's tools are docked below the board, not over it.
  */
-export function pageBarBand(size: Size): { top: number; bottom: number } {
-  return phoneLayout(size.width) ? { top: 0, bottom: 176 } : { top: 56, bottom: 0 }
+export function pageBarBand(size: Size): { top: number; bottom: number; left: number } {
+  return phoneLayout(size.width) ? { top: 0, bottom: 176, left: 0 } : { top: 56, bottom: 0, left: 56 }
 }
 
 /**
  * The view that shows one frame (a flipchart page, a theme) whole, its title included, centred in
- * what the page buttons leave of the board (its title is the prompt: never under them).
+ * what the page buttons and the tools leave of the board (its title is the prompt: never under them).
  */
 export function pageView(bounds: Rect, size: Size): Viewport {
   const { x, y, w, h } = bounds
   const band = pageBarBand(size)
-  const room = { width: size.width, height: Math.max(1, size.height - band.top - band.bottom) }
+  const room = {
+    width: Math.max(1, size.width - band.left),
+    height: Math.max(1, size.height - band.top - band.bottom),
+  }
   const view = fitRects([{ x, y: y - TITLE_ROOM, w, h: h + TITLE_ROOM }], room)
-  return { ...view, y: view.y + band.top }
+  return { ...view, x: view.x + band.left, y: view.y + band.top }
 }
 
 const overlap = (a: Rect, b: Rect): number =>

@@ -132,17 +132,21 @@ describe('pages and following', () => {
     expect(pageInView(pages, { scale: 1, x: 100_000, y: 0 }, laptop)).toBe(-1)
   })
 
-  it('a page shown whole keeps its title clear of the page buttons: below them on a laptop, above them on a phone', () => {
-    const page = pages[1]!
-    for (const size of [laptop, phone]) {
+  it('a page shown whole keeps its title clear of the page buttons and the tools: below and right of them on a laptop, above them on a phone', () => {
+    const wide = { x: 0, y: 0, w: 2400, h: 600 } // width-bound: its left edge is where the tools are
+    for (const [page, size] of [pages[1]!, wide].flatMap((p) =>
+      [laptop, phone].map((z) => [p, z] as const),
+    )) {
       const view = pageView(page, size)
       const band = pageBarBand(size)
       const titleTop = view.y + (page.y - TITLE_ROOM) * view.scale
       const pageBottom = view.y + (page.y + page.h) * view.scale
       expect(titleTop).toBeGreaterThanOrEqual(band.top)
       expect(pageBottom).toBeLessThanOrEqual(size.height - band.bottom)
-      // the whole width is used: the page is centred across
-      expect(view.x + (page.x + page.w / 2) * view.scale).toBeCloseTo(size.width / 2)
+      // centred across what the tools leave (a laptop's run down the left side, 92 px wide)
+      expect(view.x + (page.x + page.w / 2) * view.scale).toBeCloseTo((size.width + band.left) / 2)
+      const pageLeft = view.x + page.x * view.scale
+      expect(pageLeft).toBeGreaterThanOrEqual(size === laptop ? 96 : 0)
     }
   })
 
