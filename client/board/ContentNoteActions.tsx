@@ -11,13 +11,15 @@ const NOTED_KINDS = new Set<BoardObject['kind']>(['sticky', 'text', 'story', 're
 
 /**
  * The selection bar's content-note actions: Show text / Hide text (this person's own choice, on
- * this device), and Content note, to set or remove the note (its author or a facilitator only).
+ * this device: `part` "show", in the bar), and Content note, to set or remove the note (its author
+ * or a facilitator only: `part` "set", behind More).
  */
 export function ContentNoteActions(props: {
   selected: readonly BoardObject[]
   may: Permissions
   commands: Pick<BoardCommands, 'setContentNote'>
   readOnly: boolean
+  part: 'show' | 'set'
 }) {
   const { t } = useTranslation('material')
   const store = useShownTextStore()
@@ -36,7 +38,7 @@ export function ContentNoteActions(props: {
   const initial = notes.size === 1 ? [...notes][0]! : ''
   return (
     <>
-      {noted.length > 0 && (
+      {props.part === 'show' && noted.length > 0 && (
         <button
           type="button"
           onClick={() => noted.forEach((o) => (hidden ? store.show(o.id) : store.hide(o.id)))}
@@ -44,7 +46,7 @@ export function ContentNoteActions(props: {
           {hidden ? t('contentNote.show') : t('contentNote.hide')}
         </button>
       )}
-      {settable && (
+      {props.part === 'set' && settable && (
         <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
           {t('contentNote.set')}
         </button>

@@ -42,10 +42,14 @@ export interface SelectionActionsProps {
   readonly extras?: SelectionExtras
 }
 
-/** More actions for the selection, given what is selected and how to select or name things. */
+/**
+ * More actions for the selection, given what is selected and how to select or name things: those
+ * for the bar itself (`part` "main"), or for its More panel ("more").
+ */
 export type SelectionExtras = (
   selected: readonly BoardObject[],
   helpers: { readonly select: (ids: readonly string[]) => void; readonly nameFrame: (id: string) => void },
+  part: 'main' | 'more',
 ) => ReactNode
 
 /** The selection bar, fed with what the selected objects have in common. */
@@ -66,6 +70,7 @@ export function SelectionActions(props: SelectionActionsProps) {
   const written = changeable.filter((o) => isNoteKind(o.kind))
   const editLabel = i18n.t(`board:edit.${only && isEditable(only.kind) ? only.kind : 'other'}`)
   const anyLocked = selected.some((o) => o.locked)
+  const helpers = { select: ui.select, nameFrame: tools.requestTitle }
   const canLock = selected.some(may.moderate)
   const setInk = (color: string) => {
     for (const o of inked) {
@@ -141,8 +146,20 @@ export function SelectionActions(props: SelectionActionsProps) {
       onDelete={selected.some(may.delete) ? ui.deleteSelected : null}
       extra={
         <>
-          <ContentNoteActions selected={selected} may={may} commands={commands} readOnly={false} />
-          {props.extras?.(selected, { select: ui.select, nameFrame: tools.requestTitle })}
+          <ContentNoteActions
+            selected={selected}
+            may={may}
+            commands={commands}
+            readOnly={false}
+            part="show"
+          />
+          {props.extras?.(selected, helpers, 'main')}
+        </>
+      }
+      more={
+        <>
+          <ContentNoteActions selected={selected} may={may} commands={commands} readOnly={false} part="set" />
+          {props.extras?.(selected, helpers, 'more')}
         </>
       }
     />

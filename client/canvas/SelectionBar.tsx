@@ -11,6 +11,7 @@ import { Swatches } from './tools/ToolOptions'
 import { SHAPE_FILLS } from './tools/tools'
 import { useTranslation } from 'react-i18next'
 import { NoteLangSelect } from '../panels/NoteLangSelect'
+import { MoreButton, MorePanel, useMore } from './SelectionMore'
 
 export interface ColorChoice {
   readonly value: string | null
@@ -42,74 +43,80 @@ export interface SelectionBarProps {
   readonly onDelete: (() => void) | null
   /** The language tag of the selected notes, when only notes and text are selected. */
   readonly lang: { readonly value: string | null; readonly onPick: (lang: string) => void } | null
-  /** More actions from outside the canvas (themes, reactions, consent, moderation). */
+  /** More actions from outside the canvas for the bar itself (show a text, themes, reactions, votes). */
   readonly extra?: ReactNode
+  /** Less-used actions from outside the canvas, for the More panel (content note, quote, hiding). */
+  readonly more?: ReactNode
 }
 
-/** Actions on the current selection, shown above the board while something is selected. */
+/**
+ * Actions on the current selection, shown above the board while something is selected: what people
+ * do most (colour, edit, react, vote, delete) in the bar, the rest behind More (see MorePanel).
+ */
 export function SelectionBar(props: SelectionBarProps) {
   const { t } = useTranslation('board')
+  const more = useMore()
   return (
-    <div className="selection-bar" role="group" aria-label={t('selection.group')}>
-      <span className="selection-count">
-        {t('selection.count', { count: props.count })}
-        {props.anyLocked && <span className="locked-chip"> · {t('selection.locked')}</span>}
-      </span>
-      {props.canColor && <NoteColours value={props.color} onPick={props.onColor} />}
-      {props.ink && (
-        <Swatches
-          label={t('selection.ink')}
-          colors={INK_COLORS}
-          value={props.ink.value}
-          onPick={props.ink.onPick}
-        />
-      )}
-      {props.fill && (
-        <Swatches
-          label={t('selection.fill')}
-          colors={SHAPE_FILLS}
-          value={props.fill.value}
-          onPick={props.fill.onPick}
-        />
-      )}
-      {props.textSize && <TextSizes {...props.textSize} />}
-      {props.lang && (
-        <NoteLangSelect
-          value={props.lang.value}
-          label={t('selection.language')}
-          onChange={props.lang.onPick}
-        />
-      )}
-      {props.frameTitle && <FrameTitleField {...props.frameTitle} />}
-      {props.onEdit && (
+    <>
+      <div className="selection-bar" role="group" aria-label={t('selection.group')}>
+        <span className="selection-count">
+          {t('selection.count', { count: props.count })}
+          {props.anyLocked && <span className="locked-chip"> · {t('selection.locked')}</span>}
+        </span>
+        {props.canColor && <NoteColours value={props.color} onPick={props.onColor} />}
+        {props.ink && (
+          <Swatches
+            label={t('selection.ink')}
+            colors={INK_COLORS}
+            value={props.ink.value}
+            onPick={props.ink.onPick}
+          />
+        )}
+        {props.fill && (
+          <Swatches
+            label={t('selection.fill')}
+            colors={SHAPE_FILLS}
+            value={props.fill.value}
+            onPick={props.fill.onPick}
+          />
+        )}
+        {props.textSize && <TextSizes {...props.textSize} />}
+        {props.frameTitle && <FrameTitleField {...props.frameTitle} />}
+        {props.onEdit && (
+          <button
+            type="button"
+            title={t('selection.editHint', { label: props.editLabel })}
+            aria-keyshortcuts="Enter"
+            onClick={props.onEdit}
+          >
+            {props.editLabel}
+          </button>
+        )}
+        {props.extra}
         <button
           type="button"
-          title={t('selection.editHint', { label: props.editLabel })}
-          aria-keyshortcuts="Enter"
-          onClick={props.onEdit}
+          className="danger"
+          title={
+            props.onDelete
+              ? t('selection.deleteHint')
+              : props.anyLocked
+                ? t('selection.lockedHint')
+                : t('selection.protectedHint')
+          }
+          aria-keyshortcuts="Delete"
+          aria-disabled={!props.onDelete || undefined}
+          onClick={() => props.onDelete?.()}
         >
-          {props.editLabel}
+          {t('selection.delete')}
         </button>
-      )}
-      <ArrangeButtons {...props} />
-      {props.extra}
-      <button
-        type="button"
-        className="danger"
-        title={
-          props.onDelete
-            ? t('selection.deleteHint')
-            : props.anyLocked
-              ? t('selection.lockedHint')
-              : t('selection.protectedHint')
-        }
-        aria-keyshortcuts="Delete"
-        aria-disabled={!props.onDelete || undefined}
-        onClick={() => props.onDelete?.()}
-      >
-        {t('selection.delete')}
-      </button>
-    </div>
+        <MoreButton more={more} />
+      </div>
+      <MorePanel more={more}>
+        <ArrangeButtons {...props} />
+        {props.more}
+        {props.lang && <NoteLangSelect value={props.lang.value} onChange={props.lang.onPick} />}
+      </MorePanel>
+    </>
   )
 }
 

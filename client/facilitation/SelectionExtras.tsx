@@ -5,13 +5,17 @@ import { QuoteToggle, markableQuotes } from './QuoteToggle'
 import type { Facilitation } from './useFacilitation'
 import { useTranslation } from 'react-i18next'
 
-/** Facilitation actions for the selection bar: group into a theme, react, vote, consent, hide. */
+/**
+ * Facilitation actions for the selection bar: group into a theme, react and vote in the bar itself
+ * (`part` "main"); mark as a quote and hide behind its More ("more").
+ */
 export function SelectionExtras(props: {
   fac: Facilitation
   selected: readonly BoardObject[]
   frames: number
   select: (ids: readonly string[]) => void
   nameFrame: (id: string) => void
+  part: 'main' | 'more'
 }) {
   const { t } = useTranslation('facilitation')
   const { fac, selected } = props
@@ -28,6 +32,16 @@ export function SelectionExtras(props: {
     props.select([id])
     props.nameFrame(id) // the frame title field takes focus: the person names the theme at once
   }
+  if (props.part === 'more') {
+    return (
+      <>
+        {quotes.length > 0 && quotes.length === selected.length && <QuoteToggle fac={fac} objects={quotes} />}
+        {shared.length > 0 && shared.every(fac.model.may.moderate) && (
+          <HideToggle fac={fac} objects={shared} />
+        )}
+      </>
+    )
+  }
   return (
     <>
       {notes.length >= 2 && (
@@ -41,8 +55,6 @@ export function SelectionExtras(props: {
       {only && isVotable(only) && fac.state.mode === 'voting' && shared.includes(only) && (
         <VoteButtons fac={fac} object={only} />
       )}
-      {quotes.length > 0 && quotes.length === selected.length && <QuoteToggle fac={fac} objects={quotes} />}
-      {shared.length > 0 && shared.every(fac.model.may.moderate) && <HideToggle fac={fac} objects={shared} />}
     </>
   )
 }

@@ -70,8 +70,8 @@ export function useFacilitationUi(
     />
   )
   const frames = useMemo(() => objects.filter((o) => o.kind === 'frame').length, [objects])
-  const selectionExtras: SelectionExtrasFn = (selected, helpers) => (
-    <SelectionExtras fac={fac} selected={selected} frames={frames} {...helpers} />
+  const selectionExtras: SelectionExtrasFn = (selected, helpers, part) => (
+    <SelectionExtras fac={fac} selected={selected} frames={frames} {...helpers} part={part} />
   )
   return { panels, rowExtras, overlay, selectionExtras, hasResults: Object.keys(state.results).length > 0 }
 }

@@ -186,3 +186,18 @@ export async function screenOf(page: Page, world: { x: number; y: number }) {
     y: box.y + box.height / 2 + (world.y - cy!) * scale,
   }
 }
+
+/**
+ * Opens the selection bar's More (if it is not open) and returns its panel: the less-used actions on
+ * the selection (duplicate, order, lock, content note, quote, hide, language).
+ */
+export async function moreActions(page: Page): Promise<Locator> {
+  const panel = page.getByRole('group', { name: /^(More actions|更多操作)$/ })
+  if (!(await panel.isVisible()))
+    await page
+      .getByRole('group', { name: /^(Selection|所选内容)$/ })
+      .getByRole('button', { name: /^(More|更多)$/ })
+      .click()
+  await expect(panel).toBeVisible()
+  return panel
+}

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { strFromU8, unzipSync } from 'fflate'
-import { createLinks, expectConnected, join, openAsNewPerson, openListView } from './helpers'
+import { createLinks, expectConnected, join, openAsNewPerson, openListView, moreActions } from './helpers'
 import { importCsv } from './materialHelpers'
 import { exportReport, pdfStreams } from './reportHelpers'
 
@@ -57,7 +57,7 @@ test('a facilitator exports the insight report from the page as DOCX and PDF: th
   const selection = fay.getByRole('group', { name: 'Selection' })
   await expect(selection).toContainText('3 selected')
   // her own notes: the selection bar offers to mark them as quotes
-  await expect(selection.getByRole('button', { name: 'Mark as quote' })).toHaveAttribute(
+  await expect((await moreActions(fay)).getByRole('button', { name: 'Mark as quote' })).toHaveAttribute(
     'aria-pressed',
     'false',
   )

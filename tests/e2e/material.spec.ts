@@ -2,7 +2,7 @@ import { type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { readFileSync } from 'node:fs'
 import { violations } from './axe'
-import { createLinks, expectConnected, join, openAsNewPerson, openListView } from './helpers'
+import { createLinks, expectConnected, join, openAsNewPerson, openListView, moreActions } from './helpers'
 import { importCsv, openImport } from './materialHelpers'
 
 const PHONE = { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true }
@@ -140,7 +140,7 @@ test('a facilitator imports 30 stories and a CSV file; people on a phone and in 
   await expect(xiaoNoted).toContainText('They shouted at us in the street.')
 
   // Fay changes the note from the selection bar (hers to change: she added the card); everyone sees it
-  await selection.getByRole('button', { name: 'Content note' }).click()
+  await (await moreActions(fay)).getByRole('button', { name: 'Content note' }).click()
   const noteDialog = fay.getByRole('dialog', { name: 'Content note' })
   await expect(noteDialog.getByRole('textbox', { name: 'Content note' })).toHaveValue(
     'describes racist abuse',
@@ -162,7 +162,7 @@ test('a facilitator imports 30 stories and a CSV file; people on a phone and in 
   expect(warning).toBeGreaterThan(markdown.indexOf('#### Story: The night they shouted'))
   expect(warning).toBeLessThan(markdown.indexOf('They shouted at us in the street.'))
   await (await exportAs('PNG')).saveAs('/tmp/material-export.png')
-  await selection.getByRole('button', { name: 'Content note' }).click()
+  await (await moreActions(fay)).getByRole('button', { name: 'Content note' }).click()
   await noteDialog.getByRole('button', { name: 'Remove content note' }).click()
   await expect(patNoted).not.toContainText('Content note')
   await expect(xiaoNoted).not.toContainText('内容提示')

@@ -1,6 +1,14 @@
 import { type Browser, type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { createSession, join, openAsNewPerson, openCanvas, openListView, expectConnected } from './helpers'
+import {
+  createSession,
+  join,
+  openAsNewPerson,
+  openCanvas,
+  openListView,
+  expectConnected,
+  moreActions,
+} from './helpers'
 import { redPng } from './png'
 
 /** Ada and Grace in a new session; `open`: the facilitator first turns Protect contributions off. */
@@ -251,7 +259,7 @@ test('a facilitator locks an object; participants cannot delete it until it is u
   await fran.keyboard.type('Ground rules')
   await fran.keyboard.press('Escape')
   const franBar = fran.getByRole('group', { name: 'Selection' })
-  await franBar.getByRole('button', { name: 'Lock' }).click()
+  await (await moreActions(fran)).getByRole('button', { name: 'Lock' }).click()
   await expect(franBar).toContainText('Locked')
   // the board's rules let facilitators remove what they locked (a moderation tool); nobody else
   await expect(franBar.getByRole('button', { name: 'Delete' })).not.toHaveAttribute('aria-disabled', 'true')
@@ -264,12 +272,12 @@ test('a facilitator locks an object; participants cannot delete it until it is u
     await pat.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
     await expect(patBar).toContainText('Locked', { timeout: 1000 })
   }).toPass()
-  await expect(patBar.getByRole('button', { name: /^(Lock|Unlock)$/ })).toHaveCount(0)
+  await expect((await moreActions(pat)).getByRole('button', { name: /^(Lock|Unlock)$/ })).toHaveCount(0)
   await pat.keyboard.press('Delete')
   const notes = await openListView(pat)
   await expect(notes.getByRole('listitem').filter({ hasText: 'Ground rules' })).toHaveCount(1)
 
-  await franBar.getByRole('button', { name: 'Unlock' }).click()
+  await (await moreActions(fran)).getByRole('button', { name: 'Unlock' }).click()
   await expect(franBar).not.toContainText('Locked')
   await franBar.getByRole('button', { name: 'Delete' }).click()
   await expect(notes.getByRole('listitem').filter({ hasText: 'Ground rules' })).toHaveCount(0)

@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import type { WebSocketRoute } from '@playwright/test'
-import { createLinks, expectConnected, openListView } from './helpers'
+import { createLinks, expectConnected, openListView, moreActions } from './helpers'
 
 /*
  * The board's rules as people meet them: the interface offers only what the server keeps, and a
@@ -120,7 +120,7 @@ test('a note locked while a participant moves it: the move is explained and undo
   await fay.keyboard.type('Hold still')
   await fay.keyboard.press('Escape')
   const fayBar = fay.getByRole('group', { name: 'Selection' })
-  await expect(fayBar.getByRole('button', { name: 'Lock', exact: true })).toBeVisible()
+  await expect((await moreActions(fay)).getByRole('button', { name: 'Lock', exact: true })).toBeVisible()
   const where = await fay.getByTestId('board-canvas').getAttribute('data-selection-at')
   const [x, y] = where!.split(',').map(Number) as [number, number]
   const middle = [x + 100, y + 100] as const // a new note is 200 × 200
@@ -135,7 +135,7 @@ test('a note locked while a participant moves it: the move is explained and undo
 
   // the facilitator locks it; the server has the lock, Pat's page does not yet
   pat.hold()
-  await fayBar.getByRole('button', { name: 'Lock', exact: true }).click()
+  await (await moreActions(fay)).getByRole('button', { name: 'Lock', exact: true }).click()
   await expect(fayBar).toContainText('Locked')
   await expect.poll(() => pat.heldUpdates('board')).toBeGreaterThan(0)
 
