@@ -12,6 +12,7 @@ import { SHAPE_FILLS } from './tools/tools'
 import { useTranslation } from 'react-i18next'
 import { NoteLangSelect } from '../panels/NoteLangSelect'
 import { MoreButton, MorePanel, useMore } from './SelectionMore'
+import { usePhoneLayout } from './phoneLayout'
 
 export interface ColorChoice {
   readonly value: string | null
@@ -51,11 +52,14 @@ export interface SelectionBarProps {
 
 /**
  * Actions on the current selection, shown above the board while something is selected: what people
- * do most (colour, edit, react, vote, delete) in the bar, the rest behind More (see MorePanel).
+ * do most (colour, edit, react, vote, delete) in the bar, the rest behind More (see MorePanel). On
+ * a phone the bar scrolls sideways: its actions come first, the colours after More.
  */
 export function SelectionBar(props: SelectionBarProps) {
   const { t } = useTranslation('board')
   const more = useMore()
+  // on a phone the actions come first, in what the screen shows, and the colours after them
+  const phone = usePhoneLayout()
   return (
     <>
       <div className="selection-bar" role="group" aria-label={t('selection.group')}>
@@ -63,24 +67,7 @@ export function SelectionBar(props: SelectionBarProps) {
           {t('selection.count', { count: props.count })}
           {props.anyLocked && <span className="locked-chip"> · {t('selection.locked')}</span>}
         </span>
-        {props.canColor && <NoteColours value={props.color} onPick={props.onColor} />}
-        {props.ink && (
-          <Swatches
-            label={t('selection.ink')}
-            colors={INK_COLORS}
-            value={props.ink.value}
-            onPick={props.ink.onPick}
-          />
-        )}
-        {props.fill && (
-          <Swatches
-            label={t('selection.fill')}
-            colors={SHAPE_FILLS}
-            value={props.fill.value}
-            onPick={props.fill.onPick}
-          />
-        )}
-        {props.textSize && <TextSizes {...props.textSize} />}
+        {!phone && <Styling {...props} />}
         {props.frameTitle && <FrameTitleField {...props.frameTitle} />}
         {props.onEdit && (
           <button
@@ -110,12 +97,40 @@ export function SelectionBar(props: SelectionBarProps) {
           {t('selection.delete')}
         </button>
         <MoreButton more={more} />
+        {phone && <Styling {...props} />}
       </div>
       <MorePanel more={more}>
         <ArrangeButtons {...props} />
         {props.more}
         {props.lang && <NoteLangSelect value={props.lang.value} onChange={props.lang.onPick} />}
       </MorePanel>
+    </>
+  )
+}
+
+/** Colours and text sizes of what is selected (those it can take). */
+function Styling(props: SelectionBarProps) {
+  const { t } = useTranslation('board')
+  return (
+    <>
+      {props.canColor && <NoteColours value={props.color} onPick={props.onColor} />}
+      {props.ink && (
+        <Swatches
+          label={t('selection.ink')}
+          colors={INK_COLORS}
+          value={props.ink.value}
+          onPick={props.ink.onPick}
+        />
+      )}
+      {props.fill && (
+        <Swatches
+          label={t('selection.fill')}
+          colors={SHAPE_FILLS}
+          value={props.fill.value}
+          onPick={props.fill.onPick}
+        />
+      )}
+      {props.textSize && <TextSizes {...props.textSize} />}
     </>
   )
 }

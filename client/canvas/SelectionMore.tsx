@@ -99,7 +99,10 @@ export function MorePanel({ more, children }: { more: More; children: ReactNode 
   }, [open, setOpen, button, panel])
   // an action done closes the panel; one that opens a dialog (aria-haspopup) leaves it to the dialog
   const acted = (e: MouseEvent): void => {
-    const pressed = (e.target as Element).closest('button')
+    const target = e.target as Element
+    // a dialog opened from the panel is its own (its Save submits the form once this click is over)
+    if (target.closest('dialog, [role="dialog"]')) return
+    const pressed = target.closest('button')
     if (pressed && !pressed.hasAttribute('aria-haspopup')) {
       setOpen(false)
       button.current?.focus()

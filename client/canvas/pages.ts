@@ -1,21 +1,8 @@
+import { phoneLayout } from './phoneLayout'
 import { clampScale, fitRects, viewCenter, type Rect, type Size, type Viewport } from './viewport'
 
 /** Room above a frame for its title when the view moves to it. */
 export const TITLE_ROOM = 40
-
-/** Widest window with the page's phone layout (styles.css: every `@media (max-width: 720px)`). */
-const PHONE_MAX_WIDTH = 720
-
-/**
- * Whether the page has its phone layout: the same media query as the style sheet's, so the two
- * cannot disagree (the board is narrower than the window when a side panel is open). Without a
- * window to ask (unit tests), the board's width says.
- */
-function phoneLayout(boardWidth: number): boolean {
-  return typeof matchMedia === 'function'
-    ? matchMedia(`(max-width: ${PHONE_MAX_WIDTH}px)`).matches
-    : boardWidth <= PHONE_MAX_WIDTH
-}
 
 /**
  * The bands of the board that bars float over, which a page shown whole keeps clear of: the page

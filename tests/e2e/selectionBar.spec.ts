@@ -83,3 +83,28 @@ for (const [name, options] of [
     await expect(noteRows(list, 'The market on Saturdays')).toHaveCount(2)
   })
 }
+
+test('on a phone, the bar at the foot of the screen shows its actions first, the colours after More', async ({
+  browser,
+}) => {
+  const { participant } = await createLinks(browser, 'Our high street', 'collage')
+  const pia = await openAsNewPerson(browser, participant, devices['Pixel 7'])
+  await join(pia, 'Pia')
+  await pia.getByRole('toolbar', { name: 'Tools' }).getByRole('button', { name: 'Sticky note' }).tap()
+  await pia.keyboard.type('The market on Saturdays')
+  await pia.keyboard.press('Escape')
+  await expect(bar(pia)).toContainText('1 selected')
+  const edge = (await bar(pia).boundingBox())!
+  for (const label of ['Edit', 'Delete']) {
+    const b = (await bar(pia).getByRole('button', { name: label, exact: true }).boundingBox())!
+    expect(b.x + b.width).toBeLessThanOrEqual(edge.x + edge.width) // in view before any sideways scroll
+  }
+  const more = (await bar(pia).getByRole('button', { name: 'More' }).boundingBox())!
+  const colours = (await bar(pia).getByRole('group', { name: 'Note colour' }).boundingBox())!
+  expect(colours.x).toBeGreaterThan(more.x + more.width - 1)
+  // More opens above the bar (the board is above it, the tools below)
+  await bar(pia).getByRole('button', { name: 'More' }).tap()
+  const panel = (await pia.getByRole('group', { name: 'More actions' }).boundingBox())!
+  expect(panel.y + panel.height).toBeLessThanOrEqual(edge.y)
+  expect(panel.y).toBeGreaterThanOrEqual(0)
+})
