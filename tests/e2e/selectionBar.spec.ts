@@ -1,4 +1,5 @@
 import { devices, type Locator, type Page } from '@playwright/test'
+import { violations } from './axe'
 import { expect, test } from './fixtures'
 import { createLinks, join, moreActions, noteRows, openAsNewPerson, openListView } from './helpers'
 
@@ -59,6 +60,7 @@ for (const [name, options] of [
     ])
       await expect(panel.getByRole('button', { name: label, exact: true })).toBeVisible()
     await expect(panel.getByRole('combobox', { name: 'Language' })).toBeVisible()
+    expect(await violations(fay), 'the board with More open').toEqual([])
     const [b, p] = [await bar(fay).boundingBox(), await panel.boundingBox()]
     expect(p!.y).toBeGreaterThanOrEqual(b!.y + b!.height)
     expect(p!.x + p!.width).toBeLessThanOrEqual(fay.viewportSize()!.width)
