@@ -17,18 +17,17 @@ export function summaryOf(object: BoardObject): string {
  */
 export function shortText(object: BoardObject): string {
   switch (object.kind) {
-    case 'frame':
     case 'recipe':
       return object.props.title.trim() || kindName(object.kind)
     case 'image':
       return object.props.alt.trim() || kindName(object.kind)
     case 'story':
       return object.props.title.trim() || object.text.trim() || kindName(object.kind)
-    case 'shape':
-    case 'stroke':
-      return summaryOf(object)
-    default:
+    case 'sticky':
+    case 'text':
       return object.text.trim()
+    default:
+      return summaryOf(object) // a frame's title, a shape's or a stroke's name
   }
 }
 
