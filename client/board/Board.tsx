@@ -9,6 +9,7 @@ import { useViewports } from '../canvas/useViewports'
 import { FacilitationTop } from '../facilitation/FacilitationTop'
 import { HeaderButtons } from '../facilitation/HeaderButtons'
 import { LobbyCue } from '../facilitation/LobbyCue'
+import { LobbyNotice } from '../facilitation/LobbyNotice'
 import { OwnEntry, type Me } from '../facilitation/OwnEntry'
 import { useFacilitationUi } from '../facilitation/useFacilitationUi'
 import { useFacilitation } from '../facilitation/useFacilitation'
@@ -311,6 +312,16 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
             }}
             facilitation={{ ...facUi.panels, groups: groups.panel }}
             rowExtras={facUi.rowExtras}
+          />
+        )}
+        {moderation && (
+          <LobbyNotice
+            moderation={moderation}
+            peopleOpen={panel === 'people'}
+            onSeeWho={() => {
+              setMenuOpen(false)
+              setPanel('people')
+            }}
           />
         )}
       </div>

@@ -1,5 +1,15 @@
 import { useTranslation } from 'react-i18next'
+import { usePhoneLayout } from '../canvas/phoneLayout'
 import { i18n } from '../i18n'
+
+/** Avatars drawn in the header before the rest become "+N" (a phone's header row has less room). */
+const AVATARS = 4
+const PHONE_AVATARS = 2
+
+/** How many of `count` people get an avatar of their own: all, or `limit` and a "+N" for the rest. */
+export function avatarsShown(count: number, limit: number): number {
+  return count > limit + 1 ? limit : count
+}
 
 export interface PresentPerson {
   readonly key: string
@@ -21,16 +31,24 @@ export interface PresentPerson {
 export const displayName = (p: Pick<PresentPerson, 'name'>): string =>
   p.name.trim() || i18n.t('panels:people.someone')
 
-/** "Who is here": everyone in the board room, each with the colour of their cursor. */
+/**
+ * "Who is here": everyone in the board room, each with the colour of their cursor. A few avatars
+ * and "+N" for the rest, so a full room does not push the header's buttons off the screen; every
+ * name is still in the list for screen readers, and People lists everyone.
+ */
 export function PresenceList(props: { people: readonly PresentPerson[] }) {
   const { t } = useTranslation('panels')
+  const phone = usePhoneLayout()
   const role = (p: PresentPerson) => t(`people.role.${p.role}`)
+  const shown = avatarsShown(props.people.length, phone ? PHONE_AVATARS : AVATARS)
+  const rest = props.people.slice(shown)
   return (
     <section className="presence" aria-label={t('people.region')}>
       <ul>
-        {props.people.map((p) => (
+        {props.people.map((p, i) => (
           <li
             key={p.key}
+            className={i >= shown ? 'presence-unshown' : undefined}
             title={p.role === 'participant' ? displayName(p) : `${displayName(p)} (${role(p)})`}
           >
             <Avatar person={p} />
@@ -41,6 +59,11 @@ export function PresenceList(props: { people: readonly PresentPerson[] }) {
             </span>
           </li>
         ))}
+        {rest.length > 0 && (
+          <li className="presence-rest" aria-hidden="true" title={rest.map(displayName).join(', ')}>
+            +{rest.length}
+          </li>
+        )}
       </ul>
     </section>
   )

@@ -110,3 +110,44 @@ for (const width of [1024, 1280, 1366, 1440]) {
     expect(await status.evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1)
   })
 }
+
+test('a full room: a few faces and "+N" on the bar, Menu on the first row, on an iPad, a laptop and a phone', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const { facilitator, participant } = await createLinks(browser, 'Living on the estate')
+  // three facilitators (one per screen) and five participants: eight people here
+  const screens = [
+    { name: 'iPad', options: { viewport: { width: 810, height: 1080 }, hasTouch: true }, faces: 4 },
+    { name: 'laptop', options: { viewport: { width: 1280, height: 800 } }, faces: 4 },
+    {
+      name: 'phone',
+      options: { viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true },
+      faces: 2,
+    },
+  ]
+  const pages: Page[] = []
+  for (const s of screens) {
+    const page = await openAsNewPerson(browser, facilitator, s.options)
+    await join(page, `Fay ${s.name}`)
+    pages.push(page)
+  }
+  for (const name of ['Ada', 'Bo', 'Cy', 'Dee', 'Eli'])
+    await join(await openAsNewPerson(browser, participant), name)
+  for (const [i, s] of screens.entries()) {
+    const page = pages[i]!
+    // everyone is still in the list for a screen reader; a few are drawn, the rest are "+N"
+    await expect(header(page).getByRole('listitem')).toHaveCount(8)
+    await expect(header(page).locator('.presence-avatar:visible')).toHaveCount(s.faces)
+    await expect(header(page).getByText(`+${8 - s.faces}`, { exact: true })).toBeVisible()
+    // no control cut off or past the edge (at 1280 px eight faces pushed Menu half off the page)
+    expect(await controlsOnScreen(page)).toEqual([])
+    if (s.name === 'iPad') {
+      // Menu stays on the first row (it wrapped onto a row of its own, pushing the board down)
+      const menu = (await header(page).getByRole('button', { name: 'Menu' }).boundingBox())!
+      const title = (await header(page).getByRole('heading').boundingBox())!
+      expect(menu.y).toBeLessThan(title.y + title.height)
+    }
+    await page.screenshot({ path: `/tmp/header-full-room-${s.name}.png` })
+  }
+})

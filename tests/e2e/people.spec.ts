@@ -116,6 +116,66 @@ test('the lobby: a participant waits, the facilitator sees and hears the cue, ad
   await expect(panel.getByRole('region', { name: /^Waiting/ })).toHaveCount(0)
 })
 
+test('a facilitator on a phone sees who waits over the board and admits them there; Later puts it off', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const links = await createLinks(browser, 'Waiting room') // sense-making: Admit people is on
+  // Fay runs the session from her phone, where People is behind Menu; Wen co-facilitates in Chinese
+  const fay = await open(browser, links.facilitator, PHONE)
+  await answer(fay, 'Fay')
+  await expect(fay.getByRole('status')).toHaveText('Connected')
+  const wen = await open(browser, links.facilitator, CHINESE)
+  await answer(wen, '文')
+  await expect(wen.getByRole('status')).toHaveText('已连接')
+  const notice = (page: Page) => page.getByRole('region', { name: /waiting to join|正在等待加入/ })
+
+  // Pat asks to join: over Fay's board, who waits, with Admit Pat, See who and Later
+  const pat = await open(browser, links.participant)
+  await answer(pat, 'Pat')
+  await expect(waitingHeading(pat)).toBeVisible()
+  await expect(notice(fay)).toHaveAccessibleName('Pat is waiting to join.')
+  await expect(notice(fay).getByRole('button', { name: 'Admit Pat' })).toBeVisible()
+  await expect(notice(wen)).toHaveAccessibleName('Pat正在等待加入。')
+  await expect(notice(wen).getByRole('button', { name: '准许Pat' })).toBeVisible()
+  await fay.screenshot({ path: '/tmp/people-lobby-notice-phone.png' })
+  await wen.screenshot({ path: '/tmp/people-lobby-notice-zh.png' })
+  expect(await violations(fay)).toEqual([])
+
+  // Later: gone until someone else asks; then both are named, and Admit all lets both in
+  await notice(fay).getByRole('button', { name: 'Later' }).tap()
+  await expect(notice(fay)).toHaveCount(0)
+  await expect(notice(wen)).toBeVisible() // Later is Fay's own
+  const sam = await open(browser, links.participant, PHONE)
+  await answer(sam, 'Sam')
+  await expect(notice(fay)).toHaveAccessibleName('Pat and Sam are waiting to join.')
+  await expect(notice(wen)).toHaveAccessibleName('Pat和Sam正在等待加入。')
+
+  // See who opens People with its Waiting list; the notice leaves the telling to it
+  await notice(fay).getByRole('button', { name: 'See who' }).tap()
+  const panel = fay.getByRole('complementary', { name: 'People' })
+  await expect(panel.getByRole('region', { name: 'Waiting (2)' })).toBeVisible()
+  await expect(notice(fay)).toHaveCount(0)
+
+  // Wen admits both from the notice; the notice goes for everyone
+  await notice(wen).getByRole('button', { name: '全部准许' }).click()
+  await expectConnectedOnly(pat)
+  await expectConnectedOnly(sam)
+  await expect(notice(wen)).toHaveCount(0)
+  await expect(panel.getByRole('region', { name: /^Waiting/ })).toHaveCount(0)
+
+  // four more: three are named, and "1 more"
+  for (const name of ['Ada', 'Bo', 'Cy', 'Dee']) {
+    const page = await open(browser, links.participant)
+    await answer(page, name)
+    await expect(waitingHeading(page)).toBeVisible()
+  }
+  await expect(notice(wen)).toHaveAccessibleName('Ada、Bo、Cy和另外 1 人正在等待加入。')
+  await fay.getByRole('button', { name: /^Menu/ }).tap()
+  await fay.getByRole('button', { name: 'People', exact: true }).tap()
+  await expect(notice(fay)).toHaveAccessibleName('Ada, Bo, Cy and 1 more are waiting to join.')
+})
+
 test('turning Admit people off lets everyone waiting in at once, their boards open by themselves', async ({
   browser,
 }) => {

@@ -184,6 +184,13 @@ export const panels: Translation<typeof en> = {
     label: '申请加入的人',
     cue: '{{name}} 正在等待准许加入',
     badge_other: '{{count}} 人正在等待准许加入',
+    notice_other: '{{who}}正在等待加入。',
+    comma: '、',
+    namesAnd: '{{names}}和{{last}}',
+    namesMore_other: '{{names}}和另外 {{count}} 人',
+    admitOne: '准许{{name}}',
+    seeWho: '查看',
+    later: '稍后',
   },
   recipe: {
     panel: '食谱卡',
