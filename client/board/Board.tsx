@@ -247,6 +247,10 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
           fac={fac}
           view={view}
           session={{ id: access.id, key: accessKey, title }}
+          onShowResults={() => {
+            setMenuOpen(false)
+            setPanel('results')
+          }}
           extra={
             <>
               <ImportMaterial
@@ -312,6 +316,7 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
             }}
             facilitation={{ ...facUi.panels, groups: groups.panel }}
             rowExtras={facUi.rowExtras}
+            onClose={() => setPanel(null)}
           />
         )}
         {moderation && (

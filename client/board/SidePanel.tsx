@@ -32,6 +32,17 @@ interface SidePanelProps {
   facilitation?: Partial<Record<PanelId, ReactNode>>
   /** More for each row of the list view (votes, reactions, consent, privacy, moderation). */
   rowExtras?: (object: BoardObject) => ReactNode
+  onClose: () => void
+}
+
+/**
+ * Closes the panel and gives the keyboard back to the header button that opened it (when it is on
+ * screen: on a phone it waits behind Menu).
+ */
+function closePanel(onClose: () => void): void {
+  const opener = document.querySelector<HTMLElement>('.board-header [aria-controls="side-panel"]')
+  onClose()
+  requestAnimationFrame(() => opener?.focus())
 }
 
 /** The panel beside the board (over it on narrow screens): the list view or the commitments. */
@@ -48,6 +59,16 @@ export function SidePanel(props: SidePanelProps) {
       aria-label={props.panel === 'groups' ? tg('heading') : t(`panels.${props.panel}`)}
       tabIndex={0}
     >
+      {/* on a phone the panel covers the board: its own way back, not only the toggle behind Menu */}
+      <button
+        type="button"
+        className="side-panel-close"
+        aria-label={t('panels.close')}
+        title={t('panels.close')}
+        onClick={() => closePanel(props.onClose)}
+      >
+        ×
+      </button>
       {/* a panel opened for the first time is empty for the moment its code takes to load */}
       <Suspense fallback={null}>{panelContent(props, renderEditor)}</Suspense>
     </aside>

@@ -3,7 +3,7 @@ import type { ViewSync } from './useViewSync'
 import { TimerDisplay } from './TimerDisplay'
 import { useShownText } from './useShownText'
 import { useCutText } from './useCutText'
-import { useRef, useState } from 'react'
+import { useRef, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** The strip's words that are cut with "…" when there is no room for them (a phone above all). */
@@ -15,7 +15,12 @@ const CUTTABLE = '.prompt-banner, .prompt-step, .strip-notices > .banner'
  * notice are cut with "…" (one line each on a phone), Show all (or a tap on the words) shows them
  * whole, wrapped, until Show all is pressed again.
  */
-export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) {
+export function FacilitationStrip(props: {
+  fac: Facilitation
+  view: ViewSync
+  /** Opens the Results panel (its header button is behind Menu on a tablet or a phone). */
+  onShowResults?: () => void
+}) {
   const { t } = useTranslation('facilitation')
   const { fac, view } = props
   const { state, step } = fac
@@ -27,7 +32,9 @@ export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) 
   const [whole, setWhole] = useState(false)
   const cut = useCutText(strip, CUTTABLE)
   // a tap on cut words shows them whole (the Show all button is the way for keyboards and screen readers)
-  const showWhole = (): void => {
+  const showWhole = (e: MouseEvent<HTMLElement>): void => {
+    // a button among the words (Show the votes) does its own thing
+    if ((e.target as HTMLElement).closest('button')) return
     if (cut && !whole) setWhole(true)
   }
   return (
@@ -67,7 +74,19 @@ export function FacilitationStrip(props: { fac: Facilitation; view: ViewSync }) 
             {fac.canWrite ? t('strip.votesLeft', { n: fac.votesLeft }) : t('strip.voting')}
           </p>
         )}
-        {state.mode !== 'voting' && hasResults && <p className="banner">{t('strip.results')}</p>}
+        {state.mode !== 'voting' && hasResults && (
+          <p className="banner results-banner">
+            {t('strip.results')}
+            {props.onShowResults && (
+              <>
+                {' '}
+                <button type="button" className="link-button" onClick={props.onShowResults}>
+                  {t('strip.showVotes')}
+                </button>
+              </>
+            )}
+          </p>
+        )}
       </div>
       {state.timer && <TimerDisplay timer={state.timer} serverNow={fac.serverNow} />}
       {view.canGoThere && !view.following && (

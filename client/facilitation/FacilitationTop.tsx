@@ -7,7 +7,7 @@ import type { FacilitatorBarProps } from './FacilitatorBar'
 const FacilitatorBar = lazy(() => import('./FacilitatorBar').then((m) => ({ default: m.FacilitatorBar })))
 
 /** Between the header and the board: the facilitator's controls (for them), then what everyone sees. */
-export function FacilitationTop(props: FacilitatorBarProps) {
+export function FacilitationTop(props: FacilitatorBarProps & { readonly onShowResults?: () => void }) {
   return (
     <div className="facilitation-top">
       {props.fac.isFacilitator && (
@@ -15,7 +15,7 @@ export function FacilitationTop(props: FacilitatorBarProps) {
           <FacilitatorBar {...props} />
         </Suspense>
       )}
-      <FacilitationStrip fac={props.fac} view={props.view} />
+      <FacilitationStrip fac={props.fac} view={props.view} onShowResults={props.onShowResults} />
     </div>
   )
 }

@@ -105,6 +105,15 @@ test('a facilitated session: commitments, private writing, themes, voting, steps
   await expect(items(benList, 'My secret thought').last()).toContainText('2 votes')
   await button(ben, 'Results').click()
   await expect(ben.getByRole('region', { name: 'Results' })).toContainText('2 votes — My secret thought')
+  // everyone is told voting has ended; Show the votes opens the results from there (on a tablet or a
+  // phone the Results button is behind Menu)
+  await expect(ann.getByText('Voting has ended.')).toBeVisible()
+  await ann.getByRole('button', { name: 'Show the votes' }).click()
+  await expect(ann.getByRole('region', { name: 'Results' })).toContainText('2 votes — My secret thought')
+  // the panel's Close panel goes back to the board, the keyboard to the header's Results button
+  await ann.getByRole('button', { name: 'Close panel' }).click()
+  await expect(ann.getByRole('region', { name: 'Results' })).toHaveCount(0)
+  await expect(button(ann, 'Results')).toBeFocused()
 
   // Next step and the timer: everyone sees the same step and countdown.
   await button(fay, 'Next step').click()

@@ -69,6 +69,15 @@ test('a recipe wall votes for its favourite recipes: on the canvas, and on a pho
     '2 votes — Walking interviews',
     '1 vote — Listening circle',
   ])
+  // Li's phone says voting has ended, and 查看投票结果 (Show the votes) opens the results there
+  await expect(li.getByText('投票已结束。')).toBeAttached()
+  await li.getByRole('button', { name: '查看投票结果' }).tap()
+  await expect(li.getByRole('region', { name: '结果' }).getByRole('listitem')).toHaveCount(2)
+  await li.screenshot({ path: '/tmp/recipe-results-phone-zh.png' })
+  // the results cover the phone's board; 关闭面板 (Close panel) goes back to it
+  await li.getByRole('button', { name: '关闭面板' }).tap()
+  await expect(li.getByRole('region', { name: '结果' })).toHaveCount(0)
+  await expect(li.getByRole('toolbar', { name: '工具' })).toBeVisible()
   // and the list view says each card's votes (the side panel shows one panel at a time)
   await expect(noteRows(await openListView(fay), 'Walking interviews')).toContainText('2 votes')
 })

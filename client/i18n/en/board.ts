@@ -12,6 +12,7 @@ export const board = {
     people: 'People',
     agenda: 'Agenda',
     results: 'Results',
+    close: 'Close panel',
   },
   area: {
     objects_one: '{{count}} object',

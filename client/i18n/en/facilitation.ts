@@ -70,7 +70,8 @@ export const facilitation = {
       'New notes are seen by everyone. Your {{count}} private notes stay private until the facilitator reveals them.',
     votesLeft: 'Votes left: {{n}}',
     voting: 'Voting is open.',
-    results: 'Voting has ended: see Results.',
+    results: 'Voting has ended.',
+    showVotes: 'Show the votes',
   },
   bar: {
     group: 'Facilitation',

@@ -14,6 +14,7 @@ export const board: Translation<typeof en> = {
     people: '参与者',
     agenda: '议程',
     results: '结果',
+    close: '关闭面板',
   },
   area: {
     objects_other: '{{count}} 个对象',

@@ -68,7 +68,8 @@ export const facilitation: Translation<typeof en> = {
       '新写的便签所有人都能看到。你的 {{count}} 张私密便签在主持人公开之前仍然只有你能看到。',
     votesLeft: '剩余票数：{{n}}',
     voting: '投票进行中。',
-    results: '投票已结束：请查看结果。',
+    results: '投票已结束。',
+    showVotes: '查看投票结果',
   },
   bar: {
     group: '主持',
