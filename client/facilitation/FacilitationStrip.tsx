@@ -63,6 +63,21 @@ export function FacilitationStrip(props: {
           {whole ? t('strip.showLess') : t('strip.showAll')}
         </button>
       )}
+      {/* the timer and where the group is, on the first row beside the step; the notices after */}
+      {state.timer && <TimerDisplay timer={state.timer} serverNow={fac.serverNow} />}
+      {view.canGoThere && !view.following && (
+        <button type="button" onClick={view.goThere}>
+          {t('strip.goThere')}
+        </button>
+      )}
+      {view.following && view.leaderName && (
+        <span className="muted following">{t('strip.following', { name: view.leaderName })}</span>
+      )}
+      {view.canFollow && (
+        <button type="button" aria-pressed={view.following} onClick={view.toggleFollow}>
+          {t('strip.follow')}
+        </button>
+      )}
       <div aria-live="polite" className="strip-notices" onClick={showWhole}>
         {fac.locked && <p className="banner locked-banner">{t('strip.locked')}</p>}
         {fac.protect && fac.canWrite && !fac.isFacilitator && (
@@ -88,20 +103,6 @@ export function FacilitationStrip(props: {
           </p>
         )}
       </div>
-      {state.timer && <TimerDisplay timer={state.timer} serverNow={fac.serverNow} />}
-      {view.canGoThere && !view.following && (
-        <button type="button" onClick={view.goThere}>
-          {t('strip.goThere')}
-        </button>
-      )}
-      {view.following && view.leaderName && (
-        <span className="muted following">{t('strip.following', { name: view.leaderName })}</span>
-      )}
-      {view.canFollow && (
-        <button type="button" aria-pressed={view.following} onClick={view.toggleFollow}>
-          {t('strip.follow')}
-        </button>
-      )}
     </section>
   )
 }
@@ -115,19 +116,28 @@ function PrivateWritingStatus({ fac }: { fac: Facilitation }) {
   const { t } = useTranslation('facilitation')
   const { mode, privateBy } = fac.state
   const writer = fac.canWrite && !fac.isFacilitator
+  // a facilitator is told how many write privately, and how many notes wait for Reveal
+  const { people, notes } = fac.privateWriting
+  const counted = {
+    people: t('bar.people', { count: people }),
+    notes: t('bar.notes', { count: notes }),
+  }
   if (mode === 'private') {
     return (
       <p className="banner private-banner">
         <strong>{privateBy ? t('strip.privateOnBy', { name: privateBy }) : t('strip.privateOn')}</strong>{' '}
+        {fac.isFacilitator && <span>{t('strip.writingNow', { writing: t('bar.writing', counted) })} </span>}
         {fac.isFacilitator ? t('strip.privateOnFacilitator') : writer ? t('strip.privateOnParticipant') : ''}
       </p>
     )
   }
-  if (!privateBy && fac.myPrivateNotes === 0) return null
+  const waiting = fac.isFacilitator && notes > 0
+  if (!privateBy && fac.myPrivateNotes === 0 && !waiting) return null
   return (
     <p className="banner private-off-banner">
       <strong>{t('strip.privateOff')}</strong>
       {writer && fac.myPrivateNotes > 0 && <> {t('strip.privateKept', { count: fac.myPrivateNotes })}</>}
+      {waiting && <> {t('strip.stillPrivate', { notes: counted.notes })}</>}
     </p>
   )
 }

@@ -97,14 +97,6 @@ export function FacilitatorBar({ fac, view, session, extra }: FacilitatorBarProp
       <button type="button" onClick={reveal}>
         {t('bar.reveal')}
       </button>
-      {(state.mode === 'private' || fac.privateWriting.people > 0) && (
-        <span className="muted">
-          {t('bar.writing', {
-            people: t('bar.people', { count: fac.privateWriting.people }),
-            notes: t('bar.notes', { count: fac.privateWriting.notes }),
-          })}
-        </span>
-      )}
       <VotingControls fac={fac} onEnd={endVoting} />
       <SessionSettings fac={fac} session={session} />
       <DeleteSession session={session} />

@@ -118,6 +118,8 @@ test('Next step takes followers to its canvas with its prompt; their notes land 
     fay.getByText('Private writing ended. 1 private note stays private until you press Reveal.'),
   ).toBeVisible()
   await expect(pia.getByText('Private writing is off.')).toBeVisible()
+  // the facilitator's strip says what waits for Reveal
+  await expect(fay.getByText('1 note still private until you press Reveal.')).toBeVisible()
   await expect(
     pia.getByText(/Your 1 private note stays private until the facilitator reveals it/),
   ).toBeVisible()

@@ -64,6 +64,8 @@ export const facilitation = {
     privateOnParticipant: 'Your new notes are only for you until the facilitator reveals them.',
     privateOnFacilitator: 'Participants’ new notes stay private until you press Reveal.',
     privateOff: 'Private writing is off.',
+    writingNow: '{{writing}}.',
+    stillPrivate: '{{notes}} still private until you press Reveal.',
     privateKept_one:
       'New notes are seen by everyone. Your {{count}} private note stays private until the facilitator reveals it.',
     privateKept_other:

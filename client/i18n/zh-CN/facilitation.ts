@@ -64,6 +64,8 @@ export const facilitation: Translation<typeof en> = {
     privateOnParticipant: '在主持人公开之前，你新写的便签只有你自己能看到。',
     privateOnFacilitator: '在你按下“公开”之前，参与者新写的便签都是私密的。',
     privateOff: '独立书写已关闭。',
+    writingNow: '{{writing}}。',
+    stillPrivate: '还有 {{notes}}未公开，按下“公开”后大家才能看到。',
     privateKept_other:
       '新写的便签所有人都能看到。你的 {{count}} 张私密便签在主持人公开之前仍然只有你能看到。',
     votesLeft: '剩余票数：{{n}}',
