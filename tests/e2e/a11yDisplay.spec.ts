@@ -175,6 +175,43 @@ test('a 1280 px laptop: the facilitator bar fits without scrolling sideways', as
   await context.close()
 })
 
+/** The tools (and Undo, Redo) drawn outside the toolbar's visible box, or outside the board. */
+const toolsOutOfView = (page: Page) =>
+  page.getByRole('toolbar', { name: 'Tools' }).evaluate((bar) => {
+    const area = bar.closest('.board-area')!.getBoundingClientRect()
+    const box = bar.getBoundingClientRect()
+    return Array.from(bar.querySelectorAll('button'))
+      .filter((b) => {
+        const r = b.getBoundingClientRect()
+        return r.top < Math.max(box.top, area.top) - 0.5 || r.bottom > Math.min(box.bottom, area.bottom) + 0.5
+      })
+      .map((b) => b.getAttribute('aria-label'))
+  })
+
+test('a 1366 × 768 laptop under a facilitator’s bar: every tool in view, by its icon; taller boards keep the words', async ({
+  browser,
+}) => {
+  const link = await facilitatorLink(browser)
+  // 1366 × 768 less the browser's own bars; the step's private writing adds a row to the strip
+  const context = await browser.newContext({ viewport: { width: 1366, height: 650 } })
+  const page = await context.newPage()
+  await page.goto(link)
+  await joinAs(page, 'Fay')
+  await page.getByRole('button', { name: 'Next step' }).click()
+  await expect(page.getByText(/^Private writing is on/)).toBeVisible()
+  // the toolbar ran under the bars above and past the board's foot: Select and Redo were cut
+  await expect.poll(() => toolsOutOfView(page)).toEqual([])
+  const toolbar = page.getByRole('toolbar', { name: 'Tools' })
+  await expect(toolbar.getByText('Sticky note')).toBeHidden() // icons only, named for screen readers
+  await expect(toolbar.getByRole('button', { name: 'Sticky note' })).toHaveAttribute('title', /Sticky note/)
+  await page.screenshot({ path: '/tmp/toolbar-short-laptop.png' })
+  // a 1280 × 800 laptop has room for the words
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await expect(toolbar.getByText('Sticky note')).toBeVisible()
+  await expect.poll(() => toolsOutOfView(page)).toEqual([])
+  await context.close()
+})
+
 /**
  * Tabs through the page and returns, for each control that takes focus, why its focus would not
  * show (no outline, or one too thin or too faint against the page); empty when all show.
