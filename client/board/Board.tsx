@@ -119,6 +119,11 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
   const title = info.title || access.title
   const language = useTranslation().i18n.language
   const toggle = (id: PanelId) => setPanel((open) => (open === id ? null : id))
+  /** Opens a panel from a button on the board (not in Menu, which closes). */
+  const openPanel = (id: PanelId) => {
+    setMenuOpen(false)
+    setPanel(id)
+  }
   const canvasCommands = useCanvasCommands(control.doc, board.doc, origin, access.role === 'facilitator')
   const presence = usePresencePublishing({
     board,
@@ -247,10 +252,7 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
           fac={fac}
           view={view}
           session={{ id: access.id, key: accessKey, title }}
-          onShowResults={() => {
-            setMenuOpen(false)
-            setPanel('results')
-          }}
+          onShowResults={() => openPanel('results')}
           extra={
             <>
               <ImportMaterial
@@ -323,10 +325,7 @@ function BoardScreenInner({ access, board, control, model: roomModel, origin, ac
           <LobbyNotice
             moderation={moderation}
             peopleOpen={panel === 'people'}
-            onSeeWho={() => {
-              setMenuOpen(false)
-              setPanel('people')
-            }}
+            onSeeWho={() => openPanel('people')}
           />
         )}
       </div>

@@ -119,14 +119,14 @@ function PrivateWritingStatus({ fac }: { fac: Facilitation }) {
   // a facilitator is told how many write privately, and how many notes wait for Reveal
   const { people, notes } = fac.privateWriting
   const counted = {
-    people: t('bar.people', { count: people }),
-    notes: t('bar.notes', { count: notes }),
+    people: t('strip.people', { count: people }),
+    notes: t('strip.notes', { count: notes }),
   }
   if (mode === 'private') {
     return (
       <p className="banner private-banner">
         <strong>{privateBy ? t('strip.privateOnBy', { name: privateBy }) : t('strip.privateOn')}</strong>{' '}
-        {fac.isFacilitator && <span>{t('strip.writingNow', { writing: t('bar.writing', counted) })} </span>}
+        {fac.isFacilitator && <span>{t('strip.writing', counted)} </span>}
         {fac.isFacilitator ? t('strip.privateOnFacilitator') : writer ? t('strip.privateOnParticipant') : ''}
       </p>
     )

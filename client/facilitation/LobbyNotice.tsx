@@ -12,9 +12,12 @@ export interface LobbyNoticeProps {
   readonly onSeeWho: () => void
 }
 
+/** A person's wait: one who leaves the lobby and asks again is a new wait, not put off by Later. */
+const waitOf = (w: WaitingEntry): string => `${w.id}:${w.since}`
+
 /** The people waiting whom the facilitator has not put off with Later. */
 export function unseenWaiting(waiting: readonly WaitingEntry[], later: ReadonlySet<string>): WaitingEntry[] {
-  return waiting.filter((w) => !later.has(`${w.id}:${w.since}`))
+  return waiting.filter((w) => !later.has(waitOf(w)))
 }
 
 /**
@@ -55,10 +58,7 @@ export function LobbyNotice({ moderation, peopleOpen, onSeeWho }: LobbyNoticePro
         <button type="button" onClick={onSeeWho}>
           {t('lobby.seeWho')}
         </button>
-        <button
-          type="button"
-          onClick={() => setLater(new Set([...later, ...waiting.map((w) => `${w.id}:${w.since}`)]))}
-        >
+        <button type="button" onClick={() => setLater(new Set([...later, ...waiting.map(waitOf)]))}>
           {t('lobby.later')}
         </button>
       </div>
