@@ -4,7 +4,8 @@ import { colorFor } from '../../shared/presence'
 import { boardRoom, type Role } from '../../shared/rooms'
 import type { SessionAccess } from '../api'
 import { MessagePage } from '../pages/MessagePage'
-import { createBoardModel, type BoardModel } from '../state'
+import { isAnonymous } from '../../shared/schema/controlDoc'
+import { createBoardModel, useDocValue, type BoardModel } from '../state'
 import {
   joinPresence,
   leavePresence,
@@ -40,7 +41,10 @@ export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps
     return { id, name, color: colorFor(id), role: access.role }
   }, [name, access.role, access.id])
   // One origin object for all of this person's commands: the undo manager recognises it by identity.
-  const origin = useMemo(() => createOrigin(user.id, user.name), [user])
+  // In an anonymous session what they add carries no name at all (not merely a hidden one: the
+  // board's document reaches everyone in it), so the name is left out of it from the start.
+  const anonymous = useDocValue(control.doc, isAnonymous)
+  const origin = useMemo(() => createOrigin(user.id, anonymous ? '' : user.name), [user, anonymous])
   const model = useBoardModel(board, origin, access.role)
 
   useEffect(() => {

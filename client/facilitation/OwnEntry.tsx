@@ -10,7 +10,8 @@ export interface Me {
   readonly name: string
   /** Their answer to the commitments; null for a facilitator (whose answer is not counted). */
   readonly answer: CommitmentAnswer | null
-  readonly onRename: (name: string) => void
+  /** Resolves once the server has the new name (the board then credits it); rejects if not saved. */
+  readonly onRename: (name: string) => Promise<void>
 }
 
 /** What a person can do about themselves, in their own entry in People. */
@@ -44,12 +45,24 @@ function ChangeName({ me }: { me: Me }) {
     // the opener comes back on the next render: focus it then
     requestAnimationFrame(() => opener.current?.focus())
   }
+  const [saving, setSaving] = useState(false)
   const save = (e: FormEvent) => {
     e.preventDefault()
+    if (saving) return
     const name = (draft ?? '').trim()
     if (!name) return setError(t('own.needName'))
-    if (name !== me.name) me.onRename(name)
-    close()
+    if (name === me.name) return close()
+    setSaving(true)
+    me.onRename(name).then(
+      () => {
+        setSaving(false)
+        close()
+      },
+      () => {
+        setSaving(false)
+        setError(t('own.notSaved'))
+      },
+    )
   }
   if (!editing) {
     return (
@@ -78,7 +91,7 @@ function ChangeName({ me }: { me: Me }) {
           {error}
         </p>
       )}
-      <button type="submit" className="primary">
+      <button type="submit" className="primary" aria-disabled={saving || undefined}>
         {t('own.save')}
       </button>
       <button type="button" onClick={close}>

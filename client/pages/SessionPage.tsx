@@ -184,17 +184,15 @@ function SessionInside(props: InsideProps) {
         remember(renamed)
         setPhase({ kind: 'in', join: renamed })
       }
-      if (!token) return show()
-      // The relay shows everyone the name the server knows: tell it first (the same person, by the
-      // token), then publish the new name, so the relay has it when the presence arrives.
-      joinSession(access.id, accessKey, {
+      if (!token) return Promise.resolve(show())
+      // The relay shows everyone the name the server knows, and takes notes credited to it alone:
+      // tell it first (the same person, by the token), then write and publish the new name. Not
+      // saved there, the name stays as it was (the person is told and can try again).
+      return joinSession(access.id, accessKey, {
         name,
         token,
         ...(access.role === 'participant' ? { answer: joined.answer } : {}),
-      }).then(show, (error: unknown) => {
-        console.warn('The new name was not saved on the server:', error)
-        show()
-      })
+      }).then(show)
     },
   }
   return (

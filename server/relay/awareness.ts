@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { AWARENESS_STATE_MAX } from '../../shared/presence'
+import { nameKey } from '../../shared/identity'
 import type { Role } from '../../shared/rooms'
 import { ProtocolError } from './protocol'
 
@@ -67,9 +68,6 @@ export interface PresenceIdentity {
   /** The session's admitted people's names (normalized by `nameKey`), which a guest may not take. */
   readonly takenNames: ReadonlySet<string>
 }
-
-/** A name as compared for collisions: trimmed, case-folded. */
-export const nameKey = (name: string): string => name.trim().toLocaleLowerCase()
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

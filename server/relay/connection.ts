@@ -76,6 +76,8 @@ export class Connection implements RoomPeer {
   readonly clientIds = new Set<number>()
   private room: Room | null = null
   private queue: Uint8Array[] = []
+  /** The names this connection's person has had while it was open (see Writer.names). */
+  private readonly names: string[] = []
   private closed = false
   /** Whether this connection has had its first sync answer (which costs it nothing). */
   private synced = false
@@ -106,6 +108,7 @@ export class Connection implements RoomPeer {
     this.awarenessBytes = new TokenBucket(limits.awarenessBurstBytes, limits.awarenessBytesPerSecond)
     this.checkTime = new TokenBucket(limits.checkBurstMs, limits.checkMsPerSecond)
     this.socket = rawSocketOf(ws)
+    if (identity.person) this.names.push(identity.person.name)
     ws.on('message', (data, isBinary) => this.receive(data, isBinary))
     // pings and pongs count as messages, so a flood of control frames meets the same limit as a
     // flood of tiny messages (ws's own answer, autoPong, is off: it would only cut a flood off silently)
@@ -146,6 +149,8 @@ export class Connection implements RoomPeer {
     const { person } = this.identity
     if (!person) return
     this.identity = { ...this.identity, person: { ...person, name } }
+    // notes the page made under the old name may still be on their way
+    this.names.push(name)
     const room = this.room
     if (!room) return
     const renewed: AwarenessEntry[] = []
@@ -311,7 +316,10 @@ export class Connection implements RoomPeer {
    */
   private checked(room: Room, incoming: Incoming): boolean {
     const started = performance.now()
-    const refusal = checkUpdate(room, incoming, writerIn(room, this.role, this.self), this.limits.caps, this)
+    const { person, takenNames } = this.identity
+    const credit = person ? { names: this.names } : { takenNames }
+    const writer = writerIn(room, this.role, this.self, credit)
+    const refusal = checkUpdate(room, incoming, writer, this.limits.caps, this)
     // checking costs time on the relay's one thread: a connection whose updates cost too much to
     // check (crafted to be slow) is closed like one that sends too much
     if (!this.checkTime.take(performance.now() - started)) {

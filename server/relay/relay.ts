@@ -150,8 +150,9 @@ export class Relay {
 
   private async load(name: string, info: ParsedRoom): Promise<Room> {
     const room = new Room(name, info)
-    if (info.kind === 'board') {
-      // the board's rules (lock) live in the control room: keep it loaded while the board is
+    if (info.kind === 'board' || info.kind === 'private') {
+      // the rules of a board (lock, protect, groups) and of a private room (voting open) live in the
+      // control room: keep it loaded while the room is
       const hold = new HoldPeer()
       const control = await this.join(
         controlRoom(info.sessionId),
@@ -159,7 +160,7 @@ export class Relay {
         hold,
       )
       room.control = { room: control, hold }
-      this.resyncOnUnlock(room, control)
+      if (info.kind === 'board') this.resyncOnUnlock(room, control)
     }
     const feed: RoomFeed = {
       updates: (updates) => this.applyRemote(room, updates),

@@ -65,7 +65,7 @@ export class Room {
    */
   readonly writers = new Map<number, { self: string; peer: RoomPeer | null }>()
   private readonly claims = new Map<RoomPeer, number[]>()
-  /** For a board room: its session's control room, held open while the board is (lock state). */
+  /** For a board or a private room: its session's control room, held open while the room is (its rules). */
   control: { room: Room; hold: RoomPeer } | null = null
 
   constructor(

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { isProtected } from '../../shared/schema/controlDoc'
+import { openVoteBudget } from '../../shared/schema/facilitation'
 import { readGroups, spacesFor, type GroupsState } from '../../shared/schema/groups'
 import { checkRoomUpdate } from '../../shared/schema/roomRules'
 import { decodeUpdate, type DecodedUpdate } from '../../shared/schema/updateChanges'
@@ -20,13 +21,18 @@ export interface DocCaps {
 /** A 5,000-object board is about 2 MB; images are stored beside the document, not in it. */
 export const DEFAULT_DOC_CAPS: DocCaps = { maxUpdateBytes: 1024 * 1024, maxRoomBytes: 32 * 1024 * 1024 }
 
-/** Who a connection writes as, in this room now (the session's setting is read from its control room). */
-export function writerIn(room: Room, role: Role, self: string): Writer {
+/** Whom a connection may credit new objects to (see Writer): a person's names, or for a guest the names taken. */
+export type Credit = Pick<Writer, 'names' | 'takenNames'>
+
+/** Who a connection writes as, in this room now (the session's settings are read from its control room). */
+export function writerIn(room: Room, role: Role, self: string, credit: Credit = {}): Writer {
   const control = room.control?.room.doc ?? null
   const protect = control !== null && isProtected(control)
   // facilitators write in every group's space; others are told which spaces are closed to them
   const spaces = control && role !== 'facilitator' ? spacesFor(groupsIn(control), self) : null
-  return { role, self, protect, spaces }
+  // votes are given in a person's private room, while voting is open
+  const voteBudget = control && room.info.kind === 'private' ? openVoteBudget(control) : null
+  return { role, self, protect, spaces, voteBudget, ...credit }
 }
 
 // The groups as the control room's document holds them, read once per change of that document

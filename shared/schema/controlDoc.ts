@@ -158,6 +158,9 @@ export function readLobby(doc: Y.Doc): LobbyEntry[] {
 /** Is the board locked for everyone but facilitators? */
 export const isBoardLocked = (doc: Y.Doc): boolean => sessionMapOf(doc).get('locked') === true
 
+/** Anonymous mode: nobody's name is shown, exported, or written with what they add. */
+export const isAnonymous = (doc: Y.Doc): boolean => sessionMapOf(doc).get('anonymous') === true
+
 export const STEP_MODES = ['free', 'private', 'voting'] as const
 export type StepModeName = (typeof STEP_MODES)[number]
 

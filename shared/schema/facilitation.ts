@@ -68,7 +68,8 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
   const privateBy = s.get('privateBy')
   const timer = timerSchema.safeParse(s.get('timer'))
   const summon = summonSchema.safeParse(s.get('summon'))
-  const results: Record<string, number> = {}
+  // without a prototype: an id such as `valueOf` or `__proto__` reads as an entry, never as its machinery
+  const results: Record<string, number> = Object.create(null) as Record<string, number>
   for (const [id, n] of resultsOf(doc).entries()) if (isVoteCount(n)) results[id] = n
   let agree = 0
   let discuss = 0
@@ -81,12 +82,22 @@ export function readFacilitation(doc: Y.Doc): FacilitationState {
     mode: (STEP_MODES as readonly unknown[]).includes(mode) ? (mode as StepModeName) : 'free',
     privateBy: typeof privateBy === 'string' ? privateBy.slice(0, 120) : '',
     anonymous: s.get('anonymous') === true,
-    voteBudget: typeof budget === 'number' && budget >= 1 && budget <= 50 ? Math.floor(budget) : 3,
+    voteBudget: readBudget(budget),
     timer: timer.success ? timer.data : null,
     summon: summon.success ? summon.data : null,
     results,
     answers: { agree, discuss },
   }
+}
+
+/** The votes each person has, as the session map holds it (3 when it holds none or nonsense). */
+const readBudget = (budget: unknown): number =>
+  typeof budget === 'number' && budget >= 1 && budget <= 50 ? Math.floor(budget) : 3
+
+/** While dot voting is open, each person's budget of votes; null while it is not. */
+export function openVoteBudget(control: Y.Doc): number | null {
+  const s = sessionMapOf(control)
+  return s.get('mode') === 'voting' ? readBudget(s.get('voteBudget')) : null
 }
 
 /** A published vote count: a whole number above zero (a string, NaN or 1e308 is no one's vote). */

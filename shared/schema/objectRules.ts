@@ -12,6 +12,7 @@ import { LIMITS } from './limits'
 import { typeNestsDeeperThan } from './nesting'
 import {
   fieldClass,
+  isObjectId,
   mayChange,
   mayCreate,
   mayDelete,
@@ -66,20 +67,23 @@ function factsOf(map: Y.Map<unknown> | undefined): ObjectFacts | null {
   }
 }
 
+/** An own entry of a declaration (never one of Object.prototype's: a field named `constructor` is no field). */
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+
 /** May this plain value be written in this field of an object of this kind? */
 function validValue(kind: string, field: string, value: unknown): boolean {
-  const base = BASE_FIELD_SCHEMAS[field]
+  const base = own(BASE_FIELD_SCHEMAS, field)
   if (base) return base.safeParse(value).success
   if (!isObjectKind(kind)) return false
-  const schema = (KINDS[kind].props.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[
-    field
-  ]
+  const shape = KINDS[kind].props.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>
+  const schema = own(shape, field)
   return schema !== undefined && schema.safeParse(value).success
 }
 
 /** May the field be removed (it falls back to a default), rather than be required? */
 function removable(kind: string, field: string): boolean {
-  const base = BASE_FIELD_SCHEMAS[field]
+  const base = own(BASE_FIELD_SCHEMAS, field)
   if (base) return base.safeParse(undefined).success
   return isObjectKind(kind) && Object.prototype.hasOwnProperty.call(KINDS[kind].props.shape, field)
 }
@@ -98,7 +102,8 @@ function textContentOk(content: Content): boolean {
 }
 
 interface NewObject {
-  readonly fields: Map<string, { clock: number; value: FieldValue }>
+  /** Each field's one value (a new object's field is written once: see collectNewField). */
+  readonly fields: Map<string, FieldValue>
 }
 
 /** Checks every change under `objects`; the first refusal found, or null when all hold. */
@@ -191,7 +196,7 @@ function checkObjectEntry(
   if (removes(change)) return null // created and removed in one go
   if (!(change.content instanceof Y.ContentType) || typeTag(change.content.type) !== 'map')
     return { code: 'invalid', object: id, detail: 'an object must be a map' }
-  if (id.length === 0 || id.length > 64) return { code: 'invalid', object: id, detail: 'bad object id' }
+  if (!isObjectId(id)) return { code: 'invalid', object: id, detail: 'bad object id' }
   return null
 }
 
@@ -209,9 +214,12 @@ function collectNewField(
   if (removes(change)) return null
   const value = change.op === 'insert' ? fieldValue(change.content) : null
   if (!value) return { code: 'invalid', object: id, field, detail: 'not a single value' }
-  const clock = change.op === 'insert' ? change.id.clock : 0
-  const previous = object.fields.get(field)
-  if (!previous || previous.clock < clock) object.fields.set(field, { clock, value })
+  // An honest writer's later value of a field deletes the earlier one in the same update, so a new
+  // object holds one live value per field. Two are a crafted race: Yjs keeps one of them by client
+  // id, not the one checked, so a decoy could carry in another person's name or a hidden flag.
+  if (object.fields.has(field))
+    return { code: 'invalid', object: id, field, detail: 'a field written twice at once' }
+  object.fields.set(field, value)
   return null
 }
 
@@ -230,7 +238,7 @@ function checkNewObject(id: string, object: NewObject, writer: Writer): Refusal 
   const plain: Record<string, unknown> = {}
   let text: TypeTag | undefined
   let reactions: TypeTag | undefined
-  for (const [field, { value }] of object.fields) {
+  for (const [field, value] of object.fields) {
     if (field === TEXT_KEY) text = 'type' in value ? value.type : 'other-type'
     else if (field === REACTIONS_KEY) reactions = 'type' in value ? value.type : 'other-type'
     else if ('type' in value)
@@ -242,8 +250,12 @@ function checkNewObject(id: string, object: NewObject, writer: Writer): Refusal 
   const problem = checkNewObjectFields(plain)
   if (problem) return { code: 'invalid', object: id, detail: problem }
   const refusal =
-    mayCreate(writer, kind, typeof plain.createdBy === 'string' ? plain.createdBy : '') ??
-    mayWriteOn(writer, plain.canvas)
+    mayCreate(
+      writer,
+      kind,
+      typeof plain.createdBy === 'string' ? plain.createdBy : '',
+      typeof plain.author === 'string' ? plain.author : '',
+    ) ?? mayWriteOn(writer, plain.canvas)
   if (refusal) return { ...refusal, object: id }
   if (writer.role !== 'facilitator') {
     // a new object starts unlocked and shown: locking and hiding are the facilitators' to do

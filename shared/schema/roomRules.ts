@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
 import type { RoomKind } from '../rooms'
+import { myVotesOf } from './facilitation'
 import { GROUPS_MAX, groupsOf, validBreakout, validGroup, validMember } from './groups'
 import { checkObjectChanges } from './objectRules'
-import type { Refusal, Writer } from './rules'
+import { isSafeKey, type Refusal, type Writer } from './rules'
 import { updateChanges, type Change, type DecodedUpdate } from './updateChanges'
 
 /*
@@ -37,6 +38,7 @@ const plainMap =
       if (change.at.path.length !== 2 || typeof key !== 'string' || key.length > 64)
         return { code: 'invalid', detail: `${String(change.at.path[0])} holds plain entries` }
       if (isRemoval(change)) continue
+      if (!isSafeKey(key)) return { code: 'invalid', field: key, detail: 'not a key an entry may have' }
       if (!valid(key, plainValue(change)))
         return { code: 'invalid', field: key, detail: `not a valid ${String(change.at.path[0])} entry` }
     }
@@ -84,6 +86,33 @@ const sessionMap: RootCheck = (changes, writer, doc) => {
 const voteCount = (_key: string, value: unknown): boolean =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 50
 
+/**
+ * A person's votes (their private room's `votes`: object id → votes given): given only while dot
+ * voting is open, and never more in all than the budget. Taking votes back is always allowed.
+ */
+const votesMap: RootCheck = (changes, writer, doc) => {
+  const base = plainMap(voteCount)(changes, writer, doc)
+  if (base) return base
+  const given = new Map<string, number>()
+  const taken = new Set<string>()
+  for (const change of changes) {
+    if (change.at.dead) continue
+    const key = change.at.path[1] as string
+    if (isRemoval(change)) taken.add(key)
+    else given.set(key, plainValue(change) as number)
+  }
+  if (given.size === 0) return null
+  if (writer.voteBudget === null || writer.voteBudget === undefined)
+    return { code: 'not-allowed', field: 'votes', detail: 'voting is not open' }
+  let total = 0
+  for (const [key, n] of myVotesOf(doc).entries())
+    if (!given.has(key) && !taken.has(key) && typeof n === 'number') total += n
+  for (const n of given.values()) total += n
+  return total > writer.voteBudget
+    ? { code: 'not-allowed', field: 'votes', detail: `at most ${writer.voteBudget} votes` }
+    : null
+}
+
 /** The groups: each entry valid, and never more than GROUPS_MAX of them. */
 const groupsMap: RootCheck = (changes, writer, doc) => {
   const base = plainMap(validGroup, 'facilitator')(changes, writer, doc)
@@ -106,7 +135,7 @@ export const ROOM_ROOTS: Readonly<Record<RoomKind, Readonly<Record<string, RootC
     // the schema version (shared/schema/migrations.ts): stamped and upgraded by the server alone
     meta: serverOnly,
   },
-  private: { objects, votes: plainMap(voteCount), meta: serverOnly },
+  private: { objects, votes: votesMap, meta: serverOnly },
   control: {
     session: sessionMap,
     commitments: facilitatorsOnly,

@@ -1,3 +1,4 @@
+import { nameKey } from '../identity'
 import { OWNER_PATTERN, type Role } from '../rooms'
 import { isClosedSpace, type GroupSpaces } from './groups'
 import { KINDS, isObjectKind } from './kinds'
@@ -51,6 +52,15 @@ export interface Writer {
   readonly protect: boolean
   /** While small groups run: the other groups' spaces, closed to this person (absent: none closed). */
   readonly spaces?: GroupSpaces | null
+  /**
+   * The names this person may credit a new object to (its `author`): theirs as the server knows
+   * it, now and earlier on this connection. Absent: not checked (the interface, writing its own).
+   */
+  readonly names?: readonly string[]
+  /** For someone without a token: the admitted people's names (by `nameKey`), which they may not credit. */
+  readonly takenNames?: ReadonlySet<string>
+  /** While dot voting is open, each person's budget of votes; absent or null: voting is closed. */
+  readonly voteBudget?: number | null
 }
 
 /** What the rules need to know of an existing object. */
@@ -87,9 +97,19 @@ export interface Refusal {
   readonly detail?: string
 }
 
+/**
+ * May this be a key the document's maps are read by (an object's id, a vote's)? Not a name of
+ * Object.prototype's: read into a plain object, `__proto__` or `valueOf` would be that object's own
+ * machinery, not an entry (an export's vote counts read "[object Object]").
+ */
+export const isSafeKey = (key: string): boolean => !(key in Object.prototype)
+
+/** An object's id: 1 to 64 characters, a safe key. */
+export const isObjectId = (id: string): boolean => id.length > 0 && id.length <= 64 && isSafeKey(id)
+
 /** The class of a field of an object of this kind, or null when the kind has no such field. */
 export function fieldClass(kind: string, field: string): FieldClass | null {
-  const base = BASE_FIELDS[field]
+  const base = Object.prototype.hasOwnProperty.call(BASE_FIELDS, field) ? BASE_FIELDS[field] : undefined
   if (base) return base
   if (!isObjectKind(kind)) return null
   const def = KINDS[kind]
@@ -103,15 +123,24 @@ export function fieldClass(kind: string, field: string): FieldClass | null {
 export const isAuthor = (writer: Writer, object: ObjectFacts): boolean =>
   writer.self !== '' && object.createdBy === writer.self
 
-/** May this person create an object of this kind, credited to `createdBy`? */
-export function mayCreate(writer: Writer, kind: string, createdBy: string): Refusal | null {
+/**
+ * May this person create an object of this kind, made by `createdBy` and credited to `author`? A
+ * facilitator may restore anyone's object (undo of a removal). Anyone else creates only as
+ * themselves: someone with a token under their own id (so "Remove everything I added" and a
+ * facilitator's removal find it) and their own name or none; someone without one (a stock
+ * y-websocket client) under an id no token proves, and never crediting an admitted person.
+ */
+export function mayCreate(writer: Writer, kind: string, createdBy: string, author = ''): Refusal | null {
   if (writer.role === 'viewer') return { code: 'read-only' }
   if (!isObjectKind(kind)) return { code: 'invalid', detail: `unknown kind "${kind}"` }
   if (!KINDS[kind].access.create.includes(writer.role)) return { code: 'not-allowed' }
-  // a facilitator may restore anyone's object (undo of a removal); others create only as themselves,
-  // or under a name no token proves (a stock y-websocket client's own id): never as another person
-  if (writer.role !== 'facilitator' && createdBy !== writer.self && OWNER_PATTERN.test(createdBy))
+  if (writer.role === 'facilitator') return null
+  if (writer.self !== '' ? createdBy !== writer.self : OWNER_PATTERN.test(createdBy))
     return { code: 'not-yours', field: 'createdBy' }
+  if (author !== '' && writer.names && !writer.names.includes(author))
+    return { code: 'not-yours', field: 'author', detail: 'credited to someone else' }
+  if (writer.takenNames?.has(nameKey(author)))
+    return { code: 'not-yours', field: 'author', detail: 'credited to someone admitted' }
   return null
 }
 

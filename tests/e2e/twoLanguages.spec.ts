@@ -177,17 +177,63 @@ test('a session begun in English alone gets 简体中文 for a newcomer; the joi
   await expect(commitmentLines(mei).first()).toHaveAttribute('lang', 'zh-CN')
 })
 
-/** The fonts Chromium actually drew an element's text with (not what CSS asked for). */
-async function fontsDrawing(page: Page, selector: string): Promise<string[]> {
+/**
+ * The fonts Chromium actually drew an element's text with (not what CSS asked for); with `pseudo`,
+ * the text of that pseudo-element of it (e.g. 'after': generated content).
+ */
+async function fontsDrawing(page: Page, selector: string, pseudo?: 'before' | 'after'): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page)
-  await cdp.send('DOM.enable')
-  await cdp.send('CSS.enable')
-  const { root } = await cdp.send('DOM.getDocument', {})
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector })
-  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId })
-  await cdp.detach()
-  return fonts.map((f) => f.familyName)
+  try {
+    await cdp.send('DOM.enable')
+    await cdp.send('CSS.enable')
+    const { root } = await cdp.send('DOM.getDocument', {})
+    let { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector })
+    if (nodeId === 0) return []
+    if (pseudo) {
+      const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1 })
+      const generated = node.pseudoElements?.find((p) => p.pseudoType === pseudo)
+      if (!generated) return []
+      const { nodeIds } = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', {
+        backendNodeIds: [generated.backendNodeId],
+      })
+      nodeId = nodeIds[0]!
+    }
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId })
+    return fonts.map((f) => f.familyName)
+  } finally {
+    await cdp.detach()
+  }
 }
+
+test('a Chinese name on a cursor is drawn in Noto Sans SC on an English board, never as boxes', async ({
+  browser,
+}) => {
+  const fay = await person(browser, LAPTOP)
+  await fay.goto('/')
+  await fay.getByRole('combobox', { name: 'Template' }).selectOption('collage')
+  await fay.getByRole('textbox', { name: 'Session title' }).fill('Cursors')
+  await fay.getByRole('button', { name: 'Create session' }).click()
+  const { participant } = await createdLinks(fay)
+  await fay.goto(participant)
+  await fay.getByRole('textbox', { name: 'Your name' }).fill('Fay')
+  await fay.getByRole('button', { name: 'I agree' }).click()
+  await expectConnected(fay)
+  const li = await person(browser, { ...LAPTOP, locale: 'zh-CN' })
+  await li.goto(participant)
+  await li.getByRole('textbox', { name: '你的名字' }).fill('李')
+  await li.getByRole('button', { name: '我同意' }).click()
+  await expectConnected(li)
+
+  const board = li.getByTestId('board-canvas')
+  const box = (await board.boundingBox())!
+  await li.mouse.move(box.x + 300, box.y + 200)
+  await li.mouse.move(box.x + 320, box.y + 210)
+  await expect(fay.getByTestId('board-canvas')).toHaveAttribute('data-cursors', '李')
+  // the name is the label's generated content: drawn in the web font, as the page's other Chinese
+  await expect
+    .poll(() => fontsDrawing(fay, '.cursor-name', 'after'))
+    .toEqual([expect.stringMatching(/^Noto Sans SC/)])
+})
 
 test('Chinese headings, buttons and names are drawn in Noto Sans SC, on a machine without a Chinese system font', async ({
   browser,

@@ -106,3 +106,21 @@ describe('guidance', () => {
     expect(guidanceOf(facilitator).get('step-1')).toHaveLength(4000)
   })
 })
+
+describe('vote results at ids named after Object.prototype (stored before ids were checked)', () => {
+  it('read as entries of their own: every other id counts 0, none reads as a function or an object', () => {
+    const doc = new Y.Doc()
+    const results = resultsOf(doc)
+    results.set('valueOf', 2)
+    results.set('__proto__', 3)
+    results.set('n1', 1)
+    const read = readFacilitation(doc).results
+    expect(read['valueOf']).toBe(2)
+    expect(read['__proto__']).toBe(3)
+    expect(read['n1']).toBe(1)
+    for (const absent of ['hasOwnProperty', 'toString', 'constructor'])
+      expect(read[absent], absent).toBeUndefined()
+    expect(Object.keys(read).sort()).toEqual(['__proto__', 'n1', 'valueOf'])
+    expect(JSON.parse(JSON.stringify({ ...read }))).toEqual({ valueOf: 2, n1: 1, ['__proto__']: 3 })
+  })
+})

@@ -93,6 +93,84 @@ describe('board rules on updates', () => {
     }
   })
 
+  it('a person with a token creates under their own id and name only; a guest never as someone admitted', () => {
+    const t = setup()
+    const as = (createdBy: string, author: string) =>
+      t.change(
+        (d) =>
+          void addObject(d, { kind: 'sticky', canvas: 'c', x: 0, y: 0 }, createOrigin(createdBy, author)),
+      )
+    const ann: Writer = { ...annWrites, names: ['Ann', 'Ann K'] }
+    expect(checkRoomUpdate('board', t.server, as(ann.self, 'Ann'), ann)).toBeNull()
+    expect(checkRoomUpdate('board', t.server, as(ann.self, 'Ann K'), ann)).toBeNull()
+    expect(checkRoomUpdate('board', t.server, as(ann.self, ''), ann)).toBeNull()
+    expect(checkRoomUpdate('board', t.server, as(ann.self, 'Bob'), ann)).toMatchObject({
+      code: 'not-yours',
+      field: 'author',
+    })
+    // under an id no token proves: one "Remove everything I added" and a facilitator's removal would miss
+    for (const other of ['', 'not-a-person', 'u-ann'])
+      expect(checkRoomUpdate('board', t.server, as(other, 'Ann'), ann)).toMatchObject({
+        code: 'not-yours',
+        field: 'createdBy',
+      })
+    const guest: Writer = { role: 'participant', self: '', protect: false, takenNames: new Set(['bob']) }
+    expect(checkRoomUpdate('board', t.server, as('stock-client', 'Someone'), guest)).toBeNull()
+    for (const name of ['Bob', ' BOB ', 'B\u200bob', 'Ｂｏｂ'])
+      expect(checkRoomUpdate('board', t.server, as('stock-client', name), guest), name).toMatchObject({
+        code: 'not-yours',
+        field: 'author',
+      })
+    // a facilitator restores anyone's object (undo of a removal)
+    expect(checkRoomUpdate('board', t.server, as(bobWrites.self, 'Bob'), facilitator)).toBeNull()
+  })
+
+  it('refuses a new object whose field two client ids write at once (Yjs would keep the one not checked)', () => {
+    const t = setup()
+    const base = new Y.Doc()
+    const hi = new Y.Doc()
+    hi.clientID = 2_000_000_001
+    const lo = new Y.Doc()
+    lo.clientID = 1_000_000_001
+    const sv = Y.encodeStateVector(base)
+    hi.transact(() => void addObject(hi, { kind: 'sticky', canvas: 'c', x: 0, y: 0, id: 'n5' }, ann))
+    Y.applyUpdate(lo, Y.encodeStateAsUpdate(hi))
+    // lo pushes its clock up, then writes the decoy; hi writes the real value at a lower clock
+    lo.transact(() => setPlainText(lo, 'n5', 'x'.repeat(50), ann))
+    lo.transact(() => objectsOf(lo).get('n5')!.set('locked', false))
+    hi.transact(() => objectsOf(hi).get('n5')!.set('locked', true))
+    const raced = Y.mergeUpdates([Y.encodeStateAsUpdate(hi, sv), Y.encodeStateAsUpdate(lo, sv)])
+    const merged = new Y.Doc()
+    Y.applyUpdate(merged, raced)
+    expect(objectsOf(merged).get('n5')!.get('locked')).toBe(true) // what the board would hold
+    expect(checkRoomUpdate('board', t.server, raced, annWrites)).toMatchObject({
+      code: 'invalid',
+      object: 'n5',
+      field: 'locked',
+    })
+    // one writer setting a field twice (the first value deleted by the second): one live value, taken
+    const twice = t.change((d) => {
+      addObject(d, { kind: 'sticky', canvas: 'c', x: 0, y: 0, id: 'n6' }, ann)
+      objectsOf(d).get('n6')!.set('x', 40)
+    })
+    expect(checkRoomUpdate('board', t.server, twice, annWrites)).toBeNull()
+  })
+
+  it('refuses object ids and fields named after Object.prototype, without throwing', () => {
+    const t = setup()
+    const id = noteBy(t)
+    for (const bad of ['__proto__', 'constructor', 'valueOf', 'hasOwnProperty']) {
+      const made = t.change(
+        (d) => void addObject(d, { kind: 'sticky', canvas: 'c', x: 0, y: 0, id: bad }, ann),
+      )
+      expect(checkRoomUpdate('board', t.server, made, annWrites), bad).toMatchObject({ code: 'invalid' })
+      const field = t.change((d) => objectsOf(d).get(id)!.set(bad, 1))
+      expect(checkRoomUpdate('board', t.server, field, annWrites), bad).toMatchObject({
+        code: 'unknown-field',
+      })
+    }
+  })
+
   it('refuses objects made in someone else’s name or of a bad shape', () => {
     const t = setup()
     const forged = t.change((d) => void addObject(d, { kind: 'sticky', canvas: 'c', x: 0, y: 0 }, ann))
@@ -159,12 +237,42 @@ describe('board rules on updates', () => {
 
   it('refuses votes that are not counts, and roots a room does not have', () => {
     const t = setup()
+    const voting: Writer = { ...annWrites, voteBudget: 3 }
     const votes = t.change((d) => d.getMap('votes').set('n1', 1000))
-    expect(checkRoomUpdate('private', t.server, votes, annWrites)?.code).toBe('invalid')
+    expect(checkRoomUpdate('private', t.server, votes, voting)?.code).toBe('invalid')
     const ok = t.change((d) => d.getMap('votes').set('n2', 2))
-    expect(checkRoomUpdate('private', t.server, ok, annWrites)).toBeNull()
+    expect(checkRoomUpdate('private', t.server, ok, voting)).toBeNull()
+    const proto = t.change((d) => d.getMap('votes').set('__proto__', 1))
+    expect(checkRoomUpdate('private', t.server, proto, voting)?.code).toBe('invalid')
     const other = t.change((d) => d.getMap('session').set('locked', true))
     expect(checkRoomUpdate('board', t.server, other, facilitator)?.code).toBe('invalid')
+  })
+
+  it('takes votes only while voting is open, never past the budget; taking them back always', () => {
+    const t = setup()
+    const give = (n: number, id = 'n1') => t.change((d) => d.getMap('votes').set(id, n))
+    for (const closed of [undefined, null])
+      expect(
+        checkRoomUpdate('private', t.server, give(1), { ...annWrites, voteBudget: closed }),
+      ).toMatchObject({
+        code: 'not-allowed',
+        field: 'votes',
+      })
+    const open: Writer = { ...annWrites, voteBudget: 3 }
+    expect(checkRoomUpdate('private', t.server, give(3), open)).toBeNull()
+    expect(checkRoomUpdate('private', t.server, give(4), open)?.code).toBe('not-allowed')
+    Y.applyUpdate(t.server, give(2))
+    // 2 given: one more elsewhere is within the budget, two more are not; moving all of them is
+    expect(checkRoomUpdate('private', t.server, give(1, 'n2'), open)).toBeNull()
+    expect(checkRoomUpdate('private', t.server, give(2, 'n2'), open)?.code).toBe('not-allowed')
+    const move = t.change((d) => {
+      d.getMap('votes').delete('n1')
+      d.getMap('votes').set('n2', 3)
+    })
+    expect(checkRoomUpdate('private', t.server, move, open)).toBeNull()
+    // after voting ends: taking back is allowed, giving is not
+    const back = t.change((d) => d.getMap('votes').delete('n1'))
+    expect(checkRoomUpdate('private', t.server, back, annWrites)).toBeNull()
   })
 
   it('resolves long runs of typing, also by several people in one merged update', () => {

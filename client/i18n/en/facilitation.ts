@@ -166,6 +166,7 @@ export const facilitation = {
     changeName: 'Change name',
     name: 'Your name',
     needName: 'Write a name (or a nickname).',
+    notSaved: 'Your new name could not be saved. Check your connection and try again.',
     save: 'Save name',
   },
   removeMine: {

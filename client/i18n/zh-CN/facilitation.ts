@@ -158,6 +158,7 @@ export const facilitation: Translation<typeof en> = {
     changeName: '修改名字',
     name: '你的名字',
     needName: '请填写名字（或昵称）。',
+    notSaved: '新名字未能保存。请检查网络连接后再试。',
     save: '保存名字',
   },
   removeMine: {

@@ -1,0 +1,178 @@
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { addObject, setPlainText } from '../../shared/ops/objects'
+import { createOrigin } from '../../shared/ops/origin'
+import { startVoting } from '../../shared/ops/session'
+import { privateRoom } from '../../shared/rooms'
+import { objectsOf } from '../../shared/schema/boardDoc'
+import { myVotesOf, readFacilitation } from '../../shared/schema/facilitation'
+import { Attacker } from '../helpers/attacker'
+import { noteTexts } from '../helpers/board'
+import { serverDoc } from '../helpers/carriesOn'
+import { board, exported, expectHeld, note, type Board } from '../helpers/hostile'
+
+/*
+ * The board's promises against a participant who writes raw updates with her own token (found by a
+ * red-team pass): credits cannot be forged, a new object cannot carry a value the check never saw,
+ * votes are given only while voting is open and within the budget, and ids named after
+ * Object.prototype's machinery never reach an export.
+ */
+
+const onServer = (b: Board, id: string): Y.Map<unknown> | undefined =>
+  objectsOf(serverDoc(b.h, b.s.id)!).get(id)
+
+describe('credit and authorship', () => {
+  it('a note made under another id or credited to another name is refused; so Remove with hide finds all of hers', async () => {
+    const b = await board('collage')
+    const annId = b.ann.origin.userId
+    const attempts: [string, string, string, string][] = [
+      ['ann-credited', b.mallory.origin.userId, 'Ann Author', 'author'],
+      ['no-owner', '', 'Mallory', 'createdBy'],
+      ['made-up-owner', 'not-a-person', 'Mallory', 'createdBy'],
+      ['ann-owned', annId, 'Ann Author', 'createdBy'],
+    ]
+    for (const [id, createdBy, author, field] of attempts) {
+      const denial = await b.attacker.attack(
+        (d) =>
+          void addObject(
+            d,
+            { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: `FORGED ${id}`, id },
+            createOrigin(createdBy, author),
+          ),
+      )
+      expect(denial, id).toMatchObject({ code: 'not-yours', field })
+      expect(onServer(b, id), id).toBeUndefined()
+    }
+    await expectHeld(b)
+    const md = await exported(b, 'md')
+    expect(md).not.toContain('FORGED')
+    // her own, in her own name: taken, and found by a facilitator's removal with hide
+    expect(
+      await b.attacker.attack(
+        (d) =>
+          void addObject(
+            d,
+            { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: 'hers', id: 'hers' },
+            b.mallory.origin,
+          ),
+      ),
+    ).toBeNull()
+    const res = await fetch(
+      `${b.h.server.http}/api/sessions/${b.s.id}/people/${b.mallory.origin.userId}/remove?key=${b.s.keys.facilitator}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ hide: true }),
+      },
+    )
+    expect(res.status).toBe(200)
+    await expect.poll(() => onServer(b, 'hers')?.get('hidden')).toBe(true)
+  })
+
+  it('a new object whose field two client ids race to write is refused whole (Yjs keeps one the check did not see)', async () => {
+    const b = await board('collage')
+    const annId = b.ann.origin.userId
+    const race = (id: string, field: string, real: unknown, decoy: unknown) => {
+      const base = new Y.Doc()
+      Y.applyUpdate(base, Y.encodeStateAsUpdate(b.attacker.doc))
+      const sv = Y.encodeStateVector(base)
+      const hi = new Y.Doc()
+      hi.clientID = 2_000_000_001 + id.length
+      Y.applyUpdate(hi, Y.encodeStateAsUpdate(base))
+      hi.transact(
+        () => void addObject(hi, { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, id }, b.mallory.origin),
+      )
+      const lo = new Y.Doc()
+      lo.clientID = 1_000_000_001 + id.length
+      Y.applyUpdate(lo, Y.encodeStateAsUpdate(hi))
+      lo.transact(() => setPlainText(lo, id, `RACED ${'x'.repeat(60)}`, b.mallory.origin))
+      lo.transact(() => objectsOf(lo).get(id)!.set(field, decoy))
+      hi.transact(() => objectsOf(hi).get(id)!.set(field, real))
+      const update = Y.mergeUpdates([Y.encodeStateAsUpdate(hi, sv), Y.encodeStateAsUpdate(lo, sv)])
+      return { update, clientId: hi.clientID, decoyClient: lo.clientID }
+    }
+    const attempts: [string, string, unknown, unknown][] = [
+      ['forged', 'createdBy', annId, b.mallory.origin.userId],
+      ['born-locked', 'locked', true, false],
+      ['born-hidden', 'hidden', true, false],
+      ['bad-x', 'x', Number.NaN, 5],
+      ['bad-colour', 'color', { nested: [1, 2] }, 'yellow'],
+    ]
+    for (const [id, field, real, decoy] of attempts) {
+      const crafted = race(id, field, real, decoy)
+      const merged = new Y.Doc()
+      Y.applyUpdate(merged, Y.encodeStateAsUpdate(b.attacker.doc))
+      Y.applyUpdate(merged, crafted.update)
+      expect(objectsOf(merged).get(id)!.get(field), `${id}: Yjs keeps the raced value`).toEqual(real)
+      expect(await b.attacker.attempt(crafted), id).toMatchObject({ code: 'invalid', object: id, field })
+      expect(onServer(b, id), id).toBeUndefined()
+      b.attacker.refusedIds.add(crafted.decoyClient) // checked for everywhere below, as the other
+    }
+    await expectHeld(b, { restart: true })
+    expect(await exported(b, 'md')).not.toContain('RACED')
+  })
+})
+
+describe('dot voting', () => {
+  it('votes are given only while voting is open and within the budget; votes written before never count', async () => {
+    const b = await board('collage')
+    const n1 = await note(b, b.annClient, b.ann.origin, 'first idea')
+    const n2 = await note(b, b.annClient, b.ann.origin, 'second idea')
+    const room = privateRoom(b.s.id, b.mallory.origin.userId)
+    const mine = await Attacker.open(b.h.server.ws, room, b.s.keys.participant, b.mallory.token)
+    try {
+      const give = (id: string, n: number) => mine.attack((d) => myVotesOf(d).set(id, n))
+      // voting has not begun: a stockpile for later is refused
+      expect(await give(n2, 50)).toMatchObject({ code: 'not-allowed', field: 'votes' })
+      expect(await give(n2, 1)).toMatchObject({ code: 'not-allowed', field: 'votes' })
+
+      startVoting(b.facControl.doc, 3, b.fay)
+      await expect.poll(() => readFacilitation(b.facControl.doc).mode).toBe('voting')
+      await expect.poll(async () => give(n1, 4)).toMatchObject({ code: 'not-allowed', field: 'votes' })
+      expect(await give(n1, 2)).toBeNull()
+      expect(await give(n2, 2)).toMatchObject({ code: 'not-allowed', field: 'votes' }) // 4 in all
+      expect(await give(n2, 1)).toBeNull()
+
+      const end = await fetch(
+        `${b.h.server.http}/api/sessions/${b.s.id}/voting/end?key=${b.s.keys.facilitator}`,
+        { method: 'POST' },
+      )
+      expect(await end.json()).toEqual({ results: { [n1]: 2, [n2]: 1 } })
+      // voting over: nothing carried into the next round
+      await expect.poll(() => readFacilitation(b.facControl.doc).mode).toBe('free')
+      expect(await give(n2, 3)).toMatchObject({ code: 'not-allowed', field: 'votes' })
+      expect(myVotesOf(serverDoc(b.h, room)!).size).toBe(0)
+      expect(mine.open).toBe(true)
+    } finally {
+      mine.close()
+    }
+  })
+})
+
+describe('keys named after Object.prototype', () => {
+  it('objects and votes at ids such as __proto__ or valueOf are refused; exports read votes as numbers', async () => {
+    const b = await board('collage')
+    for (const id of ['__proto__', 'constructor', 'hasOwnProperty', 'valueOf', 'toString']) {
+      const denial = await b.attacker.attack(
+        (d) =>
+          void addObject(
+            d,
+            { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: `PROTO ${id}`, id },
+            b.mallory.origin,
+          ),
+      )
+      expect(denial, id).toMatchObject({ code: 'invalid', object: id })
+      // and a field of that name on an existing object: refused as no field, the connection kept
+      const own = await note(b, b.annClient, b.ann.origin, `field ${id}`)
+      expect(await b.attacker.attack((d) => objectsOf(d).get(own)!.set(id, 1)), id).toMatchObject({
+        code: 'unknown-field',
+      })
+    }
+    await expectHeld(b)
+    const board2 = serverDoc(b.h, b.s.id)!
+    expect(noteTexts(board2).some((t) => t.startsWith('PROTO'))).toBe(false)
+    const csv = await exported(b, 'csv')
+    expect(csv).not.toContain('[object Object]')
+    expect(csv).not.toContain('native code')
+  })
+})
