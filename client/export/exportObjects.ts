@@ -1,4 +1,4 @@
-import { isExportable } from '../../shared/export/snapshot'
+import { isExportable, withoutNames } from '../../shared/export/snapshot'
 import { frameContents, framesInOrder } from '../../shared/schema/geometry'
 import type { BoardObject } from '../../shared/schema/kinds'
 import { i18n } from '../i18n'
@@ -16,12 +16,6 @@ export function drawableObjects(
   return objects
     .filter((o) => o.canvas === canvasId && isExportable(o))
     .map((o) => (anonymous ? withoutNames(o) : o))
-}
-
-function withoutNames(o: BoardObject): BoardObject {
-  if (o.kind === 'recipe') return { ...o, author: '', props: { ...o.props, anonymous: true, credits: [] } }
-  if (o.kind === 'story') return { ...o, author: '', props: { ...o.props, anonymous: true, credit: '' } }
-  return { ...o, author: '' }
 }
 
 /** One picture of an export: a whole canvas, or one frame (a flipchart page) with what it holds. */

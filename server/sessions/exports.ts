@@ -1,7 +1,12 @@
 import { toCsv } from '../../shared/export/csv'
 import { ImportError, toExportJson, type ExportedImage } from '../../shared/export/json'
 import { toMarkdown } from '../../shared/export/markdown'
-import { readSnapshot, type SessionSnapshot, type SnapshotOptions } from '../../shared/export/snapshot'
+import {
+  isExportable,
+  readSnapshot,
+  type SessionSnapshot,
+  type SnapshotOptions,
+} from '../../shared/export/snapshot'
 import { boardRoom, controlRoom, facilitatorRoom } from '../../shared/rooms'
 import type { ImageStore } from '../uploads/imageStore'
 import type { Relay } from '../relay/relay'
@@ -38,11 +43,11 @@ export async function snapshotOf(
   )
 }
 
-/** The images a snapshot's image objects use, base64-encoded. */
+/** The images a snapshot's exportable image objects use, base64-encoded (a withheld or hidden picture's stays). */
 export async function imagesOf(images: ImageStore, sessionId: string, s: SessionSnapshot) {
   const out: Record<string, ExportedImage> = {}
   for (const o of s.objects) {
-    if (o.kind !== 'image' || out[o.props.src]) continue
+    if (o.kind !== 'image' || !isExportable(o) || Object.hasOwn(out, o.props.src)) continue
     const file = await images.get(sessionId, o.props.src, false)
     if (file) out[o.props.src] = { mime: file.mime, data: file.bytes.toString('base64') }
   }

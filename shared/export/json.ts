@@ -29,7 +29,7 @@ import { SCHEMA_VERSION, upgradeDoc } from '../schema/migrations'
 import { richNodeSchema, writeRichText } from '../schema/richText'
 import { skippedTotal } from '../schema/skipped'
 import { EXPORT_FORMAT } from './format'
-import type { SessionSnapshot } from './snapshot'
+import { isExportable, withoutNames, type SessionSnapshot } from './snapshot'
 
 export { EXPORT_FORMAT }
 export const EXPORT_VERSION = 1
@@ -41,12 +41,18 @@ export interface ExportedImage {
   readonly data: string
 }
 
-/** The whole session as JSON: everything needed to make an identical one elsewhere. */
+/**
+ * The session as JSON, to make the same one elsewhere (POST /api/sessions/import): as every export,
+ * only what may leave the room. An object whose author withheld consent, or that a facilitator hid,
+ * is not in it; in an anonymous session no object names anyone (author, credits, who made it).
+ */
 export function toExportJson(
   s: SessionSnapshot,
   images: Record<string, ExportedImage>,
   exportedAt = new Date(),
 ) {
+  const { anonymous } = s.facilitation
+  const objects = s.objects.filter(isExportable).map((o) => (anonymous ? withoutNames(o) : o))
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -73,7 +79,7 @@ export function toExportJson(
       title: { ...titles },
       prompt: { ...prompts },
     })),
-    objects: s.objects.map((o) => ({
+    objects: objects.map((o) => ({
       id: o.id,
       kind: o.kind,
       // the version of its kind's props (a snapshot is read upgraded: this build's)
@@ -83,7 +89,7 @@ export function toExportJson(
       y: o.y,
       rotation: o.rotation,
       z: o.z,
-      createdBy: o.createdBy,
+      createdBy: anonymous ? '' : o.createdBy,
       author: o.author,
       createdAt: o.createdAt,
       locked: o.locked,

@@ -137,6 +137,13 @@ export function docFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
 /** May this object leave the room in a report? Not when its author withheld consent, nor when hidden. */
 export const isExportable = (o: BoardObject): boolean => o.consent && !o.hidden
 
+/** An object with every name taken off (an anonymous session): its author, a recipe's credits, a story's teller. */
+export function withoutNames(o: BoardObject): BoardObject {
+  if (o.kind === 'recipe') return { ...o, author: '', props: { ...o.props, anonymous: true, credits: [] } }
+  if (o.kind === 'story') return { ...o, author: '', props: { ...o.props, anonymous: true, credit: '' } }
+  return { ...o, author: '' }
+}
+
 /** The credit for an object in a report: its author, or nothing in an anonymous session. */
 export const creditFor = (o: BoardObject, anonymous: boolean): string => (anonymous ? '' : o.author)
 

@@ -2,7 +2,8 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { addObject, setPlainText } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
-import { startVoting } from '../../shared/ops/session'
+import { setConsent, setHidden } from '../../shared/ops/contributions'
+import { setAnonymous, startVoting } from '../../shared/ops/session'
 import { privateRoom } from '../../shared/rooms'
 import { objectsOf } from '../../shared/schema/boardDoc'
 import { myVotesOf, readFacilitation } from '../../shared/schema/facilitation'
@@ -174,5 +175,30 @@ describe('keys named after Object.prototype', () => {
     const csv = await exported(b, 'csv')
     expect(csv).not.toContain('[object Object]')
     expect(csv).not.toContain('native code')
+  })
+})
+
+describe('every export honours consent, hiding and anonymity: JSON too', () => {
+  it('a withheld or hidden note is not in the JSON export; in an anonymous session no name is', async () => {
+    const b = await board('collage')
+    const withheld = await note(b, b.annClient, b.ann.origin, 'WITHHELD words')
+    setConsent(b.annClient.doc, [withheld], false, b.ann.origin)
+    const hidden = await note(b, b.benClient, b.ben.origin, 'HIDDEN words')
+    setHidden(b.fac.doc, [hidden], true, b.fay)
+    await note(b, b.benClient, b.ben.origin, 'shared words')
+    await expect.poll(() => onServer(b, withheld)?.get('consent')).toBe(false)
+    await expect.poll(() => onServer(b, hidden)?.get('hidden')).toBe(true)
+    const json = await exported(b, 'json')
+    expect(json).toContain('shared words')
+    expect(json).not.toContain('WITHHELD')
+    expect(json).not.toContain('HIDDEN')
+    expect(json).toContain('Ben Bystander')
+
+    setAnonymous(b.facControl.doc, true, b.fay)
+    await expect.poll(async () => (await exported(b, 'json')).includes('Ben Bystander')).toBe(false)
+    const anonymous = JSON.parse(await exported(b, 'json')) as {
+      objects: { author: string; createdBy: string }[]
+    }
+    for (const o of anonymous.objects) expect([o.author, o.createdBy]).toEqual(['', ''])
   })
 })
