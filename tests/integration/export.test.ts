@@ -17,11 +17,12 @@ import { harness, type Harness } from '../helpers/harness'
 import { createSession, joinSession, synced, type CreatedSession } from '../helpers/server'
 
 /**
- * Ann proves who she is with the token the server issued her when she joined (her notes' consent is
- * hers alone; set by buildSession); Ben writes under a plain id.
+ * Ann and Ben each prove who they are with the token the server issued them when they joined, and
+ * write their own notes through their own connection (the server takes a note only as its writer's
+ * own; a note's consent is its author's alone). Both are set by buildSession.
  */
 let ann: Origin = createOrigin('', 'Ann Author')
-const ben = createOrigin('u-ben', 'Ben Builder')
+let ben: Origin = createOrigin('', 'Ben Builder')
 const TRICKY = 'Rice, beans & "greens"\nline two — 米饭和豆子'
 
 /** A sense-making session built through the stock client: notes in themes, votes, an image, a recipe. */
@@ -31,7 +32,10 @@ async function buildSession(h: Harness): Promise<{ s: CreatedSession; ids: Recor
   const joined = await joinSession(h.server.http, s.id, s.keys.participant, 'Ann Author')
   ann = createOrigin(joined.person, 'Ann Author')
   const board = h.open(s.id, s.keys.participant, { token: joined.token })
-  await Promise.all([synced(control), synced(board)])
+  const benJoined = await joinSession(h.server.http, s.id, s.keys.participant, 'Ben Builder')
+  ben = createOrigin(benJoined.person, 'Ben Builder')
+  const benBoard = h.open(s.id, s.keys.participant, { token: benJoined.token })
+  await Promise.all([synced(control), synced(board), synced(benBoard)])
   const themes = readCanvases(control.doc).find((c) => c.name === 'Themes')!.id
   const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00ff00' } })
     .png()
@@ -50,28 +54,11 @@ async function buildSession(h: Harness): Promise<{ s: CreatedSession; ids: Recor
       { kind: 'sticky', canvas: themes, x: 50, y: 50, text: 'Popular idea' },
       ann,
     )
-    ids.quiet = addObject(
-      board.doc,
-      { kind: 'sticky', canvas: themes, x: 300, y: 50, text: 'Quiet idea' },
-      ben,
-    )
-    ids.tricky = addObject(board.doc, { kind: 'sticky', canvas: themes, x: 50, y: 300, text: TRICKY }, ben)
-    ids.formula = addObject(
-      board.doc,
-      { kind: 'sticky', canvas: themes, x: 300, y: 300, text: '=HYPERLINK("x")' },
-      ben,
-    )
     ids.markdown = addObject(
       board.doc,
       { kind: 'sticky', canvas: themes, x: 50, y: 500, text: '# *not* a [link](x) <b>' },
       ann,
     )
-    ids.withheld = addObject(
-      board.doc,
-      { kind: 'sticky', canvas: themes, x: 500, y: 500, text: 'Please leave me out' },
-      ben,
-    )
-    objectsOf(board.doc).get(ids.withheld)!.set('consent', false)
     ids.described = addObject(
       board.doc,
       {
@@ -113,12 +100,31 @@ async function buildSession(h: Harness): Promise<{ s: CreatedSession; ids: Recor
       ann,
     )
   }, ann)
+  benBoard.doc.transact(() => {
+    ids.quiet = addObject(
+      benBoard.doc,
+      { kind: 'sticky', canvas: themes, x: 300, y: 50, text: 'Quiet idea' },
+      ben,
+    )
+    ids.tricky = addObject(benBoard.doc, { kind: 'sticky', canvas: themes, x: 50, y: 300, text: TRICKY }, ben)
+    ids.formula = addObject(
+      benBoard.doc,
+      { kind: 'sticky', canvas: themes, x: 300, y: 300, text: '=HYPERLINK("x")' },
+      ben,
+    )
+    ids.withheld = addObject(
+      benBoard.doc,
+      { kind: 'sticky', canvas: themes, x: 500, y: 500, text: 'Please leave me out' },
+      ben,
+    )
+    objectsOf(benBoard.doc).get(ids.withheld)!.set('consent', false)
+  }, ben)
   // Ben's and Cat's reactions, written here through a facilitator's connection (a participant's
   // connection gives only its own)
   const facBoard = h.open(s.id, s.keys.facilitator)
   await expect.poll(() => objectsOf(facBoard.doc).has(ids.popular)).toBe(true)
   const reactions = new Y.Map<boolean>()
-  reactions.set('👍 u-ben', true)
+  reactions.set(`👍 ${ben.userId}`, true)
   reactions.set('👍 u-cat', true)
   objectsOf(facBoard.doc).get(ids.popular)!.set(REACTIONS_KEY, reactions)
   const method = objectsOf(board.doc).get(ids.recipe)!.get('text') as Y.XmlFragment
@@ -144,7 +150,7 @@ async function buildSession(h: Harness): Promise<{ s: CreatedSession; ids: Recor
   const { token, person } = await joinSession(h.server.http, s.id, s.keys.participant, 'Voter')
   const voter = h.open(privateRoom(s.id, person), s.keys.participant, { token })
   await synced(voter)
-  castVote(voter.doc, ids.popular, 3, 3, ben)
+  castVote(voter.doc, ids.popular, 3, 3, createOrigin(person, 'Voter'))
   const seen = h.open(privateRoom(s.id, person), s.keys.facilitator)
   await synced(seen)
   await expect.poll(() => seen.doc.getMap('votes').size).toBe(1)

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { addObject, deleteObjects } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
 import { castVote, startVoting } from '../../shared/ops/session'
 import { controlRoom, privateRoom } from '../../shared/rooms'
 import { objectsOf } from '../../shared/schema/boardDoc'
 import { myVotesOf, readFacilitation, resultsOf } from '../../shared/schema/facilitation'
+import { Attacker } from '../helpers/attacker'
 import { harness } from '../helpers/harness'
 import { createSession, joinSession, synced } from '../helpers/server'
 
@@ -55,37 +56,51 @@ describe('dot voting', () => {
     const people = await Promise.all(
       ['V1', 'V2', 'V3'].map((name) => joinSession(h.server.http, id, keys.participant, name)),
     )
-    const voters = people.map(({ token, person }) =>
-      h.open(privateRoom(id, person), keys.participant, { token }),
-    )
+    const voters = people
+      .slice(0, 2)
+      .map(({ token, person }) => h.open(privateRoom(id, person), keys.participant, { token }))
     await Promise.all(voters.map(synced))
     expect(castVote(voters[0]!.doc, a, 1, 2, pat)).toBe(true)
     expect(castVote(voters[0]!.doc, b, 1, 2, pat)).toBe(true)
     expect(castVote(voters[0]!.doc, b, 1, 2, pat)).toBe(false) // over budget: refused locally
     expect(castVote(voters[1]!.doc, a, 2, 2, pat)).toBe(true)
-    myVotesOf(voters[2]!.doc).set(b, 40) // a crafted document: counted as the budget, no more
+    // a crafted document past the budget: refused by the server, so it reaches no one and counts for nothing
+    const crafter = await Attacker.open(
+      h.server.ws,
+      privateRoom(id, people[2]!.person),
+      keys.participant,
+      people[2]!.token,
+    )
+    onTestFinished(() => crafter.close())
+    expect(await crafter.attack((doc) => myVotesOf(doc).set(b, 40))).toMatchObject({
+      code: 'not-allowed',
+      field: 'votes',
+    })
 
     // a participant cannot write the results
     const sneaky = h.open(controlRoom(id), keys.participant)
     await synced(sneaky)
     resultsOf(sneaky.doc).set(b, 999)
 
-    await expect.poll(() => myVotesOf(voters[2]!.doc).size).toBe(1)
     const end = (key: string) =>
       fetch(`${h.server.http}/api/sessions/${id}/voting/end?key=${key}`, { method: 'POST' })
     expect((await end(keys.participant)).status).toBe(403)
-    // votes reach the server before voting ends: the facilitator sees each private room fill
+    // votes reach the server before voting ends: the facilitator sees each honest private room fill,
+    // and the crafted one stay empty
     for (const v of voters) {
       const seen = h.open(v.provider.roomname, keys.facilitator)
       await synced(seen)
       await expect.poll(() => myVotesOf(seen.doc).size).toBeGreaterThan(0)
     }
+    const seenCrafted = h.open(privateRoom(id, people[2]!.person), keys.facilitator)
+    await synced(seenCrafted)
+    expect(myVotesOf(seenCrafted.doc).size).toBe(0)
     const res = await end(keys.facilitator)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ results: { [a]: 3, [b]: 3 } })
-    await expect.poll(() => readFacilitation(facControl.doc).results).toEqual({ [a]: 3, [b]: 3 })
+    expect(await res.json()).toEqual({ results: { [a]: 3, [b]: 1 } })
+    await expect.poll(() => readFacilitation(facControl.doc).results).toEqual({ [a]: 3, [b]: 1 })
     expect(readFacilitation(facControl.doc).mode).toBe('free')
-    await expect.poll(() => voters.map((v) => myVotesOf(v.doc).size)).toEqual([0, 0, 0])
+    await expect.poll(() => voters.map((v) => myVotesOf(v.doc).size)).toEqual([0, 0])
   })
 
   it('counts votes for notes, recipe cards and pictures on the board only: never for a frame, a made-up id or a deleted note', async () => {

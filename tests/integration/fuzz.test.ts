@@ -6,7 +6,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { addObject } from '../../shared/ops/objects'
-import { createOrigin } from '../../shared/ops/origin'
+import { createOrigin, type Origin } from '../../shared/ops/origin'
 import { setLocked } from '../../shared/ops/arrange'
 import { setProtected, startVoting } from '../../shared/ops/session'
 import { controlRoom, privateRoom } from '../../shared/rooms'
@@ -137,11 +137,19 @@ async function memory(http: string): Promise<{ heap: number; rss: number }> {
   }
 }
 
-/** Both clients write a note and each sees the other's: they still sync through the server. */
-async function exchange(a: Client, b: Client, n: number): Promise<string[]> {
+/**
+ * Both clients write a note, each as whoever it proves to be (`who`: a person with a token writes
+ * only as themselves), and each sees the other's: they still sync through the server.
+ */
+async function exchange(
+  a: Client,
+  b: Client,
+  n: number,
+  who: readonly [Origin, Origin] = [writer, writer],
+): Promise<string[]> {
   const texts = [`good A ${n}`, `good B ${n}`]
-  addObject(a.doc, { kind: 'sticky', canvas: 'c1', x: n, y: 0, text: texts[0]! }, writer)
-  addObject(b.doc, { kind: 'sticky', canvas: 'c1', x: n, y: 50, text: texts[1]! }, writer)
+  addObject(a.doc, { kind: 'sticky', canvas: 'c1', x: n, y: 0, text: texts[0]! }, who[0])
+  addObject(b.doc, { kind: 'sticky', canvas: 'c1', x: n, y: 50, text: texts[1]! }, who[1])
   await expect.poll(() => noteTexts(b.doc), { message: `${tag}: B sees A's edit ${n}` }).toContain(texts[0])
   await expect.poll(() => noteTexts(a.doc), { message: `${tag}: A sees B's edit ${n}` }).toContain(texts[1])
   return texts
@@ -316,6 +324,8 @@ describe(`schema-breaking updates from participants (${tag})`, () => {
     const a = h.open(s.id, s.keys.facilitator)
     const b = h.open(s.id, s.keys.participant, { token: ann.token })
     await Promise.all([facControl, a, b].map(synced))
+    // the facilitator's board (no token) writes as anyone; Ann's, with her token, only as Ann
+    const writers = [writer, ann.origin] as const
     const canvas = readCanvases(facControl.doc)[0]!.id
     startVoting(facControl.doc, 5, fay)
     const people = [
@@ -356,7 +366,7 @@ describe(`schema-breaking updates from participants (${tag})`, () => {
           if (await attacker.attempt(crafted)) refused++
           else taken++
         }
-      await exchange(a, b, round)
+      await exchange(a, b, round, writers)
     }
     expect(taken, `${tag}: some are within the rules`).toBeGreaterThan(0)
     expect(refused, `${tag}: most are refused`).toBeGreaterThan(taken)
@@ -375,7 +385,7 @@ describe(`schema-breaking updates from participants (${tag})`, () => {
       await synced(fresh)
       expect(readsCleanly(fresh.doc), tag).toBe(objectsOf(doc).size)
     }
-    await exchange(a, b, SCHEMA_ROUNDS)
+    await exchange(a, b, SCHEMA_ROUNDS, writers)
     expect(snapshot(b.doc), `${tag}: the honest clients converged`).toEqual(snapshot(a.doc))
     const stored = await loadStoredDoc(h.server.storage, s.id)
     expect(snapshot(stored.doc), `${tag}: stored = what the clients have`).toEqual(snapshot(a.doc))

@@ -123,9 +123,9 @@ describe('small groups: a participant writes only in their own group’s space',
     expect(objectMaps(ann.doc).some(([, m]) => m.get('canvas') === theirs)).toBe(true) // the copy is there
 
     expect(await ann.attack(note(mine, run.ann.person))).toBeNull()
-    expect(await ann.attack(note(run.main))).toBeNull() // a canvas no group has stays open
+    expect(await ann.attack(note(run.main, run.ann.person))).toBeNull() // a canvas no group has stays open
 
-    const intoTheirs = await ann.attack(note(theirs))
+    const intoTheirs = await ann.attack(note(theirs, run.ann.person))
     expect(intoTheirs).toMatchObject({ code: 'other-group', field: 'canvas' })
     const copied = firstOn(ann.doc, theirs)
     expect(await ann.attack((d) => objectMapOf(d, copied)!.set('x', 999))).toMatchObject({
@@ -133,7 +133,9 @@ describe('small groups: a participant writes only in their own group’s space',
       object: copied,
     })
     expect(await ann.attack((d) => objectsOf(d).delete(copied))).toMatchObject({ code: 'other-group' })
-    const own = objectMaps(ann.doc).find(([, m]) => m.get('createdBy') === run.ann.person)!
+    const own = objectMaps(ann.doc).find(
+      ([, m]) => m.get('createdBy') === run.ann.person && m.get('canvas') === mine,
+    )!
     expect(await ann.attack((d) => objectMapOf(d, own[0])!.set('canvas', theirs))).toMatchObject({
       code: 'other-group',
     })
@@ -148,7 +150,7 @@ describe('small groups: a participant writes only in their own group’s space',
     expect(await guest.attack(note(mine))).toMatchObject({ code: 'other-group' })
 
     setVisiting(run.control, true, fay)
-    await expect.poll(async () => ann.attack(note(theirs))).toBeNull()
+    await expect.poll(async () => ann.attack(note(theirs, run.ann.person))).toBeNull()
     // (Protect contributions still holds there: her own note may go, the facilitator's frame stays put)
     expect(await ann.attack((d) => objectMapOf(d, own[0])!.set('canvas', theirs))).toBeNull()
     expect(await ann.attack((d) => objectMapOf(d, copied)!.set('x', 999))).toMatchObject({

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { toggleReaction } from '../../shared/ops/contributions'
 import { addObject } from '../../shared/ops/objects'
-import { castVote } from '../../shared/ops/session'
+import { castVote, startVoting } from '../../shared/ops/session'
 import { controlRoom, facilitatorRoom, privateRoom } from '../../shared/rooms'
 import { objectsOf } from '../../shared/schema/boardDoc'
 import { commitmentsOf, guidanceOf, readSessionInfo, sessionMapOf } from '../../shared/schema/controlDoc'
@@ -24,6 +24,7 @@ import {
   type BreakContext,
 } from '../helpers/schemaBreaker'
 import { synced } from '../helpers/server'
+import { untilVotingOpen } from '../helpers/voting'
 
 /*
  * Structurally valid updates of random and wrong shapes, into each kind of room. HOSTILE_SEED=<n>
@@ -189,6 +190,9 @@ describe('updates of random and wrong shapes', () => {
       { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: 'private' },
       b.mallory.origin,
     )
+    // votes are given only while dot voting is open: open it, with a budget of 5
+    startVoting(b.facControl.doc, 5, b.fay)
+    await untilVotingOpen(b.h, b.s.id, b.s.keys.facilitator)
     castVote(tab.doc, id, 2, 5, b.mallory.origin)
     await expect.poll(() => myVotesOf(attacker.doc).get(id)).toBe(2)
     for (const value of [1000, -1, 51, 2.5, 'many'])
@@ -198,6 +202,11 @@ describe('updates of random and wrong shapes', () => {
       ).toMatchObject({
         code: 'invalid',
       })
+    // a well-formed count past her budget of 5
+    expect(await attacker.attack((d) => myVotesOf(d).set(id, 6))).toMatchObject({
+      code: 'not-allowed',
+      field: 'votes',
+    })
     expect(await attacker.attack((d) => myVotesOf(d).set(id, 3))).toBeNull() // an honest vote is taken
     const own = await ownObjects(b, attacker)
     await randomAttacks(

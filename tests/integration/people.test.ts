@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { newPrivateToken } from '../../shared/identity'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
+import { startVoting } from '../../shared/ops/session'
 import { controlRoom, facilitatorRoom, privateRoom } from '../../shared/rooms'
 import { objectsOf, readObject } from '../../shared/schema/boardDoc'
 import { readCanvases, readLobby, readRemoved } from '../../shared/schema/controlDoc'
@@ -16,6 +17,7 @@ import {
   type CreatedSession,
   type Joined,
 } from '../helpers/server'
+import { untilVotingOpen } from '../helpers/voting'
 
 /*
  * People the server knows (issue #15): tokens only the server issues, the lobby, removing someone,
@@ -253,6 +255,8 @@ describe('removing a person', () => {
     // a private note and votes of his: never revealed or counted once he is removed
     const robPrivate = h.open(privateRoom(s.id, rob.person), s.keys.participant, { token: rob.token })
     await synced(robPrivate)
+    startVoting(facControl.doc, 3, createOrigin(fay.person, 'Fay')) // votes are given only while voting is open
+    await untilVotingOpen(h, s.id, s.keys.facilitator)
     addObject(robPrivate.doc, { kind: 'sticky', canvas, x: 0, y: 0, text: 'private of Rob' }, robOrigin)
     robPrivate.doc.getMap('votes').set(own, 1)
     const seen = h.open(privateRoom(s.id, rob.person), s.keys.facilitator)
@@ -300,7 +304,7 @@ describe('removing a person', () => {
   it('exports say "Removed person" for what a removed person made, unless includeRemoved=1', async () => {
     const h = await harness()
     const s = await createSession(h.server.http)
-    const rob = await joinSession(h.server.http, s.id, s.keys.participant, 'Rob')
+    const rob = await joinSession(h.server.http, s.id, s.keys.participant, 'Rob Q')
     const control = h.open(controlRoom(s.id), s.keys.facilitator)
     const board = h.open(s.id, s.keys.participant, { token: rob.token })
     await Promise.all([control, board].map(synced))

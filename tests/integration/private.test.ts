@@ -30,11 +30,7 @@ describe('private writing', () => {
     })
     const ann = h.open(annRoom, keys.participant, { token: annToken })
     await synced(ann)
-    addObject(
-      ann.doc,
-      { kind: 'sticky', canvas: 'c', x: 0, y: 0, text: SECRET },
-      createOrigin('u-ann', 'Ann'),
-    )
+    addObject(ann.doc, { kind: 'sticky', canvas: 'c', x: 0, y: 0, text: SECRET }, createOrigin(annId, 'Ann'))
 
     // the facilitator can read it…
     const fac = h.open(annRoom, keys.facilitator)

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { newPrivateToken, ownerOfToken } from '../../shared/identity'
 import { addObject } from '../../shared/ops/objects'
 import { createOrigin } from '../../shared/ops/origin'
@@ -6,6 +6,7 @@ import { startVoting } from '../../shared/ops/session'
 import { controlRoom, privateRoom } from '../../shared/rooms'
 import { readCanvases } from '../../shared/schema/controlDoc'
 import { myVotesOf, readFacilitation } from '../../shared/schema/facilitation'
+import { Attacker } from '../helpers/attacker'
 import { harness, type Harness } from '../helpers/harness'
 import { plantUpdate } from '../helpers/plant'
 import { awarenessFrame, openRaw, refusedUpgrade } from '../helpers/raw'
@@ -50,19 +51,26 @@ describe('vote stuffing', () => {
     const stray = privateRoom(s.id, ownerOfToken(newPrivateToken()))
     await plantUpdate(h.server.storage, stray, (doc) => myVotesOf(doc).set(note, 3))
 
-    // ten joins: ten people the facilitator sees, each with one budget, however many votes they claim
+    // ten joins: ten people the facilitator sees, each with one budget, however many votes they claim:
+    // a claim of 40 is refused outright, and each person's whole budget of 3 is all they can give
     const voters = await Promise.all(
       Array.from({ length: 10 }, (_, i) => joinSession(h.server.http, s.id, s.keys.participant, `Mal ${i}`)),
     )
-    const rooms = voters.map((v) =>
-      h.open(privateRoom(s.id, v.person), s.keys.participant, { token: v.token }),
+    const rooms = await Promise.all(
+      voters.map((v) => Attacker.open(h.server.ws, privateRoom(s.id, v.person), s.keys.participant, v.token)),
     )
-    await Promise.all(rooms.map(synced))
-    for (const r of rooms) myVotesOf(r.doc).set(note, 40)
+    onTestFinished(() => rooms.forEach((r) => r.close()))
+    for (const r of rooms) {
+      expect(await r.attack((doc) => myVotesOf(doc).set(note, 40))).toMatchObject({
+        code: 'not-allowed',
+        field: 'votes',
+      })
+      expect(await r.attack((doc) => myVotesOf(doc).set(note, 3))).toBeNull()
+    }
     for (const v of voters) {
       const seen = h.open(privateRoom(s.id, v.person), s.keys.facilitator)
       await synced(seen)
-      await expect.poll(() => myVotesOf(seen.doc).get(note)).toBe(40)
+      await expect.poll(() => myVotesOf(seen.doc).get(note)).toBe(3)
     }
     const end = await fetch(`${h.server.http}/api/sessions/${s.id}/voting/end?key=${s.keys.facilitator}`, {
       method: 'POST',
