@@ -92,3 +92,22 @@ export function correctPresence(json: string, clientId: number, who: PresenceIde
       }
   return JSON.stringify({ ...state, user })
 }
+
+/**
+ * The names of the people (with a token) whose presence is in a room now, by `nameKey`: a guest may
+ * not take them either, though they were admitted after the guest came in.
+ */
+export function presentNames(states: Iterable<{ readonly entry: AwarenessEntry }>): Set<string> {
+  const names = new Set<string>()
+  for (const { entry } of states) {
+    if (entry.json === 'null') continue
+    try {
+      const user = (JSON.parse(entry.json) as { user?: { id?: unknown; name?: unknown } }).user
+      if (typeof user?.name === 'string' && typeof user.id === 'string' && !user.id.startsWith('guest-'))
+        names.add(nameKey(user.name))
+    } catch {
+      // every state here was corrected (parsed) before it was kept
+    }
+  }
+  return names
+}

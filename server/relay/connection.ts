@@ -9,6 +9,7 @@ import type { Metrics } from '../metrics'
 import {
   correctPresence,
   decodeAwarenessUpdate,
+  presentNames,
   encodeAwarenessUpdate,
   type AwarenessEntry,
   type PresenceIdentity,
@@ -340,6 +341,17 @@ export class Connection implements RoomPeer {
     return false
   }
 
+  /**
+   * Who this connection's presence says it is now. A guest (no token) may take no admitted person's
+   * name: neither those admitted when it connected nor anyone with a token present in the room now.
+   */
+  private presentAs(room: Room): PresenceIdentity {
+    if (this.identity.person) return this.identity
+    const takenNames = presentNames(room.awareness.values())
+    for (const name of this.identity.takenNames) takenNames.add(name)
+    return { ...this.identity, takenNames }
+  }
+
   /** Applies awareness entries for this connection's own client id only, and relays them. */
   private awareness(room: Room, update: Uint8Array): void {
     const entries = decodeAwarenessUpdate(update)
@@ -366,7 +378,8 @@ export class Connection implements RoomPeer {
       }
       this.clientIds.add(entry.clientId)
       room.departed.delete(entry.clientId)
-      const json = entry.json === 'null' ? 'null' : correctPresence(entry.json, entry.clientId, this.identity)
+      const json =
+        entry.json === 'null' ? 'null' : correctPresence(entry.json, entry.clientId, this.presentAs(room))
       if (json === null) {
         // not a presence (a stock client's first `{}`): the id is still this connection's, so its
         // later echoes of others are told apart from a spoof, but the state goes to no one

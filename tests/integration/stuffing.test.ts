@@ -170,4 +170,46 @@ describe('presence spoofing', () => {
       })
     expect(late.provider.awareness.getStates().has(950_003)).toBe(false)
   })
+
+  it('a guest who came in before someone was admitted cannot take their name, disguised or not', async () => {
+    const h = await harness()
+    const s = await createSession(h.server.http, 'collage') // no lobby: a participant key without a token is a guest
+    const fay = await joinSession(h.server.http, s.id, s.keys.facilitator, 'Fay')
+    const observer = h.open(s.id, s.keys.facilitator, { token: fay.token })
+    await synced(observer)
+    const guest = openRaw(h.server.ws, s.id, s.keys.participant)
+    await guest.opened
+    // Bob joins after the guest connected, and is on the board
+    const bob = await joinSession(h.server.http, s.id, s.keys.participant, 'Bob Builder')
+    const bobClient = h.open(s.id, s.keys.participant, { token: bob.token })
+    bobClient.provider.awareness.setLocalState({
+      user: { id: 'x', name: 'Bob Builder', color: '#00798c', role: 'participant' },
+    })
+    const states = () => observer.provider.awareness.getStates()
+    await expect
+      .poll(() => states().get(bobClient.doc.clientID))
+      .toMatchObject({ user: { name: 'Bob Builder' } })
+    let clock = 0
+    for (const name of [
+      'Bob Builder',
+      'bob  builder',
+      'Ｂｏｂ Builder',
+      'Bob\u200b Builder',
+      '\u202eBob Builder',
+    ]) {
+      guest.ws.send(
+        awarenessFrame([{ clientId: 950_010, clock: ++clock, json: JSON.stringify({ user: { name } }) }]),
+      )
+      await expect
+        .poll(() => states().get(950_010), { message: JSON.stringify(name) })
+        .toMatchObject({ user: { id: 'guest-950010', name: 'Guest' } })
+      // the next claim starts from a name of the guest's own, so each is seen to be replaced
+      guest.ws.send(
+        awarenessFrame([
+          { clientId: 950_010, clock: ++clock, json: JSON.stringify({ user: { name: 'Gus' } }) },
+        ]),
+      )
+      await expect.poll(() => states().get(950_010)).toMatchObject({ user: { name: 'Gus' } })
+    }
+  })
 })
