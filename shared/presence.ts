@@ -15,6 +15,8 @@ export const presenceSchema = z.object({
     name: z.string().max(60),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
     role: z.enum(['facilitator', 'participant', 'viewer']),
+    /** When this page joined (ms since 1970): who was here first keeps a colour (distinctColor). */
+    since: z.number().finite().nonnegative().optional(),
   }),
   cursor: z
     .object({ canvas: z.string().max(64), x: z.number().finite(), y: z.number().finite() })
@@ -74,4 +76,42 @@ export function colorFor(userId: string): string {
   let h = 0
   for (let i = 0; i < userId.length; i++) h = (h * 31 + userId.charCodeAt(i)) >>> 0
   return PRESENCE_COLORS[h % PRESENCE_COLORS.length] ?? PRESENCE_COLORS[0]
+}
+
+/** A person present, as far as their colour goes. */
+export interface ColorHolder {
+  readonly id: string
+  readonly color: string
+  readonly since?: number | undefined
+}
+
+/**
+ * The colour `me` shows in: one nobody else present has, so cursors and outlines tell people apart
+ * (in a small group, hashing ids alone gave two people one colour more often than not). I keep my
+ * colour unless someone who was here before me has it (the earlier `since`; the smaller id on a
+ * tie), so people already here never change colour when someone comes in. Else the first colour
+ * from my usual one on that nobody has; with every colour taken, one nobody before me has; with
+ * none left, my own.
+ */
+export function distinctColor(me: ColorHolder, others: readonly ColorHolder[]): string {
+  const mine = me.since ?? 0
+  const before = (o: ColorHolder): boolean => {
+    const theirs = o.since ?? 0
+    return theirs < mine || (theirs === mine && o.id < me.id)
+  }
+  const people = others.filter((o) => o.id !== me.id)
+  if (!people.some((o) => o.color === me.color && before(o))) return me.color
+  const start = Math.max(0, (PRESENCE_COLORS as readonly string[]).indexOf(colorFor(me.id)))
+  const free = (taken: Set<string>): string | undefined => {
+    for (let i = 0; i < PRESENCE_COLORS.length; i++) {
+      const c = PRESENCE_COLORS[(start + i) % PRESENCE_COLORS.length]!
+      if (!taken.has(c)) return c
+    }
+    return undefined
+  }
+  return (
+    free(new Set(people.map((o) => o.color))) ??
+    free(new Set(people.filter(before).map((o) => o.color))) ??
+    me.color
+  )
 }

@@ -8,6 +8,7 @@ import { isAnonymous } from '../../shared/schema/controlDoc'
 import { createBoardModel, useDocValue, type BoardModel } from '../state'
 import {
   joinPresence,
+  keepColorDistinct,
   leavePresence,
   personIdFor,
   personTokenFor,
@@ -36,10 +37,12 @@ export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps
   // In a session a person is the person id their token proves: what the server knows them as
   // (createdBy, reactions, consent, presence), so the interface and the relay agree on what is theirs.
   // A viewer has no token: the relay names them `guest-…`; they write nothing, so '' is no one's.
+  // when this page joined: people already here keep their colours when it comes (keepColorDistinct)
+  const [since] = useState(() => Date.now())
   const user = useMemo<PresenceUser>(() => {
     const id = personIdFor(access.id)
-    return { id, name, color: colorFor(id), role: access.role }
-  }, [name, access.role, access.id])
+    return { id, name, color: colorFor(id), role: access.role, since }
+  }, [name, access.role, access.id, since])
   // One origin object for all of this person's commands: the undo manager recognises it by identity.
   // In an anonymous session what they add carries no name at all (not merely a hidden one: the
   // board's document reaches everyone in it), so the name is left out of it from the start.
@@ -50,7 +53,11 @@ export function BoardScreen({ access, accessKey, control, me }: BoardScreenProps
   useEffect(() => {
     if (!board) return
     joinPresence(board.awareness, user)
-    return () => leavePresence(board.awareness)
+    const stop = keepColorDistinct(board.awareness)
+    return () => {
+      stop()
+      leavePresence(board.awareness)
+    }
   }, [board, user])
 
   if (!board || !model) return <MessagePage title={t('message.openingBoard')} />

@@ -11,6 +11,7 @@ export { combineStatus, ValueStore, type RoomStatus, type LinkState } from './st
 export {
   joinPresence,
   leavePresence,
+  keepColorDistinct,
   setPresenceSelection,
   createCursorPublisher,
   type PresenceUser,

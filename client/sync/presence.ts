@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness'
-import { SHARED_SELECTION_MAX, type Presence } from '../../shared/presence'
+import { SHARED_SELECTION_MAX, distinctColor, type ColorHolder, type Presence } from '../../shared/presence'
 
 /** How often at most a moving cursor is sent to others; enough for smooth motion, light on the relay. */
 const CURSOR_INTERVAL_MS = 50
@@ -12,6 +12,54 @@ export type ViewPosition = NonNullable<Presence['view']>
 export function joinPresence(awareness: Awareness, user: PresenceUser): void {
   const state: Presence = { user, cursor: null, selection: [], view: null }
   awareness.setLocalState(state)
+}
+
+/**
+ * Keeps this person's colour one nobody else present has (see distinctColor): looked at again when
+ * someone comes, goes or changes colour, never for a cursor that moved. Returns a function that stops.
+ */
+export function keepColorDistinct(awareness: Awareness): () => void {
+  /** Each other client's `id color since`, as last looked at. */
+  const seen = new Map<number, string>()
+  let mine = ''
+  const holderOf = (state: unknown): ColorHolder | null => {
+    const user = (state as { user?: Partial<ColorHolder> } | null)?.user
+    if (typeof user?.id !== 'string' || typeof user.color !== 'string') return null
+    return { id: user.id, color: user.color, since: typeof user.since === 'number' ? user.since : 0 }
+  }
+  /** Did anything that decides colours change among these clients? */
+  const noticed = (clients: readonly number[]): boolean => {
+    let changed = false
+    for (const clientId of clients) {
+      if (clientId === awareness.clientID) continue
+      const holder = holderOf(awareness.getStates().get(clientId))
+      const key = holder ? `${holder.id} ${holder.color} ${holder.since}` : ''
+      if ((seen.get(clientId) ?? '') === key) continue
+      if (key) seen.set(clientId, key)
+      else seen.delete(clientId)
+      changed = true
+    }
+    return changed
+  }
+  const check = (change?: { added: number[]; updated: number[]; removed: number[] }) => {
+    const local = awareness.getLocalState() as Presence | null
+    const me = holderOf(local)
+    if (!local || !me) return
+    const clients = change
+      ? [...change.added, ...change.updated, ...change.removed]
+      : [...awareness.getStates().keys()]
+    if (!noticed(clients) && me.color === mine) return
+    const others: ColorHolder[] = []
+    for (const [clientId, state] of awareness.getStates()) {
+      const holder = clientId === awareness.clientID ? null : holderOf(state)
+      if (holder) others.push(holder)
+    }
+    mine = distinctColor(me, others)
+    if (mine !== me.color) awareness.setLocalStateField('user', { ...local.user, color: mine })
+  }
+  awareness.on('change', check)
+  check()
+  return () => awareness.off('change', check)
 }
 
 /** Removes this person from everyone's "who is here". */
