@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LIMITS } from '../../shared/schema/limits'
+import { ApiError } from '../api'
 import type { CommitmentAnswer } from './facilitationApi'
 import { RemoveMine } from './RemoveMine'
 import type { Facilitation } from './useFacilitation'
@@ -58,9 +59,11 @@ function ChangeName({ me }: { me: Me }) {
         setSaving(false)
         close()
       },
-      () => {
+      (err: unknown) => {
         setSaving(false)
-        setError(t('own.notSaved'))
+        setError(
+          err instanceof ApiError && err.status === 409 ? t('own.nameTaken', { name }) : t('own.notSaved'),
+        )
       },
     )
   }

@@ -1,6 +1,7 @@
 import { ContrastToggle } from '../a11y/ContrastToggle'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ApiError } from '../api'
 import type { Role } from '../../shared/rooms'
 import { LIMITS } from '../../shared/schema/limits'
 import { rememberedName } from '../device'
@@ -39,7 +40,11 @@ export function JoinScreen(props: JoinScreenProps) {
       .onJoin(trimmed, submitter?.getAttribute('value') === 'discuss' ? 'discuss' : 'agree')
       .catch((err: unknown) => {
         setBusy(false)
-        setFailure(t('join.failed', { reason: err instanceof Error ? err.message : String(err) }))
+        setFailure(
+          err instanceof ApiError && err.status === 409
+            ? t('join.nameTaken', { name: trimmed })
+            : t('join.failed', { reason: err instanceof Error ? err.message : String(err) }),
+        )
       })
   }
   return (

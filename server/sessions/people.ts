@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { ownerOfToken } from '../../shared/identity'
+import { nameKey, ownerOfToken } from '../../shared/identity'
 import { myObjectIds, setHidden } from '../../shared/ops/contributions'
 import { createOrigin } from '../../shared/ops/origin'
 import { boardRoom, controlRoom, facilitatorRoom } from '../../shared/rooms'
 import { isAdmitOn, lobbyOf, removedOf } from '../../shared/schema/controlDoc'
 import { answersOf } from '../../shared/schema/facilitation'
+import { LIMITS } from '../../shared/schema/limits'
 import type { Logger } from '../logger'
 import type { Relay } from '../relay/relay'
 import type { PersonAnswer, PersonRecord, PersonRole, SessionStore, Storage } from '../storage/types'
@@ -12,7 +13,7 @@ import { SERVER_ORIGIN, withRoom } from './roomAccess'
 import { SessionError } from './service'
 
 /** At most this many people join one session, and this many wait to be admitted at once. */
-export const PEOPLE_CAPS = { maxPeople: 500, maxWaiting: 100 } as const
+export const PEOPLE_CAPS = { maxPeople: LIMITS.peopleMax, maxWaiting: 100 } as const
 /** Seconds a join refused at a cap is told to wait before trying again. */
 export const CAP_RETRY_SECONDS = 30
 /** A person's name: 1 to 60 characters once trimmed. */
@@ -23,6 +24,25 @@ export const newPersonToken = (): string => randomBytes(32).toString('base64url'
 
 /** A join refused at a cap (the HTTP layer answers 429 with Retry-After). */
 export class CapError extends Error {}
+
+/**
+ * A name someone else in the session goes by (the HTTP layer answers 409). What people add is
+ * credited by name in every export: two people of one name could not be told apart there, and a
+ * stranger taking a name would put words in that person's mouth.
+ */
+export class NameTakenError extends Error {
+  constructor(readonly taken: string) {
+    super(`someone in this session is already called "${taken}": add an initial or a nickname`)
+  }
+}
+
+/** Refuses a name (as `nameKey` compares names) that another person here or waiting has. */
+async function refuseTakenName(storage: Storage, sessionId: string, name: string, self: string | null) {
+  const key = nameKey(name)
+  const people = await storage.listPeople(sessionId)
+  if (people.some((p) => p.id !== self && p.status !== 'removed' && nameKey(p.name) === key))
+    throw new NameTakenError(name)
+}
 
 /** The origin hiding a removed person's objects names the server (the transaction itself is SERVER_ORIGIN). */
 const REMOVAL = createOrigin('server', '')
@@ -85,6 +105,7 @@ export async function addPerson(
   name: string,
   answer: PersonAnswer | null,
 ): Promise<{ token: string; person: PersonRecord }> {
+  await refuseTakenName(storage, sessionId, name, null)
   const waiting = role === 'participant' && (await admitsPeople(relay, sessionId))
   const token = newPersonToken()
   const person: PersonRecord = {
@@ -151,6 +172,7 @@ export async function rejoin(
   name: string | null,
   answer: PersonAnswer | null,
 ): Promise<PersonRecord> {
+  if (name && name !== person.name) await refuseTakenName(storage, person.sessionId, name, person.id)
   const changes = { ...(name ? { name } : {}), ...(answer ? { answer } : {}) }
   const next = (await storage.updatePerson(person.sessionId, person.id, changes)) ?? person
   if (name && name !== person.name) await relay.renamePerson(next.sessionId, next.id, next.name)

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { z } from 'zod'
 import {
+  BASE_FIELD_SCHEMAS,
   metaOf,
   CONTENT_NOTE_MAX,
   objectsOf,
@@ -21,12 +22,13 @@ import {
 } from '../schema/controlDoc'
 import { answersOf, resultsOf } from '../schema/facilitation'
 import { KINDS, isObjectKind, type ObjectKind } from '../schema/kinds'
-import { isUiLang } from '../lang'
+import { LANG_TAG, isUiLang } from '../lang'
 import { sessionLangsSchema, storedTextSchema } from '../schema/langText'
 import { LIMITS } from '../schema/limits'
 import { migrateProps } from '../schema/defineKind'
 import { SCHEMA_VERSION, upgradeDoc } from '../schema/migrations'
 import { richNodeSchema, writeRichText } from '../schema/richText'
+import { isSafeKey } from '../schema/rules'
 import { skippedTotal } from '../schema/skipped'
 import { EXPORT_FORMAT } from './format'
 import { isExportable, withoutNames, type SessionSnapshot } from './snapshot'
@@ -168,8 +170,9 @@ const importSchema = z.object({
         // objects from before schema versions carry none: version 1, where every kind began
         v: z.number().int().min(1).default(1),
         canvas: id,
-        x: z.number().finite(),
-        y: z.number().finite(),
+        // as the board takes them: an object past the board's bounds would be in no export
+        x: BASE_FIELD_SCHEMAS.x as z.ZodNumber,
+        y: BASE_FIELD_SCHEMAS.y as z.ZodNumber,
         rotation: z.number().finite(),
         z: z.number().finite(),
         createdBy: z.string().max(64),
@@ -178,7 +181,7 @@ const importSchema = z.object({
         locked: z.boolean(),
         consent: z.boolean(),
         hidden: z.boolean(),
-        lang: z.string().max(40),
+        lang: z.string().max(40).regex(LANG_TAG),
         // exports from before content notes have none
         contentNote: z.string().max(CONTENT_NOTE_MAX).optional(),
         // exports from before quotes have none
@@ -189,8 +192,22 @@ const importSchema = z.object({
       }),
     )
     .max(MAX_IMPORT_OBJECTS),
-  votes: z.record(z.string(), z.number().int().min(0)),
-  answers: z.object({ agree: z.number().int().min(0), discuss: z.number().int().min(0) }),
+  // a vote count is at most every person's whole budget; one entry an object at most
+  votes: z
+    .record(
+      id.refine(isSafeKey, 'not a key a vote may have'),
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(LIMITS.peopleMax * 50),
+    )
+    .refine((v) => Object.keys(v).length <= MAX_IMPORT_OBJECTS, 'more votes than objects'),
+  // how many answered each way: never more than a session holds people (each is stored as an entry)
+  answers: z.object({
+    agree: z.number().int().min(0).max(LIMITS.peopleMax),
+    discuss: z.number().int().min(0).max(LIMITS.peopleMax),
+  }),
   images: z.record(
     z.string().regex(/^[a-f0-9]{64}$/),
     z.object({ mime: z.string().max(40), data: z.string() }),

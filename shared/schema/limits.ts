@@ -3,6 +3,8 @@ export const LIMITS = {
   titleMax: 200,
   nameMax: 60,
   commitmentMax: 500,
+  /** People one session holds at most (joins past it are refused; an import's answer counts too). */
+  peopleMax: 500,
   /** A session's JSON export, images embedded, as the import accepts it (bytes). */
   importMax: 64 * 1024 * 1024,
   /**

@@ -32,6 +32,9 @@ const plainMap =
   (valid: (key: string, value: unknown) => boolean, who: 'facilitator' | 'anyone' = 'anyone'): RootCheck =>
   (changes, writer) => {
     if (who === 'facilitator' && writer.role !== 'facilitator') return { code: 'facilitator-only' }
+    // an honest writer's later value deletes the earlier one in the same update: two live values
+    // for one key are a crafted race, whose winner (by client id) is not the one checked last
+    const written = new Set<string>()
     for (const change of changes) {
       if (change.at.dead) continue
       const key = change.at.path[1]
@@ -39,6 +42,8 @@ const plainMap =
         return { code: 'invalid', detail: `${String(change.at.path[0])} holds plain entries` }
       if (isRemoval(change)) continue
       if (!isSafeKey(key)) return { code: 'invalid', field: key, detail: 'not a key an entry may have' }
+      if (written.has(key)) return { code: 'invalid', field: key, detail: 'an entry written twice at once' }
+      written.add(key)
       if (!valid(key, plainValue(change)))
         return { code: 'invalid', field: key, detail: `not a valid ${String(change.at.path[0])} entry` }
     }

@@ -299,6 +299,22 @@ describe('exports', () => {
         /image/,
       ],
       ['oversized', JSON.stringify({ ...good, padding: 'x'.repeat(65 * 1024 * 1024) }), 413, /larger/],
+      // each counted answer is stored as an entry: five million took the whole server down
+      [
+        'answers past a session',
+        JSON.stringify({ ...good, answers: { agree: 5_000_000, discuss: 0 } }),
+        400,
+        /answers/,
+      ],
+      ['a vote past every budget', JSON.stringify({ ...good, votes: { n1: 1e9 } }), 400, /votes/],
+      ['a vote at valueOf', JSON.stringify({ ...good, votes: { valueOf: 1 } }), 400, /votes/],
+      [
+        'a language that is no tag',
+        JSON.stringify({ ...good, objects: [{ ...good.objects[0], lang: '!!' }] }),
+        400,
+        /lang/,
+      ],
+      ['off the board', JSON.stringify({ ...good, objects: [{ ...good.objects[0], x: 1e9 }] }), 400, /\bx\b/],
     ]
     for (const [name, body, status, message] of cases) {
       const res = await post(body)

@@ -34,11 +34,14 @@ const join = (
     body: JSON.stringify(body),
   })
 
+let named = 0
+
 /** Joins `n` times as new people; every one must be let in. */
 async function joinMany(server: TestServer, s: CreatedSession, n: number, from?: string): Promise<string[]> {
   const tokens: string[] = []
   for (let i = 0; i < n; i++) {
-    const res = await join(server, s, { name: `P${i}` }, from)
+    // each person a name of their own: a session has one person of a name
+    const res = await join(server, s, { name: `P${++named}` }, from)
     expect(res.status, `join ${i + 1}`).toBe(201)
     tokens.push(((await res.json()) as { token: string }).token)
   }

@@ -202,3 +202,28 @@ describe('every export honours consent, hiding and anonymity: JSON too', () => {
     for (const o of anonymous.objects) expect([o.author, o.createdBy]).toEqual(['', ''])
   })
 })
+
+describe('names', () => {
+  it('nobody joins or renames to a name someone else in the session goes by', async () => {
+    const b = await board('collage')
+    const join = (body: Record<string, unknown>) =>
+      fetch(`${b.h.server.http}/api/sessions/${b.s.id}/join?key=${b.s.keys.participant}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answer: 'agree', ...body }),
+      })
+    for (const name of ['Ann Author', ' ann  author ', 'Ａｎｎ Author', 'Ann\u200b Author']) {
+      const res = await join({ name })
+      expect(res.status, name).toBe(409)
+      expect(((await res.json()) as { error: string }).error).toMatch(/already called/)
+    }
+    // Mallory renaming herself to Ann's name, to credit Ann afterwards: refused, her name unchanged
+    const rename = await join({ name: 'Ann Author', token: b.mallory.token })
+    expect(rename.status).toBe(409)
+    const me = await fetch(`${b.h.server.http}/api/sessions/${b.s.id}/me?token=${b.mallory.token}`)
+    expect(((await me.json()) as { name: string }).name).toBe('Mallory')
+    // keeping one's own name, or taking a free one, is fine
+    expect((await join({ name: 'Mallory', token: b.mallory.token })).status).toBe(200)
+    expect((await join({ name: 'Ann B' })).status).toBe(201)
+  })
+})

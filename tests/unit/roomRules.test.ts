@@ -270,6 +270,17 @@ describe('board rules on updates', () => {
       d.getMap('votes').set('n2', 3)
     })
     expect(checkRoomUpdate('private', t.server, move, open)).toBeNull()
+    // one key written twice at once by two client ids (Yjs keeps the higher id's, 50): refused
+    const hi = new Y.Doc()
+    hi.clientID = 2_000_000_002
+    const lo = new Y.Doc()
+    lo.clientID = 1_000_000_002
+    const sv = Y.encodeStateVector(t.server)
+    for (const d of [hi, lo]) Y.applyUpdate(d, Y.encodeStateAsUpdate(t.server))
+    hi.getMap('votes').set('n3', 50)
+    lo.getMap('votes').set('n3', 1)
+    const raced = Y.mergeUpdates([Y.encodeStateAsUpdate(hi, sv), Y.encodeStateAsUpdate(lo, sv)])
+    expect(checkRoomUpdate('private', t.server, raced, open)).toMatchObject({ code: 'invalid', field: 'n3' })
     // after voting ends: taking back is allowed, giving is not
     const back = t.change((d) => d.getMap('votes').delete('n1'))
     expect(checkRoomUpdate('private', t.server, back, annWrites)).toBeNull()

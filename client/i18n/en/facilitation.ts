@@ -167,6 +167,7 @@ export const facilitation = {
     name: 'Your name',
     needName: 'Write a name (or a nickname).',
     notSaved: 'Your new name could not be saved. Check your connection and try again.',
+    nameTaken: 'Someone in this session is already called “{{name}}”. Choose another name.',
     save: 'Save name',
   },
   removeMine: {

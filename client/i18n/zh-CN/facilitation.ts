@@ -159,6 +159,7 @@ export const facilitation: Translation<typeof en> = {
     name: '你的名字',
     needName: '请填写名字（或昵称）。',
     notSaved: '新名字未能保存。请检查网络连接后再试。',
+    nameTaken: '本次会议中已有人叫“{{name}}”。请换一个名字。',
     save: '保存名字',
   },
   removeMine: {

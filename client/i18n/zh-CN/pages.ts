@@ -60,6 +60,7 @@ export const pages: Translation<typeof en> = {
     discuss: '我想讨论一下',
     joining: '正在加入…',
     failed: '无法加入：{{reason}}',
+    nameTaken: '本次会议中已有人叫“{{name}}”。请加上姓氏首字母或用昵称，让大家能区分你们。',
   },
   waiting: {
     title: '等待主持人准许加入',

@@ -5,6 +5,7 @@ import {
   CAP_RETRY_SECONDS,
   CapError,
   NAME_MAX,
+  NameTakenError,
   addPerson,
   admit,
   answer,
@@ -38,6 +39,12 @@ function nameOf(raw: string | undefined): string {
   return parsed.data
 }
 
+/** A name someone else has is 409, said in one sentence; anything else goes on up. */
+function nameTaken(err: unknown): never {
+  if (err instanceof NameTakenError) throw new HttpError(409, err.message)
+  throw err
+}
+
 /** A JSON body that may be empty (a POST without one). */
 async function optionalJson(req: Parameters<Route['handle']>[0], limit: number): Promise<unknown> {
   if (!req.headers['content-type'] && Number(req.headers['content-length'] ?? 0) === 0) return {}
@@ -63,7 +70,7 @@ export const peopleRoutes = (deps: ApiDeps): Route[] => [
         const { person } = await authorize(deps.storage, id, null, token)
         if (!person) throw new HttpError(403, 'unknown person token')
         const newName = body.data.name === undefined ? null : nameOf(body.data.name)
-        const next = await rejoin(deps.storage, deps.relay, person, newName, given)
+        const next = await rejoin(deps.storage, deps.relay, person, newName, given).catch(nameTaken)
         sendJson(res, 200, { token, person: next.id, role: next.role, status: next.status })
         return
       }
@@ -85,7 +92,7 @@ export const peopleRoutes = (deps: ApiDeps): Route[] => [
       } catch (err) {
         if (err instanceof CapError)
           throw new HttpError(429, err.message, { 'retry-after': String(CAP_RETRY_SECONDS) })
-        throw err
+        return nameTaken(err)
       }
     },
   },
