@@ -59,7 +59,8 @@ export const pages = {
     discuss: "I'd like to discuss",
     joining: 'Joining…',
     failed: 'You could not join: {{reason}}',
-    nameTaken: 'Someone in this session is already called “{{name}}”. Add an initial or a nickname, so everyone can tell you apart.',
+    nameTaken:
+      'Someone in this session is already called “{{name}}”. Add an initial or a nickname, so everyone can tell you apart.',
   },
   waiting: {
     title: 'Waiting to be admitted',
