@@ -29,8 +29,9 @@ export function createImageRoutes(
       const { role, person } = await authorize(sessions, id, key, token)
       if (role === 'viewer') throw new HttpError(403, 'viewers cannot add images')
       if (person?.status === 'waiting') throw new HttpError(403, 'waiting to be admitted')
-      // a budget per session and role (each role has one key), and one per address across sessions
-      const party = `${id}/${role}`
+      // a budget per person (one person's uploads never use up another's), per session and role
+      // for a key without a token, and one per address across sessions
+      const party = person ? `${id}/person/${person.id}` : `${id}/${role}`
       const ip = addressOf(req)
       const declared = Math.min(Number(req.headers['content-length']) || 0, MAX_IMAGE_BYTES)
       const refused = limiter.admit(party, ip, declared)

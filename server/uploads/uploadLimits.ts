@@ -93,7 +93,10 @@ export class UploadLimiter {
 
   private parties(key: string, ip: string): { what: string; budget: Budget }[] {
     return [
-      { what: 'this session', budget: this.budget(`key:${key}`, this.limits.perKey) },
+      {
+        what: key.includes('/person/') ? 'you' : 'this session',
+        budget: this.budget(`key:${key}`, this.limits.perKey),
+      },
       { what: 'this address', budget: this.budget(`ip:${ip}`, this.limits.perIp) },
     ]
   }

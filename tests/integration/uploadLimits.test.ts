@@ -4,7 +4,13 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { UploadLimits } from '../../server/uploads/uploadLimits'
-import { createSession, startServer, type CreatedSession, type TestServer } from '../helpers/server'
+import {
+  createSession,
+  joinSession,
+  startServer,
+  type CreatedSession,
+  type TestServer,
+} from '../helpers/server'
 
 /** A distinct PNG each call (distinct bytes are stored separately). */
 const png = (seed: number): Promise<Buffer> =>
@@ -66,6 +72,23 @@ describe('upload rate limits', () => {
     expect((await upload(server, session, await png(4), session.keys.facilitator)).status).toBe(201)
     const other = await createSession(server.http)
     expect((await upload(server, other, await png(5))).status).toBe(201)
+  })
+
+  it('one person using up their uploads leaves every other person theirs', async () => {
+    const server = await serverWith({ perKey: { uploads: 2, bytes: MANY.bytes }, perIp: MANY })
+    const session = await createSession(server.http)
+    const tokenOf = async (name: string) =>
+      (await joinSession(server.http, session.id, session.keys.participant, name)).token
+    const mallory = await tokenOf('Mallory')
+    const ann = await tokenOf('Ann')
+    const withToken = (token: string) => `${session.keys.participant}&token=${token}`
+    for (let i = 0; i < 2; i++)
+      expect((await upload(server, session, await png(10 + i), withToken(mallory))).status).toBe(201)
+    await expectTooMany(
+      await upload(server, session, await png(12), withToken(mallory)),
+      /too many uploads from you/,
+    )
+    expect((await upload(server, session, await png(13), withToken(ann))).status).toBe(201)
   })
 
   it('too many bytes in a minute: the upload that would pass the budget is refused before it is read', async () => {
