@@ -317,8 +317,13 @@ export class Connection implements RoomPeer {
    */
   private checked(room: Room, incoming: Incoming): boolean {
     const started = performance.now()
-    const { person, takenNames } = this.identity
-    const credit = person ? { names: this.names } : { takenNames }
+    // a guest credits no one admitted when it came in or with a token here now (looked up only
+    // when a new object names someone: most updates never ask)
+    let taken: Set<string> | null = null
+    const takenNames = {
+      has: (name: string) => (taken ??= this.presentAs(room).takenNames as Set<string>).has(name),
+    }
+    const credit = this.identity.person ? { names: this.names } : { takenNames }
     const writer = writerIn(room, this.role, this.self, credit)
     const refusal = checkUpdate(room, incoming, writer, this.limits.caps, this)
     // checking costs time on the relay's one thread: a connection whose updates cost too much to

@@ -58,7 +58,7 @@ export interface Writer {
    */
   readonly names?: readonly string[]
   /** For someone without a token: the admitted people's names (by `nameKey`), which they may not credit. */
-  readonly takenNames?: ReadonlySet<string>
+  readonly takenNames?: { has(name: string): boolean }
   /** While dot voting is open, each person's budget of votes; absent or null: voting is closed. */
   readonly voteBudget?: number | null
 }

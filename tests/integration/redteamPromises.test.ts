@@ -10,7 +10,7 @@ import { myVotesOf, readFacilitation } from '../../shared/schema/facilitation'
 import { Attacker } from '../helpers/attacker'
 import { noteTexts } from '../helpers/board'
 import { serverDoc } from '../helpers/carriesOn'
-import { board, exported, expectHeld, note, type Board } from '../helpers/hostile'
+import { board, exported, expectHeld, note, person, type Board } from '../helpers/hostile'
 
 /*
  * The board's promises against a participant who writes raw updates with her own token (found by a
@@ -225,5 +225,41 @@ describe('names', () => {
     // keeping one's own name, or taking a free one, is fine
     expect((await join({ name: 'Mallory', token: b.mallory.token })).status).toBe(200)
     expect((await join({ name: 'Ann B' })).status).toBe(201)
+  })
+})
+
+describe('a guest (no token)', () => {
+  it('credits no one with a token who is here, though admitted after the guest came in', async () => {
+    const b = await board('collage')
+    const guest = await Attacker.open(b.h.server.ws, b.s.id, b.s.keys.participant)
+    try {
+      const cleo = await person(b.h.server.http, b.s, 'Cleo Came-Later')
+      const cleoClient = b.h.open(b.s.id, b.s.keys.participant, { token: cleo.token })
+      cleoClient.provider.awareness.setLocalState({
+        user: { id: 'x', name: 'Cleo Came-Later', color: '#00796b', role: 'participant' },
+      })
+      await expect
+        .poll(() =>
+          [...b.fac.provider.awareness.getStates().values()].some(
+            (s) => (s as { user?: { name?: string } }).user?.name === 'Cleo Came-Later',
+          ),
+        )
+        .toBe(true)
+      const as = (name: string, id: string) =>
+        guest.attack(
+          (d) =>
+            void addObject(
+              d,
+              { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: `GUEST as ${name}`, id },
+              createOrigin('stock-guest', name),
+            ),
+        )
+      expect(await as('Cleo Came-Later', 'g1')).toMatchObject({ code: 'not-yours', field: 'author' })
+      expect(await as('Ann Author', 'g2')).toMatchObject({ code: 'not-yours', field: 'author' })
+      expect(await as('A guest', 'g3')).toBeNull()
+      expect(await exported(b, 'md')).not.toMatch(/GUEST as (Cleo|Ann)/)
+    } finally {
+      guest.close()
+    }
   })
 })
