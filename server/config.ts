@@ -97,7 +97,11 @@ export interface Config {
   readonly redisUrl: string | undefined
   readonly logLevel: (typeof LOG_LEVELS)[number]
   /** Bytes a room's document may hold, and one update may have (the relay refuses past them). */
-  readonly caps: { readonly maxRoomBytes: number; readonly maxUpdateBytes: number }
+  readonly caps: {
+    readonly maxRoomBytes: number
+    readonly maxUpdateBytes: number
+    readonly personShare?: number
+  }
   /** Limits per client address (rates, sizes, connections, timeouts). */
   readonly guard: GuardLimits
   /** Uploads one address may make per minute (the per-key and byte budgets stay as they are). */

@@ -17,6 +17,7 @@ const SENTENCE: Record<RuleCode, string> = {
   'too-deep': 'tooDeep',
   'too-big': 'tooBig',
   'room-full': 'roomFull',
+  'share-full': 'shareFull',
   'not-yours': 'notYours',
   'read-only': 'readOnly',
   'not-allowed': 'notAllowed',

@@ -34,6 +34,7 @@ const CODES: ReadonlySet<string> = new Set<RuleCode>([
   'too-deep',
   'too-big',
   'room-full',
+  'share-full',
   'unknown-items',
   'other-group',
 ])

@@ -48,6 +48,8 @@ export class Room {
   storedRows = 0
   /** Bytes of this room's stored document (its rows since the last compaction, that snapshot included). */
   bytes = 0
+  /** Bytes each writer added while the room is open (by owner id; '' for everyone without a token): see DocCaps.personShare. */
+  readonly bytesBy = new Map<string, number>()
   /** Bytes of the last snapshot this room was compacted into (0 before any). */
   snapshotBytes = 0
   /** Whether removals were applied since the last compaction, and when that was (performance.now()). */

@@ -16,7 +16,16 @@ export interface DocCaps {
   readonly maxUpdateBytes: number
   /** Bytes a room's stored document may reach; past it, only updates that remove things are taken. */
   readonly maxRoomBytes: number
+  /**
+   * The part of a room one participant may fill while it is open (a person by their token; everyone
+   * without one together): one person alone cannot fill the board and lock everyone else out.
+   * Facilitators are not held to it. 0.25 when not given.
+   */
+  readonly personShare?: number
 }
+
+/** A quarter of a room each: four people at least to fill it (a 5,000-object board is 2 MB of 32). */
+const PERSON_SHARE = 0.25
 
 /** A 5,000-object board is about 2 MB; images are stored beside the document, not in it. */
 export const DEFAULT_DOC_CAPS: DocCaps = { maxUpdateBytes: 1024 * 1024, maxRoomBytes: 32 * 1024 * 1024 }
@@ -73,6 +82,11 @@ export function checkUpdate(
   // deletes: always taken, so a full room can be cleaned up
   if (update[0] !== 0 && !fits(room, update.byteLength, caps.maxRoomBytes))
     return { code: 'room-full', detail: `a room may hold ${caps.maxRoomBytes} bytes` }
+  if (update[0] !== 0 && writer.role !== 'facilitator') {
+    const share = Math.floor(caps.maxRoomBytes * (caps.personShare ?? PERSON_SHARE))
+    if ((room.bytesBy.get(writer.self) ?? 0) + update.byteLength > share)
+      return { code: 'share-full', detail: `one person may add ${share} bytes to a room` }
+  }
   if (!decoded) return { code: 'invalid', detail: 'the update does not decode' }
   return checkRoomUpdate(room.info.kind, room.doc, update, writer, decoded)
 }
@@ -132,7 +146,9 @@ export function prepare(doc: Y.Doc, raw: Uint8Array): Incoming {
   return { update, decoded, writers }
 }
 
-/** Records who wrote an accepted update's new structs (see Room.writers). */
+/** Records who wrote an accepted update's new structs (see Room.writers), and counts its bytes to them. */
 export function claimWriters(room: Room, incoming: Incoming, peer: RoomPeer, self: string): void {
   for (const client of incoming.writers) room.claim(client, peer, self)
+  const { update } = incoming
+  if (update[0] !== 0) room.bytesBy.set(self, (room.bytesBy.get(self) ?? 0) + update.byteLength)
 }

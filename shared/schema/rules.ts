@@ -85,6 +85,7 @@ export type RuleCode =
   | 'too-deep'
   | 'too-big'
   | 'room-full'
+  | 'share-full'
   | 'unknown-items'
   | 'other-group'
 

@@ -27,7 +27,8 @@ const MiB = 1024 * 1024
  * enough that the attacker is never cut off by the rate limit.
  */
 const LIMITS = {
-  caps: { maxUpdateBytes: 1 * MiB, maxRoomBytes: 4 * MiB },
+  // one participant may fill the whole room here (what these tests are about); the share is tested below
+  caps: { maxUpdateBytes: 1 * MiB, maxRoomBytes: 4 * MiB, personShare: 1 },
   burstBytes: 3 * MiB,
   bytesPerSecond: 1024 * MiB,
 }
@@ -199,6 +200,24 @@ describe('too big', () => {
     expect(drops() + newDrops(), 'nobody was disconnected').toBe(0)
     await expectHeld(b, { clients: [...b.honest, newcomer, facilitator] })
   }, 60_000)
+})
+
+describe('one person’s share of a room', () => {
+  it('one participant fills a quarter of the room at most: everyone else, and the facilitator, still write', async () => {
+    const b = await board('collage', { limits: { caps: { ...LIMITS.caps, personShare: 0.25 } } })
+    const share = LIMITS.caps.maxRoomBytes * 0.25
+    const codes: (string | null)[] = []
+    for (let i = 0; i < 12; i++)
+      codes.push((await b.attacker.attempt(bigNote(b, 0.3 * MiB, `share ${i}`)))?.code ?? null)
+    expect(codes.filter((c) => c === null).length).toBe(3) // 3 × 0.3 MiB within 1 MiB, a fourth past it
+    expect(codes.filter((c) => c === 'share-full').length).toBe(9)
+    expect(roomBytes(b)).toBeLessThanOrEqual(share + 1024)
+    await b.h.server.app.relay.flushed()
+    // the others write on: a participant's note and a facilitator's
+    await note(b, b.benClient, b.ben.origin, 'Ben still writes')
+    await note(b, b.fac, b.fay, 'Fay still writes')
+    await expectHeld(b)
+  }, 30_000)
 })
 
 describe('room cap', () => {

@@ -48,6 +48,8 @@ export const board = {
     tooDeep: 'Your change to {{thing}} was not kept: its text was nested too deeply.',
     tooBig: 'Your change was not kept: it was too large.',
     roomFull: 'The board is full: remove something before adding more.',
+    shareFull:
+      'Your change was not kept: you have added as much to this board as one person can. Remove something of yours first.',
     notYours: 'Your change to {{thing}} was not kept: you can only do that as yourself.',
     readOnly: 'Your change was not kept: you can only look at this board.',
     notAllowed: 'Your change was not kept: your role cannot add that.',

@@ -46,6 +46,7 @@ export const board: Translation<typeof en> = {
     tooDeep: '你对{{thing}}的修改未被保留：文字嵌套层级过深。',
     tooBig: '你的修改未被保留：内容太大了。',
     roomFull: '白板已满：请先删除一些内容再添加。',
+    shareFull: '你的修改未被保留：你在这个白板上添加的内容已达到每人上限。请先删除一些你自己的内容。',
     notYours: '你对{{thing}}的修改未被保留：你只能以自己的身份这样做。',
     readOnly: '你的修改未被保留：你只能查看这个白板。',
     notAllowed: '你的修改未被保留：你的角色不能添加这类内容。',
