@@ -117,15 +117,16 @@ test('a session in English and 简体中文: each person agrees to the commitmen
   await fay.getByRole('button', { name: 'Agenda', exact: true }).click()
   await fay.getByRole('button', { name: 'Commitments', exact: true }).click()
 
-  // 王芳's pointer on the facilitator's board carries her name (Noto Sans SC draws it).
+  // 王芳's pointer on the facilitator's board carries her name, drawn in Noto Sans SC (its glyphs,
+  // not merely its file loaded: with a system font first, the name was drawn as boxes)
   await sam.getByRole('button', { name: 'Commitments', exact: true }).click()
   await fay.getByRole('button', { name: 'Commitments', exact: true }).click()
   const canvas = (await sam.getByTestId('board-canvas').boundingBox())!
   await sam.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2, { steps: 3 })
   await sam.mouse.move(canvas.x + canvas.width / 2 + 20, canvas.y + canvas.height / 2 + 10, { steps: 3 })
   await expect
-    .poll(() => fay.evaluate(() => document.fonts.check('bold 12px "Noto Sans SC"', '王芳')))
-    .toBe(true)
+    .poll(() => fontsDrawing(fay, '.cursor-name', 'after'))
+    .toEqual([expect.stringMatching(/^Noto Sans SC/)])
   await fay.screenshot({ path: '/tmp/langs-board-fay.png' })
 
   // Reactions are drawn icons named by their labels, never emoji (boxes without an emoji font).
