@@ -1,9 +1,7 @@
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import { objectsOf } from '../../shared/schema/boardDoc'
 import { expect, test } from './fixtures'
 import { createLinks, join, openAsNewPerson } from './helpers'
+import { stockClient } from './stockClient'
 
 /**
  * An anonymous session keeps names off what people add: not only off the screen and the exports,
@@ -24,15 +22,8 @@ test('in an anonymous session a note carries no name at all; once anonymity ends
   await fay.getByText('Session settings', { exact: true }).click()
   await anonymous.check()
 
-  const reader = new Y.Doc()
   // anyone with the participant link, reading the board's document raw
-  const id = new URL(links.participant, baseURL).pathname.split('/').pop()!
-  const key = new URL(links.participant, baseURL).searchParams.get('key')!
-  const provider = new WebsocketProvider(`${baseURL!.replace('http', 'ws')}/ws`, id, reader, {
-    params: { key },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
+  const { doc: reader, provider } = stockClient(baseURL!, links.participant)
   try {
     const authorOf = (text: string): string | undefined => {
       for (const o of objectsOf(reader).values())

@@ -1,21 +1,7 @@
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
 import { expect, test } from './fixtures'
 import { createLinks, join, openAsNewPerson } from './helpers'
-
-/** A stock y-websocket client on the board, in the test process (with a token: a person the server knows). */
-function stock(baseURL: string, link: string, token?: string) {
-  const url = new URL(link, baseURL)
-  const id = url.pathname.split('/').pop()!
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${baseURL.replace('http', 'ws')}/ws`, id, doc, {
-    params: { key: url.searchParams.get('key')!, ...(token ? { token } : {}) },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  return { doc, provider, id, key: url.searchParams.get('key')! }
-}
+import { stockClient } from './stockClient'
 
 type State = { user?: { name?: string; color?: string } }
 const colourOf = (provider: WebsocketProvider, name: string): string | undefined =>
@@ -29,7 +15,7 @@ test('two people never share a colour: the one who came later takes another, and
   const links = await createLinks(browser, 'Colours', 'collage')
   const ada = await openAsNewPerson(browser, links.participant)
   await join(ada, 'Ada')
-  const watcher = stock(baseURL!, links.participant)
+  const watcher = stockClient(baseURL!, links.participant)
   try {
     await expect.poll(() => colourOf(watcher.provider, 'Ada')).toMatch(/^#/)
     const before = colourOf(watcher.provider, 'Ada')!
@@ -41,7 +27,7 @@ test('two people never share a colour: the one who came later takes another, and
       body: JSON.stringify({ name: 'Early', answer: 'agree' }),
     })
     const { token } = (await joined.json()) as { token: string }
-    const early = stock(baseURL!, links.participant, token)
+    const early = stockClient(baseURL!, links.participant, token)
     try {
       early.provider.awareness.setLocalState({
         user: { id: 'x', name: 'Early', color: before, role: 'participant', since: 1 },
