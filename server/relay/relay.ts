@@ -12,6 +12,7 @@ import { encodeIntegratedState } from './pending'
 import { encodeSyncStep1 } from './protocol'
 import { HoldPeer, REMOTE_OWNER, Room, type RoomPeer } from './room'
 import { upgradeRoom } from './upgradeRoom'
+import { recordedWriters } from '../../shared/schema/writers'
 
 export interface RelayOptions extends CompactionOptions {
   /** Awareness of a room goes out at most once per this many milliseconds (see AwarenessOut). */
@@ -172,6 +173,7 @@ export class Relay {
     }, FROM_STORAGE)
     room.storedRows = updates.length
     room.bytes = updates.reduce((sum, u) => sum + u.byteLength, 0)
+    room.restoreWriters(recordedWriters(room.doc))
     // before anyone sees it: the room's document in this build's schema, stored
     await upgradeRoom(room, this.storage, this.log)
     if (info.kind === 'control') this.watchSettings(room)

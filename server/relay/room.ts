@@ -109,6 +109,12 @@ export class Room {
     return writer.peer === null && writer.self === ''
   }
 
+  /** Client ids a person wrote under before the room was loaded (stored records): theirs alone still. */
+  restoreWriters(records: ReadonlyMap<number, string>): void {
+    for (const [client, self] of records)
+      if (!this.writers.has(client)) this.writers.set(client, { self, peer: null })
+  }
+
   /** Records that this peer writes under this client id. */
   claim(client: number, peer: RoomPeer, self: string): void {
     const writer = this.writers.get(client)

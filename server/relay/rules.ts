@@ -3,6 +3,7 @@ import { isProtected } from '../../shared/schema/controlDoc'
 import { openVoteBudget } from '../../shared/schema/facilitation'
 import { readGroups, spacesFor, type GroupsState } from '../../shared/schema/groups'
 import { checkRoomUpdate } from '../../shared/schema/roomRules'
+import { recordWriter } from '../../shared/schema/writers'
 import { decodeUpdate, type DecodedUpdate } from '../../shared/schema/updateChanges'
 import type { Refusal, Writer } from '../../shared/schema/rules'
 import type { Role } from '../../shared/rooms'
@@ -146,9 +147,20 @@ export function prepare(doc: Y.Doc, raw: Uint8Array): Incoming {
   return { update, decoded, writers }
 }
 
-/** Records who wrote an accepted update's new structs (see Room.writers), and counts its bytes to them. */
+/** Marks the server's record of who writes under a client id (stored and relayed, not checked). */
+export const WRITERS_ORIGIN = Symbol('writers')
+
+/**
+ * Records who wrote an accepted update's new structs (see Room.writers), and counts its bytes to
+ * them. A person's (a token's) client ids are also stored with the room, so they stay theirs once
+ * the room is unloaded or the server restarts (shared/schema/writers.ts).
+ */
 export function claimWriters(room: Room, incoming: Incoming, peer: RoomPeer, self: string): void {
-  for (const client of incoming.writers) room.claim(client, peer, self)
+  for (const client of incoming.writers) {
+    const known = room.writers.get(client)
+    room.claim(client, peer, self)
+    if (self !== '' && known?.self !== self) recordWriter(room.doc, client, self, WRITERS_ORIGIN)
+  }
   const { update } = incoming
   if (update[0] !== 0) room.bytesBy.set(self, (room.bytesBy.get(self) ?? 0) + update.byteLength)
 }

@@ -263,3 +263,48 @@ describe('a guest (no token)', () => {
     }
   })
 })
+
+describe('client ids', () => {
+  it('a person’s Yjs client id stays theirs after a restart: nobody else may write under it, they may', async () => {
+    const b = await board('collage')
+    const annId = b.annClient.doc.clientID
+    await note(b, b.annClient, b.ann.origin, 'Ann before the restart')
+    await b.h.server.app.relay.flushed()
+    await b.h.restart()
+    // Mallory, first in after the restart, writes under Ann's client id at Ann's next clocks
+    const mallory = await Attacker.open(b.h.server.ws, b.s.id, b.s.keys.participant, b.mallory.token)
+    try {
+      const squat = mallory.craft(
+        (d) =>
+          void addObject(
+            d,
+            { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: 'SQUAT', id: 'squat' },
+            b.mallory.origin,
+          ),
+        annId,
+      )
+      expect(await mallory.attempt(squat)).toMatchObject({ code: 'not-yours' })
+      // Ann, back under her own client id, writes on
+      const ann = await Attacker.open(b.h.server.ws, b.s.id, b.s.keys.participant, b.ann.token)
+      try {
+        const mine = ann.craft(
+          (d) =>
+            void addObject(
+              d,
+              { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: 'Ann after the restart', id: 'ann2' },
+              b.ann.origin,
+            ),
+          annId,
+        )
+        expect(await ann.attempt(mine)).toBeNull()
+      } finally {
+        ann.close()
+      }
+      const reader = b.h.open(b.s.id, b.s.keys.facilitator)
+      await expect.poll(() => noteTexts(reader.doc)).toContain('Ann after the restart')
+      expect(noteTexts(reader.doc)).not.toContain('SQUAT')
+    } finally {
+      mallory.close()
+    }
+  })
+})
