@@ -317,13 +317,7 @@ export class Connection implements RoomPeer {
    */
   private checked(room: Room, incoming: Incoming): boolean {
     const started = performance.now()
-    // a guest credits no one admitted when it came in or with a token here now (looked up only
-    // when a new object names someone: most updates never ask)
-    let taken: Set<string> | null = null
-    const takenNames = {
-      has: (name: string) => (taken ??= this.presentAs(room).takenNames as Set<string>).has(name),
-    }
-    const credit = this.identity.person ? { names: this.names } : { takenNames }
+    const credit = this.identity.person ? { names: this.names } : { takenNames: this.takenNow(room) }
     const writer = writerIn(room, this.role, this.self, credit)
     const refusal = checkUpdate(room, incoming, writer, this.limits.caps, this)
     // checking costs time on the relay's one thread: a connection whose updates cost too much to
@@ -355,6 +349,15 @@ export class Connection implements RoomPeer {
     const takenNames = presentNames(room.awareness.values())
     for (const name of this.identity.takenNames) takenNames.add(name)
     return { ...this.identity, takenNames }
+  }
+
+  /**
+   * The names a guest may not credit: anyone admitted when it came in or with a token here now,
+   * looked up only when a new object names someone (most updates never ask).
+   */
+  private takenNow(room: Room): { has(name: string): boolean } {
+    let taken: ReadonlySet<string> | null = null
+    return { has: (name) => (taken ??= this.presentAs(room).takenNames).has(name) }
   }
 
   /** Applies awareness entries for this connection's own client id only, and relays them. */

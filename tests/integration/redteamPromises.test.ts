@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { addObject, setPlainText } from '../../shared/ops/objects'
-import { createOrigin } from '../../shared/ops/origin'
+import { createOrigin, type Origin } from '../../shared/ops/origin'
 import { setConsent, setHidden } from '../../shared/ops/contributions'
 import { setAnonymous, startVoting } from '../../shared/ops/session'
 import { privateRoom } from '../../shared/rooms'
@@ -267,6 +267,11 @@ describe('a guest (no token)', () => {
 describe('client ids', () => {
   it('a person’s Yjs client id stays theirs after a restart: nobody else may write under it, they may', async () => {
     const b = await board('collage')
+    const noteUnder = (who: Attacker, client: number, id: string, text: string, origin: Origin) =>
+      who.craft(
+        (d) => void addObject(d, { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text, id }, origin),
+        client,
+      )
     const annId = b.annClient.doc.clientID
     await note(b, b.annClient, b.ann.origin, 'Ann before the restart')
     await b.h.server.app.relay.flushed()
@@ -274,29 +279,17 @@ describe('client ids', () => {
     // Mallory, first in after the restart, writes under Ann's client id at Ann's next clocks
     const mallory = await Attacker.open(b.h.server.ws, b.s.id, b.s.keys.participant, b.mallory.token)
     try {
-      const squat = mallory.craft(
-        (d) =>
-          void addObject(
-            d,
-            { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: 'SQUAT', id: 'squat' },
-            b.mallory.origin,
-          ),
-        annId,
-      )
-      expect(await mallory.attempt(squat)).toMatchObject({ code: 'not-yours' })
+      expect(
+        await mallory.attempt(noteUnder(mallory, annId, 'squat', 'SQUAT', b.mallory.origin)),
+      ).toMatchObject({
+        code: 'not-yours',
+      })
       // Ann, back under her own client id, writes on
       const ann = await Attacker.open(b.h.server.ws, b.s.id, b.s.keys.participant, b.ann.token)
       try {
-        const mine = ann.craft(
-          (d) =>
-            void addObject(
-              d,
-              { kind: 'sticky', canvas: b.canvas, x: 0, y: 0, text: 'Ann after the restart', id: 'ann2' },
-              b.ann.origin,
-            ),
-          annId,
-        )
-        expect(await ann.attempt(mine)).toBeNull()
+        expect(
+          await ann.attempt(noteUnder(ann, annId, 'ann2', 'Ann after the restart', b.ann.origin)),
+        ).toBeNull()
       } finally {
         ann.close()
       }
