@@ -11,17 +11,3 @@ export const newPrivateToken = (): string => `${uuidv4()}${uuidv4()}`.replaceAll
 /** The owner id (room name part) that a private token proves. */
 export const ownerOfToken = (token: string): string =>
   toBase64UrlEncoded(digest(new TextEncoder().encode(token)))
-
-/**
- * A name as compared for collisions ("is this someone else's name?"): Unicode-normalized (NFKC, so
- * full-width and styled letters are the letters), without invisible characters (zero-width spaces
- * and joiners, direction marks), spaces collapsed, case-folded. Letters of other scripts that look
- * alike (Cyrillic А for Latin A) stay different.
- */
-export const nameKey = (name: string): string =>
-  name
-    .normalize('NFKC')
-    .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .toLocaleLowerCase()

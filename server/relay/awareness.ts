@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { AWARENESS_STATE_MAX } from '../../shared/presence'
-import { nameKey } from '../../shared/identity'
+import { nameKey } from '../names'
 import type { Role } from '../../shared/rooms'
 import { ProtocolError } from './protocol'
 

@@ -6,6 +6,7 @@ import type { WebSocket, RawData } from 'ws'
 import type { ParsedRoom, Role } from '../../shared/rooms'
 import type { Logger } from '../logger'
 import type { Metrics } from '../metrics'
+import { takenBy } from '../names'
 import {
   correctPresence,
   decodeAwarenessUpdate,
@@ -356,8 +357,8 @@ export class Connection implements RoomPeer {
    * looked up only when a new object names someone (most updates never ask).
    */
   private takenNow(room: Room): { has(name: string): boolean } {
-    let taken: ReadonlySet<string> | null = null
-    return { has: (name) => (taken ??= this.presentAs(room).takenNames).has(name) }
+    let taken: { has(name: string): boolean } | null = null
+    return { has: (name) => (taken ??= takenBy(this.presentAs(room).takenNames)).has(name) }
   }
 
   /** Applies awareness entries for this connection's own client id only, and relays them. */

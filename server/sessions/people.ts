@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { nameKey, ownerOfToken } from '../../shared/identity'
+import { ownerOfToken } from '../../shared/identity'
+import { nameKey } from '../names'
 import { myObjectIds, setHidden } from '../../shared/ops/contributions'
 import { createOrigin } from '../../shared/ops/origin'
 import { boardRoom, controlRoom, facilitatorRoom } from '../../shared/rooms'

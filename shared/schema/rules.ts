@@ -1,4 +1,3 @@
-import { nameKey } from '../identity'
 import { OWNER_PATTERN, type Role } from '../rooms'
 import { isClosedSpace, type GroupSpaces } from './groups'
 import { KINDS, isObjectKind } from './kinds'
@@ -57,7 +56,10 @@ export interface Writer {
    * it, now and earlier on this connection. Absent: not checked (the interface, writing its own).
    */
   readonly names?: readonly string[]
-  /** For someone without a token: the admitted people's names (by `nameKey`), which they may not credit. */
+  /**
+   * For someone without a token: the names they may not credit (admitted people's), asked with a
+   * name as written (the server compares names as it does everywhere: server/names.ts).
+   */
   readonly takenNames?: { has(name: string): boolean }
   /** While dot voting is open, each person's budget of votes; absent or null: voting is closed. */
   readonly voteBudget?: number | null
@@ -140,7 +142,7 @@ export function mayCreate(writer: Writer, kind: string, createdBy: string, autho
     return { code: 'not-yours', field: 'createdBy' }
   if (author !== '' && writer.names && !writer.names.includes(author))
     return { code: 'not-yours', field: 'author', detail: 'credited to someone else' }
-  if (writer.takenNames?.has(nameKey(author)))
+  if (author !== '' && writer.takenNames?.has(author))
     return { code: 'not-yours', field: 'author', detail: 'credited to someone admitted' }
   return null
 }

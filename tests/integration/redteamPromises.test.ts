@@ -212,7 +212,13 @@ describe('names', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ answer: 'agree', ...body }),
       })
-    for (const name of ['Ann Author', ' ann  author ', 'Ａｎｎ Author', 'Ann\u200b Author']) {
+    for (const name of [
+      'Ann Author',
+      ' ann  author ',
+      'Ａｎｎ Author',
+      'Ann\u200b Author',
+      '\u0410nn Author',
+    ]) {
       const res = await join({ name })
       expect(res.status, name).toBe(409)
       expect(((await res.json()) as { error: string }).error).toMatch(/already called/)

@@ -196,6 +196,7 @@ describe('presence spoofing', () => {
       'Ｂｏｂ Builder',
       'Bob\u200b Builder',
       '\u202eBob Builder',
+      '\u0412ob Builder',
     ]) {
       guest.ws.send(
         awarenessFrame([{ clientId: 950_010, clock: ++clock, json: JSON.stringify({ user: { name } }) }]),

@@ -10,6 +10,7 @@ import { answersOf } from '../../shared/schema/facilitation'
 import { objectsOf, textOf } from '../../shared/schema/boardDoc'
 import { checkRoomUpdate } from '../../shared/schema/roomRules'
 import type { Writer } from '../../shared/schema/rules'
+import { takenBy } from '../../server/names'
 
 const ann = createOrigin('a'.repeat(43), 'Ann')
 const bob = createOrigin('b'.repeat(43), 'Bob')
@@ -114,9 +115,14 @@ describe('board rules on updates', () => {
         code: 'not-yours',
         field: 'createdBy',
       })
-    const guest: Writer = { role: 'participant', self: '', protect: false, takenNames: new Set(['bob']) }
+    const guest: Writer = {
+      role: 'participant',
+      self: '',
+      protect: false,
+      takenNames: takenBy(new Set(['bob'])),
+    }
     expect(checkRoomUpdate('board', t.server, as('stock-client', 'Someone'), guest)).toBeNull()
-    for (const name of ['Bob', ' BOB ', 'B\u200bob', 'Ｂｏｂ'])
+    for (const name of ['Bob', ' BOB ', 'B\u200bob', 'Ｂｏｂ', 'Вob'])
       expect(checkRoomUpdate('board', t.server, as('stock-client', name), guest), name).toMatchObject({
         code: 'not-yours',
         field: 'author',
