@@ -26,7 +26,15 @@ import {
 import { checkPending, dropPending, pendingBytes, type PendingLimits } from './pending'
 import { rawSocketOf, writeFrame, type WireFrame } from './frame'
 import { mayWrite } from './policy'
-import { checkUpdate, claimWriters, prepare, writerIn, type DocCaps, type Incoming } from './rules'
+import {
+  checkUpdate,
+  claimWriters,
+  prepare,
+  writerIn,
+  type Credit,
+  type DocCaps,
+  type Incoming,
+} from './rules'
 import { TokenBucket } from './rateLimit'
 import type { Relay } from './relay'
 import { REMOTE_OWNER, type Room, type RoomPeer } from './room'
@@ -111,6 +119,13 @@ export class Connection implements RoomPeer {
     this.checkTime = new TokenBucket(limits.checkBurstMs, limits.checkMsPerSecond)
     this.socket = rawSocketOf(ws)
     if (identity.person) this.names.push(identity.person.name)
+    this.credit = identity.person
+      ? { names: this.names }
+      : {
+          takenNames: {
+            has: (name) => !!this.room && takenBy(this.presentAs(this.room).takenNames).has(name),
+          },
+        }
     ws.on('message', (data, isBinary) => this.receive(data, isBinary))
     // pings and pongs count as messages, so a flood of control frames meets the same limit as a
     // flood of tiny messages (ws's own answer, autoPong, is off: it would only cut a flood off silently)
@@ -318,8 +333,7 @@ export class Connection implements RoomPeer {
    */
   private checked(room: Room, incoming: Incoming): boolean {
     const started = performance.now()
-    const credit = this.identity.person ? { names: this.names } : { takenNames: this.takenNow(room) }
-    const writer = writerIn(room, this.role, this.self, credit)
+    const writer = writerIn(room, this.role, this.self, this.credit)
     const refusal = checkUpdate(room, incoming, writer, this.limits.caps, this)
     // checking costs time on the relay's one thread: a connection whose updates cost too much to
     // check (crafted to be slow) is closed like one that sends too much
@@ -353,13 +367,11 @@ export class Connection implements RoomPeer {
   }
 
   /**
-   * The names a guest may not credit: anyone admitted when it came in or with a token here now,
+   * Whom this connection may credit new objects to (made once: the check runs for every update).
+   * A person: their names. A guest: nobody admitted when it came in or with a token here now,
    * looked up only when a new object names someone (most updates never ask).
    */
-  private takenNow(room: Room): { has(name: string): boolean } {
-    let taken: { has(name: string): boolean } | null = null
-    return { has: (name) => (taken ??= takenBy(this.presentAs(room).takenNames)).has(name) }
-  }
+  private readonly credit: Credit
 
   /** Applies awareness entries for this connection's own client id only, and relays them. */
   private awareness(room: Room, update: Uint8Array): void {
